@@ -1,0 +1,102 @@
+// The set of sources a briefing is checked against, kept by URI, with keys assigned deterministically.
+import { baseKey, isValidKey, suffix } from './keys';
+import type { ParsedSource } from './ingest';
+import type { Source } from './types';
+
+interface Entry {
+  parsed: ParsedSource;
+  bundled: boolean;
+}
+
+/** What changed in the corpus after an update, so indexes can follow. */
+export interface CorpusChange {
+  /** Sources that are new or whose content or key changed. */
+  updated: Source[];
+  /** URIs of sources that are gone (or replaced under a new key). */
+  removed: string[];
+}
+
+/**
+ * The sources in use. Keys are assigned from front matter, else from the title and year; sources whose
+ * keys would collide are told apart by URI order (`india-israel-2025`, `india-israel-2025b`), so the same
+ * files give the same keys on every run and machine.
+ */
+export class Corpus {
+  #entries = new Map<string, Entry>();
+  #sources = new Map<string, Source>();
+  #byKey = new Map<string, Source>();
+
+  /** Adds or replaces sources; returns what changed (a key change counts as an update). */
+  set(parsed: ParsedSource[], bundled = false): CorpusChange {
+    for (const p of parsed) this.#entries.set(p.uri, { parsed: p, bundled });
+    return this.#rebuild();
+  }
+
+  /** Removes sources by URI; returns what changed. */
+  remove(uris: string[]): CorpusChange {
+    for (const u of uris) this.#entries.delete(u);
+    return this.#rebuild();
+  }
+
+  /** All sources, sorted by key. */
+  get sources(): Source[] {
+    return [...this.#byKey.values()].sort((a, b) => a.key.localeCompare(b.key));
+  }
+
+  /** Number of sources. */
+  get size(): number {
+    return this.#sources.size;
+  }
+
+  /** The source with this key, if any. */
+  get(key: string): Source | undefined {
+    return this.#byKey.get(key);
+  }
+
+  /** The source read from this URI, if any. */
+  byUri(uri: string): Source | undefined {
+    return this.#sources.get(uri);
+  }
+
+  #rebuild(): CorpusChange {
+    const groups = new Map<string, Entry[]>();
+    const fixed = new Map<string, Entry>();
+    for (const e of [...this.#entries.values()].sort((a, b) => a.parsed.uri.localeCompare(b.parsed.uri))) {
+      const wanted = e.parsed.requestedKey;
+      if (wanted && isValidKey(wanted) && !fixed.has(wanted)) {
+        fixed.set(wanted, e);
+        continue;
+      }
+      const base = baseKey(e.parsed.title, e.parsed.date);
+      groups.set(base, [...(groups.get(base) ?? []), e]);
+    }
+    const next = new Map<string, Source>();
+    const assign = (key: string, e: Entry) => {
+      const { requestedKey: _r, warnings: _w, ...rest } = e.parsed;
+      next.set(e.parsed.uri, { ...rest, key, bundled: e.bundled });
+    };
+    for (const [key, e] of fixed) assign(key, e);
+    for (const [base, entries] of groups) {
+      let i = 0;
+      for (const e of entries) {
+        let key = base + suffix(i++);
+        while (fixed.has(key)) key = base + suffix(i++);
+        assign(key, e);
+      }
+    }
+    const updated: Source[] = [];
+    const removed: string[] = [];
+    for (const [uri, old] of this.#sources) {
+      const now = next.get(uri);
+      if (!now || now.key !== old.key) removed.push(uri);
+    }
+    for (const [uri, now] of next) {
+      const old = this.#sources.get(uri);
+      if (!old || old.key !== now.key || old.text !== now.text || old.bundled !== now.bundled) updated.push(now);
+      else next.set(uri, old);
+    }
+    this.#sources = next;
+    this.#byKey = new Map([...next.values()].map((s) => [s.key, s]));
+    return { updated, removed };
+  }
+}

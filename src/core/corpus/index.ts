@@ -1,0 +1,7 @@
+// Public surface of the corpus module.
+export * from './types';
+export * from './corpus';
+export * from './dates';
+export * from './ingest';
+export * from './keys';
+export * from './load';

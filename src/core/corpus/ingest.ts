@@ -1,0 +1,166 @@
+// Turns one file's text into a source: title, date, dateline place and numbered paragraphs.
+import { isDateLine, parseDate } from './dates';
+import { readFrontMatter } from './frontMatter';
+import type { FrontMatter, Paragraph } from './types';
+
+/** A source before its citation key is assigned by the corpus. */
+export interface ParsedSource {
+  uri: string;
+  title: string;
+  date: string | null;
+  place: string | null;
+  outlet: string | null;
+  url: string | null;
+  authors: string[];
+  paragraphs: Paragraph[];
+  text: string;
+  /** The key the front matter asks for, if any. */
+  requestedKey: string | null;
+  /** Warnings worth showing in a log (bad front matter, no paragraphs). */
+  warnings: string[];
+}
+
+interface Line { text: string; start: number; end: number; index: number }
+
+/** Share buttons, bylines of icon fonts and similar page chrome that scrapers keep. */
+const CHROME = [
+  /^(?:icon-[\w-]+\s*)+$/i,
+  /^(?:share(?: this(?: article| story)?)?|share on \w+|follow us(?: on \w+)?|advertisement|read more|tweet|print|email)\s*:?$/i,
+  /^(?:facebook|twitter|whatsapp|linkedin|telegram|email|x)(?:\s*[|·•]?\s*(?:facebook|twitter|whatsapp|linkedin|telegram|email|x))+$/i,
+];
+
+function isChrome(line: string): boolean {
+  const t = line.trim();
+  return CHROME.some((re) => re.test(t));
+}
+
+function splitLines(text: string, from: number): Line[] {
+  const lines: Line[] = [];
+  const re = /[^\r\n]*(?:\r\n|\r|\n|$)/g;
+  re.lastIndex = from;
+  let index = text.slice(0, from).split(/\r\n|\r|\n/).length - 1;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) && m[0].length > 0) {
+    const content = m[0].replace(/[\r\n]+$/, '');
+    lines.push({ text: content, start: m.index, end: m.index + content.length, index: index++ });
+    if (re.lastIndex >= text.length) break;
+  }
+  return lines;
+}
+
+function isBlank(s: string): boolean {
+  return /^[\s\u00a0\ufeff]*$/.test(s);
+}
+
+/** A short line with no sentence-final punctuation, as subheadings are. */
+function looksLikeHeading(s: string): boolean {
+  const t = s.trim();
+  if (/^#{1,6}\s/.test(t)) return true;
+  const words = t.split(/\s+/).length;
+  return t.length <= 90 && words <= 12 && !/[.!?:;,"'\u201d\u2019)]$/.test(t) && /^[\p{Lu}\d‘“'"]/u.test(t);
+}
+
+const DATELINE = /^\s*([\p{Lu}][\p{L}.'’-]*(?:[ \u00a0][\p{Lu}][\p{L}.'’-]*){0,2})[ \u00a0]*(?:\(([^)]{0,60})\))?[ \u00a0]*[:\u2014\u2013][ \u00a0]/u;
+
+/** Finds a dateline (`ISLAMABAD:`, `Islamabad : `, `ISLAMABAD (Saturday, November 1, 2025):`). */
+export function readDateline(paragraph: string): { place: string; date: string | null } | null {
+  const m = DATELINE.exec(paragraph);
+  if (!m) return null;
+  const place = m[1].trim();
+  const caps = place === place.toUpperCase();
+  if (!caps && !/:/.test(m[0])) return null;
+  if (/^(?:However|But|And|Note|Update|Editor|Photo|Image|Source|Read|Also)$/i.test(place)) return null;
+  const name = caps ? place.toLowerCase().replace(/(^|[\s-])(\p{L})/gu, (_, a: string, b: string) => a + b.toUpperCase()) : place;
+  return { place: name, date: m[2] ? parseDate(m[2]) : null };
+}
+
+function fold(s: string): string {
+  return s.replace(/\s+/g, ' ').trim();
+}
+
+/** Parses one source file. `uri` is kept as given; `markdown` selects Markdown paragraph rules. */
+export function parseSource(uri: string, rawText: string): ParsedSource {
+  const text = rawText;
+  const warnings: string[] = [];
+  const fm = readFrontMatter(text);
+  if (fm.error) warnings.push(fm.error);
+  const meta: FrontMatter = fm.data;
+  const markdown = /\.(md|markdown)$/i.test(uri);
+
+  const lines = splitLines(text, fm.bodyStart).filter((l) => !isChrome(l.text));
+  // Prose whose lines are not hard-wrapped (scraped articles) has one paragraph per line.
+  const longest = lines.reduce((n, l) => Math.max(n, l.text.trim().length), 0);
+  const linePerParagraph = !markdown && longest > 160;
+
+  // Group lines into blocks.
+  const blocks: Line[][] = [];
+  let cur: Line[] = [];
+  for (const l of lines) {
+    if (isBlank(l.text)) {
+      if (cur.length) blocks.push(cur), (cur = []);
+      continue;
+    }
+    const heading = markdown && /^#{1,6}\s/.test(l.text.trim());
+    if (linePerParagraph || heading) {
+      if (cur.length) blocks.push(cur), (cur = []);
+      blocks.push([l]);
+    } else cur.push(l);
+  }
+  if (cur.length) blocks.push(cur);
+
+  let title = meta.title ?? null;
+  let date = meta.date ? parseDate(meta.date) ?? null : null;
+  let place: string | null = null;
+  const paragraphs: Paragraph[] = [];
+  let section: string | undefined;
+  let seenBody = false;
+
+  for (const block of blocks) {
+    const first = block[0];
+    const last = block[block.length - 1];
+    const joined = fold(block.map((l) => l.text).join(' '));
+    if (title === null) {
+      title = joined.replace(/^#{1,6}\s+/, '');
+      continue;
+    }
+    if (isDateLine(joined)) {
+      date ??= parseDate(joined);
+      continue;
+    }
+    if (looksLikeHeading(joined)) {
+      if (seenBody || /^#/.test(joined)) section = joined.replace(/^#{1,6}\s+/, '');
+      continue;
+    }
+    const start = first.start + (first.text.length - first.text.trimStart().length);
+    const end = last.start + last.text.trimEnd().length;
+    if (place === null && paragraphs.length < 2) {
+      const dl = readDateline(joined);
+      if (dl) {
+        place = dl.place;
+        date ??= dl.date;
+      }
+    }
+    seenBody = true;
+    paragraphs.push({ n: paragraphs.length + 1, text: joined, start, end, line: first.index, ...(section ? { section } : {}) });
+  }
+  if (date === null) {
+    // A date in the opening lines, when no line held it alone.
+    const head = paragraphs.slice(0, 1).map((p) => p.text.slice(0, 120)).join(' ');
+    date = parseDate(head);
+  }
+  if (!paragraphs.length) warnings.push('no body paragraphs found');
+
+  return {
+    uri,
+    title: title ?? '',
+    date,
+    place,
+    outlet: meta.outlet ?? null,
+    url: meta.url ?? null,
+    authors: meta.authors ?? [],
+    paragraphs,
+    text,
+    requestedKey: meta.key ?? null,
+    warnings,
+  };
+}

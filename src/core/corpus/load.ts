@@ -1,0 +1,73 @@
+// Loading sources through a store: the core decides what a readable source is, the host does the I/O.
+import { Corpus } from './corpus';
+import { parseSource, type ParsedSource } from './ingest';
+import type { SourceProblem } from './types';
+
+/** The little the core needs from a file system. */
+export interface SourceStore {
+  /** URIs or paths of candidate source files. */
+  list(): Promise<string[]>;
+  /** The file's bytes; may throw (the message is reported). */
+  read(uri: string): Promise<Uint8Array>;
+}
+
+/** File endings the core can read as sources. */
+export const SOURCE_EXTENSIONS = ['.md', '.markdown', '.txt'];
+
+/** Whether a file name looks like a source the core reads. */
+export function isSourceFile(name: string): boolean {
+  const lower = name.toLowerCase();
+  return SOURCE_EXTENSIONS.some((e) => lower.endsWith(e));
+}
+
+const decoder = new TextDecoder('utf-8', { fatal: true });
+
+/** Decodes a file's bytes into a parsed source, or says in one line why it cannot be used. */
+export function decodeSource(uri: string, bytes: Uint8Array): ParsedSource | SourceProblem {
+  if (bytes.length === 0) return { uri, reason: 'the file is empty' };
+  if (bytes.subarray(0, 8000).includes(0)) return { uri, reason: 'the file is binary, not text' };
+  let text: string;
+  try {
+    text = decoder.decode(bytes);
+  } catch {
+    return { uri, reason: 'the file is not valid UTF-8 text' };
+  }
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  if (!text.trim()) return { uri, reason: 'the file has only white space' };
+  const parsed = parseSource(uri, text);
+  if (!parsed.paragraphs.length) return { uri, reason: 'no paragraphs found after the title' };
+  return parsed;
+}
+
+/** Result of loading: the sources that could be read and the files that could not. */
+export interface LoadResult {
+  parsed: ParsedSource[];
+  problems: SourceProblem[];
+}
+
+/** Reads every source the store lists; unreadable files become problems, never exceptions. */
+export async function loadSources(store: SourceStore): Promise<LoadResult> {
+  const parsed: ParsedSource[] = [];
+  const problems: SourceProblem[] = [];
+  for (const uri of (await store.list()).filter(isSourceFile).sort()) {
+    let bytes: Uint8Array;
+    try {
+      bytes = await store.read(uri);
+    } catch (e) {
+      problems.push({ uri, reason: `could not be read (${(e as Error).message})` });
+      continue;
+    }
+    const r = decodeSource(uri, bytes);
+    if ('reason' in r) problems.push(r);
+    else parsed.push(r);
+  }
+  return { parsed, problems };
+}
+
+/** Loads sources into a new corpus. */
+export async function loadCorpus(store: SourceStore, bundled = false): Promise<LoadResult & { corpus: Corpus }> {
+  const result = await loadSources(store);
+  const corpus = new Corpus();
+  corpus.set(result.parsed, bundled);
+  return { ...result, corpus };
+}
