@@ -6,7 +6,7 @@ import { Corpus, parseSource } from '../../../src/core/corpus';
 /** Root of the repository (tests run from out/test/unit or test/unit). */
 export const ROOT = (() => {
   let d = __dirname;
-  while (!fs.existsSync(path.join(d, 'package.json'))) d = path.dirname(d);
+  while (!fs.existsSync(path.join(d, 'package.json')) || !fs.existsSync(path.join(d, 'seeds'))) d = path.dirname(d);
   return d;
 })();
 

@@ -1,0 +1,135 @@
+// `npm run bench`: our search engine against plain fuse.js over State of the Union passages.
+import Fuse from 'fuse.js';
+import { performance } from 'perf_hooks';
+import type { Source } from '../src/core/corpus/types';
+import { SearchIndex } from '../src/core/search';
+import { QUERIES, type BenchQuery } from './queries';
+import { loadSpeeches, sample, windowPass, windows } from './sotu';
+
+/** One measured engine at one corpus size (the `--json` shape). */
+interface Run {
+  engine: 'briefing' | 'fuse';
+  passages: number;
+  build_ms: number;
+  p50_ms: number;
+  p95_ms: number;
+  typo_recall: number;
+}
+
+/** A search function returning the texts of the top passages. */
+type Searcher = (q: string) => string[];
+
+const json = process.argv.includes('--json');
+const ROUNDS = 3; // timed rounds of every query for our engine (after one warm-up round)
+const FUSE_QUERIES_10K = 20; // plain fuse.js takes about a second a query at 10k passages
+const log = (s = '') => {
+  if (!json) process.stdout.write(s + '\n');
+  else process.stderr.write(s + '\n');
+};
+
+const round2 = (x: number) => Math.round(x * 100) / 100;
+
+function percentile(sorted: number[], p: number): number {
+  if (!sorted.length) return 0;
+  const i = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
+  return sorted[Math.max(0, i)];
+}
+
+function containsWord(text: string, word: string): boolean {
+  return new RegExp(`\\b${word}\\b`, 'i').test(text.normalize('NFKD'));
+}
+
+function measure(engine: Run['engine'], passages: number, build: number, search: Searcher, queries: BenchQuery[], rounds: number): Run {
+  const times: number[] = [];
+  let found = 0;
+  let typos = 0;
+  for (let r = 0; r < rounds; r++) {
+    for (const q of queries) {
+      const t0 = performance.now();
+      const top = search(q.q);
+      times.push(performance.now() - t0);
+      if (r === 0 && q.intended) {
+        typos++;
+        if (top.slice(0, 5).some((t) => containsWord(t, q.intended!))) found++;
+      }
+    }
+  }
+  times.sort((a, b) => a - b);
+  return { engine, passages, build_ms: round2(build), p50_ms: round2(percentile(times, 50)), p95_ms: round2(percentile(times, 95)), typo_recall: round2(typos ? found / typos : 0) };
+}
+
+function briefing(sources: Source[], passages: number): Run {
+  const t0 = performance.now();
+  const index = new SearchIndex();
+  for (const s of sources) index.addSource(s);
+  const build = performance.now() - t0;
+  const search: Searcher = (q) => index.search(q, { limit: 20 }).map((h) => h.text);
+  for (const q of QUERIES) search(q.q); // warm-up: JIT and fuse records of frequent candidates
+  return measure('briefing', passages, build, search, QUERIES, ROUNDS);
+}
+
+function plainFuse(sources: Source[], passages: number, queries: BenchQuery[]): Run {
+  const docs = sources.flatMap((s) => s.paragraphs.map((p) => ({ title: s.title, text: p.text })));
+  const t0 = performance.now();
+  const fuse = new Fuse(docs, { keys: ['title', 'text'], ignoreLocation: true, includeMatches: true, threshold: 0.35 });
+  const build = performance.now() - t0;
+  const search: Searcher = (q) => fuse.search(q, { limit: 20 }).map((r) => r.item.text);
+  return measure('fuse', passages, build, search, queries, 1);
+}
+
+/** Every misspelling, then other queries spread over the list, `max` in all. */
+function capped(max: number): BenchQuery[] {
+  const typos = QUERIES.filter((q) => q.kind === 'typo');
+  const others = QUERIES.filter((q) => q.kind !== 'typo');
+  const room = Math.max(0, max - typos.length);
+  const step = others.length / Math.max(1, room);
+  const picked = Array.from({ length: Math.min(room, others.length) }, (_, i) => others[Math.floor(i * step)]);
+  return [...picked, ...typos];
+}
+
+function count(sources: Source[]): number {
+  return sources.reduce((n, s) => n + s.paragraphs.length, 0);
+}
+
+function table(runs: Run[]): string {
+  const head = ['engine', 'passages', 'build ms', 'p50 ms', 'p95 ms', 'typo recall'];
+  const rows = runs.map((r) => [r.engine, r.passages.toLocaleString('en-US'), r.build_ms.toFixed(0), r.p50_ms.toFixed(2), r.p95_ms.toFixed(2), r.typo_recall.toFixed(2)]);
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
+  return [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+}
+
+function main(): void {
+  const speeches = loadSpeeches();
+  const base = windowPass(speeches, 0);
+  const baseCount = count(base);
+  const small = sample(base, 1_000);
+  const medium = sample(base, 10_000);
+  const large = windows(speeches, 100_000);
+  log(`State of the Union: ${speeches.length} addresses cut into ${baseCount.toLocaleString('en-US')} passages of 350-900 characters.`);
+  log(`1,000 and 10,000 passages: evenly spread samples of those. 100,000 passages: the same text cut ${large.passes} times`);
+  log(`with shifted sentence windows (extra windows over the same addresses; the last pass cut short).`);
+  log(`${QUERIES.length} queries (${QUERIES.filter((q) => q.kind === 'typo').length} misspellings); our engine: 1 warm-up + ${ROUNDS} timed rounds;`);
+  log(`plain fuse.js (title+text, ignoreLocation, includeMatches, threshold 0.35): 1 round, all queries at 1,000, ${FUSE_QUERIES_10K} at 10,000 (every misspelling).`);
+  log();
+  const runs: Run[] = [];
+  const step = (name: string, f: () => Run) => {
+    if (!json) process.stderr.write(`  measuring ${name}...\n`);
+    runs.push(f());
+  };
+  step('briefing 1k', () => briefing(small, count(small)));
+  step('fuse 1k', () => plainFuse(small, count(small), QUERIES));
+  step('briefing 10k', () => briefing(medium, count(medium)));
+  step('fuse 10k', () => plainFuse(medium, count(medium), capped(FUSE_QUERIES_10K)));
+  step('briefing 100k', () => briefing(large.sources, count(large.sources)));
+  if (json) {
+    process.stdout.write(JSON.stringify({ runs }) + '\n');
+    return;
+  }
+  log(table(runs));
+  const f10 = runs.find((r) => r.engine === 'fuse' && r.passages === count(medium));
+  const b10 = runs.find((r) => r.engine === 'briefing' && r.passages === count(medium));
+  if (f10 && b10) log(`\nAt 10,000 passages our p95 is ${(f10.p95_ms / Math.max(b10.p95_ms, 0.01)).toFixed(0)}x lower than plain fuse.js.`);
+}
+
+main();

@@ -1,0 +1,150 @@
+// Runs the extension-host suite (test/integration) in a real VS Code: by default code-server's
+// workbench in headless Chromium (works offline), with --electron through @vscode/test-electron.
+//
+// usage: node scripts/test-integration.mjs [--electron] [--no-build] [--verbose]
+// env:   BRIEFING_TEST_HOST=electron   same as --electron
+//        BRIEFING_VSCODE_PATH=exe      with --electron: a local VS Code instead of a download
+//        BRIEFING_TEST_TIMEOUT=secs    whole-run limit (default 180); exit 2 when it is hit
+//        BRIEFING_TEST_GREP=pattern    only tests whose title matches
+//        BRIEFING_CODE_SERVER=dir      use this code-server package instead of running the setup
+//        BRIEFING_KEEP_RUN=1           keep the temp run folder (server.log, host.log, workspace)
+import { spawnSync } from 'node:child_process';
+import { appendFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { format } from 'node:util';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const args = new Set(process.argv.slice(2));
+const electron = args.has('--electron') || process.env.BRIEFING_TEST_HOST === 'electron';
+const verbose = args.has('--verbose');
+const timeoutMs = Number(process.env.BRIEFING_TEST_TIMEOUT || 180) * 1000;
+const fixture = join(root, 'test', 'fixtures', 'workspace');
+const launcher = join(root, 'out', 'test', 'integration', 'launcher');
+const log = (msg) => console.error(`[test:integration] ${msg}`);
+
+function step(what, cmd, cmdArgs) {
+  const started = Date.now();
+  const r = spawnSync(cmd, cmdArgs, { cwd: root, stdio: 'inherit' });
+  if (r.status !== 0) {
+    log(`${what} failed (exit ${r.status})`);
+    process.exit(1);
+  }
+  log(`${what}: ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
+
+if (!args.has('--no-build')) {
+  step('build', process.execPath, ['scripts/build.mjs']);
+  step('compile tests', process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.test.json']);
+}
+if (!existsSync(launcher + '.js')) {
+  log(`${launcher}.js is missing; run without --no-build`);
+  process.exit(1);
+}
+
+const require = createRequire(import.meta.url);
+const cs = require(join(root, 'out', 'test', 'support', 'codeServer.js'));
+const runDir = mkdtempSync(join(tmpdir(), 'briefing-desk-it-'));
+const workspace = cs.copyWorkspace(fixture, join(runDir, 'workspace'));
+const env = { BRIEFING_TEST_RESULT: join(runDir, 'result.json'), BRIEFING_TEST_LOG: join(runDir, 'mocha.log') };
+
+const code = electron ? await runInElectron() : await runInCodeServer();
+// When the suite never reported, the workbench's own output usually says why.
+if (code !== 0 && !readResult() && existsSync(join(runDir, 'host.log')) && !verbose) {
+  log('extension host and workbench output (last 60 lines):');
+  console.error(readFileSync(join(runDir, 'host.log'), 'utf8').split('\n').slice(-60).join('\n'));
+}
+if (process.env.BRIEFING_KEEP_RUN) log(`run folder kept: ${runDir}`);
+else rmSync(runDir, { recursive: true, force: true });
+log(code === 0 ? 'passed' : `FAILED (exit ${code})`);
+process.exit(code);
+
+/** The outcome the launcher wrote, or null when it never wrote one. */
+function readResult() {
+  try {
+    return JSON.parse(readFileSync(env.BRIEFING_TEST_RESULT, 'utf8'));
+  } catch {
+    return null;
+  }
+}
+
+function report(result) {
+  if (existsSync(env.BRIEFING_TEST_LOG)) process.stdout.write(readFileSync(env.BRIEFING_TEST_LOG, 'utf8'));
+  if (!result) {
+    log('the extension host finished without writing a result (crashed, exited or never ran the suite)');
+    return 1;
+  }
+  if (result.code !== 0) log(`suite failed: ${result.error ?? 'unknown error'}`);
+  return result.code === 0 ? 0 : 1;
+}
+
+async function runInCodeServer() {
+  const { launchChromium } = require(join(root, 'out', 'test', 'support', 'chromium.js'));
+  const pkg = cs.ensureCodeServer({ withChromium: true });
+  cs.makeRunDir({ dir: runDir });
+  const started = Date.now();
+  const hostLog = join(runDir, 'host.log');
+  const server = await cs.startCodeServer({ pkg, runDir, workspace, env });
+  let browser;
+  let timer;
+  try {
+    browser = await launchChromium();
+    const page = await browser.newPage();
+    const note = (line) => (appendFileSync(hostLog, line + '\n'), verbose && console.error(line));
+    page.on('pageerror', (err) => note(`[page error] ${err.message}`));
+    let finished;
+    const exitCode = new Promise((resolve) => (finished = resolve));
+    // The two hooks the workbench calls in test mode (the ones @vscode/test-web uses).
+    await page.exposeFunction('codeAutomationLog', (_type, logArgs) => note(format(...(logArgs ?? []))));
+    await page.exposeFunction('codeAutomationExit', (c) => finished(c));
+    const timedOut = new Promise((resolve) => (timer = setTimeout(() => resolve('timeout'), timeoutMs)));
+    const serverGone = server.exited.then((c) => `server-exit:${c}`);
+    await page.goto(server.url([
+      ['extensionDevelopmentPath', server.remote(root)],
+      ['extensionTestsPath', server.remote(launcher)],
+    ]));
+    // The result file is written before the workbench hears the exit code; poll both.
+    const resultWritten = (async () => {
+      while (!existsSync(env.BRIEFING_TEST_RESULT)) await new Promise((r) => setTimeout(r, 250));
+      return 'result';
+    })();
+    const first = await Promise.race([exitCode.then((c) => `exit:${c}`), resultWritten, timedOut, serverGone]);
+    if (first.startsWith('exit:') && !existsSync(env.BRIEFING_TEST_RESULT)) {
+      await Promise.race([resultWritten, new Promise((r) => setTimeout(r, 2000))]);
+    }
+    log(`suite finished (${first}) after ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    if (first === 'timeout') {
+      if (existsSync(env.BRIEFING_TEST_LOG)) process.stdout.write(readFileSync(env.BRIEFING_TEST_LOG, 'utf8'));
+      log(`timed out after ${timeoutMs / 1000} s (BRIEFING_TEST_TIMEOUT)`);
+      return 2;
+    }
+    if (first.startsWith('server-exit')) console.error(server.log());
+    return report(readResult());
+  } finally {
+    clearTimeout(timer);
+    if (browser) {
+      // Leaving the page first ends the extension host now instead of after a reconnection grace.
+      for (const p of browser.contexts().flatMap((c) => c.pages())) await p.goto('about:blank').catch(() => {});
+      await browser.close().catch(() => {});
+    }
+    await server.stop();
+  }
+}
+
+async function runInElectron() {
+  const { runTests } = require('@vscode/test-electron');
+  try {
+    await runTests({
+      extensionDevelopmentPath: root,
+      extensionTestsPath: launcher,
+      extensionTestsEnv: env,
+      vscodeExecutablePath: process.env.BRIEFING_VSCODE_PATH || undefined,
+      launchArgs: [workspace, '--disable-workspace-trust', '--skip-welcome', '--skip-release-notes'],
+    });
+  } catch (err) {
+    log(`VS Code run failed: ${err instanceof Error ? err.message : err}`);
+  }
+  return report(readResult());
+}

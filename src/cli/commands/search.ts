@@ -1,0 +1,59 @@
+// `briefing search "QUERY"`: passages that match, best first.
+import { SearchIndex } from '../../core/search';
+import { intFlag, UsageError } from '../args';
+import type { Command } from '../command';
+import { loadCliCorpus } from '../context';
+import { paint, printJson, truncate, type Output } from '../output';
+
+function highlighted(o: Output, text: string, matches: Array<[number, number]>, max: number): string {
+  // Show a window of the passage around the first match, matched words in colour.
+  const first = matches[0]?.[0] ?? 0;
+  const from = Math.max(0, Math.min(first - 60, text.length - max));
+  const to = Math.min(text.length, from + max);
+  let out = from > 0 ? '…' : '';
+  let at = from;
+  for (const [s, e] of matches) {
+    if (e <= at || s >= to) continue;
+    out += text.slice(at, Math.max(at, s)) + paint(o, 'yellow', text.slice(Math.max(at, s), Math.min(e, to)));
+    at = Math.min(e, to);
+  }
+  out += text.slice(at, to) + (to < text.length ? '…' : '');
+  return o.color ? out : truncate(out, max + 2);
+}
+
+export const searchCommand: Command = {
+  name: 'search',
+  summary: 'Search the sources (typo-tolerant) and print matching passages',
+  usage: 'briefing search "QUERY" [--limit N] [--sources DIR]... [--json]',
+  flags: { limit: { value: true } },
+  async run(ctx) {
+    const query = ctx.args.positionals.join(' ').trim();
+    if (!query) throw new UsageError('missing QUERY');
+    const limit = intFlag(ctx.args, 'limit', 10);
+    const { corpus } = await loadCliCorpus(ctx);
+    const index = new SearchIndex();
+    for (const s of corpus.sources) index.addSource(s);
+    const hits = index.search(query, { limit });
+    if (ctx.json) {
+      printJson(ctx.output, {
+        query,
+        results: hits.map((h) => ({ key: h.key, paragraph: h.paragraph, text: h.text, score: round(h.score), title: h.title, matches: h.matches })),
+      });
+      return 0;
+    }
+    const o = ctx.output;
+    if (!hits.length) {
+      o.out(`No passages match "${query}".\n`);
+      return 0;
+    }
+    hits.forEach((h, i) => {
+      o.out(`${paint(o, 'dim', String(i + 1).padStart(2))}. ${paint(o, 'cyan', `@${h.key}`)}, ¶${h.paragraph}  ${paint(o, 'dim', `score ${round(h.score).toFixed(3)}  ${truncate(h.title, 60)}`)}\n`);
+      o.out(`    ${highlighted(o, h.text, h.matches, 200)}\n`);
+    });
+    return 0;
+  },
+};
+
+function round(n: number): number {
+  return Math.round(n * 1000) / 1000;
+}

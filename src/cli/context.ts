@@ -1,0 +1,67 @@
+// What every CLI command gets: its arguments, output, and the corpus (bundled seeds or --sources).
+import * as fs from 'fs';
+import { Corpus, type SourceProblem } from '../core/corpus';
+import { loadSources } from '../core/corpus/load';
+import { bundledSeedsDir, FsSourceStore } from '../node/fsStore';
+import { listFlag, type ParsedArgs, UsageError } from './args';
+import { paint, type Output } from './output';
+
+/** A command's environment. */
+export interface CliContext {
+  /** Parsed arguments for this command. */
+  args: ParsedArgs;
+  /** Where to write. */
+  output: Output;
+  /** True when `--json` was given. */
+  json: boolean;
+}
+
+/** A failure the user can fix (missing file, no sources): one line, exit 2. */
+export class InputError extends Error {}
+
+/** Loads the corpus: `--sources DIR` (repeatable) replaces the bundled seeds. Unreadable files are reported on stderr and skipped. */
+export async function loadCliCorpus(ctx: CliContext): Promise<{ corpus: Corpus; problems: SourceProblem[] }> {
+  const dirs = listFlag(ctx.args, 'sources');
+  for (const d of dirs) if (!fs.existsSync(d)) throw new InputError(`${d}: no such file or directory`);
+  const bundled = dirs.length === 0;
+  const store = new FsSourceStore(bundled ? [bundledSeedsDir()] : dirs);
+  let listed: string[];
+  try {
+    listed = await store.list();
+  } catch (e) {
+    throw new InputError(`cannot list sources: ${(e as Error).message}`);
+  }
+  const { parsed, problems } = await loadSources(store);
+  for (const p of problems) ctx.output.err(`${paint(ctx.output, 'yellow', 'skipped')} ${p.uri}: ${p.reason}\n`);
+  if (!parsed.length) {
+    throw new InputError(listed.length
+      ? `no readable sources in ${dirs.join(', ')} (${problems.length} skipped)`
+      : `no sources (.md, .txt) in ${dirs.join(', ')}`);
+  }
+  const corpus = new Corpus();
+  corpus.set(parsed, bundled);
+  return { corpus, problems };
+}
+
+/** Reads a text file given on the command line (a briefing), with a one-line error when it cannot. */
+export function readTextArg(file: string | undefined, what: string): string {
+  if (!file) throw new UsageError(`missing ${what}`);
+  let bytes: Buffer;
+  try {
+    if (fs.statSync(file).isDirectory()) throw new InputError(`${file}: is a directory, expected a ${what}`);
+    bytes = fs.readFileSync(file);
+  } catch (e) {
+    if (e instanceof InputError) throw e;
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new InputError(code === 'ENOENT' ? `${file}: no such file` : `${file}: cannot be read (${code ?? (e as Error).message})`);
+  }
+  if (bytes.subarray(0, 8000).includes(0)) throw new InputError(`${file}: is a binary file, expected a ${what}`);
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\ufeff/, '');
+  } catch {
+    throw new InputError(`${file}: is not valid UTF-8 text`);
+  }
+  if (!text.trim()) throw new InputError(`${file}: is empty, nothing to check`);
+  return text;
+}

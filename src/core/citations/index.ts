@@ -1,0 +1,7 @@
+// Public surface of the citations module: parse, format and resolve pandoc citations.
+export * from './types';
+export { parseCitations, parseCitationsIn } from './parse';
+export { formatCitation, formatLocator, CitationFormatError } from './format';
+export { citationAt, locatorIncludes, resolveItem } from './resolve';
+export { mergeSpans, scanMarkdown, spanAt, type Block, type MarkdownLayout, type Span } from './layout';
+export { readLocator, type LocatorRead } from './locator';

@@ -1,0 +1,271 @@
+// Where the prose of a Markdown briefing is: its blocks, and the spans (code, comments, URLs…) that hold no citations or quotes.
+
+/** A half-open range of document offsets. */
+export interface Span {
+  /** Offset of the first character. */
+  start: number;
+  /** Offset just past the last character. */
+  end: number;
+}
+
+/** A block of prose: a paragraph (list item, table row) or a heading. */
+export interface Block extends Span {
+  /** Headings hold citations but their quotes are not checked. */
+  kind: 'paragraph' | 'heading';
+}
+
+/** What the citation and quote scanners need to know about a Markdown document. */
+export interface MarkdownLayout {
+  /** Prose blocks in document order; code blocks and front matter are not blocks. */
+  blocks: Block[];
+  /** Sorted, non-overlapping spans to pass over: front matter, code, comments, HTML tags, URLs, link destinations, escapes. */
+  skipped: Span[];
+  /** Link texts (`[text](url)`), where an `@` names a handle, not a source. */
+  linkTexts: Span[];
+}
+
+interface Line extends Span {
+  text: string;
+}
+
+const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+const HEADING = /^ {0,3}#{1,6}(?:[ \t]|$)/;
+const SETEXT = /^ {0,3}(?:=+|-+)[ \t]*$/;
+const RULE = /^ {0,3}(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$/;
+const LIST_ITEM = /^[ \t]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)/;
+const REF_DEF = /^ {0,3}\[(?![\^@])[^\]]+\]:[ \t]*\S/;
+const INDENTED = /^(?: {4}|\t)/;
+const BLANK = /^[ \t]*(?:>[ \t]*)*$/;
+const ESCAPABLE = /[!-/:-@[-`{-~]/;
+const AUTOLINK = /<(?:[a-zA-Z][a-zA-Z0-9+.-]{1,31}:[^\s<>]*|[^\s<>@]+@[^\s<>@]+)>/y;
+const TAG = /<\/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?\/?>/y;
+const URL = /(?:(?:https?|ftp):\/\/|www\.)[^\s<>]*[^\s<>.,;:!?'")\]]/iy;
+
+function splitLines(md: string): Line[] {
+  const lines: Line[] = [];
+  const re = /([^\r\n]*)(\r\n|\r|\n|$)/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(md))) {
+    lines.push({ start: m.index, end: m.index + m[1].length, text: m[1] });
+    if (!m[2]) break;
+  }
+  return lines;
+}
+
+/** Finds the line that closes a fence opened with `marker`, or the last line when it is never closed. */
+function fenceEnd(lines: Line[], from: number, marker: string): number {
+  const close = new RegExp(`^ {0,3}${marker[0] === '`' ? '`' : '~'}{${marker.length},}[ \\t]*$`);
+  for (let j = from + 1; j < lines.length; j++) if (close.test(lines[j].text)) return j;
+  return lines.length - 1;
+}
+
+/** Splits `md` into blocks and collects the spans that code, comments and front matter cover. */
+function scanLines(md: string, skipped: Span[]): Block[] {
+  const lines = splitLines(md);
+  const blocks: Block[] = [];
+  let i = 0;
+  if (lines.length > 1 && /^---[ \t]*$/.test(lines[0].text)) {
+    const j = lines.findIndex((l, k) => k > 0 && /^(?:---|\.\.\.)[ \t]*$/.test(l.text));
+    if (j > 0) skipped.push({ start: 0, end: lines[j].end }), (i = j + 1);
+  }
+  let cur: Block | undefined;
+  let prevBlank = true;
+  let inList = false;
+  const close = () => {
+    if (cur) blocks.push(cur);
+    cur = undefined;
+  };
+  for (; i < lines.length; i++) {
+    const { text, start, end } = lines[i];
+    if (BLANK.test(text)) {
+      close();
+      prevBlank = true;
+      continue;
+    }
+    const fence = FENCE.exec(text);
+    if (fence && !(fence[1][0] === '`' && text.slice(fence[0].length).includes('`'))) {
+      close();
+      const j = fenceEnd(lines, i, fence[1]);
+      skipped.push({ start, end: lines[j].end });
+      i = j;
+      prevBlank = false;
+      continue;
+    }
+    if (!cur && prevBlank && !inList && INDENTED.test(text)) {
+      let last = i;
+      for (let j = i + 1; j < lines.length && (BLANK.test(lines[j].text) || INDENTED.test(lines[j].text)); j++) {
+        if (!BLANK.test(lines[j].text)) last = j;
+      }
+      skipped.push({ start, end: lines[last].end });
+      i = last;
+      prevBlank = false;
+      continue;
+    }
+    const content = start + (text.length - text.trimStart().length);
+    prevBlank = false;
+    if (REF_DEF.test(text) && !cur) {
+      skipped.push({ start, end });
+      continue;
+    }
+    if (HEADING.test(text)) {
+      close();
+      blocks.push({ start: content, end, kind: 'heading' });
+      continue;
+    }
+    if (cur && SETEXT.test(text)) {
+      cur.kind = 'heading';
+      close();
+      continue;
+    }
+    if (RULE.test(text)) {
+      close();
+      continue;
+    }
+    if (LIST_ITEM.test(text)) close(), (inList = true);
+    else if (!cur && !/^\s/.test(text)) inList = false;
+    if (/^\s*\|/.test(text)) {
+      close();
+      blocks.push({ start: content, end, kind: 'paragraph' });
+      continue;
+    }
+    if (cur) cur.end = end;
+    else cur = { start: content, end, kind: 'paragraph' };
+  }
+  close();
+  return blocks;
+}
+
+function comments(md: string, fences: Span[]): Span[] {
+  const out: Span[] = [];
+  let i = md.indexOf('<!--');
+  while (i >= 0) {
+    const inFence = fences.find((f) => f.start <= i && i < f.end);
+    if (inFence) {
+      i = md.indexOf('<!--', inFence.end);
+      continue;
+    }
+    const close = md.indexOf('-->', i + 4);
+    const end = close < 0 ? md.length : close + 3;
+    out.push({ start: i, end });
+    i = md.indexOf('<!--', end);
+  }
+  return out;
+}
+
+function runLength(md: string, i: number, ch: string): number {
+  let n = 0;
+  while (md[i + n] === ch) n++;
+  return n;
+}
+
+/** Offset of the next run of exactly `n` backticks in [from, to), or -1. */
+function closingRun(md: string, from: number, to: number, n: number): number {
+  for (let i = md.indexOf('`', from); i >= 0 && i < to; i = md.indexOf('`', i)) {
+    const len = runLength(md, i, '`');
+    if (len === n) return i;
+    i += len;
+  }
+  return -1;
+}
+
+/** Offset of the `)` closing the `(` at `open`, within [open, to), or -1. */
+function closingParen(md: string, open: number, to: number): number {
+  let depth = 0;
+  for (let i = open; i < to; i++) {
+    if (md[i] === '\\') i++;
+    else if (md[i] === '(') depth++;
+    else if (md[i] === ')' && --depth === 0) return i;
+  }
+  return -1;
+}
+
+/** Offset of the `[` that the `]` at `close` ends, within the block, or -1. */
+function openingBracket(md: string, from: number, close: number): number {
+  let depth = 0;
+  for (let i = close - 1; i >= from; i--) {
+    if (md[i - 1] === '\\') continue;
+    if (md[i] === ']') depth++;
+    else if (md[i] === '[' && depth-- === 0) return i;
+  }
+  return -1;
+}
+
+function sticky(re: RegExp, md: string, i: number): number {
+  re.lastIndex = i;
+  return re.exec(md) ? re.lastIndex : -1;
+}
+
+/** Collects the inline spans of one block that hold no prose: code spans, tags, autolinks, URLs, link destinations, escapes. */
+function scanInline(md: string, block: Span, notes: Span[], skipped: Span[], linkTexts: Span[]): void {
+  let i = block.start;
+  while (i < block.end) {
+    const note = notes.find((c) => c.start <= i && i < c.end);
+    if (note) {
+      i = note.end;
+      continue;
+    }
+    const c = md[i];
+    let end = -1;
+    if (c === '\\' && ESCAPABLE.test(md[i + 1] ?? '')) end = i + 2;
+    else if (c === '`') {
+      const n = runLength(md, i, '`');
+      const close = closingRun(md, i + n, block.end, n);
+      if (close < 0) {
+        i += n;
+        continue;
+      }
+      end = close + n;
+    } else if (c === '<') end = Math.max(sticky(AUTOLINK, md, i), sticky(TAG, md, i));
+    else if (c === ']' && md[i + 1] === '(') {
+      const close = closingParen(md, i + 1, block.end);
+      if (close >= 0) {
+        const open = openingBracket(md, block.start, i);
+        if (open >= 0) linkTexts.push({ start: open, end: i + 1 });
+        skipped.push({ start: i + 1, end: close + 1 });
+        i = close + 1;
+        continue;
+      }
+    } else if (/[hfw]/i.test(c) && !/[\p{L}\p{N}]/u.test(md[i - 1] ?? '')) end = sticky(URL, md, i);
+    if (end > i) {
+      skipped.push({ start: i, end: Math.min(end, block.end) });
+      i = end;
+    } else i++;
+  }
+}
+
+/** Sorts spans and joins those that overlap. */
+export function mergeSpans(spans: Span[]): Span[] {
+  const sorted = [...spans].sort((a, b) => a.start - b.start || b.end - a.end);
+  const out: Span[] = [];
+  for (const s of sorted) {
+    const last = out[out.length - 1];
+    if (last && s.start < last.end) last.end = Math.max(last.end, s.end);
+    else out.push({ ...s });
+  }
+  return out;
+}
+
+/** Reads the layout of a Markdown document. */
+export function scanMarkdown(md: string): MarkdownLayout {
+  const lineSkips: Span[] = [];
+  const blocks = scanLines(md, lineSkips);
+  const notes = comments(md, lineSkips);
+  const inline: Span[] = [];
+  const linkTexts: Span[] = [];
+  for (const b of blocks) scanInline(md, b, notes, inline, linkTexts);
+  return { blocks, skipped: mergeSpans([...lineSkips, ...notes, ...inline]), linkTexts: mergeSpans(linkTexts) };
+}
+
+/** The span in sorted, non-overlapping `spans` that contains `offset`, if any. */
+export function spanAt(spans: Span[], offset: number): Span | undefined {
+  let lo = 0;
+  let hi = spans.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = spans[mid];
+    if (offset < s.start) hi = mid - 1;
+    else if (offset >= s.end) lo = mid + 1;
+    else return s;
+  }
+  return undefined;
+}

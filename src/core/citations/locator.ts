@@ -1,0 +1,61 @@
+// Reading the locator after a citation key: paragraphs (`¶3`, `paras. 3–4`, `¶3, 5`) or another pandoc label (`p. 3`).
+import type { Locator, OtherLocator } from './types';
+
+/** What follows a key: its locator, if any, and where the rest of the suffix begins. */
+export interface LocatorRead {
+  /** Paragraphs cited, or null. */
+  locator: Locator | null;
+  /** A locator naming something other than paragraphs, or null. */
+  other: OtherLocator | null;
+  /** Document offset where the text after the locator begins. */
+  next: number;
+}
+
+const NUMBERS = String.raw`\d+(?:\s*[-\u2013\u2014]\s*\d+)?(?:\s*,\s*\d+(?:\s*[-\u2013\u2014]\s*\d+)?)*`;
+const END = String.raw`(?![\p{L}\p{N}])`;
+const PARAGRAPHS = new RegExp(String.raw`^(?:¶¶?|paragraphs?${END}|paras?${END}\.?)\s*(${NUMBERS})${END}`, 'iu');
+// Pandoc's other locator terms (CSL): pages, chapters, sections… Cited paragraphs are what a briefing checks.
+const LABELS = [
+  'book', 'bk.', 'chapters?', 'chap.', 'chaps.', 'ch.', 'columns?', 'col.', 'cols.', 'figures?', 'fig.', 'figs.',
+  'folios?', 'fol.', 'fols.', 'numbers?', 'no.', 'nos.', 'lines?', 'l.', 'll.', 'notes?', 'n.', 'nn.', 'opus', 'op.',
+  'opp.', 'pages?', 'p.', 'pp.', 'pg.', 'parts?', 'pt.', 'pts.', 'sections?', 'sec.', 'secs.', 's.v.', 's.vv.',
+  'verses?', 'v.', 'vv.', 'volumes?', 'vol.', 'vols.', '§§?',
+].map((l) => l.replace(/\./g, '\\.') + (/[a-z?]$/.test(l) ? END : ''));
+const OTHER = new RegExp(String.raw`^(${LABELS.join('|')})\s*(\d[\p{L}\p{N}]*(?:\s*[-\u2013\u2014,]\s*\d[\p{L}\p{N}]*)*)${END}`, 'iu');
+const BARE = new RegExp(String.raw`^()(${NUMBERS})${END}`, 'u');
+
+/** Parses `3-4, 6` into ranges. */
+function ranges(numbers: string): Array<[number, number]> {
+  return numbers.split(',').map((part) => {
+    const [a, b] = part.split(/[-\u2013\u2014]/).map((s) => Number(s.trim()));
+    return [a, b ?? a];
+  });
+}
+
+/**
+ * Reads a locator at `from` (just after a key), not past `to`. A comma may come first; without one, only a labelled
+ * locator counts (`[@key ¶3]`, `[@key p. 3]`), as in pandoc.
+ */
+export function readLocator(md: string, from: number, to: number): LocatorRead {
+  const text = md.slice(from, to);
+  const lead = /^\s*(,)?\s*/.exec(text)!;
+  const rest = text.slice(lead[0].length);
+  const at = from + lead[0].length;
+  const para = PARAGRAPHS.exec(rest);
+  if (para) {
+    const rs = ranges(para[1]);
+    const all = rs.flat();
+    const raw = para[0];
+    return {
+      locator: { from: Math.min(...all), to: Math.max(...all), ranges: rs, raw, start: at, end: at + raw.length },
+      other: null,
+      next: at + raw.length,
+    };
+  }
+  const other = OTHER.exec(rest) ?? (lead[1] ? BARE.exec(rest) : null);
+  if (other) {
+    const raw = other[0];
+    return { locator: null, other: { label: other[1], raw, start: at, end: at + raw.length }, next: at + raw.length };
+  }
+  return { locator: null, other: null, next: from };
+}

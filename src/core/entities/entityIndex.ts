@@ -1,0 +1,131 @@
+// The entity index over a corpus: extraction, clustering, the user's overrides, lookup by name,
+// cards, and names found in a briefing for hovers.
+import type { Source } from '../corpus';
+import { buildCard } from './card';
+import { describe } from './describe';
+import { keyOf } from './lexicon';
+import { NameMatcher, type TextMatch } from './matcher';
+import { readOverrides } from './overrides';
+import { resolve, toMention, type Cluster } from './resolve';
+import { scan } from './scan';
+import type { Entity, EntityCard, EntityOverrides, Mention } from './types';
+
+function slug(s: string): string {
+  return keyOf(s).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'entity';
+}
+
+function byPlace(a: Mention, b: Mention): number {
+  return a.key.localeCompare(b.key) || a.start - b.start;
+}
+
+function toEntity(c: Cluster, sources: Map<string, Source>): Entity {
+  const seen = new Set<string>();
+  const mentions = c.found.map(toMention).filter((m) => !seen.has(`${m.key}|${m.start}`) && !!seen.add(`${m.key}|${m.start}`)).sort(byPlace);
+  const forms = [...c.found.map((f) => f.name), ...(c.type === 'person' ? c.found.filter((f) => f.title).map((f) => `${f.title} ${f.name}`) : [])];
+  const aliases: string[] = [];
+  const folded = new Set([keyOf(c.name)]);
+  for (const f of forms) if (!folded.has(keyOf(f))) folded.add(keyOf(f)), aliases.push(f);
+  const e: Entity = { id: '', name: c.name, type: c.type, aliases, description: describe(c, sources), mentions };
+  if (c.demonyms.length) e.demonymMentions = c.demonyms.map(toMention).sort(byPlace);
+  if (c.ambiguous.length) e.ambiguous = c.ambiguous;
+  return e;
+}
+
+function overlaps(a: Mention, list: Mention[]): boolean {
+  return list.some((m) => m.key === a.key && m.start < a.end && a.start < m.end);
+}
+
+/** Entities of a corpus, with lookup, cards and matching in free text. */
+export class EntityIndex {
+  #entities: Entity[];
+  #matcher: NameMatcher;
+  #problems: string[];
+
+  private constructor(entities: Entity[], problems: string[]) {
+    this.#entities = entities;
+    this.#matcher = new NameMatcher(entities);
+    this.#problems = problems;
+  }
+
+  /** Extracts entities from `sources`; `overrides` is the parsed `briefing-entities.json` (checked here, never throws). */
+  static build(sources: Source[], overrides?: EntityOverrides | unknown): EntityIndex {
+    const bySource = new Map(sources.map((s) => [s.key, s]));
+    const { found, stats } = scan(sources);
+    let entities = resolve(found, stats).map((c) => toEntity(c, bySource));
+    const { overrides: ov, problems } = overrides === undefined ? { overrides: { entities: [] }, problems: [] } : readOverrides(overrides);
+    for (const o of ov.entities) entities = applyOverride(entities, o, sources);
+    entities = entities.filter((e) => e.mentions.length || e.demonymMentions?.length);
+    entities.sort((a, b) => b.mentions.length - a.mentions.length || a.name.localeCompare(b.name));
+    const ids = new Set<string>();
+    for (const e of entities) {
+      let id = `${e.type}:${slug(e.name)}`;
+      for (let i = 2; ids.has(id); i++) id = `${e.type}:${slug(e.name)}-${i}`;
+      ids.add(id);
+      e.id = id;
+    }
+    return new EntityIndex(entities, problems);
+  }
+
+  /** All entities, most mentioned first. */
+  get entities(): Entity[] {
+    return this.#entities;
+  }
+
+  /** Problems found in the overrides, one line each. */
+  get problems(): string[] {
+    return this.#problems;
+  }
+
+  /** The entity with this name or alias (case- and diacritic-insensitive); the canonical name wins over an alias. */
+  find(name: string): Entity | undefined {
+    const k = keyOf(name);
+    return this.#entities.find((e) => keyOf(e.name) === k) ?? this.#entities.find((e) => e.id === name) ?? this.#entities.find((e) => e.aliases.some((a) => keyOf(a) === k));
+  }
+
+  /** The card for `entity`, with passages read from `sources`. */
+  card(entity: Entity, sources: Source[]): EntityCard {
+    return buildCard(entity, sources, this.#entities);
+  }
+
+  /**
+   * Entity names found in arbitrary text (a briefing), for hovers: offsets into `text`. A bare surname resolves
+   * by the nearest full mention in that text, else by a unique match in the corpus, else is flagged ambiguous.
+   */
+  mentionsIn(text: string): TextMatch[] {
+    return this.#matcher.find(text);
+  }
+}
+
+/** Applies one override: retypes, renames, merges entities it names, and finds its added aliases in the sources. */
+function applyOverride(entities: Entity[], o: { name: string; type?: Entity['type']; aliases?: string[]; description?: string }, sources: Source[]): Entity[] {
+  const forms = new Set([o.name, ...(o.aliases ?? [])].map(keyOf));
+  const matching = entities.filter((e) => [e.name, ...e.aliases].some((f) => forms.has(keyOf(f))));
+  const target: Entity = matching.find((e) => keyOf(e.name) === keyOf(o.name)) ?? matching[0] ?? { id: '', name: o.name, type: o.type ?? 'organization', aliases: [], description: null, mentions: [] };
+  for (const m of matching) {
+    if (m === target) continue;
+    target.mentions.push(...m.mentions.filter((x) => !overlaps(x, target.mentions)));
+    target.aliases.push(m.name, ...m.aliases);
+    if (m.demonymMentions) target.demonymMentions = [...(target.demonymMentions ?? []), ...m.demonymMentions];
+  }
+  const rest = entities.filter((e) => !matching.includes(e) || e === target);
+  if (keyOf(target.name) !== keyOf(o.name)) target.aliases.push(target.name);
+  target.name = o.name;
+  if (o.type) target.type = o.type;
+  if (o.description) target.description = o.description;
+  target.aliases.push(...(o.aliases ?? []));
+  const seen = new Set([keyOf(target.name)]);
+  target.aliases = target.aliases.filter((a) => !seen.has(keyOf(a)) && !!seen.add(keyOf(a)));
+  // Mentions of the user's names that extraction missed.
+  const matcher = new NameMatcher([{ ...target, ambiguous: undefined }]);
+  const taken = rest.flatMap((e) => e.mentions);
+  for (const s of sources) {
+    for (const p of s.paragraphs) {
+      for (const hit of matcher.find(s.text.slice(p.start, p.end), p.start)) {
+        const m: Mention = { key: s.key, uri: s.uri, paragraph: p.n, start: hit.start, end: hit.end, text: s.text.slice(hit.start, hit.end).replace(/\s+/g, ' ') };
+        if (!overlaps(m, target.mentions) && !overlaps(m, taken)) target.mentions.push(m);
+      }
+    }
+  }
+  target.mentions.sort(byPlace);
+  return rest.includes(target) ? rest : [...rest, target];
+}

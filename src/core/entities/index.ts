@@ -1,0 +1,5 @@
+// Public surface of the entity layer: extraction, aliases, disambiguation and entity cards as plain data.
+export * from './types';
+export { EntityIndex } from './entityIndex';
+export type { TextMatch } from './matcher';
+export { readOverrides, type OverridesResult } from './overrides';

@@ -1,0 +1,169 @@
+// Clusters candidate names into entities: full names and surnames of people (the nearest full mention
+// wins, a title narrows the choice, a tie is reported), acronyms and their expansions, short forms of
+// organisations, and gazetteer spellings of places.
+import { couldBeSurname } from './classify';
+import { HONORIFICS, TITLE_HEADS, keyOf } from './lexicon';
+import type { WordStats } from './runs';
+import type { Found } from './scan';
+import type { EntityType, Mention } from './types';
+
+/** An entity under construction. */
+export interface Cluster {
+  /** Canonical name. */
+  name: string;
+  /** Type. */
+  type: EntityType;
+  /** Candidates attributed to it. */
+  found: Found[];
+  /** Demonym candidates (countries only). */
+  demonyms: Found[];
+  /** Notes on doubtful attributions. */
+  ambiguous: string[];
+  /** Title phrases seen with its full name or surname. */
+  titles: string[];
+}
+
+/** Folded name key; `X Ministry` and `Ministry of X` share one. */
+export function nameKey(name: string): string {
+  const k = keyOf(name);
+  const m = /^(.+) ministry$/.exec(k);
+  return m ? `ministry of ${m[1]}` : k;
+}
+
+const words = (s: string) => s.split(/\s+/);
+const lastWord = (s: string) => keyOf(words(s)[words(s).length - 1]);
+
+/** The mention a candidate makes. */
+export function toMention(f: Found): Mention {
+  return { key: f.key, uri: f.uri, paragraph: f.paragraph, start: f.start, end: f.end, text: f.name };
+}
+
+function titleHeads(title: string | undefined): string[] {
+  return title ? words(keyOf(title)).flatMap((w) => w.split('-')).filter((w) => TITLE_HEADS.has(w) && !HONORIFICS.has(w)) : [];
+}
+
+/** Builds clusters from everything `scan` found. */
+export function resolve(found: Found[], stats: WordStats): Cluster[] {
+  const byKey = new Map<string, Cluster>();
+  const demonyms = new Map<string, Found[]>();
+  const get = (name: string, type: EntityType) => {
+    const k = `${type}|${nameKey(name)}`;
+    let c = byKey.get(k);
+    if (!c) byKey.set(k, (c = { name, type, found: [], demonyms: [], ambiguous: [], titles: [] }));
+    return c;
+  };
+  const rest: Found[] = [];
+  for (const f of found) {
+    if (f.demonymOf) demonyms.set(f.demonymOf, [...(demonyms.get(f.demonymOf) ?? []), f]);
+    else if (f.sentenceStart && words(f.name).length === 1 && f.strength < 3 && f.type !== 'person' && !stats.midCaps.has(keyOf(f.name))) continue;
+    else rest.push(f);
+  }
+  // Surnames that stand alone somewhere mark untyped plain names as people (`José Antonio Kast` ... `Kast`).
+  const singles = new Set(rest.filter((f) => words(f.name).length === 1).map((f) => keyOf(f.name)));
+  for (const f of rest) {
+    const w = words(f.name);
+    if (f.type === null && w.length >= 2 && w.length <= 4 && singles.has(lastWord(f.name)) && couldBeSurname(w[w.length - 1]) && w.every((x) => /^\p{Lu}/u.test(x) || /^(?:de|del|da|van|von|bin|al)$/.test(x))) {
+      f.type = 'person';
+      f.strength = 1;
+    }
+  }
+  // People named in full.
+  const people: Cluster[] = [];
+  for (const f of rest) {
+    if (f.type !== 'person' || words(f.name).length < 2) continue;
+    const w = words(keyOf(f.name));
+    let c = people.find((p) => {
+      const pw = words(keyOf(p.name));
+      const [short, long] = pw.length <= w.length ? [pw, w] : [w, pw];
+      return short[0] === long[0] && short[short.length - 1] === long[long.length - 1] && short.every((x) => long.includes(x));
+    });
+    if (!c) people.push((c = get(f.name, 'person')));
+    if (words(f.name).length > words(c.name).length) c.name = f.name;
+    c.found.push(f);
+    if (f.title) c.titles.push(f.title);
+  }
+  // Surnames: the nearest full mention in the same source, narrowed by title; else a unique match in the corpus.
+  const surnameOf = (p: Cluster) => new Set(p.found.map((f) => lastWord(f.name)));
+  for (const f of rest) {
+    if (words(f.name).length !== 1 || (f.type !== null && f.type !== 'person' && f.strength >= 2)) continue;
+    const k = keyOf(f.name);
+    let cands = people.filter((p) => surnameOf(p).has(k));
+    if (!cands.length) {
+      if (f.type === 'person') {
+        const c = get(f.name, 'person');
+        c.found.push(f);
+        if (f.title) c.titles.push(f.title);
+        f.type = null;
+        f.strength = -1;
+      }
+      continue;
+    }
+    const heads = titleHeads(f.title);
+    if (heads.length) {
+      const fit = cands.filter((p) => p.titles.some((t) => titleHeads(t).some((h) => heads.includes(h))));
+      if (fit.length) cands = fit;
+    }
+    const inSource = cands.filter((p) => p.found.some((m) => m.key === f.key && words(m.name).length > 1));
+    let pick: Cluster | undefined;
+    if (inSource.length === 1) pick = inSource[0];
+    else if (inSource.length > 1) {
+      const dist = (p: Cluster) => Math.min(...p.found.filter((m) => m.key === f.key && words(m.name).length > 1).map((m) => (m.end <= f.start ? f.start - m.end : 2 * (m.start - f.end))));
+      const sorted = inSource.map((p) => [dist(p), p] as const).sort((a, b) => a[0] - b[0]);
+      if (sorted[0][0] < sorted[1][0]) pick = sorted[0][1];
+    } else if (cands.length === 1) pick = cands[0];
+    if (pick) {
+      pick.found.push(f);
+      if (f.title) pick.titles.push(f.title);
+    } else {
+      const c = get(f.name, 'person');
+      c.found.push(f);
+      const names = (inSource.length ? inSource : cands).map((p) => p.name);
+      c.ambiguous.push(`"${f.name}" in @${f.key} ¶${f.paragraph} may be ${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}`);
+    }
+    f.strength = -1;
+  }
+  // Everything else, keyed by canonical name; acronyms join their expansions.
+  const acronyms = new Map<string, string>();
+  for (const f of rest) if (f.expansionOf) acronyms.set(keyOf(f.name), f.expansionOf);
+  const pending = new Map<string, Found[]>();
+  for (const f of rest) {
+    if (f.strength === -1 || (f.type === 'person' && words(f.name).length > 1)) continue;
+    const canonical = f.canonical ?? acronyms.get(keyOf(f.name)) ?? f.name;
+    const k = nameKey(canonical);
+    pending.set(k, [...(pending.get(k) ?? []), f]);
+  }
+  for (const group of pending.values()) {
+    const typed = group.filter((f) => f.type !== null);
+    let type: EntityType | null = null;
+    const score = new Map<EntityType, number>();
+    for (const f of typed) score.set(f.type!, (score.get(f.type!) ?? 0) + 1 + f.strength * 2);
+    for (const [t, s] of score) if (type === null || s > score.get(type)!) type = t;
+    const canonical = group[0].canonical ?? acronyms.get(keyOf(group[0].name)) ?? group[0].name;
+    if (type === null) {
+      const w = words(canonical);
+      const mid = group.some((f) => !f.sentenceStart);
+      if (w.length > 1 && w.length <= 8) type = 'organization';
+      else if (mid && group.length >= 2 && !stats.lower.has(keyOf(canonical))) type = 'organization';
+      else continue;
+    }
+    const c = get(canonical, type);
+    c.found.push(...group);
+  }
+  for (const [country, list] of demonyms) get(country, 'place').demonyms.push(...list);
+  return mergeShortForms([...byKey.values()].filter((c) => c.found.length || c.demonyms.length));
+}
+
+/** `Joint Working Group` is `India-Israel Joint Working Group`; `Nordlicht` is `Nordlicht Semiconductors`. */
+function mergeShortForms(clusters: Cluster[]): Cluster[] {
+  const orgs = clusters.filter((c) => c.type !== 'person' && c.type !== 'place');
+  const gone = new Set<Cluster>();
+  for (const c of clusters) {
+    if (c.type === 'person' || c.type === 'place' || c.found.length === 0) continue;
+    const k = keyOf(c.name);
+    const longer = orgs.filter((o) => o !== c && !gone.has(o) && (keyOf(o.name).endsWith(' ' + k) || (words(k).length === 1 && keyOf(o.name).startsWith(k + ' ') && c.type !== 'weapon_system')));
+    if (longer.length !== 1) continue;
+    longer[0].found.push(...c.found);
+    gone.add(c);
+  }
+  return clusters.filter((c) => !gone.has(c));
+}

@@ -1,0 +1,129 @@
+// Reads every paragraph of every source and returns candidate names with their places:
+// word statistics first, then runs, segments and classification, acronyms in brackets,
+// coordinated names, datelines and attacks named by place or date.
+import type { Source } from '../corpus';
+import { classify, type Candidate } from './classify';
+import { gazetteer } from './gazetteer';
+import { CALENDAR, keyOf } from './lexicon';
+import { findRuns, segmentRun, type WordStats } from './runs';
+import { tokenize, type Token } from './tokens';
+import type { EntityType } from './types';
+
+/** A candidate with the source and paragraph it was found in. */
+export interface Found extends Candidate {
+  /** Citation key of the source. */
+  key: string;
+  /** URI of the source. */
+  uri: string;
+  /** Paragraph number. */
+  paragraph: number;
+  /** For an acronym in brackets after a name (`(SMDA)`), that name. */
+  expansionOf?: string;
+}
+
+interface Para { source: Source; n: number; tokens: Token[] }
+
+function paragraphs(sources: Source[]): Para[] {
+  const out: Para[] = [];
+  for (const s of sources) for (const p of s.paragraphs) out.push({ source: s, n: p.n, tokens: tokenize(s.text.slice(p.start, p.end), p.start) });
+  return out;
+}
+
+/** Word statistics over tokenised paragraphs. */
+export function wordStats(paras: Array<{ tokens: Token[] }>): WordStats {
+  const stats: WordStats = { lower: new Set(), midCaps: new Set(), standalone: new Set() };
+  for (const { tokens } of paras) {
+    for (const t of tokens) {
+      if (!t.word) continue;
+      if (/^\p{Ll}/u.test(t.text)) stats.lower.add(keyOf(t.text));
+      else if (t.cap && !t.sentenceStart) stats.midCaps.add(keyOf(t.text));
+    }
+    for (const run of findRuns(tokens)) stats.standalone.add(keyOf(run[run.length - 1].text));
+  }
+  return stats;
+}
+
+const MONTH = '(?:January|February|March|April|May|June|July|August|September|October|November|December)';
+const ATTACK = new RegExp(`(?:\\b(${MONTH})\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:,\\s*\\d{4})?,?\\s+)?(?:[a-z-]+\\s+){0,2}?(attacks?|bombings?|massacre|earthquake|blast|explosion)\\s+(?:in|on|at)\\s+(\\p{Lu}[\\p{L}\\p{M}-]+(?:\\s\\p{Lu}[\\p{L}\\p{M}-]+)?)`, 'gu');
+
+/** Attacks and disasters named by a town (`Pahalgam attack`) or by a date (`October 7 attacks`). */
+function attacks(p: Para): Found[] {
+  const out: Found[] = [];
+  const text = p.source.text.slice(p.source.paragraphs[p.n - 1].start, p.source.paragraphs[p.n - 1].end);
+  const base = p.source.paragraphs[p.n - 1].start;
+  ATTACK.lastIndex = 0;
+  for (const m of text.matchAll(ATTACK)) {
+    const [, month, day, head, where] = m;
+    const place = gazetteer().places.get(keyOf(where));
+    const singular = head.replace(/s$/, '');
+    let name: string;
+    if (place?.kind === 'country' || place?.kind === 'region') {
+      if (!month) continue;
+      name = `${month} ${day} ${head}`;
+    } else name = `${where} ${singular}`;
+    const startAt = m.index + (month ? 0 : m[0].search(new RegExp(`\\b${head}\\s`)));
+    out.push({ name, type: 'event', strength: 3, start: base + startAt, end: base + m.index + m[0].length, sentenceStart: false, key: p.source.key, uri: p.source.uri, paragraph: p.n });
+  }
+  return out;
+}
+
+/** Finds candidate names in all sources. */
+export function scan(sources: Source[]): { found: Found[]; stats: WordStats } {
+  const paras = paragraphs(sources);
+  const stats = wordStats(paras);
+  const found: Found[] = [];
+  for (const p of paras) {
+    const here: Array<Found & { first: number; last: number }> = [];
+    const tokens = p.tokens;
+    for (const run of findRuns(tokens)) {
+      for (const seg of segmentRun(run, stats)) {
+        const at = tokens.indexOf(seg[0]) >= 0 ? tokens.indexOf(seg[0]) : tokens.findIndex((t) => t.start <= seg[0].start && t.end >= seg[0].end);
+        const endAt = tokens.findIndex((t) => t.end >= seg[seg.length - 1].end);
+        for (const c of classify(seg, tokens, at, stats)) {
+          here.push({ ...c, key: p.source.key, uri: p.source.uri, paragraph: p.n, first: tokens.findIndex((t) => t.end > c.start), last: endAt });
+        }
+      }
+    }
+    // The dateline (`ISLAMABAD:`) names the place the source reports from.
+    const place = p.source.place;
+    if (p.n === 1 && place && here[0] && keyOf(here[0].name) === keyOf(place)) {
+      const g = gazetteer().places.get(keyOf(place));
+      Object.assign(here[0], { type: 'place', strength: 3, canonical: g?.name ?? place });
+    }
+    for (let i = 0; i < here.length; i++) {
+      const c = here[i];
+      // `Strategic Military Defence Agreement (SMDA)`: the acronym names the same thing.
+      const prev = here[i - 1];
+      if (prev && tokens[c.first - 1]?.text === '(' && tokens[c.first - 2]?.end === prev.end && tokens[c.last + 1]?.text === ')' && /^[\p{Lu}][\p{L}\d&]+$/u.test(c.name) && c.name.length <= 8) {
+        c.expansionOf = prev.canonical ?? prev.name;
+        c.type = prev.type;
+        c.strength = prev.strength;
+        if (c.demonymOf) delete c.demonymOf;
+      }
+    }
+    // `Palestine or Kashmir`, `Bosch, NXP and Infineon`: coordinated names share a type.
+    for (let pass = 0; pass < 2; pass++) {
+      for (let i = 0; i < here.length; i++) {
+        const c = here[i];
+        if (c.type !== null || c.demonymOf) continue;
+        for (const j of [i - 1, i + 1]) {
+          const o = here[j];
+          if (!o || o.type === null || o.demonymOf || o.type === 'person') continue;
+          const [a, b] = j < i ? [o, c] : [c, o];
+          const between = tokens.slice(tokens.findIndex((t) => t.start >= a.end), tokens.findIndex((t) => t.start >= b.start)).map((t) => t.text).join(' ');
+          if (/^(?:,|and|or|, and|, or)$/.test(between)) {
+            c.type = o.type as EntityType;
+            c.strength = 1;
+            break;
+          }
+        }
+      }
+    }
+    for (const c of here) {
+      const { first: _f, last: _l, ...f } = c;
+      if (!CALENDAR.has(keyOf(f.name))) found.push(f);
+    }
+    found.push(...attacks(p));
+  }
+  return { found, stats };
+}

@@ -1,0 +1,52 @@
+// Checks of the citations themselves: unknown keys, paragraphs the source does not have, locators that are not paragraphs.
+import type { Citation, CiteItem } from '../citations/types';
+import type { Corpus } from '../corpus/corpus';
+import type { DiagnosticSink } from './diagnostic';
+import { suggestKey } from './suggest';
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+function checkKey(item: CiteItem, inText: boolean, corpus: Corpus, sink: DiagnosticSink): boolean {
+  if (corpus.get(item.key)) return true;
+  const suggestedKey = suggestKey(item.key, corpus.sources.map((s) => s.key));
+  const hint = suggestedKey
+    ? ` Did you mean "${suggestedKey}"?`
+    : inText ? ` If this is not a citation, write \\@${item.key}.` : '';
+  const data = { itemKey: item.key, itemStart: item.start, itemEnd: item.end, ...(suggestedKey ? { suggestedKey } : {}) };
+  sink.add('unknown-key', 'error', item.keyStart, item.keyEnd, `Unknown source key "${item.key}".${hint}`, data);
+  return false;
+}
+
+function checkLocator(item: CiteItem, corpus: Corpus, sink: DiagnosticSink): void {
+  const { locator, otherLocator } = item;
+  const source = corpus.get(item.key);
+  const data = { itemKey: item.key, itemStart: item.start, itemEnd: item.end };
+  if (locator && source) {
+    const count = source.paragraphs.length;
+    if (locator.from < 1 || locator.to > count) {
+      const message = `${locator.raw} is out of range: "${item.key}" has ${plural(count, 'paragraph')}.`;
+      sink.add('locator-out-of-range', 'error', locator.start, locator.end, message, data);
+    }
+    const backwards = locator.ranges.find(([a, b]) => b < a);
+    if (backwards) {
+      const message = `The range ${backwards[0]}-${backwards[1]} in "${locator.raw}" runs backwards; write ${backwards[1]}-${backwards[0]}.`;
+      sink.add('invalid-locator', 'error', locator.start, locator.end, message, data);
+    }
+  }
+  if (otherLocator) {
+    const what = otherLocator.label ? `"${otherLocator.raw}" does not name paragraphs` : `"${otherLocator.raw}" has no label (pandoc reads it as a page)`;
+    const message = `${what}; cite paragraphs as ¶3 or ¶¶3-4. Quotations are checked against the whole source.`;
+    sink.add('unsupported-locator', 'warning', otherLocator.start, otherLocator.end, message, data);
+  }
+}
+
+/** Reports unknown keys (with the likely intended key), out-of-range or backwards paragraphs, and non-paragraph locators. */
+export function checkCitations(citations: Citation[], corpus: Corpus, sink: DiagnosticSink): void {
+  for (const citation of citations) {
+    for (const item of citation.items) {
+      if (checkKey(item, citation.inText, corpus, sink)) checkLocator(item, corpus, sink);
+    }
+  }
+}

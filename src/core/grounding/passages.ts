@@ -1,0 +1,63 @@
+// The paragraphs a quotation is looked for in, and their loosely folded text (kept per paragraph, folded once).
+import type { Corpus } from '../corpus/corpus';
+import type { Paragraph, Source } from '../corpus/types';
+import { foldWithMap, type FoldedText } from '../text/normalize';
+import type { Where } from './types';
+
+/** A paragraph together with the source it belongs to. */
+export interface Passage {
+  /** The source. */
+  source: Source;
+  /** One of its paragraphs. */
+  paragraph: Paragraph;
+}
+
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+
+/** A quotation mark (any `"`, or `'` not between two letters as an apostrophe is), which a quotation may cut across. */
+function isQuoteMark(t: string, i: number): boolean {
+  return t[i] === '"' || (t[i] === "'" && !(WORD_CHAR.test(t[i - 1] ?? '') && WORD_CHAR.test(t[i + 1] ?? '')));
+}
+
+/**
+ * Folded text made looser still: quotation marks dropped (a briefing may quote across the source's own marks), and
+ * no space next to a dash, after `(` or before closing punctuation, so that `people , and` matches `people, and` and
+ * `agreement — comparable` matches `agreement—comparable`.
+ */
+export function loosen(f: FoldedText): FoldedText {
+  let text = '';
+  const map: number[] = [];
+  const t = f.text;
+  for (let i = 0; i < t.length; i++) {
+    if (isQuoteMark(t, i)) continue;
+    if (t[i] === ' ') {
+      const prev = text[text.length - 1];
+      let j = i + 1;
+      while (isQuoteMark(t, j)) j++;
+      if (prev === undefined || prev === ' ' || prev === '-' || prev === '(' || /[-,.;:!?)]/.test(t[j] ?? '') || j >= t.length) continue;
+    }
+    text += t[i];
+    map.push(f.map[i]);
+  }
+  map.push(f.map[t.length]);
+  return { text, map };
+}
+
+const folded = new WeakMap<Paragraph, FoldedText>();
+
+/** The paragraph's text folded and loosened for matching, with offsets back into `paragraph.text`. */
+export function foldedParagraph(paragraph: Paragraph): FoldedText {
+  let f = folded.get(paragraph);
+  if (!f) folded.set(paragraph, (f = loosen(foldWithMap(paragraph.text))));
+  return f;
+}
+
+/** The passages `where` names: one source's paragraphs `from`..`to`, its whole text, or the whole corpus. */
+export function passagesOf(corpus: Corpus, where?: Where): Passage[] {
+  const sources = where ? [corpus.get(where.key)].filter((s): s is Source => !!s) : corpus.sources;
+  const from = where?.from ?? 1;
+  const to = where?.to ?? (where?.from !== undefined ? where.from : Infinity);
+  return sources.flatMap((source) =>
+    source.paragraphs.filter((p) => p.n >= from && p.n <= to).map((paragraph) => ({ source, paragraph })),
+  );
+}

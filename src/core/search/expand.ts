@@ -1,0 +1,93 @@
+// Query words -> the index words they stand for (exact, plural, completion, typo), each with a match quality.
+import type { WordIndex } from './wordIndex';
+
+/** How a query word was matched to an index word. */
+export type ExpansionKind = 'exact' | 'variant' | 'prefix' | 'typo';
+
+/** One index word a query word stands for. */
+export interface Expansion {
+  /** Word id in the word index. */
+  id: number;
+  /** How good the match is: 1 for the word itself, less for completions and typos. */
+  quality: number;
+  /** How it matched. */
+  kind: ExpansionKind;
+}
+
+/** A query word and the index words it stands for. */
+export interface Term {
+  /** The query word, folded. */
+  word: string;
+  /** Index words it stands for, best first. */
+  expansions: Expansion[];
+  /** The index word taken as the user's intent (for the fuse query), or the word itself. */
+  corrected: string;
+}
+
+/** Limits on how far one query word may fan out. */
+export interface ExpandLimits {
+  /** Most completions kept for a prefix. */
+  maxCompletions: number;
+  /** Stop adding completions once their passages add up to this many. */
+  postingBudget: number;
+}
+
+const DEFAULT_LIMITS: ExpandLimits = { maxCompletions: 64, postingBudget: 250_000 };
+
+/** A word used this often is taken as meant, so its typo neighbours are not searched. */
+const KNOWN_WORD_USES = 5;
+
+/** Edits tolerated for a query word of this length: none below 4 letters, 1 up to 7, then 2. */
+export function maxEdits(length: number): number {
+  return length < 4 ? 0 : length < 8 ? 1 : 2;
+}
+
+function uses(index: WordIndex, id: number): number {
+  return index.passages(id).length + index.sources(id).length;
+}
+
+function variants(word: string): string[] {
+  const out = [word + 's', word + 'es'];
+  if (word.length > 3 && word.endsWith('s')) out.push(word.slice(0, -1));
+  if (word.length > 4 && word.endsWith('es')) out.push(word.slice(0, -2));
+  return out;
+}
+
+function completions(index: WordIndex, prefix: string, limits: ExpandLimits, skip: Set<number>): Expansion[] {
+  const ids = index.withPrefix(prefix).filter((id) => !skip.has(id));
+  ids.sort((a, b) => uses(index, b) - uses(index, a));
+  const out: Expansion[] = [];
+  let postings = 0;
+  for (const id of ids) {
+    if (out.length >= limits.maxCompletions || postings >= limits.postingBudget) break;
+    postings += uses(index, id);
+    out.push({ id, quality: 0.7 + (0.2 * prefix.length) / index.word(id).length, kind: 'prefix' });
+  }
+  return out;
+}
+
+/** Expands one query word; `prefix` when it may be unfinished (the last word being typed). */
+export function expandWord(index: WordIndex, word: string, prefix: boolean, limits: ExpandLimits = DEFAULT_LIMITS): Term {
+  const out: Expansion[] = [];
+  const seen = new Set<number>();
+  const push = (e: Expansion) => {
+    if (seen.has(e.id) || !index.live(e.id)) return;
+    seen.add(e.id);
+    out.push(e);
+  };
+  const exact = index.id(word);
+  if (exact !== undefined) push({ id: exact, quality: 1, kind: 'exact' });
+  for (const v of variants(word)) {
+    const id = index.id(v);
+    if (id !== undefined) push({ id, quality: 0.9, kind: 'variant' });
+  }
+  const known = exact !== undefined && uses(index, exact) >= KNOWN_WORD_USES;
+  if (!known) {
+    for (const n of index.near(word, maxEdits(word.length))) push({ id: n.id, quality: n.edits === 1 ? 0.8 : 0.6, kind: 'typo' });
+  }
+  if (prefix || out.length === 0) for (const c of completions(index, word, limits, seen)) push(c);
+  out.sort((a, b) => b.quality - a.quality || uses(index, b.id) - uses(index, a.id));
+  const typedIsWord = out.length > 0 && (out[0].kind === 'exact' || out[0].kind === 'prefix');
+  const corrected = out.length === 0 || typedIsWord || out[0].kind === 'variant' ? word : index.word(out[0].id);
+  return { word, expansions: out, corrected };
+}

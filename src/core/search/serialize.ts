@@ -1,0 +1,95 @@
+// The word index to and from plain data; sources whose text changed since are re-indexed, not trusted.
+import type { Source } from '../corpus/types';
+import type { PassageRegistry } from './registry';
+import type { SerializedSearchIndex, SerializedSource } from './types';
+import type { WordIndex } from './wordIndex';
+
+/** FNV-1a hash of a string, as 8 hex digits. */
+export function fingerprint(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 0).toString(16).padStart(8, '0');
+}
+
+function deltas(ids: readonly number[], map: (id: number) => number): number[] {
+  const out: number[] = [];
+  let prev = 0;
+  for (const id of ids) {
+    const v = map(id);
+    out.push(v - prev);
+    prev = v;
+  }
+  return out;
+}
+
+function undelta(list: number[]): number[] {
+  let acc = 0;
+  return list.map((d) => (acc += d));
+}
+
+/** Encodes the registry's sources and the word index. */
+export function encode(registry: PassageRegistry, words: WordIndex): SerializedSearchIndex {
+  const entries = registry.entries;
+  const ordinal = new Map<number, number>(); // sid -> ordinal of its first passage
+  const sourceIndex = new Map<number, number>(); // sid -> index in `sources`
+  let next = 0;
+  const sources: SerializedSource[] = entries.map((e, i) => {
+    ordinal.set(e.sid, next);
+    sourceIndex.set(e.sid, i);
+    next += e.count;
+    return { uri: e.source.uri, key: e.source.key, title: e.source.title, fingerprint: fingerprint(e.source.text), paragraphs: e.count };
+  });
+  const passageOrdinal = (id: number) => {
+    const e = registry.bySid(registry.sourceOf(id))!;
+    return ordinal.get(e.sid)! + (id - e.first);
+  };
+  const data: SerializedSearchIndex = { version: 1, sources, words: [], passages: [], titles: [] };
+  for (const { word, passages, sources: sids } of words.entries()) {
+    data.words.push(word);
+    data.passages.push(deltas(passages, passageOrdinal));
+    data.titles.push(deltas(sids, (sid) => sourceIndex.get(sid)!));
+  }
+  return data;
+}
+
+function matches(saved: SerializedSource, source: Source): boolean {
+  return (
+    saved.key === source.key &&
+    saved.title === source.title &&
+    saved.paragraphs === source.paragraphs.length &&
+    saved.fingerprint === fingerprint(source.text)
+  );
+}
+
+/**
+ * Loads `data` into an empty registry and word index for the given sources. Returns the sources the data
+ * does not cover as they are now (new, or changed since): the caller indexes those afresh.
+ */
+export function decode(data: SerializedSearchIndex, sources: Source[], registry: PassageRegistry, words: WordIndex): Source[] {
+  if (data.version !== 1) return sources;
+  const given = new Map(sources.map((s) => [s.uri, s]));
+  const passageId: number[] = []; // ordinal -> new passage id, or -1
+  const sourceId: number[] = []; // index in data.sources -> new sid, or -1
+  const taken = new Set<string>();
+  for (const saved of data.sources) {
+    const now = given.get(saved.uri);
+    if (now && !taken.has(saved.uri) && matches(saved, now)) {
+      taken.add(saved.uri);
+      const e = registry.add(now);
+      sourceId.push(e.sid);
+      for (let j = 0; j < e.count; j++) passageId.push(e.first + j);
+    } else {
+      sourceId.push(-1);
+      for (let j = 0; j < saved.paragraphs; j++) passageId.push(-1);
+    }
+  }
+  data.words.forEach((word, w) => {
+    const ps = undelta(data.passages[w]).map((o) => passageId[o] ?? -1).filter((id) => id >= 0);
+    const ts = undelta(data.titles[w]).map((o) => sourceId[o] ?? -1).filter((id) => id >= 0);
+    if (ps.length || ts.length) words.restore(word, ps, ts);
+  });
+  return sources.filter((s) => !taken.has(s.uri));
+}

@@ -1,0 +1,57 @@
+// Public data types of search: hits, options, and the serialised word index.
+
+/** One passage found by a search. */
+export interface SearchHit {
+  /** Citation key of the source. */
+  key: string;
+  /** URI of the source file. */
+  uri: string;
+  /** Title of the source. */
+  title: string;
+  /** Publication date of the source (`YYYY-MM-DD`), or null. */
+  date: string | null;
+  /** Paragraph number (¶n, 1-based). */
+  paragraph: number;
+  /** The paragraph text. */
+  text: string;
+  /** Relevance in (0, 1], higher is better; passages with every query word score above 0.5. */
+  score: number;
+  /** [start, end) offsets into `text` of matched words, sorted and merged, for highlighting. */
+  matches: Array<[number, number]>;
+}
+
+/** How to search. */
+export interface SearchOptions {
+  /** Most hits to return (default 20). */
+  limit?: number;
+  /** Only search the sources with these citation keys. */
+  keys?: string[];
+}
+
+/** What a serialised source records, so a stale copy can be told from a current one. */
+export interface SerializedSource {
+  /** Source URI. */
+  uri: string;
+  /** Citation key when indexed. */
+  key: string;
+  /** Title when indexed. */
+  title: string;
+  /** Hash of the file text when indexed. */
+  fingerprint: string;
+  /** Number of passages indexed for it. */
+  paragraphs: number;
+}
+
+/** The word index as plain JSON-able data (texts are not included; they come from the sources). */
+export interface SerializedSearchIndex {
+  /** Format version. */
+  version: 1;
+  /** Indexed sources; passage ordinals number their paragraphs in this order, from 0. */
+  sources: SerializedSource[];
+  /** Vocabulary. */
+  words: string[];
+  /** Per word: ascending passage ordinals, delta-encoded (first value absolute). */
+  passages: number[][];
+  /** Per word: ascending indexes into `sources` whose title or key holds the word, delta-encoded. */
+  titles: number[][];
+}

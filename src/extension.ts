@@ -1,0 +1,24 @@
+// Composition root of the Briefing Desk extension: build the services, activate the features.
+import * as vscode from 'vscode';
+import { activateFeatures, type Features } from './vscode/features';
+import { createLogger } from './vscode/log';
+import { SourcesService } from './vscode/services/sources';
+
+/** What `activate` returns: the test hooks, and (for the preview) `extendMarkdownIt`. */
+export interface BriefingDeskApi {
+  /** The sources and their indexes. */
+  sources: SourcesService;
+  /** The features' shared objects. */
+  features: Features;
+}
+
+export function activate(context: vscode.ExtensionContext): BriefingDeskApi {
+  const log = createLogger(context);
+  const sources = new SourcesService(context.extensionUri, log);
+  context.subscriptions.push(sources);
+  const features = activateFeatures(context, sources, log);
+  log.info('Briefing Desk activated; indexing sources in the background.');
+  return { sources, features };
+}
+
+export function deactivate(): void {}

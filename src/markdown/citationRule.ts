@@ -1,0 +1,80 @@
+// The inline rule: pandoc citations become numbered marker tokens (the parsing is core/citations').
+import type MarkdownIt = require('markdown-it');
+import { parseCitations, type Citation, type CiteItem } from '../core/citations';
+import { citationEnv, numberOf, type CitationPluginOptions } from './types';
+import { plainTitle, tooltipFor } from './tooltip';
+
+type StateInline = MarkdownIt.StateInline;
+
+/** Citations of one inline block, by start offset; parsed once per block. */
+const parsed = new WeakMap<StateInline, Map<number, Citation>>();
+
+function citationsOf(state: StateInline): Map<number, Citation> {
+  let found = parsed.get(state);
+  if (!found) {
+    found = new Map(parseCitations(state.src).map((c) => [c.start, c]));
+    parsed.set(state, found);
+  }
+  return found;
+}
+
+function locatorLabel(item: CiteItem): string {
+  if (item.locator) {
+    return item.locator.ranges.map(([a, b]) => (a === b ? `¶${a}` : `¶¶${a}–${b}`)).join(', ');
+  }
+  return item.otherLocator?.raw ?? '';
+}
+
+/** Builds the inline rule for `options`. */
+export function citationRule(options: CitationPluginOptions): (state: StateInline, silent: boolean) => boolean {
+  const p = options.prefix ?? 'bd-';
+  return (state, silent) => {
+    const ch = state.src.charCodeAt(state.pos);
+    if (ch !== 0x5b /* [ */ && ch !== 0x40 /* @ */ && ch !== 0x2d /* - */) return false;
+    const citation = citationsOf(state).get(state.pos);
+    if (!citation || citation.end > state.posMax) return false;
+    if (silent) return true;
+
+    const env = citationEnv(state.env);
+    const outer = state.push('briefing_cite_open', 'span', 1);
+    outer.attrSet('class', `${p}cite${citation.inText ? ` ${p}cite-intext` : ''}`);
+    const text = (content: string) => {
+      if (content) state.push('text', '', 0).content = content;
+    };
+    text('[');
+    citation.items.forEach((item, i) => {
+      if (i > 0) text('; ');
+      if (item.prefix) text(`${item.prefix} `);
+      const source = options.resolve(item.key);
+      const label = locatorLabel(item);
+      if (source) {
+        const n = numberOf(env, source);
+        const tip = tooltipFor(source, item);
+        const a = state.push('briefing_cite_ref_open', 'a', 1);
+        a.attrSet('href', `#${p}ref-${n}`);
+        a.attrSet('id', `${p}cite-${++env.markers}`);
+        a.attrSet('class', `${p}cite-ref`);
+        a.attrSet('data-bd-key', source.key);
+        a.attrSet('data-bd-title', tip.title);
+        a.attrSet('data-bd-meta', tip.meta);
+        a.attrSet('data-bd-locator', tip.locator);
+        a.attrSet('data-bd-passage', tip.passage);
+        a.attrSet('title', plainTitle(tip));
+        text(label ? `${n}, ${label}` : String(n));
+        state.push('briefing_cite_ref_close', 'a', -1);
+      } else {
+        if (!env.unknown.includes(item.key)) env.unknown.push(item.key);
+        const bad = state.push('briefing_cite_unknown_open', 'span', 1);
+        bad.attrSet('class', `${p}cite-unknown`);
+        bad.attrSet('title', `Unknown source key @${item.key}`);
+        text(state.src.slice(item.suppressAuthor ? item.keyStart - 2 : item.keyStart - 1, item.locator?.end ?? item.otherLocator?.end ?? item.keyEnd));
+        state.push('briefing_cite_unknown_close', 'span', -1);
+      }
+      if (item.suffix) text(` ${item.suffix}`);
+    });
+    text(']');
+    state.push('briefing_cite_close', 'span', -1);
+    state.pos = citation.end;
+    return true;
+  };
+}

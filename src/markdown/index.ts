@@ -1,0 +1,4 @@
+// Public surface of the Markdown rendering module.
+export { citationPlugin } from './plugin';
+export { citationEnv, ENV_KEY, type CitationEnv, type CitationPluginOptions } from './types';
+export { tooltipFor, citedParagraphs, type TooltipData } from './tooltip';

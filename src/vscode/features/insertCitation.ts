@@ -1,0 +1,149 @@
+// Commands that insert citations and quotes: a QuickPick that searches passages as you type.
+import * as vscode from 'vscode';
+import { formatCitation } from '../../core/citations';
+import type { SearchHit } from '../../core/search';
+import { setting } from '../config';
+import type { SourcesService } from '../services/sources';
+
+/** Arguments that let a caller (the panel, a test, a keybinding) skip the picker. */
+export interface InsertArgs {
+  /** Passages to cite, in order. */
+  items?: Array<{ key: string; paragraph?: number }>;
+  /** Starts the picker with this query. */
+  query?: string;
+  /** With `query`: accept the best result without showing the picker. */
+  acceptFirst?: boolean;
+  /** For quotes: the text to quote (a part of the passage the user selected). */
+  quote?: string;
+}
+
+interface PassageItem extends vscode.QuickPickItem {
+  hit: SearchHit;
+}
+
+function toItem(hit: SearchHit): PassageItem {
+  return {
+    label: `$(quote) ${hit.title}`,
+    description: `@${hit.key}, ¶${hit.paragraph}${hit.date ? ` · ${hit.date}` : ''}`,
+    detail: hit.text.length > 160 ? `${hit.text.slice(0, 159)}…` : hit.text,
+    hit,
+  };
+}
+
+/** The last Markdown editor the user was in (the panel takes focus away from it). */
+export class LastMarkdownEditor {
+  #editor: vscode.TextEditor | undefined;
+  readonly disposable: vscode.Disposable;
+
+  constructor() {
+    this.#editor = this.#pick(vscode.window.activeTextEditor);
+    this.disposable = vscode.window.onDidChangeActiveTextEditor((e) => (this.#editor = this.#pick(e) ?? this.#editor));
+  }
+
+  #pick(e: vscode.TextEditor | undefined) {
+    return e && e.document.languageId === 'markdown' && e.document.uri.scheme !== 'briefing-seed' ? e : undefined;
+  }
+
+  /** The active Markdown editor, else the last one that is still open. */
+  get(): vscode.TextEditor | undefined {
+    const active = this.#pick(vscode.window.activeTextEditor);
+    if (active) return active;
+    if (this.#editor && vscode.window.visibleTextEditors.includes(this.#editor)) return this.#editor;
+    const doc = this.#editor?.document;
+    return doc && !doc.isClosed ? vscode.window.visibleTextEditors.find((e) => e.document === doc) : undefined;
+  }
+}
+
+/** Lets the user pick passages; resolves to the hits chosen (empty when cancelled). */
+async function pickPassages(sources: SourcesService, query: string, many: boolean): Promise<SearchHit[]> {
+  await sources.ready;
+  const qp = vscode.window.createQuickPick<PassageItem>();
+  qp.title = many ? 'Insert Citation' : 'Insert Quote with Citation';
+  qp.placeholder = 'Search the sources (typos are fine)';
+  qp.canSelectMany = many;
+  qp.matchOnDescription = true;
+  qp.matchOnDetail = true;
+  const run = (value: string) => {
+    const chosen = many ? qp.selectedItems : [];
+    const hits = value.trim() ? sources.library.search.search(value, { limit: 30 }) : [];
+    const fresh = hits.filter((h) => !chosen.some((c) => c.hit.key === h.key && c.hit.paragraph === h.paragraph)).map(toItem);
+    // Filtering is ours (fuzzy over the sources), so VS Code must not hide items that do not contain the text.
+    for (const i of fresh) i.alwaysShow = true;
+    qp.items = [...chosen, ...fresh];
+    if (many) qp.selectedItems = chosen;
+  };
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  qp.onDidChangeValue((v) => {
+    clearTimeout(timer);
+    timer = setTimeout(() => run(v), 60);
+  });
+  qp.value = query;
+  run(query);
+  return new Promise((resolve) => {
+    qp.onDidAccept(() => {
+      const picked = many ? (qp.selectedItems.length ? qp.selectedItems : qp.activeItems) : qp.activeItems;
+      resolve(picked.map((i) => i.hit));
+      qp.hide();
+    });
+    qp.onDidHide(() => {
+      clearTimeout(timer);
+      resolve([]);
+      qp.dispose();
+    });
+    qp.show();
+  });
+}
+
+async function insertAt(editor: vscode.TextEditor, text: string): Promise<boolean> {
+  return editor.edit((b) => {
+    for (const sel of editor.selections) b.replace(sel, text);
+  });
+}
+
+function citationText(items: Array<{ key: string; paragraph?: number }>): string {
+  const withLocator = setting<boolean>('citation.includeParagraph') !== false;
+  return formatCitation(items.map((i) => ({ key: i.key, from: withLocator ? i.paragraph : undefined, to: withLocator ? i.paragraph : undefined })));
+}
+
+/** Builds `“quote” [@key, ¶n]` with curly quotes (quote marks already around the text are dropped). */
+export function quoteWithCitation(text: string, key: string, paragraph: number): string {
+  const inner = text.trim().replace(/^[“"']+|[”"']+$/g, '');
+  return `“${inner}” ${citationText([{ key, paragraph }])}`;
+}
+
+/** Registers Insert Citation and Insert Quote with Citation; returns the disposables. */
+export function registerInsertCommands(sources: SourcesService, lastEditor: LastMarkdownEditor): vscode.Disposable[] {
+  const selectionQuery = (editor: vscode.TextEditor | undefined) =>
+    editor && !editor.selection.isEmpty ? editor.document.getText(editor.selection).slice(0, 200) : '';
+
+  const resolveItems = async (args: InsertArgs | undefined, many: boolean) => {
+    const editor = lastEditor.get();
+    if (args?.items?.length) return args.items.map((i) => ({ key: i.key, paragraph: i.paragraph }));
+    const query = args?.query ?? selectionQuery(editor);
+    if (args?.acceptFirst && query) {
+      await sources.ready;
+      const top = sources.library.search.search(query, { limit: 1 })[0];
+      return top ? [{ key: top.key, paragraph: top.paragraph, text: top.text }] : [];
+    }
+    return (await pickPassages(sources, query, many)).map((h) => ({ key: h.key, paragraph: h.paragraph, text: h.text }));
+  };
+
+  return [
+    vscode.commands.registerCommand('briefingDesk.insertCitation', async (args?: InsertArgs) => {
+      const items = await resolveItems(args, true);
+      const editor = lastEditor.get();
+      if (!items.length) return;
+      if (!editor) return void vscode.window.showWarningMessage('Open a Markdown briefing to insert a citation into.');
+      await insertAt(editor, citationText(items));
+    }),
+    vscode.commands.registerCommand('briefingDesk.insertQuote', async (args?: InsertArgs) => {
+      const [item] = await resolveItems(args, false);
+      const editor = lastEditor.get();
+      if (!item) return;
+      if (!editor) return void vscode.window.showWarningMessage('Open a Markdown briefing to insert a quote into.');
+      const source = sources.library.corpus.get(item.key);
+      const text = args?.quote ?? source?.paragraphs.find((p) => p.n === item.paragraph)?.text ?? '';
+      await insertAt(editor, quoteWithCitation(text, item.key, item.paragraph ?? 1));
+    }),
+  ];
+}

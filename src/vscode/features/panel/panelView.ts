@@ -1,0 +1,118 @@
+// The side panel: a webview view that searches the sources as you type and acts on passages.
+import * as vscode from 'vscode';
+import { highlight } from '../../../core/search';
+import type { HostMessage, PassageView, WebviewMessage } from '../../../protocol/panel';
+import { openSource } from '../navigation';
+import type { SourcesService } from '../../services/sources';
+import { panelHtml } from './html';
+
+/** The view's id in package.json. */
+export const PANEL_VIEW_ID = 'briefingDesk.panel';
+
+/** Serves the panel and answers its messages. */
+export class PanelViewProvider implements vscode.WebviewViewProvider {
+  #view: vscode.WebviewView | undefined;
+  #pending: HostMessage[] = [];
+  readonly #extensionUri: vscode.Uri;
+  readonly #sources: SourcesService;
+
+  constructor(extensionUri: vscode.Uri, sources: SourcesService) {
+    this.#extensionUri = extensionUri;
+    this.#sources = sources;
+  }
+
+  /** True once VS Code has created the view. */
+  get resolved(): boolean {
+    return !!this.#view;
+  }
+
+  resolveWebviewView(view: vscode.WebviewView): void {
+    this.#view = view;
+    const media = vscode.Uri.joinPath(this.#extensionUri, 'media');
+    view.webview.options = { enableScripts: true, localResourceRoots: [media] };
+    view.webview.html = panelHtml(view.webview, media);
+    view.webview.onDidReceiveMessage((m: WebviewMessage) => this.handle(m));
+    view.onDidDispose(() => (this.#view = undefined));
+  }
+
+  /** Answers one webview message; returns what it posted back (tests call this directly). */
+  async handle(message: WebviewMessage): Promise<HostMessage | undefined> {
+    const library = this.#sources.library;
+    switch (message.type) {
+      case 'ready':
+        await this.#sources.ready;
+        this.#post(this.#loaded());
+        for (const m of this.#pending.splice(0)) this.#post(m);
+        return this.#loaded();
+      case 'didChangeQuery': {
+        await this.#sources.ready;
+        const hits = message.query.trim()
+          ? library.search.search(message.query, { limit: 40, keys: message.keys.length ? message.keys : undefined })
+          : [];
+        const results: PassageView[] = hits.map((h) => ({
+          key: h.key, title: h.title, date: h.date, paragraph: h.paragraph, segments: highlight(h.text, h.matches),
+        }));
+        const reply: HostMessage = { type: 'didSearch', id: message.id, query: message.query, results };
+        this.#post(reply);
+        return reply;
+      }
+      case 'insertCitation':
+        await vscode.commands.executeCommand('briefingDesk.insertCitation', { items: [{ key: message.key, paragraph: message.paragraph }] });
+        return;
+      case 'insertQuote':
+        await vscode.commands.executeCommand('briefingDesk.insertQuote', {
+          items: [{ key: message.key, paragraph: message.paragraph }], quote: message.selection || undefined,
+        });
+        return;
+      case 'openSource': {
+        const source = library.corpus.get(message.key);
+        if (source) await openSource(source, message.paragraph);
+        return;
+      }
+      case 'copy':
+        await vscode.env.clipboard.writeText(`${message.text} [@${message.key}, ¶${message.paragraph}]`);
+        vscode.window.setStatusBarMessage(`Copied @${message.key}, ¶${message.paragraph}`, 2000);
+        return;
+      case 'showEntity':
+        return this.showEntity(message.name);
+    }
+  }
+
+  /** Shows an entity's card in the panel. */
+  showEntity(name: string): HostMessage | undefined {
+    const index = this.#sources.library.entities;
+    const entity = index.find(name);
+    if (!entity) return;
+    const reply: HostMessage = { type: 'didShowEntity', card: index.card(entity, this.#sources.library.sources) };
+    this.#post(reply);
+    return reply;
+  }
+
+  /** Puts a query into the search box (from hovers and commands). */
+  setQuery(query: string): void {
+    this.#post({ type: 'setQuery', query });
+  }
+
+  /** Sends the source and entity lists again (after sources changed). */
+  refresh(): void {
+    if (this.#view) this.#post(this.#loaded());
+  }
+
+  #loaded(): HostMessage {
+    const library = this.#sources.library;
+    const entities = library.entities.entities;
+    return {
+      type: 'didLoad',
+      sources: library.sources.map((s) => ({ key: s.key, title: s.title, date: s.date, paragraphs: s.paragraphs.length, bundled: s.bundled })),
+      entities: entities
+        .map((e) => ({ name: e.name, type: e.type, mentions: e.mentions.length, sources: new Set(e.mentions.map((m) => m.key)).size, description: e.description }))
+        .sort((a, b) => b.mentions - a.mentions || a.name.localeCompare(b.name)),
+      entityTypes: [...new Set(entities.map((e) => e.type))].sort(),
+    };
+  }
+
+  #post(message: HostMessage): void {
+    if (this.#view) void this.#view.webview.postMessage(message);
+    else if (message.type !== 'didLoad' && message.type !== 'didSearch') this.#pending.push(message);
+  }
+}

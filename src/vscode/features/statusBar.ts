@@ -1,0 +1,36 @@
+// Status bar item on Markdown briefings: sources in use, citations in this briefing, grounding problems.
+import * as vscode from 'vscode';
+import type { BriefingDocuments } from '../services/briefings';
+import type { SourcesService } from '../services/sources';
+import { DIAGNOSTIC_SOURCE } from './diagnostics';
+
+/** Shows the item while a briefing is the active editor; click opens the panel. */
+export function registerStatusBar(sources: SourcesService, briefings: BriefingDocuments): vscode.Disposable[] {
+  const item = vscode.window.createStatusBarItem('briefingDesk.status', vscode.StatusBarAlignment.Right, 100);
+  item.name = 'Briefing Desk';
+  item.command = 'briefingDesk.panel.focus';
+
+  const refresh = () => {
+    const editor = vscode.window.activeTextEditor;
+    if (!editor || !briefings.isBriefing(editor.document)) {
+      item.hide();
+      return;
+    }
+    const n = sources.library.sources.length;
+    const cites = briefings.citations(editor.document).reduce((sum, c) => sum + c.items.length, 0);
+    const problems = vscode.languages.getDiagnostics(editor.document.uri).filter((d) => d.source === DIAGNOSTIC_SOURCE).length;
+    item.text = `$(book) ${n} · $(quote) ${cites}${problems ? ` · $(warning) ${problems}` : ' · $(check)'}`;
+    item.tooltip = `Briefing Desk: ${n} source${n === 1 ? '' : 's'} indexed, ${cites} citation${cites === 1 ? '' : 's'} in this briefing, ` +
+      `${problems} grounding problem${problems === 1 ? '' : 's'}. Click to search the sources.`;
+    item.accessibilityInformation = { label: item.tooltip };
+    item.show();
+  };
+
+  refresh();
+  return [
+    item,
+    vscode.window.onDidChangeActiveTextEditor(refresh),
+    vscode.languages.onDidChangeDiagnostics(refresh),
+    sources.onDidChange(refresh),
+  ];
+}

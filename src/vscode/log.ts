@@ -1,0 +1,26 @@
+// The "Briefing Desk" output channel: one logger, set up once.
+import * as vscode from 'vscode';
+
+/** Where the extension writes what it did and what went wrong. */
+export interface Logger {
+  /** Something worth knowing (a source indexed). */
+  info(message: string): void;
+  /** Something the user may need to fix (an unreadable file). */
+  warn(message: string): void;
+  /** A failure of the extension itself. */
+  error(message: string, error?: unknown): void;
+  /** Brings the channel into view. */
+  show(): void;
+}
+
+/** Creates the output channel and a logger over it. */
+export function createLogger(context: vscode.ExtensionContext): Logger {
+  const channel = vscode.window.createOutputChannel('Briefing Desk', { log: true });
+  context.subscriptions.push(channel);
+  return {
+    info: (m) => channel.info(m),
+    warn: (m) => channel.warn(m),
+    error: (m, e) => channel.error(e instanceof Error ? `${m}: ${e.message}` : m),
+    show: () => channel.show(true),
+  };
+}

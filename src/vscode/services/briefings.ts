@@ -1,0 +1,63 @@
+// Parsed citations and grounding results for open Markdown briefings, cached per document version.
+import * as vscode from 'vscode';
+import { citationAt, parseCitations, type Citation, type CiteItem } from '../../core/citations';
+import type { Source } from '../../core/corpus';
+import { checkBriefing, type GroundingDiagnostic } from '../../core/grounding';
+import type { SourcesService } from './sources';
+
+interface Entry {
+  version: number;
+  libraryVersion: number;
+  citations: Citation[];
+  diagnostics?: GroundingDiagnostic[];
+}
+
+/** Answers questions about a briefing document, reusing work until the document or the sources change. */
+export class BriefingDocuments {
+  readonly #sources: SourcesService;
+  readonly #cache = new Map<string, Entry>();
+
+  constructor(sources: SourcesService) {
+    this.#sources = sources;
+  }
+
+  /** True for Markdown documents that are briefings, not sources of the corpus. */
+  isBriefing(document: vscode.TextDocument): boolean {
+    return document.languageId === 'markdown' && !this.#sources.library.corpus.byUri(document.uri.toString());
+  }
+
+  #entry(document: vscode.TextDocument): Entry {
+    const key = document.uri.toString();
+    const libraryVersion = this.#sources.library.version;
+    let e = this.#cache.get(key);
+    if (!e || e.version !== document.version || e.libraryVersion !== libraryVersion) {
+      e = { version: document.version, libraryVersion, citations: parseCitations(document.getText()) };
+      this.#cache.set(key, e);
+    }
+    return e;
+  }
+
+  /** Every citation in the document. */
+  citations(document: vscode.TextDocument): Citation[] {
+    return this.#entry(document).citations;
+  }
+
+  /** The citation item under `position`, with the source it names when the key is known. */
+  itemAt(document: vscode.TextDocument, position: vscode.Position): { citation: Citation; item: CiteItem; source?: Source } | undefined {
+    const hit = citationAt(this.citations(document), document.offsetAt(position));
+    if (!hit) return undefined;
+    return { ...hit, source: this.#sources.library.corpus.get(hit.item.key) };
+  }
+
+  /** Grounding problems in the document. */
+  diagnostics(document: vscode.TextDocument): GroundingDiagnostic[] {
+    const e = this.#entry(document);
+    e.diagnostics ??= checkBriefing(document.getText(), this.#sources.library.corpus);
+    return e.diagnostics;
+  }
+
+  /** Forgets a closed document. */
+  forget(document: vscode.TextDocument): void {
+    this.#cache.delete(document.uri.toString());
+  }
+}

@@ -1,0 +1,195 @@
+// Every feature through the real `vscode` API: panel search, insertion, completion, hovers, navigation, checks, fixes.
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import type { BriefingDeskApi } from '../../src/extension';
+import { EXTENSION_ID, openFile, waitFor } from './helpers';
+
+async function api(): Promise<BriefingDeskApi> {
+  const ext = vscode.extensions.getExtension<BriefingDeskApi>(EXTENSION_ID);
+  assert.ok(ext);
+  const exports = await ext.activate();
+  await exports.sources.ready;
+  return exports;
+}
+
+/** The paragraph of a source whose text contains `needle`, found by reading the corpus. */
+function paragraphWith(a: BriefingDeskApi, needle: string) {
+  for (const s of a.sources.library.sources) {
+    const p = s.paragraphs.find((x) => x.text.includes(needle));
+    if (p) return { source: s, paragraph: p };
+  }
+  throw new Error(`no paragraph contains ${needle}`);
+}
+
+function positionOf(doc: vscode.TextDocument, needle: string, delta = 1): vscode.Position {
+  const i = doc.getText().indexOf(needle);
+  assert.ok(i >= 0, `${needle} should be in ${doc.uri.path}`);
+  return doc.positionAt(i + delta);
+}
+
+/** Markdown as a reader sees it: VS Code's escapes (`&nbsp;`, `\-`) undone. */
+function plain(markdown: string): string {
+  return markdown.replace(/&nbsp;/g, ' ').replace(/\\([\\`*_{}[\]()#+\-.!<>|~])/g, '$1');
+}
+
+function hoverText(hovers: vscode.Hover[]): string {
+  return plain(hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n'));
+}
+
+async function newBriefing(text: string): Promise<vscode.TextEditor> {
+  const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: text });
+  return vscode.window.showTextDocument(doc);
+}
+
+function ourDiagnostics(uri: vscode.Uri): vscode.Diagnostic[] {
+  return vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'Briefing Desk');
+}
+
+describe('Briefing Desk features', function () {
+  this.timeout(30_000);
+
+  it('indexes the bundled seeds and the workspace sources folder', async () => {
+    const a = await api();
+    const keys = a.sources.library.sources.map((s) => s.key);
+    assert.ok(keys.includes('harbour-deal-2025'), keys.join(', '));
+    assert.strictEqual(a.sources.library.sources.filter((s) => s.bundled).length, 5);
+  });
+
+  it('the side panel resolves and answers a search with highlighted passages', async () => {
+    const a = await api();
+    await vscode.commands.executeCommand('briefingDesk.panel.focus');
+    await waitFor('the panel to resolve', () => a.features.panel.resolved);
+    const reply = await a.features.panel.handle({ type: 'didChangeQuery', id: 1, query: 'Barak 8', keys: [] });
+    assert.ok(reply && reply.type === 'didSearch');
+    const first = reply.results[0];
+    const text = first.segments.map((s) => s.text).join('');
+    assert.match(text, /Barak-8/);
+    assert.ok(first.segments.some((s) => s.match && /barak/i.test(s.text)), 'the matched word is highlighted');
+  });
+
+  it('Insert Citation puts the best passage for a misspelt query at the cursor', async () => {
+    const a = await api();
+    const editor = await newBriefing('Singh signed it. ');
+    editor.selection = new vscode.Selection(editor.document.positionAt(17), editor.document.positionAt(17));
+    await vscode.commands.executeCommand('briefingDesk.insertCitation', { query: 'Rajnat Singh', acceptFirst: true });
+    const { source, paragraph } = paragraphWith(a, 'Defence Minister Rajnath Singh');
+    assert.strictEqual(editor.document.getText(), `Singh signed it. [@${source.key}, ¶${paragraph.n}]`);
+  });
+
+  it('Insert Citation with several passages writes one pandoc citation', async () => {
+    const editor = await newBriefing('');
+    await vscode.commands.executeCommand('briefingDesk.insertCitation', {
+      items: [{ key: 'israel-calls-india', paragraph: 2 }, { key: 'india-israel-ink-2025', paragraph: 5 }],
+    });
+    assert.strictEqual(editor.document.getText(), '[@israel-calls-india, ¶2; @india-israel-ink-2025, ¶5]');
+  });
+
+  it('Insert Quote with Citation quotes the passage in curly quotes', async () => {
+    const a = await api();
+    const editor = await newBriefing('');
+    await vscode.commands.executeCommand('briefingDesk.insertQuote', { items: [{ key: 'israel-calls-india', paragraph: 10 }] });
+    const p = a.sources.library.corpus.get('israel-calls-india')!.paragraphs[9];
+    assert.strictEqual(editor.document.getText(), `“${p.text}” [@israel-calls-india, ¶10]`);
+    await waitFor('the inserted quote to be checked', () => vscode.languages.getDiagnostics(editor.document.uri) !== undefined);
+  });
+
+  it('completes source keys after "[@" with title and date', async () => {
+    const editor = await newBriefing('As reported [@');
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>(
+      'vscode.executeCompletionItemProvider', editor.document.uri, editor.document.positionAt(14));
+    const labels = list.items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
+    for (const key of ['israel-calls-india', 'india-israel-ink-2025', 'islamabad-views-us-2025', 'harbour-deal-2025']) {
+      assert.ok(labels.includes(key), `${key} in ${labels.join(', ')}`);
+    }
+    const ink = list.items.find((i) => (typeof i.label === 'string' ? i.label : i.label.label) === 'india-israel-ink-2025')!;
+    assert.match(String(ink.detail), /India, Israel Ink Defence Pact.*2025-11-05/);
+  });
+
+  it('completes paragraph numbers after ", ¶" with their text', async () => {
+    const editor = await newBriefing('See [@israel-calls-india, ¶');
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>(
+      'vscode.executeCompletionItemProvider', editor.document.uri, editor.document.positionAt(editor.document.getText().length));
+    const six = list.items.find((i) => (typeof i.label === 'string' ? i.label : i.label.label) === '6');
+    assert.ok(six, 'paragraph 6 is offered');
+    const doc = six.documentation as vscode.MarkdownString;
+    assert.match(plain(doc.value), /India is a key strategic ally of Israel/);
+  });
+
+  it('hovering a citation shows the source title and the cited paragraph', async () => {
+    const editor = await openFile('briefings/sample.md');
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+      'vscode.executeHoverProvider', editor.document.uri, positionOf(editor.document, '@israel-calls-india, ¶6', 3));
+    const text = hoverText(hovers);
+    assert.match(text, /Israel Calls India ‘Key Strategic Ally’/);
+    assert.match(text, /India is a key strategic ally of Israel/);
+    assert.match(text, /Open source/);
+  });
+
+  it('hovering an entity name shows its card with the sources that mention it', async () => {
+    const editor = await openFile('briefings/sample.md');
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+      'vscode.executeHoverProvider', editor.document.uri, positionOf(editor.document, 'Masood Khan', 2));
+    const text = hoverText(hovers);
+    assert.match(text, /Masood Khan/);
+    assert.match(text, /Person/);
+    assert.match(text, /@india-israel-advancing/);
+  });
+
+  it('Go to Definition on a citation opens the cited paragraph', async () => {
+    const editor = await openFile('briefings/sample.md');
+    const locs = await vscode.commands.executeCommand<Array<vscode.Location | vscode.LocationLink>>(
+      'vscode.executeDefinitionProvider', editor.document.uri, positionOf(editor.document, '@israel-calls-india, ¶6', 3));
+    assert.strictEqual(locs.length, 1);
+    const loc = locs[0] as vscode.Location;
+    const source = await vscode.workspace.openTextDocument(loc.uri);
+    assert.match(source.getText(loc.range).replace(/\s+/g, ' '), /^“India is a key strategic ally of Israel/);
+  });
+
+  it('Find All References lists every citation of the source', async () => {
+    const editor = await openFile('briefings/sample.md');
+    const refs = await vscode.commands.executeCommand<vscode.Location[]>(
+      'vscode.executeReferenceProvider', editor.document.uri, positionOf(editor.document, '@israel-calls-india, ¶6', 3));
+    const text = editor.document.getText();
+    const expected = [...text.matchAll(/@israel-calls-india\b/g)].map((m) => editor.document.positionAt(m.index! + 1));
+    assert.strictEqual(expected.length, 2);
+    const ours = refs.filter((r) => r.uri.toString() === editor.document.uri.toString());
+    for (const pos of expected) {
+      assert.ok(ours.some((r) => r.range.start.isEqual(pos)), `a reference at ${pos.line}:${pos.character}`);
+    }
+    assert.ok(!refs.some((r) => r.uri.path.endsWith('harbour.md')), 'harbour.md does not cite this source');
+  });
+
+  it('flags the misquote in the sample briefing and nothing else', async () => {
+    const editor = await openFile('briefings/sample.md');
+    const diags = await waitFor('diagnostics on sample.md', () => {
+      const d = ourDiagnostics(editor.document.uri);
+      return d.length ? d : undefined;
+    });
+    assert.deepStrictEqual(diags.map((d) => d.code), ['quote-not-found']);
+    assert.match(editor.document.getText(diags[0].range), /Regional alliances are collapsing/);
+  });
+
+  it('flags an unknown key as you type and fixes it with the closest key', async () => {
+    const editor = await newBriefing('Israel called India an ally [@isreal-calls-india, ¶2].');
+    const diag = await waitFor('an unknown-key diagnostic', () => ourDiagnostics(editor.document.uri).find((d) => d.code === 'unknown-key'));
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider', editor.document.uri, diag.range);
+    const fix = actions.find((a) => a.title === 'Replace with @israel-calls-india');
+    assert.ok(fix?.edit, actions.map((a) => a.title).join(' | '));
+    await vscode.workspace.applyEdit(fix.edit);
+    assert.strictEqual(editor.document.getText(), 'Israel called India an ally [@israel-calls-india, ¶2].');
+    await waitFor('the diagnostic to clear', () => ourDiagnostics(editor.document.uri).length === 0);
+  });
+
+  it('offers to replace a misquote with the closest passage text', async () => {
+    const editor = await newBriefing('Baram said India is “a key strategic partner of Israel” [@israel-calls-india, ¶6].');
+    const diag = await waitFor('a quote-not-found diagnostic', () => ourDiagnostics(editor.document.uri).find((d) => d.code === 'quote-not-found'));
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider', editor.document.uri, diag.range);
+    const fix = actions.find((a) => a.title === 'Replace with the closest passage text');
+    assert.ok(fix?.edit, actions.map((a) => a.title).join(' | '));
+    await vscode.workspace.applyEdit(fix.edit);
+    await waitFor('the quote to check out', () => ourDiagnostics(editor.document.uri).length === 0);
+    assert.match(editor.document.getText(), /strategic ally/);
+  });
+});

@@ -1,0 +1,30 @@
+// Small waits and openers shared by the integration tests; they run inside the extension host.
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+
+/** The extension under test. */
+export const EXTENSION_ID = 'briefing-desk.briefing-desk';
+
+/** The folder the runner opened (a fresh copy of test/fixtures/workspace). */
+export function workspaceRoot(): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(folder, 'the test run should open a workspace folder');
+  return folder.uri;
+}
+
+/** Opens a workspace file (path relative to the workspace) in an editor. */
+export async function openFile(relative: string): Promise<vscode.TextEditor> {
+  const doc = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(workspaceRoot(), ...relative.split('/')));
+  return vscode.window.showTextDocument(doc);
+}
+
+/** Polls `probe` until it returns a truthy value; fails with `what` after `timeoutMs`. */
+export async function waitFor<T>(what: string, probe: () => T | Promise<T>, timeoutMs = 10_000): Promise<NonNullable<T>> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value) return value as NonNullable<T>;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}

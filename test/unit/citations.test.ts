@@ -1,0 +1,243 @@
+// Pandoc citations in briefings: every form an analyst writes, with exact offsets; code, addresses and links left alone.
+import * as assert from 'assert';
+import {
+  CitationFormatError, citationAt, formatCitation, parseCitations, resolveItem, type Citation,
+} from '../../src/core/citations';
+import { seedCorpus } from './helpers/corpus';
+
+/** The one citation in `md`, failing when there is not exactly one. */
+function only(md: string): Citation {
+  const found = parseCitations(md);
+  assert.strictEqual(found.length, 1, `expected one citation in ${JSON.stringify(md)}, got ${found.length}`);
+  return found[0];
+}
+
+function keys(md: string): string[] {
+  return parseCitations(md).flatMap((c) => c.items.map((i) => i.key));
+}
+
+describe('citations: bracketed forms', () => {
+  it('reads [@key] with the offsets of the brackets and the key', () => {
+    const md = 'Defence ties deepened [@israel-calls-india].';
+    const c = only(md);
+    assert.strictEqual(c.start, md.indexOf('['));
+    assert.strictEqual(c.end, md.indexOf(']') + 1);
+    assert.strictEqual(c.inText, false);
+    const [item] = c.items;
+    assert.strictEqual(item.key, 'israel-calls-india');
+    assert.strictEqual(item.keyStart, md.indexOf('israel'));
+    assert.strictEqual(item.keyEnd, md.indexOf(']'));
+    assert.strictEqual(item.start, md.indexOf('@'));
+    assert.strictEqual(item.end, md.indexOf(']'));
+    assert.strictEqual(item.locator, null);
+    assert.strictEqual(item.suppressAuthor, false);
+  });
+
+  it('reads [@key, ¶3] as paragraph 3 with the locator offsets', () => {
+    const md = 'Text [@a, ¶3].';
+    const loc = only(md).items[0].locator!;
+    assert.deepStrictEqual(
+      { from: loc.from, to: loc.to, raw: loc.raw, start: loc.start, end: loc.end },
+      { from: 3, to: 3, raw: '¶3', start: md.indexOf('¶'), end: md.indexOf('¶') + 2 },
+    );
+  });
+
+  const paragraphForms: Array<[string, number, number]> = [
+    ['[@a, para. 3]', 3, 3],
+    ['[@a, para 3]', 3, 3],
+    ['[@a, ¶ 3]', 3, 3],
+    ['[@a, paragraph 3]', 3, 3],
+    ['[@a, paras. 3-4]', 3, 4],
+    ['[@a, paras 3–4]', 3, 4],
+    ['[@a, ¶¶3-4]', 3, 4],
+    ['[@a, ¶¶ 12—14]', 12, 14],
+    ['[@a ¶3]', 3, 3],
+    ['[@a, PARA. 7]', 7, 7],
+  ];
+  for (const [md, from, to] of paragraphForms) {
+    it(`reads ${md} as paragraphs ${from}-${to}`, () => {
+      const loc = only(md).items[0].locator!;
+      assert.ok(loc, 'no locator');
+      assert.deepStrictEqual([loc.from, loc.to], [from, to]);
+      assert.strictEqual(loc.raw, md.slice(md.search(/[¶pP]/), -1));
+    });
+  }
+
+  it('reads a list of paragraphs, ¶3, 5-6, keeping each range', () => {
+    const loc = only('[@a, ¶3, 5-6]').items[0].locator!;
+    assert.deepStrictEqual(loc.ranges, [[3, 3], [5, 6]]);
+    assert.deepStrictEqual([loc.from, loc.to], [3, 6]);
+  });
+
+  it('reads [see @a, ¶2; @b] as two items with a prefix, each with its own offsets', () => {
+    const md = 'As reported [see @a, ¶2; @b].';
+    const c = only(md);
+    assert.strictEqual(c.items.length, 2);
+    const [a, b] = c.items;
+    assert.deepStrictEqual([a.key, a.prefix, a.locator?.from, a.start, a.end], ['a', 'see', 2, md.indexOf('see'), md.indexOf(';')]);
+    assert.deepStrictEqual([b.key, b.prefix, b.locator, b.start, b.end], ['b', '', null, md.indexOf('@b'), md.indexOf(']')]);
+    assert.strictEqual(b.keyStart, md.indexOf('@b') + 1);
+  });
+
+  it('reads [-@key] as a citation that suppresses the author', () => {
+    const md = 'Khan [-@india-israel-advancing, ¶4] said so.';
+    const item = only(md).items[0];
+    assert.strictEqual(item.suppressAuthor, true);
+    assert.strictEqual(item.key, 'india-israel-advancing');
+    assert.strictEqual(item.start, md.indexOf('-@'));
+  });
+
+  it('keeps text after the locator as the suffix', () => {
+    const item = only('[@a, ¶3, emphasis added]').items[0];
+    assert.strictEqual(item.locator?.from, 3);
+    assert.strictEqual(item.suffix, ', emphasis added');
+  });
+
+  it('sets aside page and other non-paragraph locators, with or without a comma', () => {
+    const md = '[@a, p. 3] and [@b pp. 4-5] and [@c, chap. 2] and [@d, 3]';
+    const items = parseCitations(md).map((c) => c.items[0]);
+    assert.deepStrictEqual(items.map((i) => i.locator), [null, null, null, null]);
+    assert.deepStrictEqual(items.map((i) => i.otherLocator?.raw), ['p. 3', 'pp. 4-5', 'chap. 2', '3']);
+    assert.strictEqual(items[0].otherLocator?.start, md.indexOf('p. 3'));
+  });
+
+  it('does not read ordinary words after a key as a locator', () => {
+    const item = only('[@a noted 3 times]').items[0];
+    assert.strictEqual(item.locator, null);
+    assert.strictEqual(item.otherLocator, null);
+    assert.strictEqual(item.suffix, 'noted 3 times');
+  });
+
+  it('reads a citation wrapped across two lines', () => {
+    const md = 'The pact [see @india-israel-ink-2025,\n¶¶3-4] worried Islamabad.';
+    const c = only(md);
+    assert.strictEqual(c.end, md.indexOf(']') + 1);
+    assert.deepStrictEqual([c.items[0].locator?.from, c.items[0].locator?.to], [3, 4]);
+  });
+});
+
+describe('citations: in-text forms', () => {
+  it('reads @key [¶3] as one in-text citation ending after the bracket', () => {
+    const md = '@israel-calls-india [¶13] called the visit pivotal.';
+    const c = only(md);
+    assert.strictEqual(c.inText, true);
+    assert.strictEqual(c.start, 0);
+    assert.strictEqual(c.end, md.indexOf(']') + 1);
+    assert.strictEqual(c.items[0].locator?.from, 13);
+    assert.strictEqual(c.items[0].locator?.start, md.indexOf('¶'));
+  });
+
+  it('reads a bare @key, leaving a trailing full stop or comma out of the key', () => {
+    const md = 'As @doe:2020 argued, and as @smith.j. showed, see @khan-2025.';
+    assert.deepStrictEqual(keys(md), ['doe:2020', 'smith.j', 'khan-2025']);
+    const last = parseCitations(md)[2];
+    assert.strictEqual(last.end, md.length - 1);
+  });
+
+  it('keeps pandoc punctuation inside keys and reads braced keys', () => {
+    assert.deepStrictEqual(keys('[@doe:2020; @smith.j; @a_b-c+d?e<f>g~h/i#j$k%l&m]'), ['doe:2020', 'smith.j', 'a_b-c+d?e<f>g~h/i#j$k%l&m']);
+    const md = 'See [@{Doe 2020}, ¶2].';
+    const item = only(md).items[0];
+    assert.strictEqual(item.key, 'Doe 2020');
+    assert.strictEqual(item.keyStart, md.indexOf('Doe'));
+    assert.strictEqual(item.locator?.from, 2);
+  });
+
+  it('treats a bracket with a part that has no key as prose, and the key in it as in-text', () => {
+    const found = parseCitations('[see @a; and elsewhere]');
+    assert.strictEqual(found.length, 1);
+    assert.strictEqual(found[0].inText, true);
+    assert.strictEqual(found[0].items[0].key, 'a');
+  });
+});
+
+describe('citations: what is not a citation', () => {
+  it('ignores e-mail addresses and handles inside URLs', () => {
+    assert.deepStrictEqual(keys('Write to someone@newsroom.invalid or first.last@newsroom.invalid, or see https://newsroom.invalid/@khan today.'), []);
+  });
+
+  it('ignores code spans, fenced and indented code, comments and escaped @', () => {
+    const md = [
+      'Use `[@in-code, ¶2]` or ``@double `tick` ``.',
+      '',
+      '```',
+      '[@fenced, ¶1]',
+      '```',
+      '',
+      '~~~~',
+      '@tilde',
+      '~~~~',
+      '',
+      '    [@indented]',
+      '',
+      '<!-- [@commented] -->',
+      '',
+      'A literal \\@handle and a real [@kept].',
+    ].join('\n');
+    assert.deepStrictEqual(keys(md), ['kept']);
+  });
+
+  it('ignores link destinations and handles written as link text', () => {
+    assert.deepStrictEqual(keys('Posted by [@SecWar](https://newsroom.invalid/@SecWar) [@kept].'), ['kept']);
+  });
+
+  it('ignores front matter', () => {
+    assert.deepStrictEqual(keys('---\nauthor: "@desk"\n---\n\nBody [@kept].'), ['kept']);
+  });
+
+  it('reads citations in list items, and indented continuation lines of a list are not code', () => {
+    assert.deepStrictEqual(keys('- First [@a].\n\n    More on it [@b].\n- Second @c'), ['a', 'b', 'c']);
+  });
+});
+
+describe('citations: formatting', () => {
+  it('writes one or several items with paragraph locators', () => {
+    assert.strictEqual(formatCitation([{ key: 'a' }]), '[@a]');
+    assert.strictEqual(formatCitation([{ key: 'a', from: 2 }, { key: 'b', from: 5, to: 6 }]), '[@a, ¶2; @b, ¶¶5-6]');
+    assert.strictEqual(formatCitation([{ key: 'a', from: 4, to: 4 }]), '[@a, ¶4]');
+  });
+
+  it('writes citations that parse back to the same items', () => {
+    const text = formatCitation([{ key: 'india-israel-ink-2025', from: 3, to: 4 }, { key: 'israel-calls-india', from: 6 }]);
+    const items = only(text).items;
+    assert.deepStrictEqual(items.map((i) => [i.key, i.locator?.from, i.locator?.to]), [
+      ['india-israel-ink-2025', 3, 4],
+      ['israel-calls-india', 6, 6],
+    ]);
+  });
+
+  it('refuses keys pandoc cannot read and backwards ranges', () => {
+    assert.throws(() => formatCitation([{ key: 'two words' }]), CitationFormatError);
+    assert.throws(() => formatCitation([{ key: 'a', from: 5, to: 3 }]), CitationFormatError);
+    assert.throws(() => formatCitation([]), CitationFormatError);
+  });
+});
+
+describe('citations: resolving and finding under the cursor', () => {
+  const corpus = seedCorpus();
+
+  it('resolves a key and locator to the source and its paragraphs', () => {
+    const item = only('[@israel-calls-india, ¶¶5-6]').items[0];
+    const r = resolveItem(item, corpus)!;
+    assert.strictEqual(r.source.key, 'israel-calls-india');
+    assert.deepStrictEqual(r.paragraphs.map((p) => p.n), [5, 6]);
+    assert.match(r.paragraphs[1].text, /^“India is a key strategic ally of Israel/);
+  });
+
+  it('resolves a citation without locator to every paragraph, and an out-of-range one to none', () => {
+    assert.strictEqual(resolveItem(only('[@israel-calls-india]').items[0], corpus)!.paragraphs.length, 13);
+    assert.deepStrictEqual(resolveItem(only('[@israel-calls-india, ¶14]').items[0], corpus)!.paragraphs, []);
+    assert.strictEqual(resolveItem(only('[@no-such-source]').items[0], corpus), undefined);
+  });
+
+  it('finds the item under the cursor, and the next item when the cursor is between items', () => {
+    const md = 'Text [@a, ¶2; @b] more.';
+    const citations = parseCitations(md);
+    assert.strictEqual(citationAt(citations, md.indexOf('@a') + 1)?.item.key, 'a');
+    assert.strictEqual(citationAt(citations, md.indexOf('@b') + 1)?.item.key, 'b');
+    assert.strictEqual(citationAt(citations, md.indexOf(';'))?.item.key, 'a', 'just after ¶2 is still the first item');
+    assert.strictEqual(citationAt(citations, md.indexOf(';') + 1)?.item.key, 'b');
+    assert.strictEqual(citationAt(citations, md.indexOf(']') + 1)?.item.key, 'b');
+    assert.strictEqual(citationAt(citations, md.indexOf('more')), undefined);
+  });
+});
