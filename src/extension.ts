@@ -1,6 +1,7 @@
 // Composition root of the Briefing Desk extension: build the services, activate the features.
 import * as vscode from 'vscode';
 import { activateFeatures, type Features } from './vscode/features';
+import { extendMarkdownIt } from './vscode/features/preview';
 import { createLogger } from './vscode/log';
 import { SourcesService } from './vscode/services/sources';
 
@@ -10,6 +11,8 @@ export interface BriefingDeskApi {
   sources: SourcesService;
   /** The features' shared objects. */
   features: Features;
+  /** Called by the built-in Markdown preview (`markdown.markdownItPlugins`). */
+  extendMarkdownIt: ReturnType<typeof extendMarkdownIt>;
 }
 
 export function activate(context: vscode.ExtensionContext): BriefingDeskApi {
@@ -18,7 +21,7 @@ export function activate(context: vscode.ExtensionContext): BriefingDeskApi {
   context.subscriptions.push(sources);
   const features = activateFeatures(context, sources, log);
   log.info('Briefing Desk activated; indexing sources in the background.');
-  return { sources, features };
+  return { sources, features, extendMarkdownIt: extendMarkdownIt(sources) };
 }
 
 export function deactivate(): void {}

@@ -2,14 +2,17 @@
 import { version as VERSION } from '../../package.json';
 import { parseArgs, UsageError } from './args';
 import { COMMON_FLAGS, type Command } from './command';
+import { bibCommand } from './commands/bib';
 import { checkCommand } from './commands/check';
+import { exportCommand } from './commands/export';
+import { entitiesCommand, entityCommand } from './commands/entities';
 import { searchCommand } from './commands/search';
 import { sourcesCommand } from './commands/sources';
 import { InputError } from './context';
 import { paint, processOutput, type Output } from './output';
 
 /** Every subcommand, in the order `--help` lists them. */
-export const COMMANDS: Command[] = [sourcesCommand, searchCommand, checkCommand];
+export const COMMANDS: Command[] = [sourcesCommand, searchCommand, checkCommand, exportCommand, bibCommand, entitiesCommand, entityCommand];
 
 function help(o: Output): string {
   const w = Math.max(...COMMANDS.map((c) => c.name.length));

@@ -10,8 +10,12 @@ export interface Output {
   color: boolean;
 }
 
-/** The process's own streams. */
+/** The process's own streams. A closed pipe (`briefing sources | head`) ends the command quietly. */
 export function processOutput(): Output {
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(0);
+    throw e;
+  });
   return {
     out: (t) => process.stdout.write(t),
     err: (t) => process.stderr.write(t),

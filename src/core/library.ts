@@ -41,9 +41,20 @@ export class Library {
     this.#version++;
   }
 
+  /** Why the last entity extraction failed, if it did (the index is then empty rather than missing). */
+  entityError: Error | undefined;
+
   /** The entity index over the current sources (built on first use after a change). */
   get entities(): EntityIndex {
-    this.#entities ??= EntityIndex.build(this.corpus.sources, this.#overrides);
+    if (!this.#entities) {
+      try {
+        this.#entities = EntityIndex.build(this.corpus.sources, this.#overrides);
+        this.entityError = undefined;
+      } catch (e) {
+        this.entityError = e instanceof Error ? e : new Error(String(e));
+        this.#entities = EntityIndex.build([]);
+      }
+    }
     return this.#entities;
   }
 

@@ -2,3 +2,4 @@
 export { citationPlugin } from './plugin';
 export { citationEnv, ENV_KEY, type CitationEnv, type CitationPluginOptions } from './types';
 export { tooltipFor, citedParagraphs, type TooltipData } from './tooltip';
+export { renderStandalone, type StandaloneOptions, type StandaloneResult } from './standalone';

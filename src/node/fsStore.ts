@@ -38,3 +38,8 @@ export function bundledSeedsDir(from: string = __dirname): string {
   }
   return path.resolve(from, '..', 'seeds');
 }
+
+/** The folder the Briefing Desk package lives in (holds seeds/ and media/). */
+export function packageRoot(from: string = __dirname): string {
+  return path.dirname(bundledSeedsDir(from));
+}

@@ -5,3 +5,4 @@ export * from './dates';
 export * from './ingest';
 export * from './keys';
 export * from './load';
+export * from './csl';

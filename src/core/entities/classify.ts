@@ -73,12 +73,23 @@ function cueAfter(tokens: Token[], after: number): EntityType | null {
     if (t.cap || t.text === 'and' || t.text === 'or') continue;
     let j = i;
     for (let k = 0; k < 3 && j < tokens.length && tokens[j].word && !tokens[j].cap; k++, j++) {
-      const cue = CUE_AFTER[low(tokens[j])];
+      const w = low(tokens[j]);
+      const cue = CUE_AFTER[w];
       if (cue) return cue as EntityType;
+      if (FUNCTION_WORDS.has(w) || SPEECH_VERBS.has(w) || /(?:ed|es)$/.test(w) || /^(?:is|was|are|were|has|have|had|will|would|can|could|may|might|must|should)$/.test(w)) return null;
     }
     return null;
   }
   return null;
+}
+
+/** True when a title and `of` come shortly before token `at` (`Minister of Industry and Trade ...`). */
+function afterTitleOf(tokens: Token[], at: number): boolean {
+  for (let i = at - 1; i >= Math.max(1, at - 8); i--) {
+    if (!tokens[i].word) return false;
+    if (tokens[i].text === 'of' && TITLE_HEADS.has(low(tokens[i - 1]))) return true;
+  }
+  return false;
 }
 
 /** Looks for a title at the start of the segment; returns the title length, or 0. */
@@ -101,10 +112,11 @@ export function classify(seg: Token[], tokens: Token[], at: number, stats: WordS
   const out: Candidate[] = [];
   const after = at + seg.length;
   // A sentence-initial common word before a name (`Terming India`).
-  if (seg.length > 1 && seg[0].sentenceStart) {
+  if (seg.length > 1 && seg[0].sentenceStart && !g.places.has(keyOf(join(seg)))) {
     const k = keyOf(seg[0].text);
     const known = g.places.has(k) || g.demonyms.has(k) || g.firstNames.has(k) || TITLE_HEADS.has(k) || TITLE_MODIFIERS.has(k) || ORG_OPENERS.has(k) || EVENT_OPENERS.has(k);
-    if (!known && !seg[0].acronym && (stats.lower.has(k) || /(?:ing|ly|ed)$/.test(k))) seg = seg.slice(1);
+    const restKnown = seg.length === 2 && (seg[1].acronym || g.places.has(keyOf(seg[1].text)));
+    if (!known && !seg[0].acronym && (stats.lower.has(k) || /(?:ing|ly|ed)$/.test(k) || restKnown)) seg = seg.slice(1);
   }
   // `Israeli-origin`, `China-led`, `Munich-based`: keep the name part.
   let suffixCue: EntityType | null = null;
@@ -116,7 +128,9 @@ export function classify(seg: Token[], tokens: Token[], at: number, stats: WordS
     }
   }
   const whole = keyOf(join(seg));
-  if (seg.length === 1 && (FUNCTION_WORDS.has(whole) || NON_ENTITY_ACRONYMS.has(whole))) return out;
+  if (seg.length === 1 && ((FUNCTION_WORDS.has(whole) && !seg[0].acronym) || NON_ENTITY_ACRONYMS.has(whole))) return out;
+  // `South Asian`, `Middle Eastern`: adjectives of regions.
+  if (seg.length > 1 && COMPASS.has(keyOf(seg[0].text)) && /(?:ern|an|ese)$/.test(whole)) return out;
   const dem = demonymCountries(join(seg));
   if (dem.length) return dem.map((c) => make(seg, 'place', 3, { demonymOf: c }));
   const place = g.places.get(whole);
@@ -135,10 +149,15 @@ export function classify(seg: Token[], tokens: Token[], at: number, stats: WordS
     return out;
   }
   if (tl > 0 && !rest.length) return out;
+  if (tl === 0 && seg.length >= 3 && TITLE_MODIFIERS.has(low(seg[0])) && afterTitleOf(tokens, at)) {
+    let i = 0;
+    while (i < seg.length - 2 && TITLE_MODIFIERS.has(low(seg[i]))) i++;
+    return [make(seg.slice(i), 'person', 2)];
+  }
   if (firstDem.length && /^(?:ministry|department|office|government|embassy|defence|foreign|interior)$/.test(low(seg[1]))) {
     out.push(make([seg[0]], 'place', 3, { demonymOf: firstDem[0] }));
     seg = seg.slice(1);
-  } else if (seg.length > 1 && seg[0].acronym && !firstPlace && TITLE_HEADS.has(low(seg[1]))) {
+  } else if (seg.length > 1 && seg[0].acronym && !firstPlace && titleLength(seg.slice(1)) > 0) {
     // `NATO Secretary General Mark Rutte`
     out.push(make([seg[0]], 'organization', 2));
     return [...out, ...classify(seg.slice(1), tokens, at + 1, stats)];
@@ -150,9 +169,9 @@ export function classify(seg: Token[], tokens: Token[], at: number, stats: WordS
 function typeOf(seg: Token[], tokens: Token[], at: number, after: number, suffixCue: EntityType | null): Candidate {
   const g = gazetteer();
   const words = seg.map(low);
-  const last = words[words.length - 1].split('-')[0];
+  const lastRaw = words[words.length - 1].split('-')[0];
+  const last = ORG_HEADS.has(lastRaw) || !ORG_HEADS.has(lastRaw.replace(/s$/, '')) ? lastRaw : lastRaw.replace(/s$/, '');
   const firstW = words[0];
-  const has = (w: string) => words.includes(w);
   if (EVENT_OPENERS.has(firstW) && seg.length > 1) return make(seg, 'event', 3);
   for (const t of seg) {
     const m = modelType(t);
@@ -160,7 +179,8 @@ function typeOf(seg: Token[], tokens: Token[], at: number, after: number, suffix
   }
   if (AGREEMENT_HEADS.has(last) && seg.length > 1) return make(seg, 'agreement', 3);
   if (EVENT_HEADS.has(last) && seg.length > 1) return make(seg, 'event', 3);
-  if ((ORG_HEADS.has(last) && (seg.length > 1 || /^(?:parliament|congress|senate|cabinet|knesset)$/.test(last))) || (ORG_OPENERS.has(firstW) && (has('of') || has('for')))) {
+  const opened = words.some((w, i) => ORG_OPENERS.has(w) && (words[i + 1] === 'of' || words[i + 1] === 'for'));
+  if ((ORG_HEADS.has(last) && (seg.length > 1 || /^(?:parliament|congress|senate|cabinet|knesset)$/.test(last))) || opened) {
     return make(seg, 'organization', 3);
   }
   if (PLACE_HEADS.has(last) && seg.length > 1) return make(seg, 'place', 3);
@@ -168,18 +188,21 @@ function typeOf(seg: Token[], tokens: Token[], at: number, after: number, suffix
     const restK = keyOf(seg.slice(1).map((t) => t.text).join(' '));
     if (g.places.get(restK)?.kind === 'region' || REGIONS.has(restK) || /^(?:east|west)$/.test(restK)) return make(seg, 'place', 3);
   }
-  if (seg.length === 1 && REGIONS.has(firstW)) return make(seg, 'place', 2);
-  const cue = suffixCue ?? cueAfter(tokens, after);
+  if (seg.length === 1 && REGIONS.has(firstW.split('-').pop()!)) return make(seg, 'place', 2);
+  const before = tokens[at - 1];
+  const cueBefore = before?.word && !before.cap && CUE_AFTER[low(before)] === 'weapon_system' && !/s$/.test(before.text) ? 'weapon_system' : null;
+  let cue = suffixCue ?? cueBefore ?? cueAfter(tokens, after);
+  if (cue === 'event' && seg.length === 1 && seg[0].acronym) cue = null;
   if (cue && cue !== 'person') return make(seg, cue, 1);
+  const prev = tokens[at - 1];
   const plain = seg.every((t) => /^\p{Lu}[\p{Ll}\p{M}'’]+(?:-\p{Lu}[\p{Ll}\p{M}]+)?$/u.test(t.text) || PARTICLE_RE.test(t.text));
   const next = tokens[after];
   const next2 = tokens[after + 1];
   const speaks = next?.word && SPEECH_VERBS.has(next.text);
   const appositive = next?.text === ',' && next2 && (TITLE_HEADS.has(low(next2)) || /^(?:a|an|the|former|then)$/.test(next2.text) && TITLE_HEADS.has(low(tokens[after + 2] ?? next2)));
+  if (prev?.word && !prev.cap && PLACE_PREPOSITIONS.has(prev.text) && seg.length <= 3 && plain) return make(seg, 'place', 1);
   if (plain && seg.length >= 2 && seg.length <= 4 && (g.firstNames.has(keyOf(seg[0].text)) || speaks || appositive)) return make(seg, 'person', 2);
   if (seg.length === 1 && seg[0].acronym) return make(seg, 'organization', 1);
-  const prev = tokens[at - 1];
-  if (prev?.word && !prev.cap && PLACE_PREPOSITIONS.has(prev.text) && seg.length <= 3 && plain) return make(seg, 'place', 1);
   if (speaks && plain) return make(seg, 'person', 1);
   return make(seg, null, 0);
 }

@@ -16,14 +16,15 @@ const hasTitleWord = (s: string) => keyOf(s).split(/[\s-]+/).some((w) => TITLE_H
 
 /** After the name: `, a Munich-based maker of power chips,` or `, Director General of Israel's Ministry of Defense,`. */
 function after(text: string, end: number, person: boolean): string | null {
-  const m = /^\)?,\s+((?:a|an|the|former|then|now)\b[^,;.()“”"]{3,220}|[^,;.()“”"]{3,220})(?=,|\.|;|\s+(?:who|which|said|has|had|is|was)\b)/u.exec(text.slice(end, end + 240));
+  const m = /^\)?,\s+((?:a|an|the|former|then|now)\b[^,;.()“”"]{3,220}|[^,;.()“”"]{3,220})(?=,|\.(?:\s|$)|;)/u.exec(text.slice(end, end + 240));
   if (!m) return null;
   const phrase = m[1].trim();
   if (/^(?:who|which|where|when|while|and|or|but|said|says|the two|it|he|she|they)\b/i.test(phrase)) return null;
+  if (/^(?:a|an|the)\s+(?:day|week|month|year|few|number|lot|series|time|move|step)\b|\b(?:after|before|during|since)\b/i.test(phrase)) return null;
   const first = phrase.split(/\s+/)[0];
   const lowerStart = /^\p{Ll}/u.test(first) || /['’]s$/.test(first);
   const titled = hasTitleWord(phrase);
-  if (person ? !titled : !(lowerStart && phrase.split(/\s+/).length >= 3)) return null;
+  if (person ? !titled : !(/^(?:a|an|the)\s|^\p{Lu}[\p{L}-]*['’]s\s/u.test(phrase) && phrase.split(/\s+/).length >= 3)) return null;
   if (!lowerStart && !titled) return null;
   return clip(phrase);
 }
@@ -33,7 +34,7 @@ function before(text: string, start: number): string | null {
   const m = /(?:^|[.;:]\s+|,\s+)([^,.;:()]{3,100}),\s*$/u.exec(text.slice(Math.max(0, start - 120), start));
   if (!m) return null;
   const phrase = m[1].trim();
-  if (!hasTitleWord(phrase) || /\b(?:said|says|and|or|met|with)\b/.test(phrase)) return null;
+  if (!hasTitleWord(phrase) || /\b(?:said|says|and|or|met|with)\b/.test(phrase) || /^(?:its|his|her|their|our)\b/i.test(phrase)) return null;
   return clip(phrase);
 }
 

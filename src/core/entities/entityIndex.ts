@@ -23,12 +23,22 @@ function toEntity(c: Cluster, sources: Map<string, Source>): Entity {
   const mentions = c.found.map(toMention).filter((m) => !seen.has(`${m.key}|${m.start}`) && !!seen.add(`${m.key}|${m.start}`)).sort(byPlace);
   const forms = [...c.found.map((f) => f.name), ...(c.type === 'person' ? c.found.filter((f) => f.title).map((f) => `${f.title} ${f.name}`) : [])];
   const aliases: string[] = [];
-  const folded = new Set([keyOf(c.name)]);
+  const name = canonicalName(c);
+  const folded = new Set([keyOf(name)]);
   for (const f of forms) if (!folded.has(keyOf(f))) folded.add(keyOf(f)), aliases.push(f);
-  const e: Entity = { id: '', name: c.name, type: c.type, aliases, description: describe(c, sources), mentions };
+  const e: Entity = { id: '', name, type: c.type, aliases, description: describe(c, sources), mentions };
   if (c.demonyms.length) e.demonymMentions = c.demonyms.map(toMention).sort(byPlace);
   if (c.ambiguous.length) e.ambiguous = c.ambiguous;
   return e;
+}
+
+/** The name to show: a gazetteer's or an expansion's if any, else the most frequent full form written. */
+function canonicalName(c: Cluster): string {
+  if (c.type === 'person' || c.found.some((f) => f.canonical || f.expansionOf)) return c.name;
+  const counts = new Map<string, number>();
+  for (const f of c.found) if (!/^[\p{Lu}\d&-]+$/u.test(f.name)) counts.set(f.name, (counts.get(f.name) ?? 0) + 1);
+  const best = [...counts].sort((a, b) => b[0].split(' ').length - a[0].split(' ').length || b[1] - a[1])[0];
+  return best?.[0] ?? c.name;
 }
 
 function overlaps(a: Mention, list: Mention[]): boolean {

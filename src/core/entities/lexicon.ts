@@ -3,11 +3,23 @@
 
 const set = (s: string) => new Set(s.split(/\s+/).filter(Boolean));
 
+const folded = new Map<string, string>();
+
 /** Folds a name for comparison: diacritics, case, quotes, dashes, `defense`/`defence`. */
 export function keyOf(s: string): string {
+  let k = folded.get(s);
+  if (k === undefined) {
+    if (folded.size > 50000) folded.clear();
+    folded.set(s, (k = fold(s)));
+  }
+  return k;
+}
+
+function fold(s: string): string {
   return s
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[łŁ]/g, 'l').replace(/[øØ]/g, 'o').replace(/[đĐ]/g, 'd').replace(/ß/g, 'ss').replace(/[æÆ]/g, 'ae').replace(/[œŒ]/g, 'oe').replace(/ı/g, 'i')
     .replace(/[\u2018\u2019\u02bc`´]/g, "'")
     .replace(/[\u2010-\u2015\u2212]/g, '-')
     .toLowerCase()
@@ -62,7 +74,8 @@ export const ORG_HEADS = set(`ministry office department agency group board coun
   services police guard command airlines airways foundation fund network coalition front movement club times post news press
   semiconductors motors electric dynamics aerospace energy holdings group partners capital labs societies society nations
   programme program secretariat cabinet government junta corps brigade division regiment battalion fleet bureau centre center
-  chamber embassy consulate mission observatory laboratory hospital school academy trust exchange reserve`);
+  chamber embassy consulate mission observatory laboratory hospital school academy trust exchange reserve sciences
+  pharmaceuticals therapeutics`);
 
 /** First words that make `X of Y` an organisation (`Ministry of Defence`, `Bank of England`). */
 export const ORG_OPENERS = set(`ministry department bank board council university institute office court chamber league organisation
@@ -97,7 +110,8 @@ const cues: Array<[string, string]> = [
   ['group', 'grouping bloc alliance'],
   ['weapon_system', `drone drones missile missiles jet jets fighter fighters aircraft tank tanks launcher launchers rifle rifles
     howitzer howitzers helicopter helicopters submarine submarines frigate frigates destroyer destroyers warship warships
-    system systems battery batteries rocket rockets interceptor interceptors radar radars bomber bombers vehicle vehicles`],
+    system systems battery batteries rocket rockets interceptor interceptors radar radars bomber bombers vehicle vehicles
+    destroyer corvette carrier cruiser warship vessel ship`],
   ['organization', 'company firm ministry agency party group militia newspaper broadcaster bank carrier airline startup'],
   ['agreement', 'agreement agreements deal pact treaty accord framework'],
   ['event', 'attack attacks summit operation offensive exercise exercises drills earthquake cyclone strike strikes'],
@@ -106,7 +120,7 @@ const cues: Array<[string, string]> = [
 for (const [type, words] of cues) for (const w of words.split(/\s+/).filter(Boolean)) CUE_AFTER[w] ??= type;
 
 /** Lower-case words before a name that suggest a place (`in Pahalgam`, `near Sittwe`). */
-export const PLACE_PREPOSITIONS = set('in near at across outside inside from to into throughout around');
+export const PLACE_PREPOSITIONS = set('in near across outside inside throughout around');
 
 /** Combining forms used in compounds (`Indo-Pacific`, `Sino-Indian`), mapped to the demonym they stand for. */
 export const COMBINING_FORMS: Record<string, string> = {

@@ -26,6 +26,8 @@ export class NameMatcher {
       // A surname kept apart because it was ambiguous in the sources is matched through the people it may be.
       if (e.ambiguous?.length && !e.name.includes(' ') && e.type === 'person') continue;
       for (const form of [e.name, ...e.aliases]) this.#add(form, e);
+      // A briefing may use a surname the sources never used alone (`Singh` for Rajnath Singh).
+      if (e.type === 'person' && e.name.includes(' ')) this.#add(e.name.split(' ').pop()!, e);
     }
   }
 

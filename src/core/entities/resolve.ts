@@ -35,7 +35,7 @@ const lastWord = (s: string) => keyOf(words(s)[words(s).length - 1]);
 
 /** The mention a candidate makes. */
 export function toMention(f: Found): Mention {
-  return { key: f.key, uri: f.uri, paragraph: f.paragraph, start: f.start, end: f.end, text: f.name };
+  return { key: f.key, uri: f.uri, paragraph: f.paragraph, start: f.start, end: f.end, text: f.surface ?? f.name };
 }
 
 function titleHeads(title: string | undefined): string[] {
@@ -54,15 +54,15 @@ export function resolve(found: Found[], stats: WordStats): Cluster[] {
   };
   const rest: Found[] = [];
   for (const f of found) {
-    if (f.demonymOf) demonyms.set(f.demonymOf, [...(demonyms.get(f.demonymOf) ?? []), f]);
-    else if (f.sentenceStart && words(f.name).length === 1 && f.strength < 3 && f.type !== 'person' && !stats.midCaps.has(keyOf(f.name))) continue;
+    if (f.demonymOf) demonyms.set(f.demonymOf, demonyms.get(f.demonymOf)?.concat(f) ?? [f]);
+    else if (f.sentenceStart && words(f.name).length === 1 && f.strength < 2 && !/^[\p{Lu}\d&]+$/u.test(f.name) && !stats.midCaps.has(keyOf(f.name))) continue;
     else rest.push(f);
   }
   // Surnames that stand alone somewhere mark untyped plain names as people (`José Antonio Kast` ... `Kast`).
   const singles = new Set(rest.filter((f) => words(f.name).length === 1).map((f) => keyOf(f.name)));
   for (const f of rest) {
     const w = words(f.name);
-    if (f.type === null && w.length >= 2 && w.length <= 4 && singles.has(lastWord(f.name)) && couldBeSurname(w[w.length - 1]) && w.every((x) => /^\p{Lu}/u.test(x) || /^(?:de|del|da|van|von|bin|al)$/.test(x))) {
+    if (f.type === null && w.length >= 2 && w.length <= 4 && !/^(?:of|in|from|to|across|near)$/.test(f.prev ?? '') && singles.has(lastWord(f.name)) && couldBeSurname(w[w.length - 1]) && w.every((x) => /^\p{Lu}/u.test(x) || /^(?:de|del|da|van|von|bin|al)$/.test(x))) {
       f.type = 'person';
       f.strength = 1;
     }
@@ -88,6 +88,8 @@ export function resolve(found: Found[], stats: WordStats): Cluster[] {
     if (words(f.name).length !== 1 || (f.type !== null && f.type !== 'person' && f.strength >= 2)) continue;
     const k = keyOf(f.name);
     let cands = people.filter((p) => surnameOf(p).has(k));
+    // Some people are referred to by their first name (`Tedros`): only within the source naming them in full.
+    if (!cands.length && !f.title) cands = people.filter((p) => keyOf(words(p.name)[0]) === k && p.found.some((m) => m.key === f.key && words(m.name).length > 2));
     if (!cands.length) {
       if (f.type === 'person') {
         const c = get(f.name, 'person');
@@ -125,12 +127,22 @@ export function resolve(found: Found[], stats: WordStats): Cluster[] {
   // Everything else, keyed by canonical name; acronyms join their expansions.
   const acronyms = new Map<string, string>();
   for (const f of rest) if (f.expansionOf) acronyms.set(keyOf(f.name), f.expansionOf);
+  // An acronym never spelled out is still the one multi-word name whose initials it is (`WHO`).
+  const initials = (s: string) => words(s).filter((w) => /^\p{Lu}/u.test(w)).map((w) => w[0]).join('');
+  const long = [...new Set(rest.filter((f) => f.type !== 'person' && f.type !== 'place' && words(f.name).length > 1).map((f) => f.name))];
+  for (const f of rest) {
+    if (!/^\p{Lu}{2,6}$/u.test(f.name) || acronyms.has(keyOf(f.name)) || f.canonical) continue;
+    const hits = long.filter((n) => initials(n) === f.name);
+    if (new Set(hits.map(keyOf)).size === 1) acronyms.set(keyOf(f.name), hits[0]);
+  }
   const pending = new Map<string, Found[]>();
   for (const f of rest) {
     if (f.strength === -1 || (f.type === 'person' && words(f.name).length > 1)) continue;
     const canonical = f.canonical ?? acronyms.get(keyOf(f.name)) ?? f.name;
     const k = nameKey(canonical);
-    pending.set(k, [...(pending.get(k) ?? []), f]);
+    const list = pending.get(k);
+    if (list) list.push(f);
+    else pending.set(k, [f]);
   }
   for (const group of pending.values()) {
     const typed = group.filter((f) => f.type !== null);
@@ -140,9 +152,8 @@ export function resolve(found: Found[], stats: WordStats): Cluster[] {
     for (const [t, s] of score) if (type === null || s > score.get(type)!) type = t;
     const canonical = group[0].canonical ?? acronyms.get(keyOf(group[0].name)) ?? group[0].name;
     if (type === null) {
-      const w = words(canonical);
       const mid = group.some((f) => !f.sentenceStart);
-      if (w.length > 1 && w.length <= 8) type = 'organization';
+      if (words(canonical).length > 1 && (mid || !stats.lower.has(keyOf(words(canonical)[0])))) type = 'organization';
       else if (mid && group.length >= 2 && !stats.lower.has(keyOf(canonical))) type = 'organization';
       else continue;
     }
@@ -158,9 +169,10 @@ function mergeShortForms(clusters: Cluster[]): Cluster[] {
   const orgs = clusters.filter((c) => c.type !== 'person' && c.type !== 'place');
   const gone = new Set<Cluster>();
   for (const c of clusters) {
-    if (c.type === 'person' || c.type === 'place' || c.found.length === 0) continue;
+    const weakPlace = c.type === 'place' && c.found.every((f) => f.strength <= 1 && !f.canonical);
+    if (c.type === 'person' || (c.type === 'place' && !weakPlace) || c.found.length === 0) continue;
     const k = keyOf(c.name);
-    const longer = orgs.filter((o) => o !== c && !gone.has(o) && (keyOf(o.name).endsWith(' ' + k) || (words(k).length === 1 && keyOf(o.name).startsWith(k + ' ') && c.type !== 'weapon_system')));
+    const longer = orgs.filter((o) => o !== c && !gone.has(o) && (keyOf(o.name).endsWith(' ' + k) || (words(k).length === 1 && keyOf(o.name).startsWith(k + ' ') && o.type === 'organization')));
     if (longer.length !== 1) continue;
     longer[0].found.push(...c.found);
     gone.add(c);

@@ -1,7 +1,7 @@
 // Groups tokens into runs of capitalised words and cuts runs into name-sized segments
 // (`India and Israel` is two names, `Ministry of Commerce and Industry` one).
 import { gazetteer } from './gazetteer';
-import { AGREEMENT_HEADS, CALENDAR, EVENT_HEADS, FUNCTION_WORDS, ORG_HEADS, ORG_OPENERS, PLACE_HEADS, TITLE_HEADS, keyOf } from './lexicon';
+import { AGREEMENT_HEADS, CALENDAR, CUE_AFTER, EVENT_HEADS, FUNCTION_WORDS, ORG_HEADS, ORG_OPENERS, PLACE_HEADS, TITLE_HEADS, TITLE_MODIFIERS, keyOf } from './lexicon';
 import type { Token } from './tokens';
 
 /** Corpus-wide facts about words, gathered before segmenting. */
@@ -31,11 +31,32 @@ function isCalendar(tokens: Token[], i: number): boolean {
 /** A capitalised word that can belong to a name. */
 function isNameWord(tokens: Token[], i: number): boolean {
   const t = tokens[i];
+  if (t.word && t.cap && t.text.length === 1 && /^[IVX]$/.test(t.text)) {
+    const n = tokens[i + 1];
+    return !!n && n.joined && n.word && n.cap && n.text.length > 1 && !t.sentenceStart;
+  }
   return t.word && t.cap && t.text.length > 1 && !isCalendar(tokens, i) || (t.word && t.acronym);
 }
 
+/** `Cox's Bazar`: a possessive inside a name, when neither word is a name known on its own. */
+function possessiveInName(tokens: Token[], j: number, last: Token, stats?: WordStats): boolean {
+  if (!stats || last.text.length < 2) return false;
+  const g = gazetteer();
+  const a = keyOf(last.text);
+  const b = keyOf(tokens[j].text);
+  const known = (k: string) => g.places.has(k) || g.demonyms.has(k) || stats.standalone.has(k) || TITLE_HEADS.has(k) || ORG_HEADS.has(k) || TITLE_MODIFIERS.has(k);
+  return isNameWord(tokens, j) && !tokens[j].acronym && !last.acronym && !known(a) && !known(b) && !tokens[j + 1]?.cap;
+}
+
+/** A number that ends a name before an event word (`Iron Shield 2025 exercise`). */
+function numberInName(tokens: Token[], j: number): boolean {
+  const t = tokens[j];
+  const n = tokens[j + 1];
+  return t.word && /^\d{1,4}$/.test(t.text) && !!n && n.joined && CUE_AFTER[n.text] === 'event';
+}
+
 /** Runs of name words, possibly with connectors (`of`, `and`, `del`) between them. */
-export function findRuns(tokens: Token[]): Token[][] {
+export function findRuns(tokens: Token[], stats?: WordStats): Token[][] {
   const runs: Token[][] = [];
   let i = 0;
   while (i < tokens.length) {
@@ -47,11 +68,11 @@ export function findRuns(tokens: Token[]): Token[][] {
     let j = i + 1;
     while (j < tokens.length) {
       const last = run[run.length - 1];
-      if (last.possessive && !/s$/.test(last.text)) break;
+      if (last.possessive && !/s$/.test(last.text) && !possessiveInName(tokens, j, last, stats)) break;
       if (last.possessive && !(j < tokens.length && isNameWord(tokens, j))) break;
       const t = tokens[j];
       if (!t.joined) break;
-      if (isNameWord(tokens, j)) {
+      if (isNameWord(tokens, j) || numberInName(tokens, j)) {
         run.push(t);
         j++;
         continue;
@@ -108,7 +129,7 @@ export function segmentRun(run: Token[], stats: WordStats): Token[][] {
     const rest = run.slice(i + 1).filter((x) => !isConnector(x));
     let keep = false;
     if (PARTICLES.has(t.text) || t.text === 'the') keep = true;
-    else if (t.text === 'of' || t.text === 'for') keep = !!prev && HOLDS_OF.has(lower(prev)) && !TITLE_HEADS.has(lower(prev));
+    else if (t.text === 'of' || t.text === 'for') keep = !!prev && (HOLDS_OF.has(lower(prev)) || HOLDS_OF.has(lower(prev).replace(/s$/, ''))) && !TITLE_HEADS.has(lower(prev));
     else if (t.text === 'and') {
       const opened = cur.some((x, n) => n > 0 && (x.text === 'of' || x.text === 'for'));
       const before = keyOf(cur.map((x) => x.text).join(' '));
@@ -124,7 +145,7 @@ export function segmentRun(run: Token[], stats: WordStats): Token[][] {
   const out: Token[][] = [];
   for (let seg of segs) {
     while (seg.length && isConnector(seg[seg.length - 1])) seg = seg.slice(0, -1);
-    while (seg.length && (isConnector(seg[0]) || FUNCTION_WORDS.has(lower(seg[0])))) seg = seg.slice(1);
+    while (seg.length && (isConnector(seg[0]) || (FUNCTION_WORDS.has(lower(seg[0])) && !seg[0].acronym)) && !g.places.has(keyOf(seg.map((t) => t.text).join(' ')))) seg = seg.slice(1);
     if (!seg.length) continue;
     // `US-India`, `Singh-Baram`: compounds of names that stand alone elsewhere, unless the segment names an organisation.
     if (!hasHead(seg)) {

@@ -17,6 +17,10 @@ export interface Found extends Candidate {
   uri: string;
   /** Paragraph number. */
   paragraph: number;
+  /** The words as written, when `name` is a canonical form (`October 7 attacks`). */
+  surface?: string;
+  /** The lower-case word just before the name, if any. */
+  prev?: string;
   /** For an acronym in brackets after a name (`(SMDA)`), that name. */
   expansionOf?: string;
 }
@@ -38,7 +42,7 @@ export function wordStats(paras: Array<{ tokens: Token[] }>): WordStats {
       if (/^\p{Ll}/u.test(t.text)) stats.lower.add(keyOf(t.text));
       else if (t.cap && !t.sentenceStart) stats.midCaps.add(keyOf(t.text));
     }
-    for (const run of findRuns(tokens)) stats.standalone.add(keyOf(run[run.length - 1].text));
+    for (const run of findRuns(tokens)) if (!run[run.length - 1].possessive || run.length > 1) stats.standalone.add(keyOf(run[run.length - 1].text));
   }
   return stats;
 }
@@ -62,7 +66,8 @@ function attacks(p: Para): Found[] {
       name = `${month} ${day} ${head}`;
     } else name = `${where} ${singular}`;
     const startAt = m.index + (month ? 0 : m[0].search(new RegExp(`\\b${head}\\s`)));
-    out.push({ name, type: 'event', strength: 3, start: base + startAt, end: base + m.index + m[0].length, sentenceStart: false, key: p.source.key, uri: p.source.uri, paragraph: p.n });
+    const surface = text.slice(startAt, m.index + m[0].length).replace(/\s+/g, ' ');
+    out.push({ name, surface, type: 'event', strength: 3, start: base + startAt, end: base + m.index + m[0].length, sentenceStart: false, key: p.source.key, uri: p.source.uri, paragraph: p.n });
   }
   return out;
 }
@@ -75,12 +80,17 @@ export function scan(sources: Source[]): { found: Found[]; stats: WordStats } {
   for (const p of paras) {
     const here: Array<Found & { first: number; last: number }> = [];
     const tokens = p.tokens;
-    for (const run of findRuns(tokens)) {
+    const byStart = new Map(tokens.map((t, i) => [t.start, i]));
+    const indexAt = (offset: number) => byStart.get(offset) ?? tokens.findIndex((t) => t.end > offset);
+    for (const run of findRuns(tokens, stats)) {
       for (const seg of segmentRun(run, stats)) {
-        const at = tokens.indexOf(seg[0]) >= 0 ? tokens.indexOf(seg[0]) : tokens.findIndex((t) => t.start <= seg[0].start && t.end >= seg[0].end);
-        const endAt = tokens.findIndex((t) => t.end >= seg[seg.length - 1].end);
+        const at = indexAt(seg[0].start);
+        const endAt = indexAt(seg[seg.length - 1].start);
         for (const c of classify(seg, tokens, at, stats)) {
-          here.push({ ...c, key: p.source.key, uri: p.source.uri, paragraph: p.n, first: tokens.findIndex((t) => t.end > c.start), last: endAt });
+          const first = indexAt(c.start);
+          const prev = tokens[first - 1];
+          const name = c.demonymOf || c.name.includes(' ') ? p.source.text.slice(c.start, c.end).replace(/\s+/g, ' ') : c.name;
+          here.push({ ...c, name, key: p.source.key, uri: p.source.uri, paragraph: p.n, first, last: endAt, ...(prev?.word && !prev.cap ? { prev: prev.text } : {}) });
         }
       }
     }
@@ -94,7 +104,7 @@ export function scan(sources: Source[]): { found: Found[]; stats: WordStats } {
       const c = here[i];
       // `Strategic Military Defence Agreement (SMDA)`: the acronym names the same thing.
       const prev = here[i - 1];
-      if (prev && tokens[c.first - 1]?.text === '(' && tokens[c.first - 2]?.end === prev.end && tokens[c.last + 1]?.text === ')' && /^[\p{Lu}][\p{L}\d&]+$/u.test(c.name) && c.name.length <= 8) {
+      if (prev && tokens[c.first - 1]?.text === '(' && tokens[c.first - 2]?.end === prev.end && tokens[c.last + 1]?.text === ')' && (/^\p{Lu}[\p{L}\d&]+$/u.test(c.name) || (/^(?:\p{Lu}[\p{L}\d&-]* ){1,2}\p{Lu}[\p{L}\d&]+$/u.test(c.name) && /\p{Lu}{2}/u.test(c.name))) && c.name.length <= 14) {
         c.expansionOf = prev.canonical ?? prev.name;
         c.type = prev.type;
         c.strength = prev.strength;

@@ -46,6 +46,7 @@ export function tokenize(text: string, base: number): Token[] {
       const note = /^\((?:[A-Za-z]{1,7})\.?\)/.exec(text.slice(at, at + 10));
       if (raw === '(' && note && RANK_NOTES.test(note[0])) {
         WORD.lastIndex = at + note[0].length;
+        lastEnd = WORD.lastIndex;
         skipGap = true;
         continue;
       }
@@ -74,7 +75,7 @@ export function tokenize(text: string, base: number): Token[] {
     const letters = raw.replace(/[^\p{L}]/gu, '');
     const upper = letters.replace(/[^\p{Lu}]/gu, '').length;
     const acronym = letters.length >= 2 && upper >= 2 && upper >= letters.length * 0.6 && !/\p{L}[-\u2013]\p{L}/u.test(raw);
-    const model = /\p{L}/u.test(raw) && /\d/.test(raw) && /^[\p{Lu}\d][\p{L}\d]*(?:[-\u2010\u2011][\p{L}\d]+)*$/u.test(raw) && !/^\d+(?:st|nd|rd|th|s)?$/.test(raw);
+    const model = /\p{Lu}/u.test(raw) && /\d/.test(raw) && /^[\p{Lu}\d][\p{L}\d]*(?:[-\u2010\u2011][\p{L}\d]+)*$/u.test(raw) && !/^\d+(?:st|nd|rd|th|s)?$/.test(raw);
     out.push({
       text: raw,
       start: base + at,

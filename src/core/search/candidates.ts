@@ -1,6 +1,7 @@
-// Picks the passages worth ranking: every query word's postings scored in one pass, best few kept.
+// Picks the passages worth ranking: key query words' postings are scanned; common words only refine the order.
 import type { Term } from './expand';
-import type { WordIndex } from './wordIndex';
+import { topK } from './topK';
+import { contains, type WordIndex } from './wordIndex';
 
 /** What candidate selection needs to know about passages and sources. */
 export interface PassageSpace {
@@ -43,6 +44,9 @@ export interface CandidateSet {
 
 /** A word in more than this share of passages does not decide whether a passage matches the whole query. */
 const COMMON_SHARE = 1 / 3;
+/** Most postings read for the required words of one query, and for its common words (best expansions first). */
+const SCAN_BUDGET = 300_000;
+const COMMON_BUDGET = 200_000;
 /** Below this many passages, no word counts as common. */
 const COMMON_MIN_PASSAGES = 30;
 
@@ -51,121 +55,130 @@ export const TITLE_WEIGHT = 0.5;
 
 /** Scratch space reused across queries, so a keystroke allocates little. */
 export class CandidateCollector {
-  #textQ = new Float32Array(0);
-  #titleQ = new Float32Array(0);
-  #seen = new Uint8Array(0);
+  #best = new Float32Array(0);
+  #acc = new Float64Array(0);
+  #matched = new Uint8Array(0);
 
-  /** Scores all passages touched by `terms` and returns the best `max`; `allowed` restricts to source ids. */
+  /** Scores the passages the key query words reach and returns the best `max`; `allowed` restricts to source ids. */
   collect(index: WordIndex, space: PassageSpace, terms: Term[], max: number, allowed: Set<number> | null): CandidateSet {
     const t = terms.length;
-    this.#ensure(space.capacity, t);
-    const textQ = this.#textQ;
-    const titleQ = this.#titleQ;
-    const seen = this.#seen;
+    const n = Math.max(1, space.count);
+    this.#ensure(space.capacity);
+    const best = this.#best;
+    const acc = this.#acc;
+    const matched = this.#matched;
     const touched: number[] = [];
-    const df = new Array<number>(t).fill(0);
+    // A word is common when one of its index words alone reaches more than a third of the passages.
+    const reach = (word: number) => index.sources(word).reduce((sum, sid) => sum + space.range(sid)[1], index.passages(word).length);
+    const longest = terms.map((term) => Math.max(0, ...term.expansions.map((e) => reach(e.id))));
+    const common = longest.map((d) => n >= COMMON_MIN_PASSAGES && d > COMMON_SHARE * n);
+    let required = common.map((c) => !c);
+    if (!required.some(Boolean)) required = common.map(() => true);
+    const idf = longest.map((d) => Math.log(1 + n / Math.max(1, d)));
 
+    // Only required words are scanned, one word at a time; common words are looked up for the chosen few.
+    let scanned = 0;
     for (let i = 0; i < t; i++) {
+      if (!required[i]) continue;
+      const hit: number[] = [];
       for (const e of terms[i].expansions) {
+        if (scanned > SCAN_BUDGET && hit.length) break;
+        scanned += index.passages(e.id).length;
+        const q = e.quality;
         for (const id of index.passages(e.id)) {
-          const slot = id * t + i;
-          if (textQ[slot] >= e.quality) continue;
+          if (best[id] >= q) continue;
           if (allowed && !allowed.has(space.sourceOf(id))) continue;
-          if (!seen[id]) (seen[id] = 1), touched.push(id);
-          if (textQ[slot] === 0 && titleQ[slot] === 0) df[i]++;
-          textQ[slot] = e.quality;
+          if (best[id] === 0) hit.push(id);
+          best[id] = q;
         }
+        const qt = TITLE_WEIGHT * q;
         for (const sid of index.sources(e.id)) {
           if (allowed && !allowed.has(sid)) continue;
           const [first, count] = space.range(sid);
           for (let id = first; id < first + count; id++) {
-            const slot = id * t + i;
-            if (titleQ[slot] >= e.quality) continue;
-            if (!seen[id]) (seen[id] = 1), touched.push(id);
-            if (textQ[slot] === 0 && titleQ[slot] === 0) df[i]++;
-            titleQ[slot] = e.quality;
+            if (best[id] >= qt) continue;
+            if (best[id] === 0) hit.push(id);
+            best[id] = qt;
           }
         }
       }
+      idf[i] = Math.log(1 + n / Math.max(1, hit.length));
+      const w = idf[i];
+      for (const id of hit) {
+        if (acc[id] === 0) touched.push(id);
+        acc[id] += w * best[id];
+        matched[id]++;
+        best[id] = 0;
+      }
     }
 
-    const n = Math.max(1, space.count);
-    const idf = df.map((d) => Math.log(1 + n / Math.max(1, d)));
-    let required = df.map((d) => n < COMMON_MIN_PASSAGES || d <= COMMON_SHARE * n);
-    if (!required.some(Boolean)) required = df.map(() => true);
-    const keyOf = (id: number): number => {
-      let s = 0;
-      let matched = 0;
+    // Common words refine the order when more passages were found than can be ranked, and fill up the list
+    // when fewer were. Posting lists are ascending, so this walks memory in order.
+    const fill = touched.length < max;
+    if (touched.length !== max) {
+      let read = 0;
       for (let i = 0; i < t; i++) {
-        const q = Math.max(textQ[id * t + i], TITLE_WEIGHT * titleQ[id * t + i]);
-        s += idf[i] * q;
-        if (q > 0 && required[i]) matched++;
+        if (required[i]) continue;
+        const w = idf[i];
+        for (const e of terms[i].expansions) {
+          if (read > COMMON_BUDGET || (fill && touched.length >= max)) break;
+          read += index.passages(e.id).length;
+          const q = e.quality;
+          for (const id of index.passages(e.id)) {
+            if (best[id] >= q) continue;
+            if (acc[id] === 0) {
+              if (!fill || touched.length >= max || (allowed && !allowed.has(space.sourceOf(id)))) continue;
+              touched.push(id);
+            }
+            acc[id] += w * (q - best[id]);
+            best[id] = q;
+          }
+        }
+        for (const id of touched) best[id] = 0;
       }
-      return matched * 1e4 + s;
-    };
-    const best = topByKey(touched, max, keyOf);
-    const candidates: Candidate[] = best.map(([id, key]) => {
+    }
+
+    // Key: required words found (dominant), then rarity-weighted match quality.
+    const keys = new Float64Array(touched.length);
+    for (let j = 0; j < touched.length; j++) {
+      const id = touched[j];
+      keys[j] = matched[id] * 1e4 + acc[id];
+      acc[id] = 0;
+      matched[id] = 0;
+    }
+    const candidates: Candidate[] = topK(touched, keys, max).map(({ id }) => {
       const text: number[] = [];
       const title: number[] = [];
-      for (let i = 0; i < t; i++) text.push(textQ[id * t + i]), title.push(titleQ[id * t + i]);
-      return { id, matched: Math.floor(key / 1e4), text, title, prescore: key };
+      let s = 0;
+      let found = 0;
+      for (let i = 0; i < t; i++) {
+        text.push(bestIn(index, terms[i], id, false));
+        title.push(bestIn(index, terms[i], space.sourceOf(id), true));
+        const q = Math.max(text[i], TITLE_WEIGHT * title[i]);
+        s += idf[i] * q;
+        if (q > 0 && required[i]) found++;
+      }
+      return { id, matched: found, text, title, prescore: found * 1e4 + s };
     });
-
-    for (const id of touched) {
-      seen[id] = 0;
-      textQ.fill(0, id * t, id * t + t);
-      titleQ.fill(0, id * t, id * t + t);
-    }
+    candidates.sort((a, b) => b.prescore - a.prescore || a.id - b.id);
     return { candidates, idf, required };
   }
 
-  // Grows the scratch arrays; they are all zero between queries, whatever the number of query words.
-  #ensure(capacity: number, width: number): void {
-    if (this.#seen.length < capacity) {
-      this.#seen = new Uint8Array(capacity + (capacity >> 2));
-    }
-    const size = capacity * width;
-    if (this.#textQ.length < size) {
-      this.#textQ = new Float32Array(size + (size >> 2));
-      this.#titleQ = new Float32Array(size + (size >> 2));
-    }
+  // Grows the scratch arrays; they are all zero between queries.
+  #ensure(capacity: number): void {
+    if (this.#best.length >= capacity) return;
+    const size = capacity + (capacity >> 2);
+    this.#best = new Float32Array(size);
+    this.#acc = new Float64Array(size);
+    this.#matched = new Uint8Array(size);
   }
 }
 
-/** The `max` ids with the highest keys, best first (ties: lower id first). */
-function topByKey(ids: number[], max: number, keyOf: (id: number) => number): Array<[number, number]> {
-  const better = (a: [number, number], b: [number, number]) => a[1] > b[1] || (a[1] === b[1] && a[0] < b[0]);
-  if (ids.length <= max) {
-    return ids.map((id): [number, number] => [id, keyOf(id)]).sort((a, b) => (better(a, b) ? -1 : better(b, a) ? 1 : 0));
+/** Best quality with which `term` occurs in passage `id` (or, with `title`, in the title of source `id`). */
+function bestIn(index: WordIndex, term: Term, id: number, title: boolean): number {
+  let best = 0;
+  for (const e of term.expansions) {
+    if (e.quality > best && contains(title ? index.sources(e.id) : index.passages(e.id), id)) best = e.quality;
   }
-  // A min-heap of the best `max` seen so far: its root is the weakest kept.
-  const heap: Array<[number, number]> = [];
-  const down = (i: number) => {
-    for (;;) {
-      const l = 2 * i + 1;
-      const r = l + 1;
-      let m = i;
-      if (l < heap.length && better(heap[m], heap[l])) m = l;
-      if (r < heap.length && better(heap[m], heap[r])) m = r;
-      if (m === i) return;
-      [heap[i], heap[m]] = [heap[m], heap[i]];
-      i = m;
-    }
-  };
-  for (const id of ids) {
-    const e: [number, number] = [id, keyOf(id)];
-    if (heap.length < max) {
-      heap.push(e);
-      for (let i = heap.length - 1; i > 0; ) {
-        const p = (i - 1) >> 1;
-        if (!better(heap[p], heap[i])) break;
-        [heap[i], heap[p]] = [heap[p], heap[i]];
-        i = p;
-      }
-    } else if (better(e, heap[0])) {
-      heap[0] = e;
-      down(0);
-    }
-  }
-  return heap.sort((a, b) => (better(a, b) ? -1 : better(b, a) ? 1 : 0));
+  return best;
 }

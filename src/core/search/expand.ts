@@ -32,14 +32,18 @@ export interface ExpandLimits {
   postingBudget: number;
 }
 
-const DEFAULT_LIMITS: ExpandLimits = { maxCompletions: 64, postingBudget: 250_000 };
+/** Fan-out for a word being typed. */
+export const DEFAULT_LIMITS: ExpandLimits = { maxCompletions: 64, postingBudget: Infinity };
+/** Fan-out for a one- or two-letter keystroke, answered from the word index alone. */
+export const KEYSTROKE_LIMITS: ExpandLimits = { maxCompletions: 16, postingBudget: 20_000 };
 
 /** A word used this often is taken as meant, so its typo neighbours are not searched. */
 const KNOWN_WORD_USES = 5;
 
-/** Edits tolerated for a query word of this length: none below 4 letters, 1 up to 7, then 2. */
-export function maxEdits(length: number): number {
-  return length < 4 ? 0 : length < 8 ? 1 : 2;
+/** Edits tolerated in a query word: none below 4 letters or with digits (2025 is not a typo of 2024), 1 up to 7, then 2. */
+export function maxEdits(word: string): number {
+  if (/\d/.test(word)) return 0;
+  return word.length < 4 ? 0 : word.length < 8 ? 1 : 2;
 }
 
 function uses(index: WordIndex, id: number): number {
@@ -83,7 +87,7 @@ export function expandWord(index: WordIndex, word: string, prefix: boolean, limi
   }
   const known = exact !== undefined && uses(index, exact) >= KNOWN_WORD_USES;
   if (!known) {
-    for (const n of index.near(word, maxEdits(word.length))) push({ id: n.id, quality: n.edits === 1 ? 0.8 : 0.6, kind: 'typo' });
+    for (const n of index.near(word, maxEdits(word))) push({ id: n.id, quality: n.edits === 1 ? 0.8 : 0.6, kind: 'typo' });
   }
   if (prefix || out.length === 0) for (const c of completions(index, word, limits, seen)) push(c);
   out.sort((a, b) => b.quality - a.quality || uses(index, b.id) - uses(index, a.id));

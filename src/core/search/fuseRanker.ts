@@ -47,18 +47,27 @@ export function fuseCost(textLength: number, queryLength: number): number {
  */
 export class FuseRanker {
   #keys: KeyObjects = Fuse.createIndex<FuseDoc>(KEYS, []).keys;
-  #records = new Map<number, { doc: FuseDoc; record: IndexRecord }>();
+  #docs = new Map<number, FuseDoc>();
+  #records = new Map<number, IndexRecord>();
 
-  /** Forgets the records of passages [lo, hi), after their source changed or left. */
+  /** Forgets what is kept for passages [lo, hi), after their source changed or left. */
   forget(lo: number, hi: number): void {
-    if (hi - lo > this.#records.size) {
-      for (const id of [...this.#records.keys()]) if (id >= lo && id < hi) this.#records.delete(id);
-    } else for (let id = lo; id < hi; id++) this.#records.delete(id);
+    for (const cache of [this.#docs, this.#records]) {
+      if (hi - lo > cache.size) {
+        for (const id of [...cache.keys()]) if (id >= lo && id < hi) cache.delete(id);
+      } else for (let id = lo; id < hi; id++) cache.delete(id);
+    }
   }
 
-  /** The passage's folded fields, made by `make` on first use. */
+  /** The passage's folded fields, made by `make` on first use and kept. */
   doc(id: number, make: () => FuseDoc): FuseDoc {
-    return this.#entry(id, make).doc;
+    let doc = this.#docs.get(id);
+    if (!doc) {
+      if (this.#docs.size >= MAX_CACHED) this.#docs.clear();
+      doc = make();
+      this.#docs.set(id, doc);
+    }
+    return doc;
   }
 
   /** fuse.js relevance in [0, 1] (1 - fuse score; 0 when fuse finds no match) for each candidate, in order. */
@@ -66,25 +75,20 @@ export class FuseRanker {
     const docs: FuseDoc[] = [];
     const records: IndexRecord[] = [];
     for (const id of ids) {
-      const e = this.#entry(id, () => make(id));
-      records.push({ ...e.record, i: docs.length });
-      docs.push(e.doc);
+      const doc = this.doc(id, () => make(id));
+      let record = this.#records.get(id);
+      if (!record) {
+        if (this.#records.size >= MAX_CACHED) this.#records.clear();
+        record = Fuse.createIndex<FuseDoc>(KEYS, [doc]).records[0];
+        this.#records.set(id, record);
+      }
+      records.push({ ...record, i: docs.length });
+      docs.push(doc);
     }
     const index = Fuse.parseIndex<FuseDoc>({ keys: this.#keys, records });
     const fuse = new Fuse<FuseDoc>(docs, OPTIONS, index);
     const out = new Array<number>(ids.length).fill(0);
     for (const r of fuse.search(query)) out[r.refIndex] = 1 - (r.score ?? 1);
     return out;
-  }
-
-  #entry(id: number, make: () => FuseDoc): { doc: FuseDoc; record: IndexRecord } {
-    let e = this.#records.get(id);
-    if (!e) {
-      if (this.#records.size >= MAX_CACHED) this.#records.clear();
-      const doc = make();
-      e = { doc, record: Fuse.createIndex<FuseDoc>(KEYS, [doc]).records[0] };
-      this.#records.set(id, e);
-    }
-    return e;
   }
 }

@@ -14,21 +14,41 @@ export interface Segment {
 const JOINABLE_GAP = /^[\s\-\u2010-\u2015]$/;
 
 /**
- * [start, end) ranges, in `text`'s own offsets, of the words `matches` accepts (given in folded form),
- * sorted and merged.
+ * How a word of a passage relates to the query: `strong` stands for a key query word and is always shown;
+ * `weak` stands for a common one (the, of) and is shown only beside a key word; `none` is not a query word.
  */
-export function matchRanges(text: string, matches: (word: string) => boolean): Array<[number, number]> {
+export type WordMatch = 'strong' | 'weak' | 'none';
+
+/**
+ * [start, end) ranges, in `text`'s own offsets, of the query words found in it, sorted and merged. `classify`
+ * receives words in folded form. Weak words are kept only in a run of neighbouring query words that holds a
+ * strong one, so "the state of the union" lights up as a phrase but a lone "the" does not; a passage with no
+ * strong word at all shows its weak ones.
+ */
+export function matchRanges(text: string, classify: (word: string) => WordMatch): Array<[number, number]> {
   const folded = searchFoldWithMap(text);
   const raw: Array<[number, number]> = [];
+  const weak: Array<[number, number]> = [];
+  let run: Array<[number, number]> = [];
+  let strong = false;
+  const flush = () => {
+    if (strong) raw.push(...run);
+    run = [];
+    strong = false;
+  };
   forEachWord(folded.text, (word, start, end) => {
-    if (!matches(word)) return;
+    const kind = classify(word);
+    if (kind === 'none') return flush();
     const a = folded.map[start];
     const last = folded.map[end - 1];
     const code = text.charCodeAt(last);
-    const b = code >= 0xd800 && code <= 0xdbff ? last + 2 : last + 1;
-    raw.push([a, b]);
+    const range: [number, number] = [a, code >= 0xd800 && code <= 0xdbff ? last + 2 : last + 1];
+    run.push(range);
+    weak.push(range);
+    if (kind === 'strong') strong = true;
   });
-  return mergeRanges(raw, text);
+  flush();
+  return mergeRanges(raw.length ? raw : weak, text);
 }
 
 /** Sorts ranges and merges those that overlap, touch, or are split only by one space or dash. */

@@ -27,8 +27,16 @@ export function termMasks(index: WordIndex, terms: Term[]): Map<string, number> 
   return masks;
 }
 
-/** Share of neighbouring query word pairs found side by side, in order, and how often query words occur. */
-function phraseAndFrequency(folded: string, masks: Map<string, number>, t: number): { phrase: number; frequency: number } {
+/** How a passage's words sit relative to the query. */
+export interface Proximity {
+  /** Share of neighbouring query word pairs found side by side, in query order. */
+  phrase: number;
+  /** How often query words occur, squashed into [0, 1]. */
+  frequency: number;
+}
+
+/** Phrase and frequency signals of a passage's folded text for a query of `t` words. */
+export function proximity(folded: string, masks: Map<string, number>, t: number): Proximity {
   let prev = 0;
   let pairs = 0;
   let hits = 0;
@@ -43,16 +51,12 @@ function phraseAndFrequency(folded: string, masks: Map<string, number>, t: numbe
   return { phrase: t > 1 ? found / (t - 1) : 0, frequency: Math.min(1, Math.log2(1 + hits) / 4) };
 }
 
-/**
- * Scores candidates. `folded(id)` gives a passage's folded text; `fuse` holds fuse.js relevance for the
- * candidates it ranked (others count 0 there).
- */
+/** Scores candidates; `fuse` holds fuse.js relevance for the candidates it ranked (others count 0 there). */
 export function rank(
   candidates: Candidate[],
   idf: number[],
   required: boolean[],
-  masks: Map<string, number>,
-  folded: (id: number) => string,
+  details: Map<number, Proximity>,
   fuse: Map<number, number>,
 ): Ranked[] {
   const t = idf.length;
@@ -69,7 +73,7 @@ export function rank(
     }
     quality /= idfSum;
     coverage /= idfSum;
-    const { phrase, frequency } = phraseAndFrequency(folded(c.id), masks, t);
+    const { phrase, frequency } = details.get(c.id) ?? { phrase: 0, frequency: 0 };
     const rel =
       ((W.quality + W.phrase - phraseWeight) * quality + phraseWeight * phrase + W.fuse * (fuse.get(c.id) ?? 0) + W.frequency * frequency);
     const all = c.matched === required.filter(Boolean).length;

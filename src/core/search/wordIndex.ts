@@ -12,7 +12,7 @@ export interface NearWord {
 const PREFIX_BUCKET = 3;
 
 /** Position of the first element >= `value` in an ascending list. */
-function lowerBound(list: number[], value: number): number {
+function lowerBound(list: readonly number[], value: number): number {
   let lo = 0;
   let hi = list.length;
   while (lo < hi) {
@@ -21,6 +21,12 @@ function lowerBound(list: number[], value: number): number {
     else hi = mid;
   }
   return lo;
+}
+
+/** True when the ascending list holds `value`. */
+export function contains(list: readonly number[], value: number): boolean {
+  const i = lowerBound(list, value);
+  return i < list.length && list[i] === value;
 }
 
 /** Removes the ids in [lo, hi) from an ascending list, in place. */

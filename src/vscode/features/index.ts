@@ -11,6 +11,7 @@ import { registerHovers } from './hover';
 import { LastMarkdownEditor, registerInsertCommands } from './insertCitation';
 import { registerNavigation } from './navigation';
 import { PANEL_VIEW_ID, PanelViewProvider } from './panel/panelView';
+import { registerPreview } from './preview';
 import { registerStatusBar } from './statusBar';
 
 /** What the features expose to tests and to the composition root. */
@@ -42,6 +43,7 @@ export function activateFeatures(
     ...registerDiagnostics(sources, briefings),
     ...registerCodeActions(briefings),
     ...registerStatusBar(sources, briefings),
+    ...registerPreview(context, sources),
   );
   return { panel, briefings };
 }

@@ -23,8 +23,8 @@ interface PassageItem extends vscode.QuickPickItem {
 
 function toItem(hit: SearchHit): PassageItem {
   return {
-    label: `$(quote) ${hit.title}`,
-    description: `@${hit.key}, ¶${hit.paragraph}${hit.date ? ` · ${hit.date}` : ''}`,
+    label: `$(quote) @${hit.key}, ¶${hit.paragraph}`,
+    description: `${hit.title}${hit.date ? ` · ${hit.date}` : ''}`,
     detail: hit.text.length > 160 ? `${hit.text.slice(0, 159)}…` : hit.text,
     hit,
   };
@@ -81,7 +81,9 @@ async function pickPassages(sources: SourcesService, query: string, many: boolea
   run(query);
   return new Promise((resolve) => {
     qp.onDidAccept(() => {
-      const picked = many ? (qp.selectedItems.length ? qp.selectedItems : qp.activeItems) : qp.activeItems;
+      // Enter with nothing ticked takes the highlighted passage, else the best one.
+      const ticked = many ? qp.selectedItems : [];
+      const picked = ticked.length ? ticked : qp.activeItems.length ? qp.activeItems : qp.items.slice(0, 1);
       resolve(picked.map((i) => i.hit));
       qp.hide();
     });

@@ -70,6 +70,7 @@ export class SourcesService implements vscode.Disposable {
       await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Briefing Desk: indexing sources' }, run);
     } else await run();
     for (const s of this.library.sources) this.#log.info(`Indexed @${s.key}: “${s.title}” (${s.paragraphs.length} ¶) from ${s.uri}`);
+    if (this.library.entities && this.library.entityError) this.#log.error('Entity extraction failed; entity cards are off', this.library.entityError);
     this.#log.info(`${this.library.sources.length} sources ready (${seeds.length} bundled, ${workspace.length} in the workspace).`);
     this.#onDidChange.fire();
   }

@@ -1,6 +1,7 @@
 // Test helper: precision and recall of entity extraction against the hand annotations in test/fixtures/entities.
 import * as fs from 'fs';
 import * as path from 'path';
+import type { Source } from '../../../src/core/corpus';
 import { EntityIndex, type Entity, type EntityType } from '../../../src/core/entities';
 import { ROOT, corpusOf } from './corpus';
 
@@ -33,27 +34,28 @@ export interface Score {
   counts: { extracted: number; annotated: number; matched: number; typed: number; aliases: number; aliasesFound: number; demonyms: number; demonymsFound: number };
 }
 
-const DIR = () => path.join(ROOT, 'test', 'fixtures', 'entities');
+const DIR = (set = '') => path.join(ROOT, 'test', 'fixtures', 'entities', set);
 const fold = (s: string) => s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[\u2019]/g, "'").toLowerCase();
 
-/** Names of the annotated fixtures. */
-export function fixtureNames(): string[] {
-  return fs.readdirSync(DIR()).filter((f) => f.endsWith('.json')).map((f) => f.replace(/\.json$/, '')).sort();
+/** Names of the annotated fixtures in `set` (`''` for the tuning set, `'heldout'` for texts never tuned on). */
+export function fixtureNames(set = ''): string[] {
+  return fs.readdirSync(DIR(set)).filter((f) => f.endsWith('.json')).map((f) => f.replace(/\.json$/, '')).sort();
 }
 
 /** The index over one fixture text, and its annotation. */
-export function loadFixture(name: string): { index: EntityIndex; annotation: Annotation; sources: ReturnType<ReturnType<typeof corpusOf>['sources']['slice']> } {
-  const corpus = corpusOf({ [`${name}.txt`]: fs.readFileSync(path.join(DIR(), `${name}.txt`), 'utf8') });
-  const annotation = JSON.parse(fs.readFileSync(path.join(DIR(), `${name}.json`), 'utf8')) as Annotation;
+export function loadFixture(name: string, set = ''): { index: EntityIndex; annotation: Annotation; sources: Source[] } {
+  const corpus = corpusOf({ [`${name}.txt`]: fs.readFileSync(path.join(DIR(set), `${name}.txt`), 'utf8') });
+  const annotation = JSON.parse(fs.readFileSync(path.join(DIR(set), `${name}.json`), 'utf8')) as Annotation;
   return { index: EntityIndex.build(corpus.sources), annotation, sources: corpus.sources };
 }
 
-/** Scores the extractor on the named fixtures (all by default). */
-export function score(names: string[] = fixtureNames()): Score {
+/** Scores the extractor on the fixtures of `set` (see `fixtureNames`). */
+export function score(set = ''): Score {
+  const names = fixtureNames(set);
   const c = { extracted: 0, annotated: 0, matched: 0, typed: 0, aliases: 0, aliasesFound: 0, demonyms: 0, demonymsFound: 0 };
   const errors: string[] = [];
   for (const name of names) {
-    const { index, annotation } = loadFixture(name);
+    const { index, annotation } = loadFixture(name, set);
     const ignore = new Set(annotation.ignore.map(fold));
     const got = index.entities.filter((e) => e.mentions.length && !ignore.has(fold(e.name)));
     const used = new Set<Entity>();

@@ -1,0 +1,118 @@
+// `briefing entities` and `briefing entity "NAME"`: the people, places, organisations, weapon systems,
+// events, agreements and groupings the sources name, and one entity's card.
+import * as fs from 'fs';
+import { EntityIndex, ENTITY_TYPES, type Entity, type EntityCard, type EntityType } from '../../core/entities';
+import { UsageError } from '../args';
+import type { Command } from '../command';
+import { InputError, loadCliCorpus, readTextArg, type CliContext } from '../context';
+import { paint, printJson, truncate, type Output } from '../output';
+
+/** The overrides file read from the current directory when `--entities` is not given. */
+export const OVERRIDES_FILE = 'briefing-entities.json';
+
+const HEADINGS: Record<EntityType, string> = {
+  person: 'People', organization: 'Organisations', place: 'Places', weapon_system: 'Weapon systems',
+  event: 'Events', agreement: 'Agreements', group: 'Groupings',
+};
+
+/** Loads the corpus and builds the index, with `--entities FILE` (or ./briefing-entities.json) applied. */
+async function loadIndex(ctx: CliContext): Promise<{ index: EntityIndex; sources: Parameters<EntityIndex['card']>[1] }> {
+  const { corpus } = await loadCliCorpus(ctx);
+  const given = ctx.args.flags.entities;
+  const file = typeof given === 'string' ? given : fs.existsSync(OVERRIDES_FILE) ? OVERRIDES_FILE : undefined;
+  const overrides = file ? readTextArg(file, 'entities file') : undefined;
+  const index = EntityIndex.build(corpus.sources, overrides);
+  for (const p of index.problems) ctx.output.err(`${paint(ctx.output, 'yellow', 'ignored')} ${file}: ${p}\n`);
+  return { index, sources: corpus.sources };
+}
+
+function countBy(list: Array<{ key: string }>): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const m of list) out[m.key] = (out[m.key] ?? 0) + 1;
+  return out;
+}
+
+function entityJson(e: Entity) {
+  return {
+    id: e.id,
+    name: e.name,
+    type: e.type,
+    aliases: e.aliases,
+    description: e.description,
+    mentions: countBy(e.mentions),
+    ...(e.demonymMentions?.length ? { demonymMentions: countBy(e.demonymMentions) } : {}),
+    ...(e.ambiguous?.length ? { ambiguous: e.ambiguous } : {}),
+  };
+}
+
+export const entitiesCommand: Command = {
+  name: 'entities',
+  summary: 'List the people, places, organisations and other entities the sources name',
+  usage: 'briefing entities [--sources DIR]... [--entities FILE] [--json]',
+  flags: { entities: { value: true } },
+  async run(ctx) {
+    const { index } = await loadIndex(ctx);
+    const entities = index.entities;
+    if (ctx.json) {
+      printJson(ctx.output, { entities: entities.map(entityJson) });
+      return 0;
+    }
+    const o = ctx.output;
+    for (const type of ENTITY_TYPES) {
+      const list = entities.filter((e) => e.type === type);
+      if (!list.length) continue;
+      o.out(`${paint(o, 'bold', HEADINGS[type])} ${paint(o, 'dim', `(${list.length})`)}\n`);
+      for (const e of list) {
+        const sources = Object.keys(countBy(e.mentions)).length;
+        const aka = e.aliases.filter((a) => a.length < 40).slice(0, 4);
+        const extra = e.demonymMentions?.length ? `, ${e.demonymMentions.length} as demonym` : '';
+        o.out(`  ${e.name}${aka.length ? paint(o, 'dim', ` (${aka.join(', ')})`) : ''}  ${paint(o, 'dim', `${e.mentions.length}× in ${sources} source${sources === 1 ? '' : 's'}${extra}`)}${e.ambiguous ? paint(o, 'yellow', '  ambiguous') : ''}\n`);
+      }
+      o.out('\n');
+    }
+    o.out(paint(o, 'dim', `${entities.length} entities\n`));
+    return 0;
+  },
+};
+
+function printCard(o: Output, card: EntityCard): void {
+  o.out(`${paint(o, 'bold', card.name)}  ${paint(o, 'dim', card.type.replace('_', ' '))}\n`);
+  if (card.description) o.out(`${card.description}\n`);
+  if (card.aliases.length) o.out(`${paint(o, 'dim', 'Also:')} ${card.aliases.join('; ')}\n`);
+  if (card.ambiguity) o.out(`${paint(o, 'yellow', 'Ambiguous:')} ${card.ambiguity}\n`);
+  o.out(`\n${paint(o, 'bold', 'Mentions')}\n`);
+  for (const s of card.mentionsBySource) o.out(`  ${paint(o, 'cyan', `@${s.key}`)} ${s.count}× ¶${s.paragraphs.join(', ¶')}  ${paint(o, 'dim', truncate(s.title, 60))}\n`);
+  if (card.passages.length) {
+    o.out(`\n${paint(o, 'bold', 'Passages')}\n`);
+    for (const p of card.passages) o.out(`  ${paint(o, 'cyan', `@${p.key}`)}, ¶${p.paragraph}: ${truncate(p.text, 300)}\n`);
+  }
+  if (card.related.length) o.out(`\n${paint(o, 'bold', 'Named with')} ${card.related.map((r) => `${r.name} (${r.count})`).join(', ')}\n`);
+}
+
+export const entityCommand: Command = {
+  name: 'entity',
+  summary: 'Show one entity: who or what it is, where the sources name it, and with whom',
+  usage: 'briefing entity "NAME" [--sources DIR]... [--entities FILE] [--json]',
+  flags: { entities: { value: true } },
+  async run(ctx) {
+    const name = ctx.args.positionals.join(' ').trim();
+    if (!name) throw new UsageError('missing NAME');
+    const { index, sources } = await loadIndex(ctx);
+    const entity = index.find(name);
+    if (!entity) {
+      const k = name.toLowerCase();
+      const near = index.entities.filter((e) => [e.name, ...e.aliases].some((a) => a.toLowerCase().includes(k))).slice(0, 5).map((e) => e.name);
+      throw new InputError(`no entity named "${name}"${near.length ? ` (did you mean ${near.join(', ')}?)` : ''}`);
+    }
+    const card = index.card(entity, sources);
+    // `Singh` may name several people: say which others the word could mean.
+    const k = name.toLowerCase();
+    const others = index.entities.filter((e) => e !== entity && e.type === 'person' && e.name.toLowerCase().split(' ').pop() === k).map((e) => e.name);
+    if (ctx.json) printJson(ctx.output, { id: entity.id, ...card, ...(others.length ? { otherMatches: others } : {}) });
+    else {
+      printCard(ctx.output, card);
+      if (others.length) ctx.output.out(`\n${paint(ctx.output, 'yellow', `"${name}" may also be:`)} ${others.join(', ')}\n`);
+    }
+    return 0;
+  },
+};

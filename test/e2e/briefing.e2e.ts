@@ -1,0 +1,115 @@
+// The main flows as an analyst meets them in a real workbench: search, insert, hover, see a misquote flagged.
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import { Corpus, parseSource } from '../../src/core/corpus';
+import { REPO_ROOT } from '../support/codeServer';
+import { openWorkbench, visibleText, type Workbench } from './workbench';
+
+const EXTENSION_ID = 'briefing-desk.briefing-desk';
+
+/** The seeds as the extension reads them, to know which passage a user should get. */
+function seeds(): Corpus {
+  const dir = path.join(REPO_ROOT, 'seeds');
+  const c = new Corpus();
+  c.set(fs.readdirSync(dir).map((f) => parseSource(path.join(dir, f), fs.readFileSync(path.join(dir, f), 'utf8'))), true);
+  return c;
+}
+
+function citationOf(corpus: Corpus, needle: string): string {
+  for (const s of corpus.sources) {
+    const p = s.paragraphs.find((x) => x.text.includes(needle));
+    if (p) return `[@${s.key}, ¶${p.n}]`;
+  }
+  throw new Error(`no seed paragraph contains ${needle}`);
+}
+
+describe('Briefing Desk: an analyst’s session', function () {
+  let wb: Workbench;
+  const corpus = seeds();
+
+  before(async () => {
+    wb = await openWorkbench();
+    await wb.openFile('briefings/sample.md');
+    await wb.waitForActivation();
+  });
+
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed') await wb?.screenshot(`failed-${this.currentTest.title.replace(/\W+/g, '-')}`);
+  });
+
+  after(async () => {
+    await wb?.close();
+  });
+
+  it('shows the sample briefing’s misquote as an error', async () => {
+    const squiggle = wb.activeEditor.locator('.squiggly-error').first();
+    await squiggle.waitFor({ timeout: 30_000 });
+    const hover = await wb.hoverAt('Regional alliances are collapsing', { offset: 3, expect: 'Quote not found' });
+    const text = await hover.innerText();
+    assert.match(text, /Quote not found in india-israel-advancing ¶8/);
+    assert.match(text, /shifting/);
+    await wb.screenshot('01-misquote-flagged');
+    await wb.page.keyboard.press('Escape');
+  });
+
+  it('searches the sources from the side panel as you type, with typos', async () => {
+    await wb.runCommand('Briefing Desk: Search Sources');
+    const panel = wb.webviewFrame(EXTENSION_ID);
+    const query = panel.locator('#query');
+    await query.waitFor();
+    await panel.locator('.source-list li').first().waitFor();
+    await query.pressSequentially('Isreali drones', { delay: 40 });
+    const first = panel.locator('.result').first();
+    await first.waitFor();
+    const results = await panel.locator('.result').allInnerTexts();
+    assert.ok(results.slice(0, 3).some((r) => /Harop/.test(r)), results.slice(0, 3).join('\n---\n'));
+    assert.ok(await panel.locator('.result mark').count() > 0, 'matched words are highlighted');
+    await wb.screenshot('02-panel-search');
+  });
+
+  it('inserts a citation from the panel at the cursor of the briefing', async () => {
+    await wb.goToEnd();
+    await wb.typeInEditor('\n\nIsraeli drones were used ');
+    await wb.runCommand('Briefing Desk: Search Sources');
+    const panel = wb.webviewFrame(EXTENSION_ID);
+    const harop = panel.locator('.result', { hasText: 'Harop' }).first();
+    await harop.locator('button[aria-label="Insert citation"]').click();
+    const expected = citationOf(corpus, 'Harop');
+    await wb.activeEditor.locator('.view-line', { hasText: expected }).waitFor();
+    await wb.screenshot('03-panel-inserted');
+  });
+
+  it('runs Insert Citation from the command palette and accepts a result', async () => {
+    await wb.goToEnd();
+    await wb.typeInEditor('\n\nIndia deploys the Barak-8 system ');
+    await wb.runCommand('Briefing Desk: Insert Citation');
+    await wb.quickInput.fill('Barak 8');
+    const row = wb.quickPickRow('@');
+    await row.waitFor();
+    await wb.screenshot('04-insert-citation-picker');
+    await wb.page.keyboard.press('Enter');
+    const expected = citationOf(corpus, 'Barak-8');
+    await wb.activeEditor.locator('.view-line', { hasText: `Barak-8 system ${expected}` }).waitFor();
+    assert.match(await visibleText(wb.activeEditor), new RegExp(expected.replace(/[[\]]/g, '\\$&')));
+  });
+
+  it('shows an entity card when hovering a name', async () => {
+    const hover = await wb.hoverAt('Masood Khan', { offset: 2, expect: 'Person' });
+    const text = await hover.innerText();
+    assert.match(text, /Masood Khan/);
+    assert.match(text, /@india-israel-advancing/);
+    await wb.screenshot('05-entity-hover');
+    await wb.page.keyboard.press('Escape');
+  });
+
+  it('flags a misquote as it is typed', async () => {
+    await wb.goToEnd();
+    const before = await wb.activeEditor.locator('.squiggly-error').count();
+    await wb.typeInEditor('\n\nBaram called India “a key strategic partner of Israel” [@israel-calls-india, ¶6].');
+    await wb.activeEditor.locator('.squiggly-error').nth(before).waitFor({ timeout: 30_000 });
+    const hover = await wb.hoverAt('strategic partner of Israel', { offset: 2, expect: 'Quote not found' });
+    assert.match(await hover.innerText(), /strategic ally/);
+    await wb.screenshot('06-typed-misquote');
+  });
+});
