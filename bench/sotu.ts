@@ -5,8 +5,11 @@ import type { Paragraph, Source } from '../src/core/corpus/types';
 
 /** One address as shipped by the package. */
 interface Speech {
+  /** Year delivered. */
   year: number;
+  /** The president's name. */
   name: string;
+  /** The address, one line of text without paragraph breaks. */
   text: string;
 }
 

@@ -60,7 +60,7 @@
   }
 
   function refOf(target) {
-    return target && target.closest ? target.closest('a.bd-cite-ref') : null;
+    return target && target.closest ? target.closest('.bd-cite-ref') : null;
   }
 
   document.addEventListener('mouseover', function (e) { var a = refOf(e.target); if (a) show(a); });

@@ -7,6 +7,17 @@ type StateCore = MarkdownIt.StateCore;
 type Token = InstanceType<StateCore['Token']>;
 
 const REFS_DIV = /^:::+\s*\{\s*#refs\s*\}\s*(?:\n:::+\s*)?$/;
+const DIV_CLOSE = /^:::+$/;
+
+/** `url` when it is safe to link: http(s), mailto or relative; a `javascript:` (or any other scheme) source URL is not. */
+export function safeHref(url: string | undefined): string | undefined {
+  if (!url) return;
+  // Browsers ignore tabs, newlines and leading controls in a URL, so `java\tscript:` still names a scheme.
+  const bare = url.replace(/[\u0000-\u0020\u007f]+/g, '');
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(bare);
+  if (scheme && !/^(?:https?|mailto)$/i.test(scheme[1])) return;
+  return url.trim();
+}
 
 /** The index of a heading whose text is `title` (pandoc users leave `## Sources` empty for the list). */
 function headingIndex(tokens: Token[], title: string): number {
@@ -44,10 +55,11 @@ export function bibliographyRule(options: CitationPluginOptions): (state: StateC
     };
     const entry = (source: Source, n: number): Token[] => {
       const parts: Token[] = [];
-      const href = options.href?.(source) ?? source.url ?? undefined;
-      if (href) {
+      // These tokens skip markdown-it's link rule and so its validateLink: the scheme check is ours to make.
+      const href = safeHref(options.href?.(source) ?? source.url ?? undefined);
+      if (href && state.md.validateLink(state.md.normalizeLink(href))) {
         const open = new state.Token('link_open', 'a', 1);
-        open.attrSet('href', href);
+        open.attrSet('href', state.md.normalizeLink(href));
         parts.push(open, txt(source.title), new state.Token('link_close', 'a', -1));
       } else {
         const open = new state.Token('strong_open', 'strong', 1);
@@ -81,7 +93,9 @@ export function bibliographyRule(options: CitationPluginOptions): (state: StateC
 
     const div = tokens.findIndex((t, i) => t.type === 'paragraph_open' && REFS_DIV.test(tokens[i + 1]?.content.trim() ?? ''));
     if (div >= 0) {
-      tokens.splice(div, 3, mk('section_open', 'section', 1, { id: `${p}refs`, class: `${p}bibliography` }), ...list(), mk('section_close', 'section', -1));
+      // `::: {#refs}`, a blank line, then `:::` parse as two paragraphs; the closing one goes too.
+      const closedApart = !tokens[div + 1].content.includes('\n') && tokens[div + 3]?.type === 'paragraph_open' && DIV_CLOSE.test(tokens[div + 4]?.content.trim() ?? '');
+      tokens.splice(div, closedApart ? 6 : 3, mk('section_open', 'section', 1, { id: `${p}refs`, class: `${p}bibliography` }), ...list(), mk('section_close', 'section', -1));
       return;
     }
     const h = headingIndex(tokens, title);

@@ -25,6 +25,14 @@ function locatorLabel(item: CiteItem): string {
   return item.otherLocator?.raw ?? '';
 }
 
+/** An item as written, from its `@` (or `-@`) through its locator: `@{Doe 2020}, p. 3`. */
+function rawItem(src: string, item: CiteItem): string {
+  const braced = src[item.keyStart - 1] === '{';
+  const at = item.keyStart - (braced ? 2 : 1);
+  const end = item.locator?.end ?? item.otherLocator?.end ?? item.keyEnd + (braced ? 1 : 0);
+  return src.slice(item.suppressAuthor ? at - 1 : at, end);
+}
+
 /** Builds the inline rule for `options`. */
 export function citationRule(options: CitationPluginOptions): (state: StateInline, silent: boolean) => boolean {
   const p = options.prefix ?? 'bd-';
@@ -33,7 +41,13 @@ export function citationRule(options: CitationPluginOptions): (state: StateInlin
     if (ch !== 0x5b /* [ */ && ch !== 0x40 /* @ */ && ch !== 0x2d /* - */) return false;
     const citation = citationsOf(state).get(state.pos);
     if (!citation || citation.end > state.posMax) return false;
-    if (silent) return true;
+    if (silent) {
+      // Silent mode is markdown-it scanning a link label: a bracketed citation must read as brackets there, or
+      // `[text [@key]](url)` stops being a link (links may not nest). In-text citations hold no label brackets.
+      if (!citation.inText) return false;
+      state.pos = citation.end;
+      return true;
+    }
 
     const env = citationEnv(state.env);
     const outer = state.push('briefing_cite_open', 'span', 1);
@@ -41,17 +55,36 @@ export function citationRule(options: CitationPluginOptions): (state: StateInlin
     const text = (content: string) => {
       if (content) state.push('text', '', 0).content = content;
     };
+    const unknown = (item: CiteItem, raw: string) => {
+      if (!env.unknown.includes(item.key)) env.unknown.push(item.key);
+      const bad = state.push('briefing_cite_unknown_open', 'span', 1);
+      bad.attrSet('class', `${p}cite-unknown`);
+      bad.attrSet('title', `Unknown source key @${item.key}`);
+      text(raw);
+      state.push('briefing_cite_unknown_close', 'span', -1);
+    };
+    if (citation.inText && !options.resolve(citation.items[0].key)) {
+      // The raw `@key [¶3]`, without the brackets of a marker it did not become.
+      unknown(citation.items[0], state.src.slice(citation.start, citation.end));
+      state.push('briefing_cite_close', 'span', -1);
+      state.pos = citation.end;
+      return true;
+    }
+    // `[1, 2]` reads as a list of sources; once locators or words join in, `;` keeps the items apart as pandoc's do.
+    const plain = citation.items.every((item) => !item.prefix && !item.suffix && !locatorLabel(item) && options.resolve(item.key));
     text('[');
     citation.items.forEach((item, i) => {
-      if (i > 0) text('; ');
+      if (i > 0) text(plain ? ', ' : '; ');
       if (item.prefix) text(`${item.prefix} `);
       const source = options.resolve(item.key);
       const label = locatorLabel(item);
       if (source) {
         const n = numberOf(env, source);
         const tip = tooltipFor(source, item);
-        const a = state.push('briefing_cite_ref_open', 'a', 1);
-        a.attrSet('href', `#${p}ref-${n}`);
+        // Inside a link's text another <a> would nest; the marker keeps its tooltip data on a <span>.
+        const inLink = state.linkLevel > 0;
+        const a = state.push('briefing_cite_ref_open', inLink ? 'span' : 'a', 1);
+        if (!inLink) a.attrSet('href', `#${p}ref-${n}`);
         a.attrSet('id', `${p}cite-${++env.markers}`);
         a.attrSet('class', `${p}cite-ref`);
         a.attrSet('data-bd-key', source.key);
@@ -61,16 +94,11 @@ export function citationRule(options: CitationPluginOptions): (state: StateInlin
         a.attrSet('data-bd-passage', tip.passage);
         a.attrSet('title', plainTitle(tip));
         text(label ? `${n}, ${label}` : String(n));
-        state.push('briefing_cite_ref_close', 'a', -1);
+        state.push('briefing_cite_ref_close', inLink ? 'span' : 'a', -1);
       } else {
-        if (!env.unknown.includes(item.key)) env.unknown.push(item.key);
-        const bad = state.push('briefing_cite_unknown_open', 'span', 1);
-        bad.attrSet('class', `${p}cite-unknown`);
-        bad.attrSet('title', `Unknown source key @${item.key}`);
-        text(state.src.slice(item.suppressAuthor ? item.keyStart - 2 : item.keyStart - 1, item.locator?.end ?? item.otherLocator?.end ?? item.keyEnd));
-        state.push('briefing_cite_unknown_close', 'span', -1);
+        unknown(item, rawItem(state.src, item));
       }
-      if (item.suffix) text(` ${item.suffix}`);
+      if (item.suffix) text(/^[,.;:]/.test(item.suffix) ? item.suffix : ` ${item.suffix}`);
     });
     text(']');
     state.push('briefing_cite_close', 'span', -1);

@@ -42,11 +42,21 @@ export interface CandidateSet {
   required: boolean[];
 }
 
+/** How many candidates to return. */
+export interface CollectLimits {
+  /** Most candidates returned. */
+  max: number;
+  /** Fewer candidates than this are made up with passages holding only common query words. */
+  fill: number;
+}
+
 /** A word in more than this share of passages does not decide whether a passage matches the whole query. */
 const COMMON_SHARE = 1 / 3;
 /** Most postings read for the required words of one query, and for its common words (best expansions first). */
 const SCAN_BUDGET = 300_000;
-const COMMON_BUDGET = 200_000;
+const COMMON_BUDGET = 100_000;
+/** Title matches reaching more passages than this and a third of the corpus are not walked passage by passage. */
+const TITLE_WALK_MIN = 5_000;
 /** Below this many passages, no word counts as common. */
 const COMMON_MIN_PASSAGES = 30;
 
@@ -59,8 +69,13 @@ export class CandidateCollector {
   #acc = new Float64Array(0);
   #matched = new Uint8Array(0);
 
-  /** Scores the passages the key query words reach and returns the best `max`; `allowed` restricts to source ids. */
-  collect(index: WordIndex, space: PassageSpace, terms: Term[], max: number, allowed: Set<number> | null): CandidateSet {
+  /**
+   * Scores the passages the key query words reach and returns the best `max`. When fewer than `fill` are
+   * found, passages with only common query words make up the difference. `allowed` restricts to source ids.
+   */
+  collect(index: WordIndex, space: PassageSpace, terms: Term[], limits: CollectLimits, allowed: Set<number> | null): CandidateSet {
+    const { max } = limits;
+    const fillTo = Math.min(max, limits.fill);
     const t = terms.length;
     const n = Math.max(1, space.count);
     this.#ensure(space.capacity);
@@ -92,6 +107,8 @@ export class CandidateCollector {
           best[id] = q;
         }
         const qt = TITLE_WEIGHT * q;
+        // A title word shared by a large part of a big corpus tells passages apart too little to walk them all.
+        if (reach(e.id) - index.passages(e.id).length > Math.max(TITLE_WALK_MIN, COMMON_SHARE * n)) continue;
         for (const sid of index.sources(e.id)) {
           if (allowed && !allowed.has(sid)) continue;
           const [first, count] = space.range(sid);
@@ -114,20 +131,20 @@ export class CandidateCollector {
 
     // Common words refine the order when more passages were found than can be ranked, and fill up the list
     // when fewer were. Posting lists are ascending, so this walks memory in order.
-    const fill = touched.length < max;
-    if (touched.length !== max) {
+    const fill = touched.length < fillTo;
+    if (fill || touched.length > max) {
       let read = 0;
       for (let i = 0; i < t; i++) {
         if (required[i]) continue;
         const w = idf[i];
         for (const e of terms[i].expansions) {
-          if (read > COMMON_BUDGET || (fill && touched.length >= max)) break;
+          if (read > COMMON_BUDGET || (fill && touched.length >= fillTo)) break;
           read += index.passages(e.id).length;
           const q = e.quality;
           for (const id of index.passages(e.id)) {
             if (best[id] >= q) continue;
             if (acc[id] === 0) {
-              if (!fill || touched.length >= max || (allowed && !allowed.has(space.sourceOf(id)))) continue;
+              if (!fill || touched.length >= fillTo || (allowed && !allowed.has(space.sourceOf(id)))) continue;
               touched.push(id);
             }
             acc[id] += w * (q - best[id]);

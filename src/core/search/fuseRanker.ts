@@ -34,8 +34,12 @@ const OPTIONS = {
 
 const MAX_CACHED = 20_000;
 
-/** Roughly how many character comparisons fuse.js spends on `doc` for a query of `queryLength` characters. */
-export function fuseCost(textLength: number, queryLength: number): number {
+/**
+ * Roughly how many character steps fuse.js spends on a text for a query of `queryLength` characters: one
+ * pass per tolerated error, or a single pass when the text holds the query exactly (fuse then stops early).
+ */
+export function fuseCost(textLength: number, queryLength: number, exact: boolean): number {
+  if (exact && queryLength <= 32) return textLength;
   const chunk = Math.min(queryLength, 32);
   return textLength * (1 + Math.floor(FUSE_THRESHOLD * chunk)) * Math.ceil(queryLength / 32);
 }

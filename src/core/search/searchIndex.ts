@@ -22,7 +22,7 @@ const FUSE_BUDGET = 100_000;
 /** Passage ids given out beyond twice the passages held before the index renumbers them. */
 const COMPACT_SLACK = 50_000;
 /** fuse.js ranks at least this many candidates (or `limit`, when smaller), whatever the budget. */
-const MIN_FUSED = 20;
+const MIN_FUSED = 10;
 
 /**
  * Passages of a corpus, searchable as you type and tolerant of typos. Sources are added and removed one at a
@@ -77,7 +77,7 @@ export class SearchIndex {
     const { terms, quick } = parsed;
     const allowed = this.#allowedSources(options.keys);
     const max = quick ? limit : Math.max(limit, MAX_CANDIDATES);
-    const { candidates, idf, required } = this.#collector.collect(this.#words, this.#registry, terms, max, allowed);
+    const { candidates, idf, required } = this.#collector.collect(this.#words, this.#registry, terms, { max, fill: limit }, allowed);
     const masks = termMasks(this.#words, terms);
     const details = new Map(candidates.map((c) => [c.id, proximity(this.#doc(c.id).text, masks, terms.length)]));
     // Phrase order decides which candidates fuse.js gets to rank.
@@ -144,7 +144,7 @@ export class SearchIndex {
     let cost = 0;
     for (const c of candidates) {
       const doc = this.#doc(c.id);
-      cost += fuseCost(doc.text.length + doc.title.length + doc.key.length, query.length);
+      cost += fuseCost(doc.text.length + doc.title.length + doc.key.length, query.length, doc.text.includes(query));
       if (cost > FUSE_BUDGET && chosen.length >= Math.min(limit, MIN_FUSED)) break;
       chosen.push(c.id);
     }

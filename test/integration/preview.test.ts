@@ -1,0 +1,38 @@
+// The citation plugin inside VS Code's own Markdown preview, and Export Briefing to HTML.
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import type { BriefingDeskApi } from '../../src/extension';
+import { EXTENSION_ID, openFile, workspaceRoot } from './helpers';
+
+async function ready(): Promise<BriefingDeskApi> {
+  const api = await vscode.extensions.getExtension<BriefingDeskApi>(EXTENSION_ID)!.activate();
+  await api.sources.ready;
+  return api;
+}
+
+describe('Briefing Desk in the Markdown preview', function () {
+  this.timeout(30_000);
+
+  it('the built-in preview renders citations as numbered markers with tooltips and a bibliography', async () => {
+    await ready();
+    const html = await vscode.commands.executeCommand<string>(
+      'markdown.api.render', 'Israel called India an ally [@israel-calls-india, ¶6]; see also [@no-such-key].\n');
+    assert.match(html, /<a [^>]*class="bd-cite-ref"[^>]*>1, ¶6<\/a>/);
+    assert.match(html, /data-bd-passage="“India is a key strategic ally of Israel/);
+    assert.match(html, /<span class="bd-cite-unknown" title="Unknown source key @no-such-key">@no-such-key<\/span>/);
+    assert.match(html, /<li id="bd-ref-1" class="bd-ref">.*Israel Calls India ‘Key Strategic Ally’/s);
+  });
+
+  it('Export Briefing to HTML writes one standalone page with the grounding summary', async () => {
+    await ready();
+    const editor = await openFile('briefings/sample.md');
+    const target = vscode.Uri.joinPath(workspaceRoot(), 'sample-export.html');
+    await vscode.commands.executeCommand('briefingDesk.exportHtml', editor.document.uri, target);
+    const html = new TextDecoder().decode(await vscode.workspace.fs.readFile(target));
+    assert.match(html, /^<!DOCTYPE html>/);
+    assert.match(html, /<section id="bd-refs" class="bd-bibliography">/);
+    assert.match(html, /Grounding summary/);
+    assert.match(html, /1 problem found/);
+    assert.doesNotMatch(html, /(src|href)="https?:/);
+  });
+});
