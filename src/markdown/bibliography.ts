@@ -10,7 +10,7 @@ const REFS_DIV = /^:::+\s*\{\s*#refs\s*\}\s*(?:\n:::+\s*)?$/;
 const DIV_CLOSE = /^:::+$/;
 
 /** `url` when it is safe to link: http(s), mailto or relative; a `javascript:` (or any other scheme) source URL is not. */
-export function safeHref(url: string | undefined): string | undefined {
+function safeHref(url: string | undefined): string | undefined {
   if (!url) return;
   // Browsers ignore tabs, newlines and leading controls in a URL, so `java\tscript:` still names a scheme.
   const bare = url.replace(/[\u0000-\u0020\u007f]+/g, '');
@@ -56,7 +56,7 @@ export function bibliographyRule(options: CitationPluginOptions): (state: StateC
     const entry = (source: Source, n: number): Token[] => {
       const parts: Token[] = [];
       // These tokens skip markdown-it's link rule and so its validateLink: the scheme check is ours to make.
-      const href = safeHref(options.href?.(source) ?? source.url ?? undefined);
+      const href = safeHref(options.href ? options.href(source) : source.url ?? undefined);
       if (href && state.md.validateLink(state.md.normalizeLink(href))) {
         const open = new state.Token('link_open', 'a', 1);
         open.attrSet('href', state.md.normalizeLink(href));
@@ -66,7 +66,8 @@ export function bibliographyRule(options: CitationPluginOptions): (state: StateC
         parts.push(open, txt(source.title), new state.Token('strong_close', 'strong', -1));
       }
       const details = [source.outlet, source.place, source.date ?? 'undated'].filter(Boolean).join(', ');
-      parts.push(txt(`. ${details}. `));
+      // A title that ends in its own punctuation ("…balance.") takes no second full stop.
+      parts.push(txt(`${/[.!?]$/.test(source.title) ? '' : '.'} ${details}. `));
       const key = new state.Token('code_inline', 'code', 0);
       key.content = `@${source.key}`;
       parts.push(key);

@@ -42,8 +42,8 @@ export function citationRule(options: CitationPluginOptions): (state: StateInlin
     const citation = citationsOf(state).get(state.pos);
     if (!citation || citation.end > state.posMax) return false;
     if (silent) {
-      // Silent mode is markdown-it scanning a link label: a bracketed citation must read as brackets there, or
-      // `[text [@key]](url)` stops being a link (links may not nest). In-text citations hold no label brackets.
+      // Silent mode is markdown-it scanning a link label: a bracketed citation must read as plain brackets there, or
+      // `[text [@key]](url)` stops being a link (links may not nest). An in-text citation may be skipped whole.
       if (!citation.inText) return false;
       state.pos = citation.end;
       return true;
@@ -63,7 +63,8 @@ export function citationRule(options: CitationPluginOptions): (state: StateInlin
       text(raw);
       state.push('briefing_cite_unknown_close', 'span', -1);
     };
-    if (citation.inText && !options.resolve(citation.items[0].key)) {
+    const sources = citation.items.map((item) => options.resolve(item.key));
+    if (citation.inText && !sources[0]) {
       // The raw `@key [¶3]`, without the brackets of a marker it did not become.
       unknown(citation.items[0], state.src.slice(citation.start, citation.end));
       state.push('briefing_cite_close', 'span', -1);
@@ -71,12 +72,12 @@ export function citationRule(options: CitationPluginOptions): (state: StateInlin
       return true;
     }
     // `[1, 2]` reads as a list of sources; once locators or words join in, `;` keeps the items apart as pandoc's do.
-    const plain = citation.items.every((item) => !item.prefix && !item.suffix && !locatorLabel(item) && options.resolve(item.key));
+    const plain = citation.items.every((item, i) => !item.prefix && !item.suffix && !locatorLabel(item) && sources[i]);
     text('[');
     citation.items.forEach((item, i) => {
       if (i > 0) text(plain ? ', ' : '; ');
       if (item.prefix) text(`${item.prefix} `);
-      const source = options.resolve(item.key);
+      const source = sources[i];
       const label = locatorLabel(item);
       if (source) {
         const n = numberOf(env, source);

@@ -23,10 +23,10 @@ export function tooltipFor(source: Source, item: CiteItem): TooltipData {
   return {
     title: source.title,
     meta: [source.date, source.place, source.outlet].filter(Boolean).join(' · '),
-    locator: item.locator ? item.locator.raw : 'opening paragraph',
+    locator: item.locator ? item.locator.raw : item.otherLocator ? `${item.otherLocator.raw} (opening paragraph shown)` : 'opening paragraph',
     passage: paragraphs.length
       ? paragraphs.map((p) => (paragraphs.length > 1 ? `¶${p.n} ${p.text}` : p.text)).join('\n\n')
-      : `${item.locator?.raw ?? ''} is not in this source (${source.paragraphs.length} paragraphs).`,
+      : `Not in this source, which has ${source.paragraphs.length} paragraphs.`,
   };
 }
 

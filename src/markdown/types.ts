@@ -5,7 +5,7 @@ import type { Source } from '../core/corpus';
 export interface CitationPluginOptions {
   /** The source a key names, or undefined for an unknown key. */
   resolve(key: string): Source | undefined;
-  /** Where a bibliography entry links to (default: the source's URL); only http(s), mailto and relative links are made. */
+  /** Where a bibliography entry links to, or undefined for no link (default: the source's URL); only http(s), mailto and relative links are made. */
   href?(source: Source): string | undefined;
   /** The location shown in a bibliography entry (a path relative to the briefing, a URL). */
   location?(source: Source): string | undefined;

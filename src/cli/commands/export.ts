@@ -28,6 +28,7 @@ export const exportCommand: Command = {
       sha256: (t) => createHash('sha256').update(t, 'utf8').digest('base64'),
     });
     try {
+      fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
       fs.writeFileSync(out, result.html);
     } catch (e) {
       throw new InputError(`${out}: cannot be written (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);

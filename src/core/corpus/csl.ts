@@ -20,7 +20,8 @@ export function toCsl(source: Source): CslItem {
   if (source.outlet) item['container-title'] = source.outlet;
   if (source.place) item['publisher-place'] = source.place;
   if (source.date) item.issued = { 'date-parts': [source.date.split('-').map(Number)] };
-  if (source.url) item.URL = source.url;
+  // Only web addresses: a `javascript:` or `data:` URL from a hostile source must not become a link in pandoc's output.
+  if (source.url && /^https?:\/\//i.test(source.url)) item.URL = source.url;
   if (source.authors.length) item.author = source.authors.map((literal) => ({ literal }));
   return item;
 }
