@@ -34,8 +34,9 @@ if (!noBuild) {
   step('compile tests', [bin('typescript', 'bin/tsc'), '-p', 'tsconfig.test.json']);
 }
 // What users install is what is tested: always package the current build (about 3 s).
-// --allow-missing-repository: no prompt when the manifest has no repository field (vsce asks otherwise).
-step('package', [bin('@vscode/vsce', 'vsce'), 'package', '--no-dependencies', '--allow-missing-repository', '-o', 'briefing-desk.vsix']);
+// --allow-missing-repository: no prompt when the manifest has no repository field (vsce asks otherwise);
+// --no-rewrite-relative-links: the README's screenshots are relative links, which vsce otherwise refuses.
+step('package', [bin('@vscode/vsce', 'vsce'), 'package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '-o', 'briefing-desk.vsix']);
 
 // Install code-server once here, so the first scenario's timeout does not include it.
 const require = createRequire(import.meta.url);

@@ -44,6 +44,9 @@ export class Library {
   /** Why the last entity extraction failed, if it did (the index is then empty rather than missing). */
   entityError: Error | undefined;
 
+  /** Called when entity extraction fails (hosts log it); the index is then empty. */
+  onEntityError: ((error: Error) => void) | undefined;
+
   /** The entity index over the current sources (built on first use after a change). */
   get entities(): EntityIndex {
     if (!this.#entities) {
@@ -53,6 +56,7 @@ export class Library {
       } catch (e) {
         this.entityError = e instanceof Error ? e : new Error(String(e));
         this.#entities = EntityIndex.build([]);
+        this.onEntityError?.(this.entityError);
       }
     }
     return this.#entities;

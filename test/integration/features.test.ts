@@ -55,6 +55,19 @@ describe('Briefing Desk features', function () {
     assert.strictEqual(a.sources.library.sources.filter((s) => s.bundled).length, 5);
   });
 
+  it('picks up a source added to the workspace, and drops it when deleted', async () => {
+    const a = await api();
+    const file = vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, 'sources', 'ferry.md');
+    const text = '---\nkey: ferry-2025\ntitle: Ferry service resumes\n---\nFerry service resumes\n\nThe island ferry sailed again on Friday.\n';
+    await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(text));
+    const added = await waitFor('the new source to be indexed', () => a.sources.library.corpus.get('ferry-2025'));
+    assert.strictEqual(added.paragraphs[0].text, 'The island ferry sailed again on Friday.');
+    assert.strictEqual(a.sources.library.search.search('island ferry')[0]?.key, 'ferry-2025');
+    await vscode.workspace.fs.delete(file);
+    await waitFor('the deleted source to leave the index', () => !a.sources.library.corpus.get('ferry-2025'));
+    assert.ok(!a.sources.library.search.search('island ferry').some((h) => h.key === 'ferry-2025'));
+  });
+
   it('the side panel resolves and answers a search with highlighted passages', async () => {
     const a = await api();
     await vscode.commands.executeCommand('briefingDesk.panel.focus');
@@ -179,6 +192,18 @@ describe('Briefing Desk features', function () {
     await vscode.workspace.applyEdit(fix.edit);
     assert.strictEqual(editor.document.getText(), 'Israel called India an ally [@israel-calls-india, ¶2].');
     await waitFor('the diagnostic to clear', () => ourDiagnostics(editor.document.uri).length === 0);
+  });
+
+  it('offers to cite the source that really contains a quote', async () => {
+    const editor = await newBriefing('India is “a key strategic ally of Israel” [@india-israel-ink-2025, ¶3].');
+    const diag = await waitFor('a quote-not-found diagnostic', () => ourDiagnostics(editor.document.uri).find((d) => d.code === 'quote-not-found'));
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider', editor.document.uri, diag.range);
+    const fix = actions.find((a) => a.title.startsWith('Cite the source that contains this quote: @israel-calls-india'));
+    assert.ok(fix?.edit, actions.map((a) => a.title).join(' | '));
+    await vscode.workspace.applyEdit(fix.edit);
+    assert.match(editor.document.getText(), /^India is “a key strategic ally of Israel” \[@israel-calls-india, ¶\d+\]\.$/);
+    await waitFor('the quote to check out', () => ourDiagnostics(editor.document.uri).length === 0);
   });
 
   it('offers to replace a misquote with the closest passage text', async () => {

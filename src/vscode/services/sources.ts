@@ -29,6 +29,7 @@ export class SourcesService implements vscode.Disposable {
   constructor(extensionUri: vscode.Uri, log: Logger) {
     this.#extensionUri = extensionUri;
     this.#log = log;
+    this.library.onEntityError = (e) => log.error('Entity extraction failed; entity cards are off until the sources change', e);
     this.#ready = this.reload();
     this.#disposables.push(
       onSettingChange(['sources', 'includeBundledSeeds'], () => void this.reload()),
@@ -62,15 +63,19 @@ export class SourcesService implements vscode.Disposable {
       const own = await this.#readAll(workspace, (n) => progress?.report({ increment: (100 * n) / total }));
       const keep = new Set([...bundled, ...own].map((p) => p.uri));
       this.library.remove(this.library.sources.map((s) => s.uri).filter((u) => !keep.has(u)));
-      this.library.set(bundled, true);
-      this.library.set(own, false);
+      // Index in batches so a large corpus never holds the shared extension host for long.
+      for (const [list, isBundled] of [[bundled, true], [own, false]] as const) {
+        for (let i = 0; i < list.length; i += BATCH) {
+          this.library.set(list.slice(i, i + BATCH), isBundled);
+          await yieldToHost();
+        }
+      }
       await this.#loadEntityOverrides();
     };
     if (total > PROGRESS_THRESHOLD) {
       await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Briefing Desk: indexing sources' }, run);
     } else await run();
     for (const s of this.library.sources) this.#log.info(`Indexed @${s.key}: “${s.title}” (${s.paragraphs.length} ¶) from ${s.uri}`);
-    if (this.library.entities && this.library.entityError) this.#log.error('Entity extraction failed; entity cards are off', this.library.entityError);
     this.#log.info(`${this.library.sources.length} sources ready (${seeds.length} bundled, ${workspace.length} in the workspace).`);
     this.#onDidChange.fire();
   }
