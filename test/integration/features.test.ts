@@ -45,6 +45,15 @@ function ourDiagnostics(uri: vscode.Uri): vscode.Diagnostic[] {
   return vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'Briefing Desk');
 }
 
+/** Waits for our diagnostic with `code`, then applies the quick fix whose title passes `wanted`, as the light bulb would. */
+async function applyQuickFix(editor: vscode.TextEditor, code: string, wanted: (title: string) => boolean): Promise<void> {
+  const diag = await waitFor(`a ${code} diagnostic`, () => ourDiagnostics(editor.document.uri).find((d) => d.code === code));
+  const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', editor.document.uri, diag.range);
+  const fix = actions.find((a) => wanted(a.title));
+  assert.ok(fix?.edit, `offered: ${actions.map((a) => a.title).join(' | ')}`);
+  await vscode.workspace.applyEdit(fix.edit);
+}
+
 describe('Briefing Desk features', function () {
   this.timeout(30_000);
 
@@ -184,36 +193,21 @@ describe('Briefing Desk features', function () {
 
   it('flags an unknown key as you type and fixes it with the closest key', async () => {
     const editor = await newBriefing('Israel called India an ally [@isreal-calls-india, ¶2].');
-    const diag = await waitFor('an unknown-key diagnostic', () => ourDiagnostics(editor.document.uri).find((d) => d.code === 'unknown-key'));
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
-      'vscode.executeCodeActionProvider', editor.document.uri, diag.range);
-    const fix = actions.find((a) => a.title === 'Replace with @israel-calls-india');
-    assert.ok(fix?.edit, actions.map((a) => a.title).join(' | '));
-    await vscode.workspace.applyEdit(fix.edit);
+    await applyQuickFix(editor, 'unknown-key', (title) => title === 'Replace with @israel-calls-india');
     assert.strictEqual(editor.document.getText(), 'Israel called India an ally [@israel-calls-india, ¶2].');
     await waitFor('the diagnostic to clear', () => ourDiagnostics(editor.document.uri).length === 0);
   });
 
   it('offers to cite the source that really contains a quote', async () => {
     const editor = await newBriefing('India is “a key strategic ally of Israel” [@india-israel-ink-2025, ¶3].');
-    const diag = await waitFor('a quote-not-found diagnostic', () => ourDiagnostics(editor.document.uri).find((d) => d.code === 'quote-not-found'));
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
-      'vscode.executeCodeActionProvider', editor.document.uri, diag.range);
-    const fix = actions.find((a) => a.title.startsWith('Cite the source that contains this quote: @israel-calls-india'));
-    assert.ok(fix?.edit, actions.map((a) => a.title).join(' | '));
-    await vscode.workspace.applyEdit(fix.edit);
+    await applyQuickFix(editor, 'quote-not-found', (title) => title.startsWith('Cite the source that contains this quote: @israel-calls-india'));
     assert.match(editor.document.getText(), /^India is “a key strategic ally of Israel” \[@israel-calls-india, ¶\d+\]\.$/);
     await waitFor('the quote to check out', () => ourDiagnostics(editor.document.uri).length === 0);
   });
 
   it('offers to replace a misquote with the closest passage text', async () => {
     const editor = await newBriefing('Baram said India is “a key strategic partner of Israel” [@israel-calls-india, ¶6].');
-    const diag = await waitFor('a quote-not-found diagnostic', () => ourDiagnostics(editor.document.uri).find((d) => d.code === 'quote-not-found'));
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
-      'vscode.executeCodeActionProvider', editor.document.uri, diag.range);
-    const fix = actions.find((a) => a.title === 'Replace with the closest passage text');
-    assert.ok(fix?.edit, actions.map((a) => a.title).join(' | '));
-    await vscode.workspace.applyEdit(fix.edit);
+    await applyQuickFix(editor, 'quote-not-found', (title) => title === 'Replace with the closest passage text');
     await waitFor('the quote to check out', () => ourDiagnostics(editor.document.uri).length === 0);
     assert.match(editor.document.getText(), /strategic ally/);
   });

@@ -1,4 +1,5 @@
 // Turns one file's text into a source: title, date, dateline place and numbered paragraphs.
+import { squeezeSpace } from '../text/normalize';
 import { isDateLine, parseDate } from './dates';
 import { readFrontMatter } from './frontMatter';
 import type { FrontMatter, Paragraph } from './types';
@@ -74,10 +75,6 @@ export function readDateline(paragraph: string): { place: string; date: string |
   return { place: name, date: m[2] ? parseDate(m[2]) : null };
 }
 
-function fold(s: string): string {
-  return s.replace(/\s+/g, ' ').trim();
-}
-
 /** Parses one source file. `uri` is kept as given; `markdown` selects Markdown paragraph rules. */
 export function parseSource(uri: string, rawText: string): ParsedSource {
   const text = rawText;
@@ -118,7 +115,7 @@ export function parseSource(uri: string, rawText: string): ParsedSource {
   for (const block of blocks) {
     const first = block[0];
     const last = block[block.length - 1];
-    const joined = fold(block.map((l) => l.text).join(' '));
+    const joined = squeezeSpace(block.map((l) => l.text).join(' '));
     if (title === null) {
       title = joined.replace(/^#{1,6}\s+/, '');
       continue;

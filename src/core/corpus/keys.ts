@@ -36,5 +36,5 @@ export function suffix(i: number): string {
     s = String.fromCharCode(97 + (n % 26)) + s;
     n = Math.floor(n / 26);
   }
-  return s.length === 1 ? s : s;
+  return s;
 }

@@ -1,5 +1,7 @@
 // Hover cards on Markdown briefings: the cited passage on a citation, the entity card on a name.
 import * as vscode from 'vscode';
+import type { CiteItem } from '../../core/citations';
+import type { Source } from '../../core/corpus';
 import type { EntityCard } from '../../core/entities';
 import { setting } from '../config';
 import { toRange } from '../convert';
@@ -14,7 +16,7 @@ const TYPE_LABEL: Record<string, string> = {
   event: 'Event', agreement: 'Agreement', group: 'Grouping',
 };
 
-/** Renders an entity card as hover Markdown (also used by the panel's tooltip text in tests). */
+/** Renders an entity card as hover Markdown: escaped text, command links to the sources that mention it. */
 export function entityCardMarkdown(card: EntityCard): vscode.MarkdownString {
   const c = new Card(ENTITY_COMMANDS);
   c.raw('$(symbol-misc) ').heading(card.name).raw('*').text(TYPE_LABEL[card.type] ?? card.type).raw('*');
@@ -62,11 +64,7 @@ export function registerHovers(sources: SourcesService, briefings: BriefingDocum
   return [vscode.languages.registerHoverProvider({ language: 'markdown' }, provider)];
 }
 
-function citationHover(
-  document: vscode.TextDocument,
-  item: import('../../core/citations').CiteItem,
-  source: import('../../core/corpus').Source | undefined,
-): vscode.Hover {
+function citationHover(document: vscode.TextDocument, item: CiteItem, source: Source | undefined): vscode.Hover {
   const c = new Card(CITATION_COMMANDS);
   const range = toRange(document, item.keyStart, item.locator ? item.locator.end : item.keyEnd);
   if (!source) {
