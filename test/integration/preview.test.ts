@@ -29,6 +29,8 @@ describe('Briefing Desk in the Markdown preview', function () {
     const target = vscode.Uri.joinPath(workspaceRoot(), 'sample-export.html');
     await vscode.commands.executeCommand('briefingDesk.exportHtml', editor.document.uri, target);
     const html = new TextDecoder().decode(await vscode.workspace.fs.readFile(target));
+    // Desktop runs (F5 "Extension Tests") open the fixture folder itself: leave it as it was.
+    await vscode.workspace.fs.delete(target);
     assert.match(html, /^<!DOCTYPE html>/);
     assert.match(html, /<section id="bd-refs" class="bd-bibliography">/);
     assert.match(html, /Grounding summary/);
