@@ -77,6 +77,21 @@ describe('Briefing Desk features', function () {
     assert.ok(!a.sources.library.search.search('island ferry').some((h) => h.key === 'ferry-2025'));
   });
 
+  it('skips an unreadable source and keeps every other one', async () => {
+    const a = await api();
+    const before = a.sources.library.sources.length;
+    const bad = vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, 'sources', 'latin1.txt');
+    const good = vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, 'sources', 'tide.md');
+    await vscode.workspace.fs.writeFile(bad, new Uint8Array([0x63, 0x61, 0x66, 0xe9, 0x0a, 0x0a, 0x63, 0x61, 0x66, 0xe9]));
+    await vscode.workspace.fs.writeFile(good, new TextEncoder().encode('---\nkey: tide-2025\n---\nTide tables\n\nThe spring tide peaked at dawn.\n'));
+    await waitFor('the readable source to be indexed', () => a.sources.library.corpus.get('tide-2025'));
+    assert.strictEqual(a.sources.library.sources.length, before + 1, 'only the readable file joins the corpus');
+    assert.ok(!a.sources.library.corpus.byUri(bad.toString()));
+    await vscode.workspace.fs.delete(bad);
+    await vscode.workspace.fs.delete(good);
+    await waitFor('the corpus to be as it was', () => a.sources.library.sources.length === before);
+  });
+
   it('the side panel resolves and answers a search with highlighted passages', async () => {
     const a = await api();
     await vscode.commands.executeCommand('briefingDesk.panel.focus');

@@ -74,7 +74,7 @@ describe('corpus: front matter, Markdown and messy text', () => {
     assert.strictEqual(s.requestedKey, 'eu-budget');
     assert.strictEqual(s.outlet, 'Example Wire');
     assert.deepStrictEqual(s.authors, ['A. Writer', 'B. Editor']);
-    assert.strictEqual(s.url, 'https://example.org/budget');
+    assert.strictEqual(s.url, 'https://newsroom.invalid/budget');
   });
 
   it('joins hard-wrapped Markdown lines into one paragraph and skips the repeated title heading', () => {
