@@ -68,28 +68,45 @@ export function resolve(found: Found[], stats: WordStats): Cluster[] {
     }
   }
   // People named in full.
+  // Two forms can name one person only if their first and last words agree, so people are bucketed by those
+  // (a linear scan over everyone named so far made a large corpus quadratic).
   const people: Cluster[] = [];
+  const byEnds = new Map<string, Cluster[]>();
+  const ends = (w: string[]) => `${w[0]}|${w[w.length - 1]}`;
   for (const f of rest) {
     if (f.type !== 'person' || words(f.name).length < 2) continue;
     const w = words(keyOf(f.name));
-    let c = people.find((p) => {
+    const bucket = byEnds.get(ends(w)) ?? [];
+    let c = bucket.find((p) => {
       const pw = words(keyOf(p.name));
       const [short, long] = pw.length <= w.length ? [pw, w] : [w, pw];
-      return short[0] === long[0] && short[short.length - 1] === long[long.length - 1] && short.every((x) => long.includes(x));
+      return short.every((x) => long.includes(x));
     });
-    if (!c) people.push((c = get(f.name, 'person')));
+    if (!c) {
+      people.push((c = get(f.name, 'person')));
+      byEnds.set(ends(w), [...bucket, c]);
+    }
     if (words(f.name).length > words(c.name).length) c.name = f.name;
     c.found.push(f);
     if (f.title) c.titles.push(f.title);
   }
   // Surnames: the nearest full mention in the same source, narrowed by title; else a unique match in the corpus.
-  const surnameOf = (p: Cluster) => new Set(p.found.map((f) => lastWord(f.name)));
+  // Indexes over the people: every last word they were written with (it grows as short forms join), and first names.
+  const order = new Map(people.map((p, i) => [p, i] as const));
+  const bySurname = new Map<string, Set<Cluster>>();
+  const addSurname = (k: string, p: Cluster) => bySurname.set(k, (bySurname.get(k) ?? new Set()).add(p));
+  for (const p of people) for (const m of p.found) addSurname(lastWord(m.name), p);
+  const byFirst = new Map<string, Cluster[]>();
+  for (const p of people) {
+    const k = keyOf(words(p.name)[0]);
+    byFirst.set(k, [...(byFirst.get(k) ?? []), p]);
+  }
   for (const f of rest) {
     if (words(f.name).length !== 1 || (f.type !== null && f.type !== 'person' && f.strength >= 2)) continue;
     const k = keyOf(f.name);
-    let cands = people.filter((p) => surnameOf(p).has(k));
+    let cands = [...(bySurname.get(k) ?? [])].sort((a, b) => order.get(a)! - order.get(b)!);
     // Some people are referred to by their first name (`Tedros`): only within the source naming them in full.
-    if (!cands.length && !f.title) cands = people.filter((p) => keyOf(words(p.name)[0]) === k && p.found.some((m) => m.key === f.key && words(m.name).length > 2));
+    if (!cands.length && !f.title) cands = (byFirst.get(k) ?? []).filter((p) => p.found.some((m) => m.key === f.key && words(m.name).length > 2));
     if (!cands.length) {
       if (f.type === 'person') {
         const c = get(f.name, 'person');
@@ -115,6 +132,7 @@ export function resolve(found: Found[], stats: WordStats): Cluster[] {
     } else if (cands.length === 1) pick = cands[0];
     if (pick) {
       pick.found.push(f);
+      addSurname(k, pick);
       if (f.title) pick.titles.push(f.title);
     } else {
       const c = get(f.name, 'person');
@@ -130,9 +148,11 @@ export function resolve(found: Found[], stats: WordStats): Cluster[] {
   // An acronym never spelled out is still the one multi-word name whose initials it is (`WHO`).
   const initials = (s: string) => words(s).filter((w) => /^\p{Lu}/u.test(w)).map((w) => w[0]).join('');
   const long = [...new Set(rest.filter((f) => f.type !== 'person' && f.type !== 'place' && words(f.name).length > 1).map((f) => f.name))];
+  const byInitials = new Map<string, string[]>();
+  for (const n of long) byInitials.set(initials(n), [...(byInitials.get(initials(n)) ?? []), n]);
   for (const f of rest) {
     if (!/^\p{Lu}{2,6}$/u.test(f.name) || acronyms.has(keyOf(f.name)) || f.canonical) continue;
-    const hits = long.filter((n) => initials(n) === f.name);
+    const hits = byInitials.get(f.name) ?? [];
     if (new Set(hits.map(keyOf)).size === 1) acronyms.set(keyOf(f.name), hits[0]);
   }
   const pending = new Map<string, Found[]>();
