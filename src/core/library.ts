@@ -5,7 +5,7 @@ import { SearchIndex } from './search';
 
 /**
  * One place that owns the corpus and everything derived from it. Hosts hand in parsed sources;
- * the search index follows incrementally, the entity index is rebuilt lazily on first use after a change.
+ * the search index follows incrementally, the entity index is rebuilt on first use after a change (at once, or in steps).
  */
 export class Library {
   readonly corpus = new Corpus();
@@ -47,19 +47,43 @@ export class Library {
   /** Called when entity extraction fails (hosts log it); the index is then empty. */
   onEntityError: ((error: Error) => void) | undefined;
 
-  /** The entity index over the current sources (built on first use after a change). */
+  #building: { version: number; done: Promise<EntityIndex> } | undefined;
+
+  /** The entity index over the current sources, built now if it is stale (the CLI's way; hosts prefer `entitiesInSteps`). */
   get entities(): EntityIndex {
-    if (!this.#entities) {
-      try {
-        this.#entities = EntityIndex.build(this.corpus.sources, this.#overrides);
-        this.entityError = undefined;
-      } catch (e) {
-        this.entityError = e instanceof Error ? e : new Error(String(e));
-        this.#entities = EntityIndex.build([]);
-        this.onEntityError?.(this.entityError);
+    this.#entities ??= this.#guard(() => EntityIndex.build(this.corpus.sources, this.#overrides));
+    return this.#entities;
+  }
+
+  /**
+   * The entity index, built in steps with `pause()` between them so a shared thread (VS Code's extension host)
+   * stays responsive; concurrent callers share one build, and a build overtaken by a change starts again.
+   */
+  async entitiesInSteps(pause: () => Promise<void>): Promise<EntityIndex> {
+    while (!this.#entities) {
+      const version = this.#version;
+      if (this.#building?.version !== version) {
+        const sources = this.corpus.sources;
+        const overrides = this.#overrides;
+        this.#building = { version, done: EntityIndex.buildInSteps(sources, overrides, pause).catch((e) => this.#guard(() => { throw e; })) };
       }
+      const index = await this.#building.done;
+      if (this.#version === version) this.#entities ??= index;
     }
     return this.#entities;
+  }
+
+  /** Runs an extraction; a failure is reported and gives an empty index, never an exception. */
+  #guard(build: () => EntityIndex): EntityIndex {
+    try {
+      const index = build();
+      this.entityError = undefined;
+      return index;
+    } catch (e) {
+      this.entityError = e instanceof Error ? e : new Error(String(e));
+      this.onEntityError?.(this.entityError);
+      return EntityIndex.build([]);
+    }
   }
 
   #apply(change: CorpusChange): CorpusChange {

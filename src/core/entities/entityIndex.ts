@@ -7,7 +7,7 @@ import { keyOf } from './lexicon';
 import { NameMatcher, type TextMatch } from './matcher';
 import { readOverrides } from './overrides';
 import { resolve, toMention, type Cluster } from './resolve';
-import { scan } from './scan';
+import { scan, scanInSteps } from './scan';
 import type { Entity, EntityCard, EntityOverrides, Mention } from './types';
 
 function slug(s: string): string {
@@ -59,8 +59,22 @@ export class EntityIndex {
 
   /** Extracts entities from `sources`; `overrides` is the parsed `briefing-entities.json` (checked here, never throws). */
   static build(sources: Source[], overrides?: EntityOverrides | unknown): EntityIndex {
+    return EntityIndex.#fromScan(sources, overrides, scan(sources));
+  }
+
+  /** The same as {@link build}, awaiting `pause()` every few hundred paragraphs so a shared thread stays responsive. */
+  static async buildInSteps(sources: Source[], overrides: EntityOverrides | unknown, pause: () => Promise<void>): Promise<EntityIndex> {
+    const steps = scanInSteps(sources);
+    let r = steps.next();
+    while (!r.done) {
+      await pause();
+      r = steps.next();
+    }
+    return EntityIndex.#fromScan(sources, overrides, r.value);
+  }
+
+  static #fromScan(sources: Source[], overrides: EntityOverrides | unknown, { found, stats }: ReturnType<typeof scan>): EntityIndex {
     const bySource = new Map(sources.map((s) => [s.key, s]));
-    const { found, stats } = scan(sources);
     let entities = resolve(found, stats).map((c) => toEntity(c, bySource));
     const { overrides: ov, problems } = overrides === undefined ? { overrides: { entities: [] }, problems: [] } : readOverrides(overrides);
     for (const o of ov.entities) entities = applyOverride(entities, o, sources);

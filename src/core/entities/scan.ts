@@ -72,12 +72,25 @@ function attacks(p: Para): Found[] {
   return out;
 }
 
+/** Paragraphs read between two pauses of {@link scanInSteps}. */
+const STEP = 200;
+
 /** Finds candidate names in all sources. */
 export function scan(sources: Source[]): { found: Found[]; stats: WordStats } {
+  const steps = scanInSteps(sources);
+  let r = steps.next();
+  while (!r.done) r = steps.next();
+  return r.value;
+}
+
+/** The same work as {@link scan}, pausing (`yield`) every few hundred paragraphs so a host can let others run. */
+export function* scanInSteps(sources: Source[]): Generator<void, { found: Found[]; stats: WordStats }> {
   const paras = paragraphs(sources);
+  yield;
   const stats = wordStats(paras);
   const found: Found[] = [];
-  for (const p of paras) {
+  for (const [i, p] of paras.entries()) {
+    if (i > 0 && i % STEP === 0) yield;
     const here: Array<Found & { first: number; last: number }> = [];
     const tokens = p.tokens;
     const byStart = new Map(tokens.map((t, i) => [t.start, i]));

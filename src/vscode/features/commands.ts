@@ -28,7 +28,7 @@ export function registerCommands(sources: SourcesService, panel: PanelViewProvid
     }),
     vscode.commands.registerCommand('briefingDesk.showEntity', async (name?: string) => {
       await focusPanel();
-      if (typeof name === 'string') panel.showEntity(name);
+      if (typeof name === 'string') await panel.showEntity(name);
     }),
     vscode.commands.registerCommand('briefingDesk.reindex', async () => {
       await sources.reload();

@@ -42,17 +42,19 @@ export function entityCardMarkdown(card: EntityCard): vscode.MarkdownString {
 /** Registers the hover provider for Markdown; returns its disposables. */
 export function registerHovers(sources: SourcesService, briefings: BriefingDocuments): vscode.Disposable[] {
   const provider: vscode.HoverProvider = {
-    provideHover(document, position) {
+    async provideHover(document, position, token) {
       if (!briefings.isBriefing(document)) return;
       if (setting<boolean>('hover.citations.enabled') !== false) {
         const hit = briefings.itemAt(document, position);
         if (hit) return citationHover(document, hit.item, hit.source);
       }
       if (setting<boolean>('hover.entities.enabled') !== false) {
+        const index = await sources.entities();
+        if (token.isCancellationRequested) return;
         const offset = document.offsetAt(position);
-        const m = sources.library.entities.mentionsIn(document.getText()).find((x) => x.start <= offset && offset < x.end);
+        const m = index.mentionsIn(document.getText()).find((x) => x.start <= offset && offset < x.end);
         if (!m) return;
-        const card = sources.library.entities.card(m.entity, sources.library.sources);
+        const card = index.card(m.entity, sources.library.sources);
         const md = entityCardMarkdown(m.ambiguous?.length && !card.ambiguity
           ? { ...card, ambiguity: `Could also be ${m.ambiguous.map((e) => e.name).join(' or ')}.` }
           : card);

@@ -34,7 +34,7 @@ export function activateFeatures(
   context.subscriptions.push(
     lastEditor.disposable,
     vscode.window.registerWebviewViewProvider(PANEL_VIEW_ID, panel, { webviewOptions: { retainContextWhenHidden: true } }),
-    sources.onDidChange(() => panel.refresh()),
+    sources.onDidChange(() => void panel.refresh()),
     ...registerCommands(sources, panel, log),
     ...registerInsertCommands(sources, lastEditor),
     ...registerCompletion(sources, briefings),

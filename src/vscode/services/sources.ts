@@ -1,6 +1,7 @@
 // Keeps the library in step with the bundled seeds and the workspace's sources, reading through vscode.workspace.fs.
 import * as vscode from 'vscode';
 import { decodeSource, type ParsedSource } from '../../core/corpus';
+import type { EntityIndex } from '../../core/entities';
 import { Library } from '../../core/library';
 import { onSettingChange, setting } from '../config';
 import type { Logger } from '../log';
@@ -42,6 +43,12 @@ export class SourcesService implements vscode.Disposable {
     return this.#ready;
   }
 
+  /** The entity index, extracted in steps in the background after every change; resolves when it is current. */
+  async entities(): Promise<EntityIndex> {
+    await this.#ready;
+    return this.library.entitiesInSteps(yieldToHost);
+  }
+
   /** Reads every source again, from scratch. */
   reload(): Promise<void> {
     this.#ready = this.#load().catch((e) => this.#log.error('Loading sources failed', e));
@@ -77,7 +84,13 @@ export class SourcesService implements vscode.Disposable {
     } else await run();
     for (const s of this.library.sources) this.#log.info(`Indexed @${s.key}: “${s.title}” (${s.paragraphs.length} ¶) from ${s.uri}`);
     this.#log.info(`${this.library.sources.length} sources ready (${seeds.length} bundled, ${workspace.length} in the workspace).`);
+    this.#changedNow();
+  }
+
+  /** Tells listeners, and starts extracting entities in the background so hovers find them ready. */
+  #changedNow(): void {
     this.#onDidChange.fire();
+    void this.library.entitiesInSteps(yieldToHost);
   }
 
   async #listSeeds(): Promise<vscode.Uri[]> {
@@ -143,7 +156,7 @@ export class SourcesService implements vscode.Disposable {
     });
     for (const f of vscode.workspace.workspaceFolders ?? []) {
       const w = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(f, 'briefing-entities.json'));
-      const again = () => void this.#loadEntityOverrides().then(() => this.#onDidChange.fire());
+      const again = () => void this.#loadEntityOverrides().then(() => this.#changedNow());
       w.onDidCreate(again);
       w.onDidChange(again);
       w.onDidDelete(again);
@@ -160,7 +173,7 @@ export class SourcesService implements vscode.Disposable {
       const parsed = await this.#readOne(uri);
       const change = parsed ? this.library.set([parsed], false) : this.library.remove([key]);
       for (const s of change.updated) this.#log.info(`Re-indexed @${s.key} from ${s.uri}`);
-      if (change.updated.length || change.removed.length) this.#onDidChange.fire();
+      if (change.updated.length || change.removed.length) this.#changedNow();
     }, 150));
   }
 
@@ -168,7 +181,7 @@ export class SourcesService implements vscode.Disposable {
     const change = this.library.remove([uri.toString()]);
     if (change.removed.length) {
       this.#log.info(`Removed ${uri.fsPath} from the index`);
-      this.#onDidChange.fire();
+      this.#changedNow();
     }
   }
 

@@ -40,10 +40,10 @@ export class PanelViewProvider implements vscode.WebviewViewProvider {
     const library = this.#sources.library;
     switch (message.type) {
       case 'ready':
-        await this.#sources.ready;
-        this.#post(this.#loaded());
+        const loaded = await this.#loaded();
+        this.#post(loaded);
         for (const m of this.#pending.splice(0)) this.#post(m);
-        return this.#loaded();
+        return loaded;
       case 'didChangeQuery': {
         await this.#sources.ready;
         const hits = message.query.trim()
@@ -79,8 +79,8 @@ export class PanelViewProvider implements vscode.WebviewViewProvider {
   }
 
   /** Shows an entity's card in the panel. */
-  showEntity(name: string): HostMessage | undefined {
-    const index = this.#sources.library.entities;
+  async showEntity(name: string): Promise<HostMessage | undefined> {
+    const index = await this.#sources.entities();
     const entity = index.find(name);
     if (!entity) return;
     const reply: HostMessage = { type: 'didShowEntity', card: index.card(entity, this.#sources.library.sources) };
@@ -94,13 +94,13 @@ export class PanelViewProvider implements vscode.WebviewViewProvider {
   }
 
   /** Sends the source and entity lists again (after sources changed). */
-  refresh(): void {
-    if (this.#view) this.#post(this.#loaded());
+  async refresh(): Promise<void> {
+    if (this.#view) this.#post(await this.#loaded());
   }
 
-  #loaded(): HostMessage {
+  async #loaded(): Promise<HostMessage> {
     const library = this.#sources.library;
-    const entities = library.entities.entities;
+    const entities = (await this.#sources.entities()).entities;
     return {
       type: 'didLoad',
       sources: library.sources.map((s) => ({ key: s.key, title: s.title, date: s.date, paragraphs: s.paragraphs.length, bundled: s.bundled })),
