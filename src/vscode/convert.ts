@@ -31,3 +31,8 @@ export function sourceUri(source: Source): vscode.Uri {
 export function paragraphLocation(source: Source, paragraph: Paragraph): vscode.Location {
   return new vscode.Location(sourceUri(source), rangeInText(source.text, paragraph.start, paragraph.end));
 }
+
+/** Source text for a label that renders `$(name)` as an icon (quick picks): shown as written instead. */
+export function noIcons(text: string): string {
+  return text.replace(/\$\(/g, '\\$(');
+}

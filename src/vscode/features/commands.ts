@@ -1,5 +1,6 @@
 // General commands: open a source, search the sources, show an entity, rebuild the index, show the log.
 import * as vscode from 'vscode';
+import { noIcons } from '../convert';
 import type { Logger } from '../log';
 import type { SourcesService } from '../services/sources';
 import { openSource } from './navigation';
@@ -14,7 +15,7 @@ export function registerCommands(sources: SourcesService, panel: PanelViewProvid
       let source = key ? sources.library.corpus.get(key) : undefined;
       if (!source) {
         const pick = await vscode.window.showQuickPick(
-          sources.library.sources.map((s) => ({ label: s.title, description: `@${s.key}`, detail: s.date ?? undefined, s })),
+          sources.library.sources.map((s) => ({ label: noIcons(s.title), description: `@${s.key}`, detail: s.date ?? undefined, s })),
           { title: 'Open Source', placeHolder: 'Choose a source' },
         );
         source = pick?.s;

@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { formatCitation } from '../../core/citations';
 import type { SearchHit } from '../../core/search';
 import { setting } from '../config';
+import { noIcons } from '../convert';
 import type { SourcesService } from '../services/sources';
 
 /** Arguments that let a caller (the panel, a test, a keybinding) skip the picker. */
@@ -24,8 +25,8 @@ interface PassageItem extends vscode.QuickPickItem {
 function toItem(hit: SearchHit): PassageItem {
   return {
     label: `$(quote) @${hit.key}, ¶${hit.paragraph}`,
-    description: `${hit.title}${hit.date ? ` · ${hit.date}` : ''}`,
-    detail: hit.text.length > 160 ? `${hit.text.slice(0, 159)}…` : hit.text,
+    description: noIcons(`${hit.title}${hit.date ? ` · ${hit.date}` : ''}`),
+    detail: noIcons(hit.text.length > 160 ? `${hit.text.slice(0, 159)}…` : hit.text),
     hit,
   };
 }
