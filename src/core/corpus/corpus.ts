@@ -38,9 +38,12 @@ export class Corpus {
     return this.#rebuild();
   }
 
-  /** All sources, sorted by key. */
+  #sorted: Source[] | undefined;
+
+  /** All sources, sorted by key (the same array until the corpus changes; do not modify it). */
   get sources(): Source[] {
-    return [...this.#byKey.values()].sort((a, b) => a.key.localeCompare(b.key));
+    this.#sorted ??= [...this.#byKey.values()].sort((a, b) => a.key.localeCompare(b.key));
+    return this.#sorted;
   }
 
   /** Number of sources. */
@@ -97,6 +100,7 @@ export class Corpus {
     }
     this.#sources = next;
     this.#byKey = new Map([...next.values()].map((s) => [s.key, s]));
+    this.#sorted = undefined;
     return { updated, removed };
   }
 }
