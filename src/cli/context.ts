@@ -1,7 +1,7 @@
 // What every CLI command gets: its arguments, output, and the corpus (bundled seeds or --sources).
 import * as fs from 'fs';
 import { Corpus, type SourceProblem } from '../core/corpus';
-import { loadSources } from '../core/corpus/load';
+import { decodeText, loadSources } from '../core/corpus/load';
 import { bundledSeedsDir, FsSourceStore } from '../node/fsStore';
 import { listFlag, type ParsedArgs, UsageError } from './args';
 import { paint, type Output } from './output';
@@ -55,13 +55,15 @@ export function readTextArg(file: string | undefined, what: string): string {
     const code = (e as NodeJS.ErrnoException).code;
     throw new InputError(code === 'ENOENT' ? `${file}: no such file` : `${file}: cannot be read (${code ?? (e as Error).message})`);
   }
-  if (bytes.subarray(0, 8000).includes(0)) throw new InputError(`${file}: is a binary file, expected a ${what}`);
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\ufeff/, '');
-  } catch {
-    throw new InputError(`${file}: is not valid UTF-8 text`);
+  const decoded = decodeText(bytes);
+  if (!('problem' in decoded)) return decoded.text;
+  switch (decoded.problem) {
+    case 'binary':
+      throw new InputError(`${file}: is a binary file, expected a ${what}`);
+    case 'not-utf8':
+      throw new InputError(`${file}: is not valid UTF-8 text`);
+    case 'empty':
+    case 'blank':
+      throw new InputError(`${file}: is empty, nothing to check`);
   }
-  if (!text.trim()) throw new InputError(`${file}: is empty, nothing to check`);
-  return text;
 }

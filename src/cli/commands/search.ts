@@ -1,5 +1,5 @@
 // `briefing search "QUERY"`: passages that match, best first.
-import { SearchIndex } from '../../core/search';
+import { highlight, SearchIndex } from '../../core/search';
 import { intFlag, UsageError } from '../args';
 import type { Command } from '../command';
 import { loadCliCorpus } from '../context';
@@ -10,14 +10,9 @@ function highlighted(o: Output, text: string, matches: Array<[number, number]>, 
   const first = matches[0]?.[0] ?? 0;
   const from = Math.max(0, Math.min(first - 60, text.length - max));
   const to = Math.min(text.length, from + max);
-  let out = from > 0 ? '…' : '';
-  let at = from;
-  for (const [s, e] of matches) {
-    if (e <= at || s >= to) continue;
-    out += text.slice(at, Math.max(at, s)) + paint(o, 'yellow', text.slice(Math.max(at, s), Math.min(e, to)));
-    at = Math.min(e, to);
-  }
-  out += text.slice(at, to) + (to < text.length ? '…' : '');
+  const segments = highlight(text.slice(from, to), matches.map(([s, e]): [number, number] => [s - from, e - from]));
+  const body = segments.map((seg) => (seg.match ? paint(o, 'yellow', seg.text) : seg.text)).join('');
+  const out = (from > 0 ? '…' : '') + body + (to < text.length ? '…' : '');
   return o.color ? out : truncate(out, max + 2);
 }
 

@@ -22,19 +22,35 @@ export function isSourceFile(name: string): boolean {
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
-/** Decodes a file's bytes into a parsed source, or says in one line why it cannot be used. */
-export function decodeSource(uri: string, bytes: Uint8Array): ParsedSource | SourceProblem {
-  if (bytes.length === 0) return { uri, reason: 'the file is empty' };
-  if (bytes.subarray(0, 8000).includes(0)) return { uri, reason: 'the file is binary, not text' };
+/** Why bytes are not usable text. */
+export type TextProblem = 'empty' | 'binary' | 'not-utf8' | 'blank';
+
+/** Decodes a file's bytes as UTF-8 text (a leading BOM dropped), or says why they are not text. */
+export function decodeText(bytes: Uint8Array): { text: string } | { problem: TextProblem } {
+  if (bytes.length === 0) return { problem: 'empty' };
+  if (bytes.subarray(0, 8000).includes(0)) return { problem: 'binary' };
   let text: string;
   try {
     text = decoder.decode(bytes);
   } catch {
-    return { uri, reason: 'the file is not valid UTF-8 text' };
+    return { problem: 'not-utf8' };
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  if (!text.trim()) return { uri, reason: 'the file has only white space' };
-  const parsed = parseSource(uri, text);
+  return text.trim() ? { text } : { problem: 'blank' };
+}
+
+const SOURCE_REASON: Record<TextProblem, string> = {
+  empty: 'the file is empty',
+  binary: 'the file is binary, not text',
+  'not-utf8': 'the file is not valid UTF-8 text',
+  blank: 'the file has only white space',
+};
+
+/** Decodes a file's bytes into a parsed source, or says in one line why it cannot be used. */
+export function decodeSource(uri: string, bytes: Uint8Array): ParsedSource | SourceProblem {
+  const decoded = decodeText(bytes);
+  if ('problem' in decoded) return { uri, reason: SOURCE_REASON[decoded.problem] };
+  const parsed = parseSource(uri, decoded.text);
   if (!parsed.paragraphs.length) return { uri, reason: 'no paragraphs found after the title' };
   return parsed;
 }

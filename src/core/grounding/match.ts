@@ -1,10 +1,9 @@
 // Finding a quotation in source paragraphs, ignoring case, whitespace, quote and dash forms; `…` stands for omitted words.
 import type { Corpus } from '../corpus/corpus';
-import { foldWithMap } from '../text/normalize';
-import { foldedParagraph, loosen, passagesOf, type Passage } from './passages';
+import { fold } from '../text/normalize';
+import { foldedParagraph, loosen, passagesOf, WORD_CHAR, type Passage } from './passages';
 import type { QuoteLocation, Where } from './types';
 
-const WORD_CHAR = /[\p{L}\p{N}]/u;
 /** An omission: an ellipsis (`…`, `...`, `. . .`) or an editor's bracket (`[…]`, `[India]`). */
 const OMISSION = /\s*(?:\[[^\]]*\]|\.(?: ?\.){2,})\s*/;
 const EDGE = /^[\s"'.,;:!?-]+|[\s"'.,;:!?-]+$/g;
@@ -24,10 +23,6 @@ export function quotePieces(quote: string): string[] {
     .split(OMISSION)
     .map((piece) => loosen({ text: piece, map: [] }).text.replace(EDGE, ''))
     .filter((piece) => WORD_CHAR.test(piece));
-}
-
-function fold(s: string): string {
-  return foldWithMap(s).text;
 }
 
 function isWord(ch: string | undefined): boolean {

@@ -12,7 +12,8 @@ export interface Passage {
   paragraph: Paragraph;
 }
 
-const WORD_CHAR = /[\p{L}\p{N}]/u;
+/** A letter or digit: what a word is made of, for quotation boundaries. */
+export const WORD_CHAR = /[\p{L}\p{N}]/u;
 
 /** A quotation mark (any `"`, or `'` not between two letters as an apostrophe is), which a quotation may cut across. */
 function isQuoteMark(t: string, i: number): boolean {
