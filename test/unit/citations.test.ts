@@ -136,11 +136,14 @@ describe('citations: in-text forms', () => {
 
   it('keeps pandoc punctuation inside keys and reads braced keys', () => {
     assert.deepStrictEqual(keys('[@doe:2020; @smith.j; @a_b-c+d?e<f>g~h/i#j$k%l&m]'), ['doe:2020', 'smith.j', 'a_b-c+d?e<f>g~h/i#j$k%l&m']);
-    const md = 'See [@{Doe 2020}, ¶2].';
+    const md = 'See [@{doe:2020.}, ¶2].';
     const item = only(md).items[0];
-    assert.strictEqual(item.key, 'Doe 2020');
-    assert.strictEqual(item.keyStart, md.indexOf('Doe'));
+    assert.strictEqual(item.key, 'doe:2020.');
+    assert.strictEqual(item.keyStart, md.indexOf('doe'));
+    assert.strictEqual(item.keyEnd, md.indexOf('}'));
     assert.strictEqual(item.locator?.from, 2);
+    assert.deepStrictEqual(keys('[@{a{b}c}; @{k;1}]'), ['a{b}c', 'k;1'], 'balanced braces; a `;` inside does not split');
+    assert.deepStrictEqual(keys('See [@{Doe 2020}, ¶2] and @{Doe 2020}.'), [], 'pandoc allows no space in a braced key');
   });
 
   it('treats a bracket with a part that has no key as prose, and the key in it as in-text', () => {
@@ -152,8 +155,12 @@ describe('citations: in-text forms', () => {
 });
 
 describe('citations: what is not a citation', () => {
-  it('ignores e-mail addresses and handles inside URLs', () => {
-    assert.deepStrictEqual(keys('Write to someone@newsroom.invalid or first.last@newsroom.invalid, or see https://newsroom.invalid/@khan today.'), []);
+  it('ignores e-mail addresses and an @ glued to a word or full stop, as pandoc does', () => {
+    assert.deepStrictEqual(keys('Write to someone@newsroom.invalid or first.last@newsroom.invalid, 1@k, x.@k.'), []);
+  });
+
+  it('reads a handle in a bare URL as a citation, as pandoc does, but not in <…> or a link destination', () => {
+    assert.deepStrictEqual(keys('See https://newsroom.invalid/@khan, <https://newsroom.invalid/@lee> and [x](https://n.invalid/@kim).'), ['khan']);
   });
 
   it('ignores code spans, fenced and indented code, comments and escaped @', () => {
@@ -177,8 +184,13 @@ describe('citations: what is not a citation', () => {
     assert.deepStrictEqual(keys(md), ['kept']);
   });
 
-  it('ignores link destinations and handles written as link text', () => {
-    assert.deepStrictEqual(keys('Posted by [@SecWar](https://newsroom.invalid/@SecWar) [@kept].'), ['kept']);
+  it('reads a key in link text as an in-text citation (pandoc does), never one in the destination', () => {
+    const md = 'Posted by [@SecWar](https://newsroom.invalid/@SecWar) [@kept].';
+    const found = parseCitations(md);
+    assert.deepStrictEqual(found.map((c) => [c.items[0].key, c.inText, c.start]), [
+      ['SecWar', true, md.indexOf('@SecWar')],
+      ['kept', false, md.indexOf('[@kept]')],
+    ]);
   });
 
   it('ignores front matter', () => {

@@ -9,6 +9,8 @@ import { corpusOf, ROOT } from './helpers/corpus';
 
 const SCRIPT = '<script>alert(1)</script>';
 const IMG = '<img src=x onerror=alert(1)>';
+/** The same payload as a braced key: pandoc allows no white space inside one, so `/` stands in for the spaces. */
+const IMG_KEY = '<img/src=x/onerror=alert(1)>';
 const BREAKOUT = '"><svg onload=alert(1)>';
 
 /** A source per attack: markup in the title, outlet and paragraphs, and URLs that would run script if linked. */
@@ -45,7 +47,7 @@ const BRIEFING = [
   '',
   'Schemes [@tab; @upper; @data; @vb] and links [@quote; @relative; @mail].',
   '',
-  `Odd key [@x<svg>y] and an unknown one [@{${IMG}}].`,
+  `Odd key [@x<svg>y] and an unknown one [@{${IMG_KEY}}].`,
   '',
 ].join('\n');
 
@@ -237,7 +239,8 @@ describe('markdown security: hostile sources render inert', () => {
       const out = render();
       assert.ok(out.includes('data-bd-key="x&lt;svg&gt;y"'));
       assert.ok(out.includes('<code>@x&lt;svg&gt;y</code>'));
-      assert.ok(out.includes('<span class="bd-cite-unknown" title="Unknown source key @&lt;img src=x onerror=alert(1)&gt;">@{&lt;img src=x onerror=alert(1)&gt;}</span>'));
+      const key = '&lt;img/src=x/onerror=alert(1)&gt;';
+      assert.ok(out.includes(`<span class="bd-cite-unknown" title="Unknown source key @${key}">@{${key}}</span>`));
     });
   }
 

@@ -20,6 +20,11 @@ export interface MarkdownLayout {
   blocks: Block[];
   /** Sorted, non-overlapping spans to pass over: front matter, code, comments, HTML tags, URLs, link destinations, escapes. */
   skipped: Span[];
+  /**
+   * The same spans without bare URLs: pandoc's Markdown does not link bare URLs, so `https://x.invalid/@name` cites
+   * `name` there as it does in pandoc, while quotes still pass over the URL.
+   */
+  citationSkipped: Span[];
   /** Link texts (`[text](url)`), where an `@` names a handle, not a source. */
   linkTexts: Span[];
 }
@@ -33,7 +38,9 @@ const HEADING = /^ {0,3}#{1,6}(?:[ \t]|$)/;
 const SETEXT = /^ {0,3}(?:=+|-+)[ \t]*$/;
 const RULE = /^ {0,3}(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$/;
 const LIST_ITEM = /^[ \t]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)/;
-const REF_DEF = /^ {0,3}\[(?![\^@])[^\]]+\]:[ \t]*\S/;
+const REF_DEF = /^ {0,3}\[(?!\^)([^\]]+)\]:[ \t]*\S/;
+/** A reference definition whose label holds a key (`[see @a]: …`) is a citation to pandoc, not a definition. */
+const LABEL_KEY = /(?:^|[^\p{L}\p{N}.])@[\p{L}\p{N}_{]/u;
 const INDENTED = /^(?: {4}|\t)/;
 const BLANK = /^[ \t]*(?:>[ \t]*)*$/;
 const ESCAPABLE = /[!-/:-@[-`{-~]/;
@@ -103,7 +110,8 @@ function scanLines(md: string, skipped: Span[]): Block[] {
     }
     const content = start + (text.length - text.trimStart().length);
     prevBlank = false;
-    if (REF_DEF.test(text) && !cur) {
+    const def = cur ? null : REF_DEF.exec(text);
+    if (def && !LABEL_KEY.test(def[1])) {
       skipped.push({ start, end });
       continue;
     }
@@ -196,7 +204,7 @@ function sticky(re: RegExp, md: string, i: number): number {
 }
 
 /** Collects the inline spans of one block that hold no prose: code spans, tags, autolinks, URLs, link destinations, escapes. */
-function scanInline(md: string, block: Span, notes: Span[], skipped: Span[], linkTexts: Span[]): void {
+function scanInline(md: string, block: Span, notes: Span[], skipped: Span[], linkTexts: Span[], urls: Span[]): void {
   let i = block.start;
   while (i < block.end) {
     const note = notes.find((c) => c.start <= i && i < c.end);
@@ -225,7 +233,14 @@ function scanInline(md: string, block: Span, notes: Span[], skipped: Span[], lin
         i = close + 1;
         continue;
       }
-    } else if (/[hfw]/i.test(c) && !/[\p{L}\p{N}]/u.test(md[i - 1] ?? '')) end = sticky(URL, md, i);
+    } else if (/[hfw]/i.test(c) && !/[\p{L}\p{N}]/u.test(md[i - 1] ?? '')) {
+      end = sticky(URL, md, i);
+      if (end > i) {
+        urls.push({ start: i, end: Math.min(end, block.end) });
+        i = end;
+        continue;
+      }
+    }
     if (end > i) {
       skipped.push({ start: i, end: Math.min(end, block.end) });
       i = end;
@@ -252,8 +267,10 @@ export function scanMarkdown(md: string): MarkdownLayout {
   const notes = comments(md, lineSkips);
   const inline: Span[] = [];
   const linkTexts: Span[] = [];
-  for (const b of blocks) scanInline(md, b, notes, inline, linkTexts);
-  return { blocks, skipped: mergeSpans([...lineSkips, ...notes, ...inline]), linkTexts: mergeSpans(linkTexts) };
+  const urls: Span[] = [];
+  for (const b of blocks) scanInline(md, b, notes, inline, linkTexts, urls);
+  const citationSkipped = mergeSpans([...lineSkips, ...notes, ...inline]);
+  return { blocks, skipped: mergeSpans([...citationSkipped, ...urls]), citationSkipped, linkTexts: mergeSpans(linkTexts) };
 }
 
 /** The span in sorted, non-overlapping `spans` that contains `offset`, if any. */

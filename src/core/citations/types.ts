@@ -60,6 +60,9 @@ export interface Citation {
   end: number;
   /** True for an in-text citation (`@key`, `@key [¶3]`). */
   inText: boolean;
-  /** The cited sources, in order (exactly one for in-text citations). */
+  /**
+   * The cited sources, in order. In-text: the key written in the text first, then any items its bracket adds
+   * (`@a [p. 3; @b]`, pandoc's form); usually just the one.
+   */
   items: CiteItem[];
 }
