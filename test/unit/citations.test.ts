@@ -253,3 +253,83 @@ describe('citations: resolving and finding under the cursor', () => {
     assert.strictEqual(citationAt(citations, md.indexOf('more')), undefined);
   });
 });
+
+/** Keys with pandoc's citation modes: `N:` normal, `S:` author suppressed, `A:` in-text (author in text). */
+function modes(md: string): string[] {
+  return parseCitations(md).flatMap((c) =>
+    c.items.map((i, n) => `${c.inText && n === 0 ? 'A' : i.suppressAuthor ? 'S' : 'N'}:${i.key}`),
+  );
+}
+
+// One case per kind of disagreement the differential test against pandoc found (test/unit/pandoc-agreement.test.ts);
+// each expectation is what `pandoc -f markdown -t json` reads.
+describe('citations: where pandoc decides (one case per disagreement found)', () => {
+  it('link text: [the report by @key](…) is a link whose text cites key in-text, at its offsets', () => {
+    const md = 'See [the report by @harbour](https://news.invalid/r) and ![chart by @bridge](c.png).';
+    const found = parseCitations(md);
+    assert.deepStrictEqual(modes(md), ['A:harbour', 'A:bridge']);
+    assert.deepStrictEqual([found[0].start, found[0].end], [md.indexOf('@harbour'), md.indexOf('](')]);
+    assert.strictEqual(found[0].items[0].keyStart, md.indexOf('harbour'));
+  });
+
+  it('a bracket followed by (, [ or { is a link or span, not a citation: its keys are in-text', () => {
+    assert.deepStrictEqual(modes('[@a](u) [@b][ref] [@c]{.note} [@d] (u)'), ['A:a', 'A:b', 'A:c', 'N:d']);
+    assert.deepStrictEqual(modes('[text with [@a]](https://n.invalid/a)'), ['N:a'], 'a citation inside link text');
+  });
+
+  it('a suppressed author with odd punctuation after it: the bracket is no citation, every key is in-text', () => {
+    const md = '[@a; -@b;, 33; @c] and [-@d; see @e;, ¶3]';
+    assert.deepStrictEqual(modes(md), ['A:a', 'A:b', 'A:c', 'A:d', 'A:e']);
+    assert.strictEqual(parseCitations(md)[1].start, md.indexOf('@b'), 'the dash stays outside');
+  });
+
+  it('an @ may follow any mark but a letter, digit or full stop (-@k, _@k, (@k) cite; a@k, 1@k, x.@k do not)', () => {
+    assert.deepStrictEqual(modes('text -@k1 and _@k2 and a*@k3 and "@k4"'), ['A:k1', 'A:k2', 'A:k3', 'A:k4']);
+    assert.deepStrictEqual(modes('a@k 1@k é@k x.@k ..@k'), []);
+  });
+
+  it('braced keys: balanced braces, no white space, and a ; inside does not end the item', () => {
+    assert.deepStrictEqual(modes('[@{a{b}c}; -@{k;1}, ¶2] @{end.}'), ['N:a{b}c', 'S:k;1', 'A:end.']);
+    assert.deepStrictEqual(modes('[see @{Doe 2020}, ¶2] @{Doe 2020}'), []);
+  });
+
+  it('brackets nest: inside a prefix or suffix, and a locator in brackets', () => {
+    const md = '[see [the annex] @a, [x; y]] [@b [¶3]; @c]';
+    assert.deepStrictEqual(modes(md), ['N:a', 'N:b', 'N:c']);
+    const [a] = parseCitations(md)[0].items;
+    assert.deepStrictEqual([a.prefix, a.suffix], ['see [the annex]', ', [x; y]']);
+  });
+
+  it('a key in the suffix of an item is an in-text citation of its own, nested in the bracket', () => {
+    const md = '[@a, see @b] [@c, quoted in [@d]](u)';
+    assert.deepStrictEqual(modes(md), ['N:a', 'A:b', 'A:c', 'N:d']);
+    const nested = parseCitations(md)[1];
+    assert.deepStrictEqual([nested.inText, nested.start], [true, md.indexOf('@b')]);
+  });
+
+  it('the bracket after an in-text key: a locator, a suffix then more items, or a citation of its own', () => {
+    const md = '@a [p. 3; -@b] @c [x@y.invalid] @d\n[¶5] @e [see @f] @g [x; y]';
+    assert.deepStrictEqual(modes(md), ['A:a', 'S:b', 'A:c', 'A:d', 'A:e', 'N:f', 'A:g']);
+    const [a, c, d] = parseCitations(md);
+    assert.deepStrictEqual([a.items[0].otherLocator?.raw, a.items[0].end, a.end], ['p. 3', md.indexOf(';'), md.indexOf(']') + 1]);
+    assert.strictEqual(c.items[0].suffix, 'x@y.invalid');
+    assert.strictEqual(d.items[0].locator?.from, 5);
+  });
+
+  it('notes: ^[…] is an inline note, not a citation, and keys in notes cite', () => {
+    assert.deepStrictEqual(modes('Text^[see @a] and ^[a note [@b, ¶2]] and[^1].\n\n[^1]: Said [@c].'), ['A:a', 'N:b', 'N:c']);
+  });
+
+  it('example lists: (@label) or @label) opening a block makes @label an example number, not a citation', () => {
+    assert.deepStrictEqual(modes('(@good) An example.\n\nAs (@good) shows, and [@good] cites.'), ['N:good']);
+    assert.deepStrictEqual(modes('@k) text\n\nx\n@m) text'), ['A:m'], 'only at the start of a block');
+  });
+
+  it('a reference definition whose label reads as a citation is one; one whose label does not cites nothing', () => {
+    assert.deepStrictEqual(modes('[see @a]: https://x.invalid\n\n[as in @b, 3; ]:\n\nNote[^1]\n\n[^1]: [@c; ]: x'), ['N:a']);
+  });
+
+  it('a handle in a bare URL cites (pandoc links no bare URL); in <…> or a link destination it does not', () => {
+    assert.deepStrictEqual(modes('https://n.invalid/@a <https://n.invalid/@b> [x](https://n.invalid/@c)'), ['A:a']);
+  });
+});

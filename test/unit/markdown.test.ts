@@ -3,6 +3,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import MarkdownIt from 'markdown-it';
+import { parseCitations } from '../../src/core/citations';
 import { citationEnv, citationPlugin, type CitationPluginOptions } from '../../src/markdown';
 import { corpusOf, ROOT } from './helpers/corpus';
 
@@ -122,5 +123,32 @@ describe('markdown: citation plugin options', () => {
   it('leaves a document that cites nothing exactly as markdown-it renders it', () => {
     const text = '# Title\n\n*Plain* text with [a link](https://x.invalid) and `code`.\n\n- one\n- two\n';
     assert.strictEqual(markdownIt().render(text), new MarkdownIt().render(text));
+  });
+});
+
+describe('markdown: the preview marks the citations the core parser finds', () => {
+  // Link text, images, reference links and spans hold in-text citations in pandoc; the preview and the export must
+  // mark each of them, once, as diagnostics and hovers see them.
+  const cases = [
+    'See [the report by @harbour](https://news.invalid/r) today.',
+    'Posted by [@bridge](https://social.invalid/@bridge) and [@harbour][ref] and [@bridge]{.note}.',
+    'Then [text with [@bridge, ¶2]](https://news.invalid/a).',
+    '[@harbour; -@bridge;, 33; @nowhere] and [-@harbour; see @bridge;, ¶3]',
+    'As @harbour [p. 3; @bridge] said, and https://social.invalid/@bridge too.',
+  ];
+  for (const text of cases) {
+    it(text, () => {
+      const found = parseCitations(text);
+      const env: Record<string, unknown> = {};
+      const html = markdownIt().render(text, env);
+      const markers = [...html.matchAll(/data-bd-key="([^"]+)"|title="Unknown source key @([^"]+)"/g)].map((m) => m[1] ?? m[2]);
+      assert.deepStrictEqual(markers, found.flatMap((c) => c.items.map((i) => i.key)));
+    });
+  }
+
+  it('an image holds its citation in the alt text, numbered, with the source listed', () => {
+    const html = markdownIt().render('![chart by @harbour](chart.png)');
+    assert.match(html, /<img src="chart.png" alt="chart by \[1\]">/);
+    assert.match(html, /<li id="bd-ref-1" class="bd-ref"><a href="https:\/\/gazette.invalid\/harbour">Harbour Reopens<\/a>/);
   });
 });

@@ -44,7 +44,8 @@ const LABEL_KEY = /(?:^|[^\p{L}\p{N}.])@[\p{L}\p{N}_{]/u;
 const INDENTED = /^(?: {4}|\t)/;
 const BLANK = /^[ \t]*(?:>[ \t]*)*$/;
 const ESCAPABLE = /[!-/:-@[-`{-~]/;
-const AUTOLINK = /<(?:[a-zA-Z][a-zA-Z0-9+.-]{1,31}:[^\s<>]*|[^\s<>@]+@[^\s<>@]+)>/y;
+// An autolink's URI may hold a `<` (pandoc reads `<https://x.invalid/@a<b>` as one link).
+const AUTOLINK = /<(?:[a-zA-Z][a-zA-Z0-9+.-]{1,31}:[^\s>]*|[^\s<>@]+@[^\s<>@]+)>/y;
 const TAG = /<\/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?\/?>/y;
 const URL = /(?:(?:https?|ftp):\/\/|www\.)[^\s<>]*[^\s<>.,;:!?'")\]]/iy;
 

@@ -224,23 +224,39 @@ function exampleLabels(md: string, layout: MarkdownLayout): Set<string> {
 }
 
 /**
- * `[label]: destination` is a reference definition unless its label reads as a citation (`[see @a]: …` cites `a` in
- * pandoc); one whose label has a key but is no citation (`[see @a; ]:`) cites nothing.
+ * Where a reference definition opening `block` ends, or -1. `[label]: destination` defines a link unless its label
+ * reads as a citation (`[see @a]: …` cites `a` in pandoc); one whose label has a key but is no citation (`[see @a;]:`)
+ * cites nothing, and pandoc takes the rest of its line (or the next line, when that is empty) as the destination.
  */
-function isReferenceDefinition(md: string, block: Span, ctx: Scan): boolean {
-  const close = md[block.start] === '[' ? ctx.pairs.get(block.start) : undefined;
-  if (close === undefined || md[close + 1] !== ':' || md[block.start + 1] === '^') return false;
-  const line = md.slice(close + 2, block.end).split(/\r?\n/, 1)[0];
-  return /^[ \t]*(?:\S+[ \t]*)?$/.test(line) && !parseItems(md, block.start + 1, close, ctx);
+function referenceDefinitionEnd(md: string, block: Span, ctx: Scan): number {
+  // It may open a list item or a footnote's text: `- [label]: …`, `[^1]: [label]: …`.
+  const lead = /^(?:(?:[-*+]|\d{1,9}[.)])[ \t]+|\[\^[^\]\s]+\]:[ \t]*)*/.exec(md.slice(block.start, block.start + 100))!;
+  const at = block.start + lead[0].length;
+  const close = md[at] === '[' ? ctx.pairs.get(at) : undefined;
+  if (close === undefined || md[close + 1] !== ':' || md[at + 1] === '^' || parseItems(md, at + 1, close, ctx)) return -1;
+  const eol = (from: number) => {
+    const nl = md.indexOf('\n', from);
+    return nl < 0 || nl > block.end ? block.end : nl;
+  };
+  let end = eol(close + 2);
+  if (!md.slice(close + 2, end).trim() && end < block.end) end = eol(end + 1);
+  // As pandoc: no definition when the destination opens with `[`, a title follows it, or a bracket runs past it.
+  const dest = /^\s*(\S*)[ \t]*(\S?)/.exec(md.slice(close + 2, end))!;
+  if (dest[1].startsWith('[') || /["'(]/.test(dest[2])) return -1;
+  for (let i = md.indexOf('[', close + 2); i >= 0 && i < end; i = md.indexOf('[', i + 1)) {
+    if ((ctx.pairs.get(i) ?? 0) > end) return -1;
+  }
+  return end;
 }
 
 /** Finds the citations in a document whose layout is known; see `parseCitations`. */
 export function parseCitationsIn(md: string, layout: MarkdownLayout): Citation[] {
   const found: Citation[] = [];
   const examples = exampleLabels(md, layout);
-  for (const block of layout.blocks) {
-    const ctx: Scan = { layout, pairs: bracketPairs(md, block, layout) };
-    if (isReferenceDefinition(md, block, ctx)) continue;
+  for (const whole of layout.blocks) {
+    const ctx: Scan = { layout, pairs: bracketPairs(md, whole, layout) };
+    const defined = referenceDefinitionEnd(md, whole, ctx);
+    const block = defined < 0 ? whole : { ...whole, start: defined };
     // Bracketed citations, in order of their `[`; one may stand in the suffix of another (`[@a, see [@b]](…)`).
     const brackets: Citation[] = [];
     let open: Citation[] = [];
