@@ -64,7 +64,7 @@ export function citationRule(options: CitationPluginOptions): (state: StateInlin
       state.push('briefing_cite_unknown_close', 'span', -1);
     };
     const sources = citation.items.map((item) => options.resolve(item.key));
-    if (citation.inText && !sources[0]) {
+    if (citation.inText && citation.items.length === 1 && !sources[0]) {
       // The raw `@key [¶3]`, without the brackets of a marker it did not become.
       unknown(citation.items[0], state.src.slice(citation.start, citation.end));
       state.push('briefing_cite_close', 'span', -1);

@@ -329,6 +329,11 @@ describe('citations: where pandoc decides (one case per disagreement found)', ()
     assert.deepStrictEqual(modes('[see @a]: https://x.invalid\n\n[as in @b, 3; ]:\n\nNote[^1]\n\n[^1]: [@c; ]: x'), ['N:a']);
   });
 
+  it('a note no text refers to is dropped, citations and all', () => {
+    assert.deepStrictEqual(modes('Text[^1].\n\n[^1]: Said [@a].\n\n[^2]: Never shown [@b].'), ['N:a']);
+    assert.deepStrictEqual(modes('[x; @k]: url[^3]\n\n[^3]: Hidden with its mark [@c].'), []);
+  });
+
   it('a handle in a bare URL cites (pandoc links no bare URL); in <…> or a link destination it does not', () => {
     assert.deepStrictEqual(modes('https://n.invalid/@a <https://n.invalid/@b> [x](https://n.invalid/@c)'), ['A:a']);
   });

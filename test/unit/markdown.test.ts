@@ -135,6 +135,7 @@ describe('markdown: the preview marks the citations the core parser finds', () =
     'Then [text with [@bridge, ¶2]](https://news.invalid/a).',
     '[@harbour; -@bridge;, 33; @nowhere] and [-@harbour; see @bridge;, ¶3]',
     'As @harbour [p. 3; @bridge] said, and https://social.invalid/@bridge too.',
+    'As @nowhere [p. 3; @bridge] said.',
   ];
   for (const text of cases) {
     it(text, () => {

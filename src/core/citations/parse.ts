@@ -253,10 +253,21 @@ function referenceDefinitionEnd(md: string, block: Span, ctx: Scan): number {
 export function parseCitationsIn(md: string, layout: MarkdownLayout): Citation[] {
   const found: Citation[] = [];
   const examples = exampleLabels(md, layout);
-  for (const whole of layout.blocks) {
+  // The prose of each block (past a reference definition), and the notes referred to from prose.
+  const read = layout.blocks.map((whole) => {
     const ctx: Scan = { layout, pairs: bracketPairs(md, whole, layout) };
     const defined = referenceDefinitionEnd(md, whole, ctx);
-    const block = defined < 0 ? whole : { ...whole, start: defined };
+    return { ctx, block: defined < 0 ? whole : { ...whole, start: defined } };
+  });
+  const definitions = read.flatMap(({ block }, i) => (block === layout.blocks[i] ? [] : [{ ...layout.blocks[i], end: block.start }]));
+  const referred = new Set<string>();
+  for (const m of md.matchAll(/\[\^([^\]\s]+)\](?!:)/g)) {
+    if (!spanAt(layout.citationSkipped, m.index) && !spanAt(definitions, m.index)) referred.add(m[1]);
+  }
+  for (const { ctx, block } of read) {
+    // Pandoc drops a note no text refers to, citations and all.
+    const note = /^\[\^([^\]\s]+)\]:/.exec(md.slice(block.start, block.start + 100));
+    if (note && !referred.has(note[1])) continue;
     // Bracketed citations, in order of their `[`; one may stand in the suffix of another (`[@a, see [@b]](…)`).
     const brackets: Citation[] = [];
     let open: Citation[] = [];

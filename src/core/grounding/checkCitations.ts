@@ -46,7 +46,7 @@ function checkLocator(item: CiteItem, corpus: Corpus, sink: DiagnosticSink): voi
 export function checkCitations(citations: Citation[], corpus: Corpus, sink: DiagnosticSink): void {
   for (const citation of citations) {
     for (const item of citation.items) {
-      if (checkKey(item, citation.inText, corpus, sink)) checkLocator(item, corpus, sink);
+      if (checkKey(item, citation.inText && item === citation.items[0], corpus, sink)) checkLocator(item, corpus, sink);
     }
   }
 }
