@@ -311,13 +311,15 @@ describe('citations: where pandoc decides (one case per disagreement found)', ()
     const md = '@a [p. 3; -@b] @c [x@y.invalid] @d\n[¶5] @e [see @f] @g [x; y]';
     assert.deepStrictEqual(modes(md), ['A:a', 'S:b', 'A:c', 'A:d', 'A:e', 'N:f', 'A:g']);
     const [a, c, d] = parseCitations(md);
-    assert.deepStrictEqual([a.items[0].otherLocator?.raw, a.items[0].end, a.end], ['p. 3', md.indexOf(';'), md.indexOf(']') + 1]);
+    const first = a.items[0];
+    assert.deepStrictEqual([first.otherLocator?.raw, first.end, a.end], ['p. 3', md.indexOf(';'), md.indexOf(']') + 1]);
     assert.strictEqual(c.items[0].suffix, 'x@y.invalid');
     assert.strictEqual(d.items[0].locator?.from, 5);
   });
 
   it('notes: ^[…] is an inline note, not a citation, and keys in notes cite', () => {
-    assert.deepStrictEqual(modes('Text^[see @a] and ^[a note [@b, ¶2]] and[^1].\n\n[^1]: Said [@c].'), ['A:a', 'N:b', 'N:c']);
+    const md = 'Text^[see @a] and ^[a note [@b, ¶2]] and[^1].\n\n[^1]: Said [@c].';
+    assert.deepStrictEqual(modes(md), ['A:a', 'N:b', 'N:c']);
   });
 
   it('example lists: (@label) or @label) opening a block makes @label an example number, not a citation', () => {
@@ -326,7 +328,9 @@ describe('citations: where pandoc decides (one case per disagreement found)', ()
   });
 
   it('a reference definition whose label reads as a citation is one; one whose label does not cites nothing', () => {
-    assert.deepStrictEqual(modes('[see @a]: https://x.invalid\n\n[as in @b, 3; ]:\n\nNote[^1]\n\n[^1]: [@c; ]: x'), ['N:a']);
+    const md = '[see @a]: https://x.invalid\n\n[as in @b, 3; ]:\n\nNote[^1]\n\n[^1]: [@c; ]: x';
+    assert.deepStrictEqual(modes(md), ['N:a']);
+    assert.deepStrictEqual(modes('[; @a]: -@b [p. 3; @c]'), ['A:a', 'A:b', 'N:c'], 'a bracket after it: no definition');
   });
 
   it('a note no text refers to is dropped, citations and all', () => {

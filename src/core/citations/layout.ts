@@ -271,7 +271,8 @@ export function scanMarkdown(md: string): MarkdownLayout {
   const urls: Span[] = [];
   for (const b of blocks) scanInline(md, b, notes, inline, linkTexts, urls);
   const citationSkipped = mergeSpans([...lineSkips, ...notes, ...inline]);
-  return { blocks, skipped: mergeSpans([...citationSkipped, ...urls]), citationSkipped, linkTexts: mergeSpans(linkTexts) };
+  const skipped = mergeSpans([...citationSkipped, ...urls]);
+  return { blocks, skipped, citationSkipped, linkTexts: mergeSpans(linkTexts) };
 }
 
 /** The span in sorted, non-overlapping `spans` that contains `offset`, if any. */

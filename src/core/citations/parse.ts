@@ -142,7 +142,7 @@ function parseItems(md: string, from: number, to: number, ctx: Scan): CiteItem[]
 
 /** The bracketed citation `[…]` from `open` to `close`, if the bracket holds one (every `;`-part has a key). */
 function bracketed(md: string, open: number, close: number, ctx: Scan): Citation | undefined {
-  // `![…]` is an image, `^[…]` an inline note and `[^…]` a note reference; `[…](`, `[…][`, `[…]{` link or span.
+  // `![…]` is an image, `^[…]` an inline note, `[^…]` a note mark; `[…](`, `[…][`, `[…]{` a link or span.
   if (md[open - 1] === '!' || md[open - 1] === '^' || md[open + 1] === '^') return undefined;
   if (NOT_AFTER_CITATION.has(md[close + 1])) return undefined;
   const items = parseItems(md, open + 1, close, ctx);
@@ -225,28 +225,26 @@ function exampleLabels(md: string, layout: MarkdownLayout): Set<string> {
 
 /**
  * Where a reference definition opening `block` ends, or -1. `[label]: destination` defines a link unless its label
- * reads as a citation (`[see @a]: …` cites `a` in pandoc); one whose label has a key but is no citation (`[see @a;]:`)
- * cites nothing, and pandoc takes the rest of its line (or the next line, when that is empty) as the destination.
+ * reads as a citation (`[see @a]: …` cites `a` in pandoc); one whose label has a key but is no citation
+ * (`[see @a;]:`) cites nothing, and pandoc takes the rest of its line (or the next line, when that is empty) as the
+ * destination.
  */
 function referenceDefinitionEnd(md: string, block: Span, ctx: Scan): number {
   // It may open a list item or a footnote's text: `- [label]: …`, `[^1]: [label]: …`.
-  const lead = /^(?:(?:[-*+]|\d{1,9}[.)])[ \t]+|\[\^[^\]\s]+\]:[ \t]*)*/.exec(md.slice(block.start, block.start + 100))!;
-  const at = block.start + lead[0].length;
+  const lead = /^(?:(?:[-*+]|\d{1,9}[.)])[ \t]+|\[\^[^\]\s]+\]:[ \t]*)*/.exec(md.slice(block.start, block.start + 100));
+  const at = block.start + lead![0].length;
   const close = md[at] === '[' ? ctx.pairs.get(at) : undefined;
-  if (close === undefined || md[close + 1] !== ':' || md[at + 1] === '^' || parseItems(md, at + 1, close, ctx)) return -1;
+  if (close === undefined || md[close + 1] !== ':' || md[at + 1] === '^') return -1;
+  if (parseItems(md, at + 1, close, ctx)) return -1;
   const eol = (from: number) => {
     const nl = md.indexOf('\n', from);
     return nl < 0 || nl > block.end ? block.end : nl;
   };
   let end = eol(close + 2);
   if (!md.slice(close + 2, end).trim() && end < block.end) end = eol(end + 1);
-  // As pandoc: no definition when the destination opens with `[`, a title follows it, or a bracket runs past it.
-  const dest = /^\s*(\S*)[ \t]*(\S?)/.exec(md.slice(close + 2, end))!;
-  if (dest[1].startsWith('[') || /["'(]/.test(dest[2])) return -1;
-  for (let i = md.indexOf('[', close + 2); i >= 0 && i < end; i = md.indexOf('[', i + 1)) {
-    if ((ctx.pairs.get(i) ?? 0) > end) return -1;
-  }
-  return end;
+  // As pandoc: no definition when a title follows the destination, or a bracket (not a note mark) after the label.
+  const rest = md.slice(close + 2, end);
+  return /["'(]/.test(/^\s*\S*[ \t]*(\S?)/.exec(rest)![1]) || /\[(?!\^)/.test(rest) ? -1 : end;
 }
 
 /** Finds the citations in a document whose layout is known; see `parseCitations`. */
@@ -259,7 +257,9 @@ export function parseCitationsIn(md: string, layout: MarkdownLayout): Citation[]
     const defined = referenceDefinitionEnd(md, whole, ctx);
     return { ctx, block: defined < 0 ? whole : { ...whole, start: defined } };
   });
-  const definitions = read.flatMap(({ block }, i) => (block === layout.blocks[i] ? [] : [{ ...layout.blocks[i], end: block.start }]));
+  const definitions = read.flatMap(({ block }, i) =>
+    block === layout.blocks[i] ? [] : [{ ...layout.blocks[i], end: block.start }],
+  );
   const referred = new Set<string>();
   for (const m of md.matchAll(/\[\^([^\]\s]+)\](?!:)/g)) {
     if (!spanAt(layout.citationSkipped, m.index) && !spanAt(definitions, m.index)) referred.add(m[1]);
@@ -296,7 +296,8 @@ export function parseCitationsIn(md: string, layout: MarkdownLayout): Citation[]
 
 /**
  * Finds pandoc citations in Markdown, in document order: bracketed (`[@key]`, `[see @a, ¶2; -@b, paras. 3-4]`) and
- * in-text (`@key`, `@key [¶3]`). Code, comments, URLs, link destinations, e-mail addresses and `\@` are passed over.
+ * in-text (`@key`, `@key [¶3]`), as pandoc reads them. Code, comments, autolinks, link destinations, e-mail addresses
+ * and `\@` are passed over.
  */
 export function parseCitations(markdown: string): Citation[] {
   return parseCitationsIn(markdown, scanMarkdown(markdown));

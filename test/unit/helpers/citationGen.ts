@@ -34,7 +34,8 @@ const WORDS = [
 const PREFIXES = ['see', 'cf.', 'see also', 'as in', '*see*', 'e.g.', 'compare', 'quoted in', 'see [the annex]'];
 const LOCATORS = [
   '¶3', '¶ 4', '¶¶3-4', '¶¶ 12–14', 'para. 3', 'para 7', 'paras. 3-4', 'paragraph 2', 'paras 5–6', '¶3, 5-6',
-  'p. 33', 'pp. 3-4', 'pp. 33–35', 'chap. 2', 'chaps. 2-3', 'sec. 4', '§ 7', 'vol. 2', 'fig. 3', 'n. 12', '33', '3-4',
+  'p. 33', 'pp. 3-4', 'pp. 33–35', 'chap. 2', 'chaps. 2-3', 'sec. 4', '§ 7', 'vol. 2', 'fig. 3', 'n. 12',
+  '33', '3-4',
 ];
 const SUFFIXES = [
   'emphasis added', '*emphasis added*', 'and passim', 'quoting the envoy', 'n. 2', 'trans. mine', '`code`',
@@ -131,8 +132,10 @@ function lookalike(r: Rand): string {
   ])();
 }
 
+/** Emphasis around a citation; `_` only around brackets, since `_` is a key character (`_@k_` cites `k_`). */
 function emphasised(r: Rand, s: string): string {
-  return chance(r, 0.1) ? pick(r, ['*', '**', '_']).replace(/.+/, (m) => m + s + m) : s;
+  const marks = s.startsWith('[') ? ['*', '**', '_'] : ['*', '**'];
+  return chance(r, 0.1) ? pick(r, marks).replace(/.+/, (m) => m + s + m) : s;
 }
 
 /** A run of prose with citations, the body of a paragraph, list item, heading or table cell. */
