@@ -315,6 +315,7 @@ describe('citations: where pandoc decides (one case per disagreement found)', ()
     assert.deepStrictEqual([first.otherLocator?.raw, first.end, a.end], ['p. 3', md.indexOf(';'), md.indexOf(']') + 1]);
     assert.strictEqual(c.items[0].suffix, 'x@y.invalid');
     assert.strictEqual(d.items[0].locator?.from, 5);
+    assert.deepStrictEqual(modes('@a [see @b]{.x}'), ['A:a', 'A:b'], 'before a span: a suffix holding an in-text key');
   });
 
   it('notes: ^[…] is an inline note, not a citation, and keys in notes cite', () => {

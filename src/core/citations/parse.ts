@@ -194,7 +194,8 @@ function inText(md: string, at: number, block: Span, ctx: Scan): Citation | unde
   if (close >= 0 && md[open + 1] !== '^' && md[close + 1] !== '(' && md[close + 1] !== '[') {
     const cut = separators(md, open + 1, close, ctx)[0] ?? close;
     const rest = cut < close ? parseItems(md, cut + 1, close, ctx) : [];
-    if (rest && !parseItems(md, open + 1, close, ctx)) {
+    // Before `{` (a span) the bracket is the key's suffix even when it reads as a citation: `@a [@b]{.x}`.
+    if (rest && (md[close + 1] === '{' || !parseItems(md, open + 1, close, ctx))) {
       read = readLocator(md, open + 1, cut);
       suffix = md.slice(read.next, cut).trim();
       more = rest;
@@ -283,11 +284,13 @@ export function parseCitationsIn(md: string, layout: MarkdownLayout): Citation[]
     const inBlock = [...brackets];
     open = [];
     let k = 0;
+    let last: Citation | undefined;
     for (let i = md.indexOf('@', block.start); i >= 0 && i < block.end; i = md.indexOf('@', i + 1)) {
       while (k < brackets.length && brackets[k].start <= i) open.push(brackets[k++]);
-      if (spanAt(layout.citationSkipped, i) || !inSuffix(md, innermost(open, i), i)) continue;
+      if (spanAt(layout.citationSkipped, i) || !inSuffix(md, innermost(open, i), i) || !inSuffix(md, last, i)) continue;
       const c = inText(md, i, block, ctx);
-      if (c && !examples.has(c.items[0].key)) inBlock.push(c), (i = c.end - 1);
+      // Its bracket may hold keys of its own items (passed over) or, in its suffix, further in-text citations.
+      if (c && !examples.has(c.items[0].key)) inBlock.push(c), (last = c), (i = c.items[0].keyEnd - 1);
     }
     found.push(...inBlock.sort((a, b) => a.start - b.start));
   }
