@@ -292,7 +292,7 @@ export function parseCitationsIn(md: string, layout: MarkdownLayout): Citation[]
       // Its bracket may hold keys of its own items (passed over) or, in its suffix, further in-text citations.
       if (c && !examples.has(c.items[0].key)) inBlock.push(c), (last = c), (i = c.items[0].keyEnd - 1);
     }
-    found.push(...inBlock.sort((a, b) => a.start - b.start));
+    for (const c of inBlock.sort((a, b) => a.start - b.start)) found.push(c); // no spread: blocks may hold 100k
   }
   return found;
 }
