@@ -37,8 +37,24 @@ export interface Where {
   to?: number;
 }
 
+/** A quick fix as plain data: replace the document text from `start` to `end` with `newText`. */
+export interface DiagnosticFix {
+  /** What the fix does, as the light bulb lists it (`Replace with @israel-calls-india`). */
+  title: string;
+  /** Document offset of the first character replaced. */
+  start: number;
+  /** Document offset just past the last character replaced (equal to `start` to insert). */
+  end: number;
+  /** The text put in its place. */
+  newText: string;
+  /** True for the fix to apply by default (at most one per diagnostic). */
+  preferred?: boolean;
+}
+
 /** Extra facts a diagnostic carries for quick fixes and hovers. */
 export interface DiagnosticData {
+  /** Quick fixes, best first; hosts offer them as they are (the VS Code code-action provider only converts them). */
+  fixes?: DiagnosticFix[];
   /** unknown-key: the closest known key, when one is close enough to be a typo. */
   suggestedKey?: string;
   /** quote-not-found: the closest passage in what was cited. */
