@@ -1,7 +1,7 @@
-// What every CLI command gets: its arguments, output, and the corpus (bundled seeds or --sources).
+// What every CLI command gets: its arguments, output, and the Briefing Desk over the bundled seeds or --sources.
 import * as fs from 'fs';
-import { Corpus, type SourceProblem } from '../core/corpus';
-import { decodeText, loadSources } from '../core/corpus/load';
+import { decodeText, SOURCE_EXTENSIONS } from '../core/corpus/load';
+import { createBriefingDesk, type BriefingDesk } from '../core/desk';
 import { bundledSeedsDir, FsSourceStore } from '../node/fsStore';
 import { listFlag, type ParsedArgs, UsageError } from './args';
 import { paint, type Output } from './output';
@@ -19,28 +19,30 @@ export interface CliContext {
 /** A failure the user can fix (missing file, no sources): one line, exit 2. */
 export class InputError extends Error {}
 
-/** Loads the corpus: `--sources DIR` (repeatable) replaces the bundled seeds. Unreadable files are reported on stderr and skipped. */
-export async function loadCliCorpus(ctx: CliContext): Promise<{ corpus: Corpus; problems: SourceProblem[] }> {
+/**
+ * Opens the Briefing Desk over `--sources DIR` (repeatable; replaces the bundled seeds) and loads it. Unreadable
+ * files are reported on stderr and skipped; no readable source at all is an input error.
+ */
+export async function openDesk(ctx: CliContext): Promise<BriefingDesk> {
   const dirs = listFlag(ctx.args, 'sources');
   for (const d of dirs) if (!fs.existsSync(d)) throw new InputError(`${d}: no such file or directory`);
   const bundled = dirs.length === 0;
-  const store = new FsSourceStore(bundled ? [bundledSeedsDir()] : dirs);
+  const store = new FsSourceStore(bundled ? [bundledSeedsDir()] : dirs, { bundled });
   let listed: string[];
   try {
     listed = await store.list();
   } catch (e) {
     throw new InputError(`cannot list sources: ${(e as Error).message}`);
   }
-  const { parsed, problems } = await loadSources(store);
+  const desk = createBriefingDesk({ store });
+  const { parsed, problems } = await desk.load();
   for (const p of problems) ctx.output.err(`${paint(ctx.output, 'yellow', 'skipped')} ${p.uri}: ${p.reason}\n`);
   if (!parsed.length) {
     throw new InputError(listed.length
       ? `no readable sources in ${dirs.join(', ')} (${problems.length} skipped)`
-      : `no sources (.md, .txt) in ${dirs.join(', ')}`);
+      : `no sources (${SOURCE_EXTENSIONS.join(', ')}) in ${dirs.join(', ')}`);
   }
-  const corpus = new Corpus();
-  corpus.set(parsed, bundled);
-  return { corpus, problems };
+  return desk;
 }
 
 /** Reads a text file given on the command line (a briefing), with a one-line error when it cannot. */

@@ -49,7 +49,7 @@ export class Library {
 
   #building: { version: number; done: Promise<EntityIndex> } | undefined;
 
-  /** The entity index over the current sources, built now if it is stale (the CLI's way; hosts prefer `entitiesInSteps`). */
+  /** The entity index over the current sources, built now if it is stale (for hosts that never pause, as the CLI). */
   get entities(): EntityIndex {
     this.#entities ??= this.#guard(() => EntityIndex.build(this.corpus.sources, this.#overrides));
     return this.#entities;

@@ -1,6 +1,6 @@
 // The inline rule: pandoc citations become numbered marker tokens (the parsing is core/citations').
 import type MarkdownIt = require('markdown-it');
-import { parseCitations, type Citation, type CiteItem } from '../core/citations';
+import { itemSpan, parseCitations, resolveIn, type Citation, type CiteItem } from '../core/citations';
 import { citationEnv, numberOf, type CitationPluginOptions } from './types';
 import { plainTitle, tooltipFor } from './tooltip';
 
@@ -27,10 +27,8 @@ function locatorLabel(item: CiteItem): string {
 
 /** An item as written, from its `@` (or `-@`) through its locator: `@{Doe 2020}, p. 3`. */
 function rawItem(src: string, item: CiteItem): string {
-  const braced = src[item.keyStart - 1] === '{';
-  const at = item.keyStart - (braced ? 2 : 1);
-  const end = item.locator?.end ?? item.otherLocator?.end ?? item.keyEnd + (braced ? 1 : 0);
-  return src.slice(item.suppressAuthor ? at - 1 : at, end);
+  const { start, end } = itemSpan(src, item);
+  return src.slice(start, end);
 }
 
 /** Builds the inline rule for `options`. */
@@ -81,7 +79,7 @@ export function citationRule(options: CitationPluginOptions): (state: StateInlin
       const label = locatorLabel(item);
       if (source) {
         const n = numberOf(env, source);
-        const tip = tooltipFor(source, item);
+        const tip = tooltipFor(resolveIn(source, item), item);
         // Inside a link's text another <a> would nest; the marker keeps its tooltip data on a <span>.
         const inLink = state.linkLevel > 0;
         const a = state.push('briefing_cite_ref_open', inLink ? 'span' : 'a', 1);

@@ -1,5 +1,5 @@
 // Public surface of the Markdown rendering module.
 export { citationPlugin } from './plugin';
 export { citationEnv, ENV_KEY, type CitationEnv, type CitationPluginOptions } from './types';
-export { tooltipFor, citedParagraphs, type TooltipData } from './tooltip';
+export { tooltipFor, type TooltipData } from './tooltip';
 export { renderStandalone, type StandaloneOptions, type StandaloneResult } from './standalone';

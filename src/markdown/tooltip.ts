@@ -1,6 +1,5 @@
 // The tooltip data a citation marker carries: title, date, place and the cited paragraph text.
-import type { CiteItem } from '../core/citations';
-import type { Paragraph, Source } from '../core/corpus';
+import { shownParagraphs, type CiteItem, type ResolvedItem } from '../core/citations';
 
 /** What a marker shows on hover; plain text (the renderer escapes it into attributes). */
 export interface TooltipData {
@@ -10,16 +9,10 @@ export interface TooltipData {
   passage: string;
 }
 
-/** The paragraphs an item points at: its locator's, or the opening paragraph without one. */
-export function citedParagraphs(source: Source, item: CiteItem): Paragraph[] {
-  if (!item.locator) return source.paragraphs.slice(0, 1);
-  const wanted = (n: number) => item.locator!.ranges.some(([a, b]) => n >= Math.min(a, b) && n <= Math.max(a, b));
-  return source.paragraphs.filter((p) => wanted(p.n));
-}
-
-/** Tooltip data for one cited item. */
-export function tooltipFor(source: Source, item: CiteItem): TooltipData {
-  const paragraphs = citedParagraphs(source, item);
+/** Tooltip data for one cited item, resolved by the core (`resolveItem`). */
+export function tooltipFor(resolved: ResolvedItem, item: CiteItem): TooltipData {
+  const { source } = resolved;
+  const paragraphs = shownParagraphs(resolved);
   return {
     title: source.title,
     meta: [source.date, source.place, source.outlet].filter(Boolean).join(' · '),

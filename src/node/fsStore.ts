@@ -1,4 +1,4 @@
-// A SourceStore over the local file system, for the CLI, tests and benchmarks (Node only).
+// The CLI's I/O (Node only): a SourceStore over the local file system, and where the package keeps seeds and media.
 import * as fs from 'fs';
 import * as path from 'path';
 import { isSourceFile, type SourceStore } from '../core/corpus';
@@ -6,9 +6,16 @@ import { isSourceFile, type SourceStore } from '../core/corpus';
 /** Lists source files under `dirs` (recursively; a file path lists itself) and reads them. */
 export class FsSourceStore implements SourceStore {
   #dirs: string[];
+  #bundled: boolean;
 
-  constructor(dirs: string[]) {
+  /** `bundled`: the files are Briefing Desk's own seeds. */
+  constructor(dirs: string[], options: { bundled?: boolean } = {}) {
     this.#dirs = dirs;
+    this.#bundled = options.bundled ?? false;
+  }
+
+  isBundled(): boolean {
+    return this.#bundled;
   }
 
   async list(): Promise<string[]> {

@@ -2,7 +2,7 @@
 import { parseCitations } from '../../core/citations';
 import { toCsl } from '../../core/corpus';
 import type { Command } from '../command';
-import { loadCliCorpus, readTextArg } from '../context';
+import { openDesk, readTextArg } from '../context';
 import { printJson } from '../output';
 
 export const bibCommand: Command = {
@@ -13,8 +13,8 @@ export const bibCommand: Command = {
   async run(ctx) {
     const cited = typeof ctx.args.flags.cited === 'string' ? ctx.args.flags.cited : undefined;
     const keys = cited ? new Set(parseCitations(readTextArg(cited, 'Markdown briefing')).flatMap((c) => c.items.map((i) => i.key))) : undefined;
-    const { corpus } = await loadCliCorpus(ctx);
-    printJson(ctx.output, corpus.sources.filter((s) => !keys || keys.has(s.key)).map(toCsl));
+    const desk = await openDesk(ctx);
+    printJson(ctx.output, desk.library.sources.filter((s) => !keys || keys.has(s.key)).map(toCsl));
     return 0;
   },
 };

@@ -1,8 +1,8 @@
 // `briefing check FILE.md`: grounding problems in a briefing; exit 1 when any is an error.
 import * as path from 'path';
-import { checkBriefing, type GroundingDiagnostic } from '../../core/grounding';
+import type { GroundingDiagnostic } from '../../core/grounding';
 import type { Command } from '../command';
-import { loadCliCorpus, readTextArg } from '../context';
+import { openDesk, readTextArg } from '../context';
 import { paint, printJson, type Output, type Style } from '../output';
 
 const STYLE: Record<GroundingDiagnostic['severity'], Style> = { error: 'red', warning: 'yellow', information: 'blue' };
@@ -28,8 +28,8 @@ export const checkCommand: Command = {
   async run(ctx) {
     const file = ctx.args.positionals[0];
     const text = readTextArg(file, 'Markdown briefing');
-    const { corpus } = await loadCliCorpus(ctx);
-    const diagnostics = checkBriefing(text, corpus);
+    const desk = await openDesk(ctx);
+    const diagnostics = desk.check(text);
     if (ctx.json) {
       printJson(ctx.output, {
         file,

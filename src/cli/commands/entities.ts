@@ -1,29 +1,25 @@
 // `briefing entities` and `briefing entity "NAME"`: the people, places, organisations, weapon systems,
 // events, agreements and groupings the sources name, and one entity's card.
 import * as fs from 'fs';
-import { EntityIndex, ENTITY_TYPES, type Entity, type EntityCard, type EntityType } from '../../core/entities';
+import type { BriefingDesk } from '../../core/desk';
+import {
+  entityTypeLabel, ENTITY_TYPES, OVERRIDES_FILE, type Entity, type EntityCard, type EntityIndex,
+} from '../../core/entities';
 import { UsageError } from '../args';
 import type { Command } from '../command';
-import { InputError, loadCliCorpus, readTextArg, type CliContext } from '../context';
+import { InputError, openDesk, readTextArg, type CliContext } from '../context';
 import { paint, printJson, truncate, type Output } from '../output';
 
-/** The overrides file read from the current directory when `--entities` is not given. */
-export const OVERRIDES_FILE = 'briefing-entities.json';
-
-const HEADINGS: Record<EntityType, string> = {
-  person: 'People', organization: 'Organisations', place: 'Places', weapon_system: 'Weapon systems',
-  event: 'Events', agreement: 'Agreements', group: 'Groupings',
-};
-
-/** Loads the corpus and builds the index, with `--entities FILE` (or ./briefing-entities.json) applied. */
-async function loadIndex(ctx: CliContext): Promise<{ index: EntityIndex; sources: Parameters<EntityIndex['card']>[1] }> {
-  const { corpus } = await loadCliCorpus(ctx);
+/** Opens the desk and its entity index, with `--entities FILE` (or ./briefing-entities.json) applied. */
+async function loadIndex(ctx: CliContext): Promise<{ desk: BriefingDesk; index: EntityIndex }> {
+  const desk = await openDesk(ctx);
   const given = ctx.args.flags.entities;
   const file = typeof given === 'string' ? given : fs.existsSync(OVERRIDES_FILE) ? OVERRIDES_FILE : undefined;
-  const overrides = file ? readTextArg(file, 'entities file') : undefined;
-  const index = EntityIndex.build(corpus.sources, overrides);
-  for (const p of index.problems) ctx.output.err(`${paint(ctx.output, 'yellow', 'ignored')} ${file}: ${p}\n`);
-  return { index, sources: corpus.sources };
+  if (file) {
+    const problems = desk.setEntityOverrides(readTextArg(file, 'entities file'), file);
+    for (const p of problems) ctx.output.err(`${paint(ctx.output, 'yellow', 'ignored')} ${file}: ${p}\n`);
+  }
+  return { desk, index: await desk.entities() };
 }
 
 function countBy(list: Array<{ key: string }>): Record<string, number> {
@@ -61,7 +57,7 @@ export const entitiesCommand: Command = {
     for (const type of ENTITY_TYPES) {
       const list = entities.filter((e) => e.type === type);
       if (!list.length) continue;
-      o.out(`${paint(o, 'bold', HEADINGS[type])} ${paint(o, 'dim', `(${list.length})`)}\n`);
+      o.out(`${paint(o, 'bold', entityTypeLabel(type, true))} ${paint(o, 'dim', `(${list.length})`)}\n`);
       for (const e of list) {
         const sources = Object.keys(countBy(e.mentions)).length;
         const aka = e.aliases.filter((a) => a.length < 40).slice(0, 4);
@@ -76,7 +72,7 @@ export const entitiesCommand: Command = {
 };
 
 function printCard(o: Output, card: EntityCard): void {
-  o.out(`${paint(o, 'bold', card.name)}  ${paint(o, 'dim', card.type.replace('_', ' '))}\n`);
+  o.out(`${paint(o, 'bold', card.name)}  ${paint(o, 'dim', entityTypeLabel(card.type).toLowerCase())}\n`);
   if (card.description) o.out(`${card.description}\n`);
   if (card.aliases.length) o.out(`${paint(o, 'dim', 'Also:')} ${card.aliases.join('; ')}\n`);
   if (card.ambiguity) o.out(`${paint(o, 'yellow', 'Ambiguous:')} ${card.ambiguity}\n`);
@@ -97,14 +93,14 @@ export const entityCommand: Command = {
   async run(ctx) {
     const name = ctx.args.positionals.join(' ').trim();
     if (!name) throw new UsageError('missing NAME');
-    const { index, sources } = await loadIndex(ctx);
+    const { desk, index } = await loadIndex(ctx);
     const entity = index.find(name);
     if (!entity) {
       const k = name.toLowerCase();
       const near = index.entities.filter((e) => [e.name, ...e.aliases].some((a) => a.toLowerCase().includes(k))).slice(0, 5).map((e) => e.name);
       throw new InputError(`no entity named "${name}"${near.length ? ` (did you mean ${near.join(', ')}?)` : ''}`);
     }
-    const card = index.card(entity, sources);
+    const card = index.card(entity, desk.library.sources);
     // `Singh` may name several people: say which others the word could mean.
     const k = name.toLowerCase();
     const others = index.entities.filter((e) => e !== entity && e.type === 'person' && e.name.toLowerCase().split(' ').pop() === k).map((e) => e.name);

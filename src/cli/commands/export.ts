@@ -5,7 +5,7 @@ import * as path from 'path';
 import { renderStandalone } from '../../markdown';
 import { packageRoot } from '../../node/fsStore';
 import type { Command } from '../command';
-import { InputError, loadCliCorpus, readTextArg } from '../context';
+import { InputError, openDesk, readTextArg } from '../context';
 import { paint, printJson } from '../output';
 
 export const exportCommand: Command = {
@@ -17,10 +17,10 @@ export const exportCommand: Command = {
     const file = ctx.args.positionals[0];
     const markdown = readTextArg(file, 'Markdown briefing');
     const out = typeof ctx.args.flags.output === 'string' ? ctx.args.flags.output : file.replace(/\.(md|markdown|txt)$/i, '') + '.html';
-    const { corpus } = await loadCliCorpus(ctx);
+    const desk = await openDesk(ctx);
     const media = path.join(packageRoot(), 'media');
     const result = renderStandalone(markdown, {
-      corpus,
+      corpus: desk.library.corpus,
       css: fs.readFileSync(path.join(media, 'preview.css'), 'utf8'),
       js: fs.readFileSync(path.join(media, 'preview.js'), 'utf8'),
       location: (s) => (/^[a-z]+:/i.test(s.uri) ? s.uri : path.relative(path.dirname(path.resolve(out)), s.uri)),

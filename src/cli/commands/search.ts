@@ -1,8 +1,8 @@
 // `briefing search "QUERY"`: passages that match, best first.
-import { highlight, SearchIndex } from '../../core/search';
+import { highlight } from '../../core/search';
 import { intFlag, UsageError } from '../args';
 import type { Command } from '../command';
-import { loadCliCorpus } from '../context';
+import { openDesk } from '../context';
 import { paint, printJson, truncate, type Output } from '../output';
 
 function highlighted(o: Output, text: string, matches: Array<[number, number]>, max: number): string {
@@ -25,10 +25,7 @@ export const searchCommand: Command = {
     const query = ctx.args.positionals.join(' ').trim();
     if (!query) throw new UsageError('missing QUERY');
     const limit = intFlag(ctx.args, 'limit', 10);
-    const { corpus } = await loadCliCorpus(ctx);
-    const index = new SearchIndex();
-    for (const s of corpus.sources) index.addSource(s);
-    const hits = index.search(query, { limit });
+    const hits = (await openDesk(ctx)).search(query, { limit });
     if (ctx.json) {
       printJson(ctx.output, {
         query,

@@ -1,6 +1,6 @@
 // `briefing sources`: the corpus in use, one line per source.
 import type { Command } from '../command';
-import { loadCliCorpus } from '../context';
+import { openDesk } from '../context';
 import { paint, printJson, table, truncate } from '../output';
 
 export const sourcesCommand: Command = {
@@ -9,8 +9,7 @@ export const sourcesCommand: Command = {
   usage: 'briefing sources [--sources DIR]... [--json]',
   flags: {},
   async run(ctx) {
-    const { corpus } = await loadCliCorpus(ctx);
-    const sources = corpus.sources;
+    const sources = (await openDesk(ctx)).library.sources;
     if (ctx.json) {
       printJson(ctx.output, {
         sources: sources.map((s) => ({

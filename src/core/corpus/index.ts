@@ -6,3 +6,4 @@ export * from './ingest';
 export * from './keys';
 export * from './load';
 export * from './csl';
+export * from './memoryStore';

@@ -1,14 +1,17 @@
 // Loading sources through a store: the core decides what a readable source is, the host does the I/O.
-import { Corpus } from './corpus';
 import { parseSource, type ParsedSource } from './ingest';
 import type { SourceProblem } from './types';
 
-/** The little the core needs from a file system. */
+/** The little the core needs from a file system; each host supplies one (workspace.fs, Node's fs, memory). */
 export interface SourceStore {
-  /** URIs or paths of candidate source files. */
+  /** URIs or paths of candidate source files (the core keeps those `isSourceFile` accepts). */
   list(): Promise<string[]>;
   /** The file's bytes; may throw (the message is reported). */
   read(uri: string): Promise<Uint8Array>;
+  /** True for a file bundled with Briefing Desk (shown read-only); without this method, none is. */
+  isBundled?(uri: string): boolean;
+  /** The user's entity overrides file (`OVERRIDES_FILE`) and its text, or undefined when there is none. */
+  readEntityOverrides?(): Promise<{ uri: string; text: string } | undefined>;
 }
 
 /** File endings the core can read as sources. */
@@ -61,29 +64,27 @@ export interface LoadResult {
   problems: SourceProblem[];
 }
 
-/** Reads every source the store lists; unreadable files become problems, never exceptions. */
-export async function loadSources(store: SourceStore): Promise<LoadResult> {
+/** Reads every source the store lists; unreadable files become problems, never exceptions. `onRead` counts progress. */
+export async function loadSources(store: SourceStore, onRead?: (done: number, total: number) => void): Promise<LoadResult> {
   const parsed: ParsedSource[] = [];
   const problems: SourceProblem[] = [];
-  for (const uri of (await store.list()).filter(isSourceFile).sort()) {
-    let bytes: Uint8Array;
-    try {
-      bytes = await store.read(uri);
-    } catch (e) {
-      problems.push({ uri, reason: `could not be read (${(e as Error).message})` });
-      continue;
-    }
-    const r = decodeSource(uri, bytes);
+  const uris = (await store.list()).filter(isSourceFile).sort();
+  for (const [i, uri] of uris.entries()) {
+    onRead?.(i, uris.length);
+    const r = await readSource(store, uri);
     if ('reason' in r) problems.push(r);
     else parsed.push(r);
   }
   return { parsed, problems };
 }
 
-/** Loads sources into a new corpus. */
-export async function loadCorpus(store: SourceStore, bundled = false): Promise<LoadResult & { corpus: Corpus }> {
-  const result = await loadSources(store);
-  const corpus = new Corpus();
-  corpus.set(result.parsed, bundled);
-  return { ...result, corpus };
+/** Reads one source through the store: the parsed source, or why it cannot be used (never an exception). */
+export async function readSource(store: SourceStore, uri: string): Promise<ParsedSource | SourceProblem> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await store.read(uri);
+  } catch (e) {
+    return { uri, reason: `could not be read (${(e as Error).message})` };
+  }
+  return decodeSource(uri, bytes);
 }

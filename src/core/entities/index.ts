@@ -2,4 +2,5 @@
 export * from './types';
 export { EntityIndex } from './entityIndex';
 export type { TextMatch } from './matcher';
-export { readOverrides, type OverridesResult } from './overrides';
+export { OVERRIDES_FILE, readOverrides, type OverridesResult } from './overrides';
+export { entityTypeLabel } from './labels';

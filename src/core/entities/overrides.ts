@@ -1,6 +1,9 @@
 // Reading `briefing-entities.json`: validates the user's overrides and reports problems as messages.
 import { ENTITY_TYPES, type EntityOverride, type EntityOverrides, type EntityType } from './types';
 
+/** The name of the overrides file hosts look for (at a workspace folder's root; the CLI's current directory). */
+export const OVERRIDES_FILE = 'briefing-entities.json';
+
 /** Overrides that could be used, and what was wrong with the rest. */
 export interface OverridesResult {
   /** The valid entries. */

@@ -7,3 +7,4 @@ export { findQuotations, type Quotation } from './quotes';
 export { attribute, type Attribution, type AttributionRule } from './attribute';
 export { suggestKey } from './suggest';
 export { passagesOf, type Passage } from './passages';
+export { addFixes } from './fixes';

@@ -1,0 +1,47 @@
+// Completion in briefings: source keys after `[@` or `; @`, paragraphs (with their first words) after `, ¶`.
+import type { Corpus } from '../corpus/corpus';
+import type { Paragraph, Source } from '../corpus/types';
+import type { CompletionData, Completions } from './types';
+
+// Both read only the current line up to the cursor, so each runs over a short, bounded string.
+const KEY_CONTEXT = /(?:\[(?:[^\]@\n]*?\s)?-?|;\s*-?)@([\p{L}\p{N}_:.#$%&\-+?<>~/]*)$/u;
+const PARAGRAPH_CONTEXT = /@([\p{L}\p{N}_][\p{L}\p{N}_:.#$%&\-+?<>~/]*?),\s*¶¶?\s*(\d*)$/u;
+
+/** Words shown after a paragraph number in the list. */
+const FIRST_WORDS = 8;
+
+/** The first `count` words of `text`, with `…` when there are more. */
+export function firstWords(text: string, count = FIRST_WORDS): string {
+  const words = text.trim().split(/\s+/);
+  return words.length > count ? `${words.slice(0, count).join(' ')}…` : words.join(' ');
+}
+
+function paragraphItem(source: Source, p: Paragraph): CompletionData {
+  return {
+    kind: 'paragraph', label: String(p.n), labelDetail: firstWords(p.text), description: p.section,
+    detail: `¶${p.n} of ${source.title}`, documentation: p.text, filterText: `${p.n} ${p.text}`,
+    sortText: String(p.n).padStart(5, '0'),
+  };
+}
+
+function keyItem(s: Source): CompletionData {
+  return {
+    kind: 'key', label: s.key, description: s.date ?? undefined, detail: [s.title, s.date].filter(Boolean).join(' — '),
+    documentation: s.paragraphs[0]?.text ?? '', filterText: `${s.key} ${s.title}`,
+  };
+}
+
+/** What to offer at `offset` of `text`: keys after `[@`, paragraphs of a known source after `, ¶`; else undefined. */
+export function completionsAt(text: string, offset: number, corpus: Corpus): Completions | undefined {
+  const lineStart = Math.max(text.lastIndexOf('\n', offset - 1), text.lastIndexOf('\r', offset - 1)) + 1;
+  const before = text.slice(lineStart, offset);
+  const para = PARAGRAPH_CONTEXT.exec(before);
+  if (para) {
+    const source = corpus.get(para[1]);
+    if (!source) return undefined;
+    return { start: offset - para[2].length, end: offset, items: source.paragraphs.map((p) => paragraphItem(source, p)) };
+  }
+  const key = KEY_CONTEXT.exec(before);
+  if (!key) return undefined;
+  return { start: offset - key[1].length, end: offset, items: corpus.sources.map(keyItem) };
+}
