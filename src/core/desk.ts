@@ -64,6 +64,7 @@ export class BriefingDesk {
   async load(onRead?: (done: number, total: number) => void): Promise<LoadResult> {
     const result = await loadSources(this.#store, onRead);
     for (const p of result.problems) this.#log.warn(`Skipped ${p.uri}: ${p.reason}`);
+    for (const p of result.parsed) this.#warnings(p);
     const keep = new Set(result.parsed.map((p) => p.uri));
     this.library.remove(this.library.sources.map((s) => s.uri).filter((u) => !keep.has(u)));
     const bundled = result.parsed.filter((p) => this.#isBundled(p));
@@ -86,7 +87,8 @@ export class BriefingDesk {
     const change: CorpusChange = { updated: [], removed: [] };
     for (const uri of uris.filter(isSourceFile)) {
       const r = await readSource(this.#store, uri);
-      if ('reason' in r && this.library.corpus.byUri(uri)) this.#log.warn(`Skipped ${uri}: ${r.reason}`);
+      if ('reason' in r) this.#log.warn(`Skipped ${uri}: ${r.reason}`);
+      else this.#warnings(r);
       const one = 'reason' in r ? this.library.remove([uri]) : this.library.set([r], this.#isBundled(r));
       change.updated.push(...one.updated);
       change.removed.push(...one.removed);
@@ -94,6 +96,14 @@ export class BriefingDesk {
     for (const s of change.updated) this.#log.info(`Re-indexed @${s.key} from ${s.uri}`);
     for (const u of change.removed) this.#log.info(`Removed ${u} from the index`);
     if (change.updated.length || change.removed.length) this.#warm();
+    return change;
+  }
+
+  /** Drops deleted files from the library. */
+  remove(uris: string[]): CorpusChange {
+    const change = this.library.remove(uris);
+    for (const u of change.removed) this.#log.info(`Removed ${u} from the index`);
+    if (change.removed.length) this.#warm();
     return change;
   }
 
@@ -161,6 +171,10 @@ export class BriefingDesk {
   /** Keys or paragraphs to offer at `offset`. */
   completions(text: string, offset: number): Completions | undefined {
     return completionsAt(text, offset, this.library.corpus);
+  }
+
+  #warnings(p: ParsedSource): void {
+    for (const w of p.warnings) this.#log.warn(`${p.uri}: ${w}`);
   }
 
   #isBundled(p: ParsedSource): boolean {

@@ -1,4 +1,5 @@
-// Settings under `briefingDesk.*`, read where they are used; features receive them as functions.
+// Reading settings under `briefingDesk.*`: each feature's register function reads its own keys and hands its
+// providers functions (`enabled: () => boolean`), so providers never read settings themselves.
 import * as vscode from 'vscode';
 
 /** Reads one setting of this extension, with its manifest default. */

@@ -1,21 +1,22 @@
-// Converters at the seam between core offsets and VS Code positions and URIs.
+// Converters at the seam between core plain data (offsets, diagnostics, fixes) and VS Code positions, URIs and types.
 import * as vscode from 'vscode';
 import type { Paragraph, Source } from '../core/corpus';
+import type { GroundingDiagnostic } from '../core/grounding';
+import { LineIndex } from '../core/text/positions';
 
 /** A VS Code range for document offsets `[start, end)`. */
 export function toRange(document: vscode.TextDocument, start: number, end: number): vscode.Range {
   return new vscode.Range(document.positionAt(start), document.positionAt(end));
 }
 
-/** The range of offsets `[start, end)` in a text that is not open as a document. */
-export function rangeInText(text: string, start: number, end: number): vscode.Range {
+/** Ranges of offsets in a text that is not open as a document (one line index, many ranges). */
+export function rangesInText(text: string): (start: number, end: number) => vscode.Range {
+  const lines = new LineIndex(text);
   const pos = (offset: number) => {
-    const before = text.slice(0, offset);
-    const line = (before.match(/\r\n|\r|\n/g) ?? []).length;
-    const lastBreak = Math.max(before.lastIndexOf('\n'), before.lastIndexOf('\r'));
-    return new vscode.Position(line, offset - lastBreak - 1);
+    const p = lines.positionAt(offset);
+    return new vscode.Position(p.line, p.column);
   };
-  return new vscode.Range(pos(start), pos(end));
+  return (start, end) => new vscode.Range(pos(start), pos(end));
 }
 
 /** Scheme of the read-only documents that show bundled seeds. */
@@ -27,12 +28,36 @@ export function sourceUri(source: Source): vscode.Uri {
   return source.bundled ? uri.with({ scheme: SEED_SCHEME }) : uri;
 }
 
-/** A location of a paragraph in its source. */
-export function paragraphLocation(source: Source, paragraph: Paragraph): vscode.Location {
-  return new vscode.Location(sourceUri(source), rangeInText(source.text, paragraph.start, paragraph.end));
+/** A location of a paragraph in its source (the start of the source when there is no paragraph). */
+export function paragraphLocation(source: Source, paragraph: Paragraph | undefined): vscode.Location {
+  const range = paragraph ? rangesInText(source.text)(paragraph.start, paragraph.end) : new vscode.Range(0, 0, 0, 0);
+  return new vscode.Location(sourceUri(source), range);
 }
 
 /** Source text for a label that renders `$(name)` as an icon (quick picks): shown as written instead. */
 export function noIcons(text: string): string {
   return text.replace(/\$\(/g, '\\$(');
+}
+
+/** The diagnostics' `source`, shown after each message. */
+export const DIAGNOSTIC_SOURCE = 'Briefing Desk';
+
+const SEVERITY: Record<GroundingDiagnostic['severity'], vscode.DiagnosticSeverity> = {
+  error: vscode.DiagnosticSeverity.Error,
+  warning: vscode.DiagnosticSeverity.Warning,
+  information: vscode.DiagnosticSeverity.Information,
+};
+
+/** A VS Code diagnostic that keeps the core result it came from (its quick fixes are in `grounding.data.fixes`). */
+export class GroundingVsDiagnostic extends vscode.Diagnostic {
+  constructor(range: vscode.Range, readonly grounding: GroundingDiagnostic) {
+    super(range, grounding.message, SEVERITY[grounding.severity]);
+    this.code = grounding.code;
+    this.source = DIAGNOSTIC_SOURCE;
+  }
+}
+
+/** A core finding as a VS Code diagnostic on `document`. */
+export function toDiagnostic(document: vscode.TextDocument, d: GroundingDiagnostic): GroundingVsDiagnostic {
+  return new GroundingVsDiagnostic(toRange(document, d.start, d.end), d);
 }

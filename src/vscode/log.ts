@@ -1,14 +1,9 @@
 // The "Briefing Desk" output channel: one logger, set up once.
 import * as vscode from 'vscode';
+import type { DeskLog } from '../core/desk';
 
-/** Where the extension writes what it did and what went wrong. */
-export interface Logger {
-  /** Something worth knowing (a source indexed). */
-  info(message: string): void;
-  /** Something the user may need to fix (an unreadable file). */
-  warn(message: string): void;
-  /** A failure of the extension itself. */
-  error(message: string, error?: unknown): void;
+/** Where the extension (and the desk it hosts) writes what it did and what went wrong. */
+export interface Logger extends DeskLog {
   /** Brings the channel into view. */
   show(): void;
 }

@@ -29,7 +29,7 @@ function positionOf(doc: vscode.TextDocument, needle: string, delta = 1): vscode
 
 /** Markdown as a reader sees it: VS Code's escapes (`&nbsp;`, `\-`) undone. */
 function plain(markdown: string): string {
-  return markdown.replace(/&nbsp;/g, ' ').replace(/\\([\\`*_{}[\]()#+\-.!<>|~])/g, '$1');
+  return markdown.replace(/&nbsp;/g, ' ').replace(/\\([!-/:-@[-`{-~])/g, '$1');
 }
 
 function hoverText(hovers: vscode.Hover[]): string {
@@ -127,7 +127,7 @@ describe('Briefing Desk features', function () {
     await vscode.commands.executeCommand('briefingDesk.insertQuote', { items: [{ key: 'israel-calls-india', paragraph: 10 }] });
     const p = a.sources.library.corpus.get('israel-calls-india')!.paragraphs[9];
     assert.strictEqual(editor.document.getText(), `“${p.text}” [@israel-calls-india, ¶10]`);
-    await waitFor('the inserted quote to be checked', () => vscode.languages.getDiagnostics(editor.document.uri) !== undefined);
+    assert.deepStrictEqual(a.features.briefings.diagnostics(editor.document), [], 'the inserted quote checks out');
   });
 
   it('completes source keys after "[@" with title and date', async () => {
@@ -150,6 +150,7 @@ describe('Briefing Desk features', function () {
     assert.ok(six, 'paragraph 6 is offered');
     const doc = six.documentation as vscode.MarkdownString;
     assert.match(plain(doc.value), /India is a key strategic ally of Israel/);
+    assert.match(String((six.label as vscode.CompletionItemLabel).detail), /India is a key strategic ally of Israel/);
   });
 
   it('hovering a citation shows the source title and the cited paragraph', async () => {
@@ -160,6 +161,16 @@ describe('Briefing Desk features', function () {
     assert.match(text, /Israel Calls India ‘Key Strategic Ally’/);
     assert.match(text, /India is a key strategic ally of Israel/);
     assert.match(text, /Open source/);
+  });
+
+  it('hovering [@key, ¶3, 5-6] quotes paragraphs 3, 5 and 6, and not 4', async () => {
+    const editor = await newBriefing('See [@israel-calls-india, ¶3, 5-6].');
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+      'vscode.executeHoverProvider', editor.document.uri, editor.document.positionAt(8));
+    const text = hoverText(hovers);
+    assert.deepStrictEqual([...text.matchAll(/\*\*¶(\d+)\*\*/g)].map((m) => m[1]), ['3', '5', '6']);
+    const raw = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+    assert.ok(!raw.includes('&nbsp;'), 'the quoted text wraps between words');
   });
 
   it('hovering an entity name shows its card with the sources that mention it', async () => {

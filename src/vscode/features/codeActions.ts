@@ -1,67 +1,30 @@
-// Quick fixes for grounding problems: closest known key, cite the source that has the quote, use the passage's text.
+// Quick fixes for grounding problems: the core puts them in each diagnostic's `data.fixes`; this converts them.
 import * as vscode from 'vscode';
-import { formatCitation } from '../../core/citations';
-import { toRange } from '../convert';
-import { GroundingVsDiagnostic } from './diagnostics';
-import type { BriefingDocuments } from '../services/briefings';
+import type { DiagnosticFix } from '../../core/grounding';
+import { GroundingVsDiagnostic, toRange } from '../convert';
+
+function toAction(document: vscode.TextDocument, diag: vscode.Diagnostic, fix: DiagnosticFix): vscode.CodeAction {
+  const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
+  action.edit = new vscode.WorkspaceEdit();
+  action.edit.replace(document.uri, toRange(document, fix.start, fix.end), fix.newText);
+  action.diagnostics = [diag];
+  action.isPreferred = fix.preferred === true;
+  return action;
+}
+
+/** Offers each of our diagnostics' fixes, as they are. */
+export class GroundingFixProvider implements vscode.CodeActionProvider {
+  static readonly kinds = [vscode.CodeActionKind.QuickFix];
+
+  provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext) {
+    return context.diagnostics
+      .filter((d): d is GroundingVsDiagnostic => d instanceof GroundingVsDiagnostic)
+      .flatMap((d) => (d.grounding.data?.fixes ?? []).map((fix) => toAction(document, d, fix)));
+  }
+}
 
 /** Registers the code action provider; returns its disposables. */
-export function registerCodeActions(briefings: BriefingDocuments): vscode.Disposable[] {
-  const provider: vscode.CodeActionProvider = {
-    provideCodeActions(document, _range, context) {
-      const actions: vscode.CodeAction[] = [];
-      for (const diag of context.diagnostics) {
-        if (!(diag instanceof GroundingVsDiagnostic)) continue;
-        const g = diag.grounding;
-        const data = g.data ?? {};
-        if (g.code === 'unknown-key' && data.suggestedKey) {
-          const a = new vscode.CodeAction(`Replace with @${data.suggestedKey}`, vscode.CodeActionKind.QuickFix);
-          a.edit = new vscode.WorkspaceEdit();
-          a.edit.replace(document.uri, keyRange(document, diag.range), data.suggestedKey);
-          a.diagnostics = [diag];
-          a.isPreferred = true;
-          actions.push(a);
-        }
-        if (g.code === 'quote-not-found') {
-          const item = citingItem(briefings, document, data.itemStart, data.itemEnd);
-          for (const f of (data.foundIn ?? []).slice(0, 3)) {
-            if (!item) break;
-            const a = new vscode.CodeAction(`Cite the source that contains this quote: @${f.key}, ¶${f.paragraph}`, vscode.CodeActionKind.QuickFix);
-            a.edit = new vscode.WorkspaceEdit();
-            a.edit.replace(document.uri, toRange(document, item.start, item.end), formatCitation([{ key: f.key, from: f.paragraph, to: f.paragraph }]).slice(1, -1));
-            a.diagnostics = [diag];
-            a.isPreferred = actions.length === 0;
-            actions.push(a);
-          }
-          if (data.closest && data.quoteStart !== undefined && data.quoteEnd !== undefined) {
-            const a = new vscode.CodeAction('Replace with the closest passage text', vscode.CodeActionKind.QuickFix);
-            a.edit = new vscode.WorkspaceEdit();
-            a.edit.replace(document.uri, toRange(document, data.quoteStart, data.quoteEnd), data.closest.text);
-            a.diagnostics = [diag];
-            actions.push(a);
-          }
-        }
-      }
-      return actions;
-    },
-  };
-  return [vscode.languages.registerCodeActionsProvider({ language: 'markdown' }, provider, { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] })];
-}
-
-/** The key itself within a diagnostic's range (which may include `@` or the locator). */
-function keyRange(document: vscode.TextDocument, range: vscode.Range): vscode.Range {
-  const text = document.getText(range);
-  const m = /@?([^\s,;\]]+)/.exec(text);
-  if (!m) return range;
-  const start = document.offsetAt(range.start) + m.index + (m[0].startsWith('@') ? 1 : 0);
-  return toRange(document, start, start + m[1].length);
-}
-
-/** The citation item (`@key, ¶n` without brackets) a quote diagnostic refers to. */
-function citingItem(briefings: BriefingDocuments, document: vscode.TextDocument, start?: number, end?: number) {
-  if (start === undefined || end === undefined) return undefined;
-  for (const c of briefings.citations(document)) {
-    for (const it of c.items) if (it.keyStart >= start && it.keyEnd <= end) return { start: it.keyStart - 1, end: it.locator?.end ?? it.keyEnd };
-  }
-  return undefined;
+export function registerCodeActions(): vscode.Disposable[] {
+  const kinds = { providedCodeActionKinds: GroundingFixProvider.kinds };
+  return [vscode.languages.registerCodeActionsProvider({ language: 'markdown' }, new GroundingFixProvider(), kinds)];
 }

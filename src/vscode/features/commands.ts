@@ -1,16 +1,15 @@
-// General commands: open a source, search the sources, show an entity, rebuild the index, show the log.
+// General commands: open a source, rebuild the index, show the log.
 import * as vscode from 'vscode';
+import { COMMANDS } from '../commandIds';
 import { noIcons } from '../convert';
 import type { Logger } from '../log';
+import { openSource } from '../services/openSource';
 import type { SourcesService } from '../services/sources';
-import { openSource } from './navigation';
-import type { PanelViewProvider } from './panel/panelView';
 
 /** Registers the commands; returns their disposables. */
-export function registerCommands(sources: SourcesService, panel: PanelViewProvider, log: Logger): vscode.Disposable[] {
-  const focusPanel = () => vscode.commands.executeCommand('briefingDesk.panel.focus');
+export function registerCommands(sources: SourcesService, log: Logger): vscode.Disposable[] {
   return [
-    vscode.commands.registerCommand('briefingDesk.openSource', async (key?: string, paragraph?: number) => {
+    vscode.commands.registerCommand(COMMANDS.openSource, async (key?: string, paragraph?: number) => {
       await sources.ready;
       let source = key ? sources.library.corpus.get(key) : undefined;
       if (!source) {
@@ -23,18 +22,10 @@ export function registerCommands(sources: SourcesService, panel: PanelViewProvid
       if (source) return openSource(source, paragraph);
       return undefined;
     }),
-    vscode.commands.registerCommand('briefingDesk.searchSources', async (query?: string) => {
-      await focusPanel();
-      if (typeof query === 'string') panel.setQuery(query);
-    }),
-    vscode.commands.registerCommand('briefingDesk.showEntity', async (name?: string) => {
-      await focusPanel();
-      if (typeof name === 'string') await panel.showEntity(name);
-    }),
-    vscode.commands.registerCommand('briefingDesk.reindex', async () => {
+    vscode.commands.registerCommand(COMMANDS.reindex, async () => {
       await sources.reload();
       vscode.window.setStatusBarMessage(`Briefing Desk: ${sources.library.sources.length} sources indexed`, 3000);
     }),
-    vscode.commands.registerCommand('briefingDesk.showLog', () => log.show()),
+    vscode.commands.registerCommand(COMMANDS.showLog, () => log.show()),
   ];
 }

@@ -1,44 +1,38 @@
-// Completion in briefings: source keys after `[@` or `; @`, paragraph numbers after `, ¶`.
+// Completion in briefings: the core offers keys after `[@` and paragraphs after `, ¶`; this converts them.
 import * as vscode from 'vscode';
-import type { SourcesService } from '../services/sources';
+import type { CompletionData } from '../../core/features/types';
 import type { BriefingDocuments } from '../services/briefings';
+import type { SourcesService } from '../services/sources';
 
-const KEY_CONTEXT = /(?:\[(?:[^\]@\n]*?\s)?-?|;\s*-?)@([\p{L}\p{N}_:.#$%&\-+?<>~/]*)$/u;
-const PARAGRAPH_CONTEXT = /@([\p{L}\p{N}_][\p{L}\p{N}_:.#$%&\-+?<>~/]*?),\s*¶¶?\s*(\d*)$/u;
+function toItem(c: CompletionData, range: vscode.Range): vscode.CompletionItem {
+  const label = { label: c.label, detail: c.labelDetail ? `  ${c.labelDetail}` : undefined, description: c.description };
+  const item = new vscode.CompletionItem(label, vscode.CompletionItemKind.Reference);
+  item.detail = c.detail;
+  item.documentation = new vscode.MarkdownString().appendText(c.documentation);
+  item.filterText = c.filterText;
+  item.sortText = c.sortText;
+  item.range = range;
+  return item;
+}
+
+/** Offers citation keys and paragraph numbers in briefings. */
+export class CitationCompletionProvider implements vscode.CompletionItemProvider {
+  constructor(
+    private readonly sources: SourcesService,
+    private readonly briefings: BriefingDocuments,
+  ) {}
+
+  provideCompletionItems(document: vscode.TextDocument, position: vscode.Position) {
+    if (!this.briefings.isBriefing(document)) return;
+    const found = this.sources.desk.completions(document.getText(), document.offsetAt(position));
+    if (!found) return;
+    const range = new vscode.Range(document.positionAt(found.start), document.positionAt(found.end));
+    return found.items.map((c) => toItem(c, range));
+  }
+}
 
 /** Registers the completion provider; returns its disposables. */
 export function registerCompletion(sources: SourcesService, briefings: BriefingDocuments): vscode.Disposable[] {
-  const provider: vscode.CompletionItemProvider = {
-    provideCompletionItems(document, position) {
-      if (!briefings.isBriefing(document)) return;
-      const before = document.lineAt(position.line).text.slice(0, position.character);
-      const para = PARAGRAPH_CONTEXT.exec(before);
-      if (para) {
-        const source = sources.library.corpus.get(para[1]);
-        if (!source) return;
-        const range = new vscode.Range(position.translate(0, -para[2].length), position);
-        return source.paragraphs.map((p) => {
-          const item = new vscode.CompletionItem({ label: String(p.n), description: p.section }, vscode.CompletionItemKind.Reference);
-          item.detail = `¶${p.n} of ${source.title}`;
-          item.documentation = new vscode.MarkdownString().appendText(p.text);
-          item.filterText = `${p.n} ${p.text}`;
-          item.sortText = String(p.n).padStart(5, '0');
-          item.range = range;
-          return item;
-        });
-      }
-      const key = KEY_CONTEXT.exec(before);
-      if (!key) return;
-      const range = new vscode.Range(position.translate(0, -key[1].length), position);
-      return sources.library.sources.map((s) => {
-        const item = new vscode.CompletionItem({ label: s.key, description: s.date ?? undefined }, vscode.CompletionItemKind.Reference);
-        item.detail = [s.title, s.date].filter(Boolean).join(' — ');
-        item.documentation = new vscode.MarkdownString().appendText(s.paragraphs[0]?.text ?? '');
-        item.filterText = `${s.key} ${s.title}`;
-        item.range = range;
-        return item;
-      });
-    },
-  };
+  const provider = new CitationCompletionProvider(sources, briefings);
   return [vscode.languages.registerCompletionItemProvider({ language: 'markdown' }, provider, '@', '¶')];
 }

@@ -1,42 +1,31 @@
-// Live grounding checks: core/grounding results as diagnostics on Markdown briefings, as you type.
+// Live grounding checks: the core's findings as diagnostics on Markdown briefings, as you type.
 import * as vscode from 'vscode';
-import type { GroundingDiagnostic } from '../../core/grounding';
 import { onSettingChange, setting } from '../config';
-import { toRange } from '../convert';
+import { toDiagnostic } from '../convert';
 import type { BriefingDocuments } from '../services/briefings';
 import type { SourcesService } from '../services/sources';
 
-/** The diagnostics' `source`, shown after each message. */
-export const DIAGNOSTIC_SOURCE = 'Briefing Desk';
-
-const SEVERITY: Record<GroundingDiagnostic['severity'], vscode.DiagnosticSeverity> = {
-  error: vscode.DiagnosticSeverity.Error,
-  warning: vscode.DiagnosticSeverity.Warning,
-  information: vscode.DiagnosticSeverity.Information,
-};
-
-/** A VS Code diagnostic that remembers the core result it came from (for quick fixes). */
-export class GroundingVsDiagnostic extends vscode.Diagnostic {
-  constructor(range: vscode.Range, readonly grounding: GroundingDiagnostic) {
-    super(range, grounding.message, SEVERITY[grounding.severity]);
-    this.code = grounding.code;
-    this.source = DIAGNOSTIC_SOURCE;
-  }
+/** What the checks are told rather than look up. */
+export interface DiagnosticsOptions {
+  /** Whether checks are on. */
+  enabled: () => boolean;
+  /** Milliseconds to wait after typing stops. */
+  delay: () => number;
 }
 
 /** Publishes diagnostics for open briefings; returns its disposables. */
-export function registerDiagnostics(sources: SourcesService, briefings: BriefingDocuments): vscode.Disposable[] {
+export function watchDiagnostics(
+  sources: SourcesService, briefings: BriefingDocuments, options: DiagnosticsOptions,
+): vscode.Disposable[] {
   const collection = vscode.languages.createDiagnosticCollection('briefing-desk');
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
-  const enabled = () => setting<boolean>('diagnostics.enabled') !== false;
 
   const update = (document: vscode.TextDocument) => {
-    if (!enabled() || !briefings.isBriefing(document)) {
+    if (!options.enabled() || !briefings.isBriefing(document)) {
       collection.delete(document.uri);
       return;
     }
-    const found = briefings.diagnostics(document).map((d) => new GroundingVsDiagnostic(toRange(document, d.start, d.end), d));
-    collection.set(document.uri, found);
+    collection.set(document.uri, briefings.diagnostics(document).map((d) => toDiagnostic(document, d)));
   };
   const schedule = (document: vscode.TextDocument) => {
     const key = document.uri.toString();
@@ -44,7 +33,7 @@ export function registerDiagnostics(sources: SourcesService, briefings: Briefing
     timers.set(key, setTimeout(() => {
       timers.delete(key);
       update(document);
-    }, setting<number>('diagnostics.delay') ?? 300));
+    }, options.delay()));
   };
   const all = () => vscode.workspace.textDocuments.forEach(update);
 
@@ -61,4 +50,12 @@ export function registerDiagnostics(sources: SourcesService, briefings: Briefing
     onSettingChange(['diagnostics.enabled'], all),
     { dispose: () => timers.forEach(clearTimeout) },
   ];
+}
+
+/** Registers the live checks with their settings; returns the disposables. */
+export function registerDiagnostics(sources: SourcesService, briefings: BriefingDocuments): vscode.Disposable[] {
+  return watchDiagnostics(sources, briefings, {
+    enabled: () => setting<boolean>('diagnostics.enabled') !== false,
+    delay: () => setting<number>('diagnostics.delay') ?? 300,
+  });
 }

@@ -2,15 +2,17 @@
 import * as vscode from 'vscode';
 import type { Logger } from '../log';
 import { BriefingDocuments } from '../services/briefings';
+import { LastMarkdownEditor } from '../services/lastEditor';
 import type { SourcesService } from '../services/sources';
 import { registerCodeActions } from './codeActions';
 import { registerCommands } from './commands';
 import { registerCompletion } from './completion';
 import { registerDiagnostics } from './diagnostics';
 import { registerHovers } from './hover';
-import { LastMarkdownEditor, registerInsertCommands } from './insertCitation';
+import { registerInsertCommands } from './insertCitation';
 import { registerNavigation } from './navigation';
-import { PANEL_VIEW_ID, PanelViewProvider } from './panel/panelView';
+import { registerPanel } from './panel';
+import type { PanelViewProvider } from './panel/panelView';
 import { registerPreview } from './preview';
 import { registerStatusBar } from './statusBar';
 
@@ -23,25 +25,20 @@ export interface Features {
 }
 
 /** Activates every feature; pushes their disposables into `subscriptions`. */
-export function activateFeatures(
-  context: vscode.ExtensionContext,
-  sources: SourcesService,
-  log: Logger,
-): Features {
+export function activateFeatures(context: vscode.ExtensionContext, sources: SourcesService, log: Logger): Features {
   const briefings = new BriefingDocuments(sources);
-  const panel = new PanelViewProvider(context.extensionUri, sources);
   const lastEditor = new LastMarkdownEditor();
+  const { panel, disposables: panelDisposables } = registerPanel(context.extensionUri, sources);
   context.subscriptions.push(
     lastEditor.disposable,
-    vscode.window.registerWebviewViewProvider(PANEL_VIEW_ID, panel, { webviewOptions: { retainContextWhenHidden: true } }),
-    sources.onDidChange(() => void panel.refresh()),
-    ...registerCommands(sources, panel, log),
+    ...panelDisposables,
+    ...registerCommands(sources, log),
     ...registerInsertCommands(sources, lastEditor),
     ...registerCompletion(sources, briefings),
     ...registerHovers(sources, briefings),
     ...registerNavigation(sources, briefings),
     ...registerDiagnostics(sources, briefings),
-    ...registerCodeActions(briefings),
+    ...registerCodeActions(),
     ...registerStatusBar(sources, briefings),
     ...registerPreview(context, sources),
   );

@@ -2,8 +2,10 @@
 import * as vscode from 'vscode';
 import { formatCitation } from '../../core/citations';
 import type { SearchHit } from '../../core/search';
+import { COMMANDS } from '../commandIds';
 import { setting } from '../config';
 import { noIcons } from '../convert';
+import type { LastMarkdownEditor } from '../services/lastEditor';
 import type { SourcesService } from '../services/sources';
 
 /** Arguments that let a caller (the panel, a test, a keybinding) skip the picker. */
@@ -31,30 +33,6 @@ function toItem(hit: SearchHit): PassageItem {
   };
 }
 
-/** The last Markdown editor the user was in (the panel takes focus away from it). */
-export class LastMarkdownEditor {
-  #editor: vscode.TextEditor | undefined;
-  readonly disposable: vscode.Disposable;
-
-  constructor() {
-    this.#editor = this.#pick(vscode.window.activeTextEditor);
-    this.disposable = vscode.window.onDidChangeActiveTextEditor((e) => (this.#editor = this.#pick(e) ?? this.#editor));
-  }
-
-  #pick(e: vscode.TextEditor | undefined) {
-    return e && e.document.languageId === 'markdown' && e.document.uri.scheme !== 'briefing-seed' ? e : undefined;
-  }
-
-  /** The active Markdown editor, else the last one that is still open. */
-  get(): vscode.TextEditor | undefined {
-    const active = this.#pick(vscode.window.activeTextEditor);
-    if (active) return active;
-    if (this.#editor && vscode.window.visibleTextEditors.includes(this.#editor)) return this.#editor;
-    const doc = this.#editor?.document;
-    return doc && !doc.isClosed ? vscode.window.visibleTextEditors.find((e) => e.document === doc) : undefined;
-  }
-}
-
 /** Lets the user pick passages; resolves to the hits chosen (empty when cancelled). */
 async function pickPassages(sources: SourcesService, query: string, many: boolean): Promise<SearchHit[]> {
   await sources.ready;
@@ -66,7 +44,7 @@ async function pickPassages(sources: SourcesService, query: string, many: boolea
   qp.matchOnDetail = true;
   const run = (value: string) => {
     const chosen = many ? qp.selectedItems : [];
-    const hits = value.trim() ? sources.library.search.search(value, { limit: 30 }) : [];
+    const hits = value.trim() ? sources.desk.search(value, { limit: 30 }) : [];
     const fresh = hits.filter((h) => !chosen.some((c) => c.hit.key === h.key && c.hit.paragraph === h.paragraph)).map(toItem);
     // Filtering is ours (fuzzy over the sources), so VS Code must not hide items that do not contain the text.
     for (const i of fresh) i.alwaysShow = true;
@@ -103,19 +81,19 @@ async function insertAt(editor: vscode.TextEditor, text: string): Promise<boolea
   });
 }
 
-function citationText(items: Array<{ key: string; paragraph?: number }>): string {
-  const withLocator = setting<boolean>('citation.includeParagraph') !== false;
+function citationText(items: Array<{ key: string; paragraph?: number }>, withLocator: boolean): string {
   return formatCitation(items.map((i) => ({ key: i.key, from: withLocator ? i.paragraph : undefined, to: withLocator ? i.paragraph : undefined })));
 }
 
 /** Builds `“quote” [@key, ¶n]` with curly quotes (quote marks already around the text are dropped). */
-export function quoteWithCitation(text: string, key: string, paragraph: number): string {
+function quoteWithCitation(text: string, key: string, paragraph: number, withLocator: boolean): string {
   const inner = text.trim().replace(/^[“"']+|[”"']+$/g, '');
-  return `“${inner}” ${citationText([{ key, paragraph }])}`;
+  return `“${inner}” ${citationText([{ key, paragraph }], withLocator)}`;
 }
 
 /** Registers Insert Citation and Insert Quote with Citation; returns the disposables. */
 export function registerInsertCommands(sources: SourcesService, lastEditor: LastMarkdownEditor): vscode.Disposable[] {
+  const includeParagraph = () => setting<boolean>('citation.includeParagraph') !== false;
   const selectionQuery = (editor: vscode.TextEditor | undefined) =>
     editor && !editor.selection.isEmpty ? editor.document.getText(editor.selection).slice(0, 200) : '';
 
@@ -125,28 +103,28 @@ export function registerInsertCommands(sources: SourcesService, lastEditor: Last
     const query = args?.query ?? selectionQuery(editor);
     if (args?.acceptFirst && query) {
       await sources.ready;
-      const top = sources.library.search.search(query, { limit: 1 })[0];
+      const top = sources.desk.search(query, { limit: 1 })[0];
       return top ? [{ key: top.key, paragraph: top.paragraph, text: top.text }] : [];
     }
     return (await pickPassages(sources, query, many)).map((h) => ({ key: h.key, paragraph: h.paragraph, text: h.text }));
   };
 
   return [
-    vscode.commands.registerCommand('briefingDesk.insertCitation', async (args?: InsertArgs) => {
+    vscode.commands.registerCommand(COMMANDS.insertCitation, async (args?: InsertArgs) => {
       const items = await resolveItems(args, true);
       const editor = lastEditor.get();
       if (!items.length) return;
       if (!editor) return void vscode.window.showWarningMessage('Open a Markdown briefing to insert a citation into.');
-      await insertAt(editor, citationText(items));
+      await insertAt(editor, citationText(items, includeParagraph()));
     }),
-    vscode.commands.registerCommand('briefingDesk.insertQuote', async (args?: InsertArgs) => {
+    vscode.commands.registerCommand(COMMANDS.insertQuote, async (args?: InsertArgs) => {
       const [item] = await resolveItems(args, false);
       const editor = lastEditor.get();
       if (!item) return;
       if (!editor) return void vscode.window.showWarningMessage('Open a Markdown briefing to insert a quote into.');
       const source = sources.library.corpus.get(item.key);
       const text = args?.quote ?? source?.paragraphs.find((p) => p.n === item.paragraph)?.text ?? '';
-      await insertAt(editor, quoteWithCitation(text, item.key, item.paragraph ?? 1));
+      await insertAt(editor, quoteWithCitation(text, item.key, item.paragraph ?? 1, includeParagraph()));
     }),
   ];
 }

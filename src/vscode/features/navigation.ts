@@ -1,58 +1,71 @@
-// Go to Definition (cited paragraph), Find All References (citations of a source), and opening sources read-only.
+// Go to Definition (the cited paragraph), Find All References (citations of a source), and read-only seed documents.
 import * as vscode from 'vscode';
 import { parseCitations } from '../../core/citations';
-import type { Source } from '../../core/corpus';
-import { paragraphLocation, rangeInText, SEED_SCHEME, sourceUri } from '../convert';
+import { citedKeyAt, keySpans } from '../../core/features/navigation';
+import { paragraphLocation, rangesInText, SEED_SCHEME } from '../convert';
 import type { BriefingDocuments } from '../services/briefings';
 import type { SourcesService } from '../services/sources';
 
-/** Opens a source at a paragraph, with the paragraph selected and revealed. */
-export async function openSource(source: Source, paragraph?: number): Promise<vscode.TextEditor> {
-  const p = source.paragraphs.find((x) => x.n === paragraph) ?? source.paragraphs[0];
-  const range = p ? rangeInText(source.text, p.start, p.end) : new vscode.Range(0, 0, 0, 0);
-  const doc = await vscode.workspace.openTextDocument(sourceUri(source));
-  return vscode.window.showTextDocument(doc, { selection: range, preview: true, viewColumn: vscode.ViewColumn.Beside });
+/** Briefings searched for references (sources of the corpus are skipped). */
+const BRIEFING_GLOB = '**/*.{md,markdown}';
+
+/** Opens a citation at the first paragraph it names. */
+export class CitationDefinitionProvider implements vscode.DefinitionProvider {
+  constructor(
+    private readonly sources: SourcesService,
+    private readonly briefings: BriefingDocuments,
+  ) {}
+
+  provideDefinition(document: vscode.TextDocument, position: vscode.Position) {
+    const found = this.sources.desk.definition(this.briefings.briefing(document), document.offsetAt(position));
+    return found && paragraphLocation(found.source, found.paragraph);
+  }
+}
+
+/** Lists every citation of the source under the cursor, across the workspace's briefings. */
+export class CitationReferenceProvider implements vscode.ReferenceProvider {
+  constructor(
+    private readonly sources: SourcesService,
+    private readonly briefings: BriefingDocuments,
+  ) {}
+
+  async provideReferences(
+    document: vscode.TextDocument, position: vscode.Position, _context: vscode.ReferenceContext, token: vscode.CancellationToken,
+  ) {
+    const key = citedKeyAt(this.briefings.briefing(document), document.offsetAt(position));
+    if (!key) return;
+    const open = new Map(vscode.workspace.textDocuments.map((d) => [d.uri.toString(), d]));
+    const files = await vscode.workspace.findFiles(BRIEFING_GLOB, '**/node_modules/**');
+    if (token.isCancellationRequested) return;
+    const out: vscode.Location[] = [];
+    for (const uri of files) {
+      if (this.sources.library.corpus.byUri(uri.toString())) continue;
+      const doc = open.get(uri.toString());
+      const text = doc ? doc.getText() : new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+      if (token.isCancellationRequested) return;
+      const range = rangesInText(text);
+      for (const s of keySpans(parseCitations(text), key)) out.push(new vscode.Location(uri, range(s.start, s.end)));
+    }
+    return out;
+  }
+}
+
+/** Serves bundled seeds read-only under `briefing-seed:`. */
+class SeedDocuments implements vscode.TextDocumentContentProvider {
+  constructor(private readonly sources: SourcesService) {}
+
+  provideTextDocumentContent(uri: vscode.Uri) {
+    const file = uri.with({ scheme: 'file' });
+    return this.sources.library.corpus.byUri(file.toString())?.text
+      ?? vscode.workspace.fs.readFile(file).then((b) => new TextDecoder().decode(b));
+  }
 }
 
 /** Registers definition, references and the read-only seed documents; returns the disposables. */
 export function registerNavigation(sources: SourcesService, briefings: BriefingDocuments): vscode.Disposable[] {
-  const seedDocuments: vscode.TextDocumentContentProvider = {
-    provideTextDocumentContent(uri) {
-      return sources.library.corpus.byUri(uri.with({ scheme: 'file' }).toString())?.text
-        ?? vscode.workspace.fs.readFile(uri.with({ scheme: 'file' })).then((b) => new TextDecoder().decode(b));
-    },
-  };
-  const definitions: vscode.DefinitionProvider = {
-    provideDefinition(document, position) {
-      const hit = briefings.itemAt(document, position);
-      if (!hit?.source) return;
-      const p = hit.source.paragraphs.find((x) => x.n === (hit.item.locator?.from ?? 1)) ?? hit.source.paragraphs[0];
-      return p ? paragraphLocation(hit.source, p) : new vscode.Location(sourceUri(hit.source), new vscode.Position(0, 0));
-    },
-  };
-  const references: vscode.ReferenceProvider = {
-    async provideReferences(document, position, _context, token) {
-      const hit = briefings.itemAt(document, position);
-      if (!hit) return;
-      const open = new Map(vscode.workspace.textDocuments.map((d) => [d.uri.toString(), d]));
-      const files = await vscode.workspace.findFiles('**/*.{md,markdown}', '**/node_modules/**');
-      if (token.isCancellationRequested) return;
-      const out: vscode.Location[] = [];
-      for (const uri of files) {
-        if (sources.library.corpus.byUri(uri.toString())) continue;
-        const doc = open.get(uri.toString());
-        const text = doc ? doc.getText() : new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
-        if (token.isCancellationRequested) return;
-        for (const c of parseCitations(text)) {
-          for (const it of c.items) if (it.key === hit.item.key) out.push(new vscode.Location(uri, rangeInText(text, it.keyStart, it.keyEnd)));
-        }
-      }
-      return out;
-    },
-  };
   return [
-    vscode.workspace.registerTextDocumentContentProvider(SEED_SCHEME, seedDocuments),
-    vscode.languages.registerDefinitionProvider({ language: 'markdown' }, definitions),
-    vscode.languages.registerReferenceProvider({ language: 'markdown' }, references),
+    vscode.workspace.registerTextDocumentContentProvider(SEED_SCHEME, new SeedDocuments(sources)),
+    vscode.languages.registerDefinitionProvider({ language: 'markdown' }, new CitationDefinitionProvider(sources, briefings)),
+    vscode.languages.registerReferenceProvider({ language: 'markdown' }, new CitationReferenceProvider(sources, briefings)),
   ];
 }

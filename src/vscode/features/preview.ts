@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import type { Source } from '../../core/corpus';
 import { citationPlugin, renderStandalone, type CitationPluginOptions } from '../../markdown';
 import type { MarkdownItInstance } from '../../markdown/plugin';
+import { COMMANDS } from '../commandIds';
 import type { SourcesService } from '../services/sources';
 
 function location(source: Source): string {
@@ -33,12 +34,12 @@ export function registerPreview(context: vscode.ExtensionContext, sources: Sourc
   };
   return [
     sources.onDidChange(() => void vscode.commands.executeCommand('markdown.preview.refresh')),
-    vscode.commands.registerCommand('briefingDesk.openPreview', async (uri?: vscode.Uri) => {
+    vscode.commands.registerCommand(COMMANDS.openPreview, async (uri?: vscode.Uri) => {
       const target = uri instanceof vscode.Uri ? uri : markdownEditor()?.document.uri;
       await sources.ready;
       await vscode.commands.executeCommand('markdown.showPreviewToSide', target);
     }),
-    vscode.commands.registerCommand('briefingDesk.exportHtml', async (uri?: vscode.Uri, target?: vscode.Uri) => {
+    vscode.commands.registerCommand(COMMANDS.exportHtml, async (uri?: vscode.Uri, target?: vscode.Uri) => {
       const doc = uri instanceof vscode.Uri ? await vscode.workspace.openTextDocument(uri) : markdownEditor()?.document;
       if (!doc) return void vscode.window.showWarningMessage('Open a Markdown briefing to export.');
       const suggested = doc.uri.with({ path: doc.uri.path.replace(/\.(md|markdown)$/i, '') + '.html' });

@@ -2,13 +2,14 @@
 import * as vscode from 'vscode';
 import type { BriefingDocuments } from '../services/briefings';
 import type { SourcesService } from '../services/sources';
-import { DIAGNOSTIC_SOURCE } from './diagnostics';
+import { FOCUS_PANEL, STATUS_ITEM_ID } from '../commandIds';
+import { DIAGNOSTIC_SOURCE } from '../convert';
 
 /** Shows the item while a briefing is the active editor; click opens the panel. */
 export function registerStatusBar(sources: SourcesService, briefings: BriefingDocuments): vscode.Disposable[] {
-  const item = vscode.window.createStatusBarItem('briefingDesk.status', vscode.StatusBarAlignment.Right, 100);
+  const item = vscode.window.createStatusBarItem(STATUS_ITEM_ID, vscode.StatusBarAlignment.Right, 100);
   item.name = 'Briefing Desk';
-  item.command = 'briefingDesk.panel.focus';
+  item.command = FOCUS_PANEL;
 
   const refresh = () => {
     const editor = vscode.window.activeTextEditor;
@@ -17,7 +18,7 @@ export function registerStatusBar(sources: SourcesService, briefings: BriefingDo
       return;
     }
     const n = sources.library.sources.length;
-    const cites = briefings.citations(editor.document).reduce((sum, c) => sum + c.items.length, 0);
+    const cites = briefings.briefing(editor.document).citations.reduce((sum, c) => sum + c.items.length, 0);
     const problems = vscode.languages.getDiagnostics(editor.document.uri).filter((d) => d.source === DIAGNOSTIC_SOURCE).length;
     item.text = `$(book) ${n} · $(quote) ${cites}${problems ? ` · $(warning) ${problems}` : ' · $(check)'}`;
     item.tooltip = `Briefing Desk: ${n} source${n === 1 ? '' : 's'} indexed, ${cites} citation${cites === 1 ? '' : 's'} in this briefing, ` +

@@ -1,14 +1,14 @@
 // Parsed citations and grounding results for open Markdown briefings, cached per document version.
 import * as vscode from 'vscode';
-import { citationAt, parseCitations, type Citation, type CiteItem } from '../../core/citations';
-import type { Source } from '../../core/corpus';
-import { checkBriefing, type GroundingDiagnostic } from '../../core/grounding';
+import { parseCitations } from '../../core/citations';
+import type { BriefingText } from '../../core/features/types';
+import type { GroundingDiagnostic } from '../../core/grounding';
 import type { SourcesService } from './sources';
 
 interface Entry {
   version: number;
   libraryVersion: number;
-  citations: Citation[];
+  briefing: BriefingText;
   diagnostics?: GroundingDiagnostic[];
 }
 
@@ -31,28 +31,22 @@ export class BriefingDocuments {
     const libraryVersion = this.#sources.library.version;
     let e = this.#cache.get(key);
     if (!e || e.version !== document.version || e.libraryVersion !== libraryVersion) {
-      e = { version: document.version, libraryVersion, citations: parseCitations(document.getText()) };
+      const text = document.getText();
+      e = { version: document.version, libraryVersion, briefing: { text, citations: parseCitations(text) } };
       this.#cache.set(key, e);
     }
     return e;
   }
 
-  /** Every citation in the document. */
-  citations(document: vscode.TextDocument): Citation[] {
-    return this.#entry(document).citations;
+  /** The document's text and citations, as the core's features read them. */
+  briefing(document: vscode.TextDocument): BriefingText {
+    return this.#entry(document).briefing;
   }
 
-  /** The citation item under `position`, with the source it names when the key is known. */
-  itemAt(document: vscode.TextDocument, position: vscode.Position): { citation: Citation; item: CiteItem; source?: Source } | undefined {
-    const hit = citationAt(this.citations(document), document.offsetAt(position));
-    if (!hit) return undefined;
-    return { ...hit, source: this.#sources.library.corpus.get(hit.item.key) };
-  }
-
-  /** Grounding problems in the document. */
+  /** Grounding problems in the document, with their quick fixes. */
   diagnostics(document: vscode.TextDocument): GroundingDiagnostic[] {
     const e = this.#entry(document);
-    e.diagnostics ??= checkBriefing(document.getText(), this.#sources.library.corpus);
+    e.diagnostics ??= this.#sources.desk.check(e.briefing.text);
     return e.diagnostics;
   }
 

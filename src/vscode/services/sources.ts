@@ -1,22 +1,22 @@
-// Keeps the library in step with the bundled seeds and the workspace's sources, reading through vscode.workspace.fs.
+// Keeps the Briefing Desk in step with the bundled seeds and the workspace's sources: loads, watches, tells features.
 import * as vscode from 'vscode';
-import { decodeSource, type ParsedSource } from '../../core/corpus';
 import type { EntityIndex } from '../../core/entities';
-import { Library } from '../../core/library';
-import { onSettingChange, setting } from '../config';
+import { createBriefingDesk, type BriefingDesk } from '../../core/desk';
+import type { Library } from '../../core/library';
+import { onSettingChange } from '../config';
 import type { Logger } from '../log';
+import { WorkspaceSourceStore } from './workspaceStore';
 
-/** Files to read in one go before yielding the extension host to others. */
-const BATCH = 25;
 /** Above this many files, indexing shows progress in the status bar. */
 const PROGRESS_THRESHOLD = 50;
 
 const yieldToHost = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
-/** The sources in use and their indexes, loaded in the background and updated as files change. */
+/** The desk over the workspace, loaded in the background and updated as files change. */
 export class SourcesService implements vscode.Disposable {
-  readonly library = new Library();
-  readonly #extensionUri: vscode.Uri;
+  /** The one entry point to the core, over `workspace.fs`. */
+  readonly desk: BriefingDesk;
+  readonly #store: WorkspaceSourceStore;
   readonly #log: Logger;
   readonly #onDidChange = new vscode.EventEmitter<void>();
   readonly #disposables: vscode.Disposable[] = [this.#onDidChange];
@@ -24,18 +24,23 @@ export class SourcesService implements vscode.Disposable {
   #ready: Promise<void>;
   #pending = new Map<string, ReturnType<typeof setTimeout>>();
 
-  /** Fires after sources were added, changed or removed. */
+  /** Fires after sources were added, changed or removed, or the entity overrides changed. */
   readonly onDidChange = this.#onDidChange.event;
 
   constructor(extensionUri: vscode.Uri, log: Logger) {
-    this.#extensionUri = extensionUri;
     this.#log = log;
-    this.library.onEntityError = (e) => log.error('Entity extraction failed; entity cards are off until the sources change', e);
+    this.#store = new WorkspaceSourceStore(extensionUri, log);
+    this.desk = createBriefingDesk({ store: this.#store, log, pause: yieldToHost });
     this.#ready = this.reload();
     this.#disposables.push(
       onSettingChange(['sources', 'includeBundledSeeds'], () => void this.reload()),
       vscode.workspace.onDidChangeWorkspaceFolders(() => void this.reload()),
     );
+  }
+
+  /** The sources and their indexes. */
+  get library(): Library {
+    return this.desk.library;
   }
 
   /** Resolves once the first load (or the latest reload) has finished. */
@@ -46,7 +51,7 @@ export class SourcesService implements vscode.Disposable {
   /** The entity index, extracted in steps in the background after every change; resolves when it is current. */
   async entities(): Promise<EntityIndex> {
     await this.#ready;
-    return this.library.entitiesInSteps(yieldToHost);
+    return this.desk.entities();
   }
 
   /** Reads every source again, from scratch. */
@@ -61,102 +66,38 @@ export class SourcesService implements vscode.Disposable {
   }
 
   async #load(): Promise<void> {
-    const seeds = setting<boolean>('includeBundledSeeds') ? await this.#listSeeds() : [];
-    const workspace = await this.#listWorkspace();
     this.#watch();
-    const total = seeds.length + workspace.length;
-    const run = async (progress?: vscode.Progress<{ message?: string; increment?: number }>) => {
-      const bundled = await this.#readAll(seeds, (n) => progress?.report({ increment: (100 * n) / total }));
-      const own = await this.#readAll(workspace, (n) => progress?.report({ increment: (100 * n) / total }));
-      const keep = new Set([...bundled, ...own].map((p) => p.uri));
-      this.library.remove(this.library.sources.map((s) => s.uri).filter((u) => !keep.has(u)));
-      // Index in batches so a large corpus never holds the shared extension host for long.
-      for (const [list, isBundled] of [[bundled, true], [own, false]] as const) {
-        for (let i = 0; i < list.length; i += BATCH) {
-          this.library.set(list.slice(i, i + BATCH), isBundled);
-          await yieldToHost();
-        }
+    let finished!: () => void;
+    const done = new Promise<void>((resolve) => (finished = resolve));
+    let progress: vscode.Progress<{ increment?: number }> | undefined;
+    // Progress appears only for a large corpus, once the desk knows how many files there are.
+    const onRead = (_done: number, total: number) => {
+      if (!progress && total > PROGRESS_THRESHOLD) {
+        const title = 'Briefing Desk: indexing sources';
+        void vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title }, (p) => ((progress = p), done));
       }
-      await this.#loadEntityOverrides();
+      progress?.report({ increment: 100 / total });
     };
-    if (total > PROGRESS_THRESHOLD) {
-      await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Briefing Desk: indexing sources' }, run);
-    } else await run();
-    for (const s of this.library.sources) this.#log.info(`Indexed @${s.key}: “${s.title}” (${s.paragraphs.length} ¶) from ${s.uri}`);
-    this.#log.info(`${this.library.sources.length} sources ready (${seeds.length} bundled, ${workspace.length} in the workspace).`);
-    this.#changedNow();
-  }
-
-  /** Tells listeners, and starts extracting entities in the background so hovers find them ready. */
-  #changedNow(): void {
+    try {
+      await this.desk.load(onRead);
+    } finally {
+      finished();
+    }
     this.#onDidChange.fire();
-    void this.library.entitiesInSteps(yieldToHost);
-  }
-
-  async #listSeeds(): Promise<vscode.Uri[]> {
-    const dir = vscode.Uri.joinPath(this.#extensionUri, 'seeds');
-    try {
-      const entries = await vscode.workspace.fs.readDirectory(dir);
-      return entries.filter(([n, t]) => t === vscode.FileType.File && /\.(md|txt)$/i.test(n)).map(([n]) => vscode.Uri.joinPath(dir, n));
-    } catch (e) {
-      this.#log.warn(`The bundled seeds could not be listed: ${(e as Error).message}`);
-      return [];
-    }
-  }
-
-  #patterns(): vscode.RelativePattern[] {
-    const globs = setting<string[]>('sources') ?? [];
-    return (vscode.workspace.workspaceFolders ?? []).flatMap((f) => globs.map((g) => new vscode.RelativePattern(f, g)));
-  }
-
-  async #listWorkspace(): Promise<vscode.Uri[]> {
-    const seen = new Map<string, vscode.Uri>();
-    for (const p of this.#patterns()) {
-      for (const uri of await vscode.workspace.findFiles(p, '**/node_modules/**')) seen.set(uri.toString(), uri);
-    }
-    return [...seen.values()].sort((a, b) => a.toString().localeCompare(b.toString()));
-  }
-
-  async #readAll(uris: vscode.Uri[], advanced: (n: number) => void): Promise<ParsedSource[]> {
-    const out: ParsedSource[] = [];
-    for (let i = 0; i < uris.length; i += BATCH) {
-      const batch = await Promise.all(uris.slice(i, i + BATCH).map((u) => this.#readOne(u)));
-      for (const p of batch) if (p) out.push(p);
-      advanced(Math.min(BATCH, uris.length - i));
-      await yieldToHost();
-    }
-    return out;
-  }
-
-  async #readOne(uri: vscode.Uri): Promise<ParsedSource | undefined> {
-    let bytes: Uint8Array;
-    try {
-      bytes = await vscode.workspace.fs.readFile(uri);
-    } catch (e) {
-      this.#log.warn(`Could not read ${uri.fsPath || uri.toString()}: ${(e as Error).message}`);
-      return undefined;
-    }
-    const r = decodeSource(uri.toString(), bytes);
-    if ('reason' in r) {
-      this.#log.warn(`Skipped ${uri.fsPath || uri.toString()}: ${r.reason}`);
-      return undefined;
-    }
-    for (const w of r.warnings) this.#log.warn(`${uri.fsPath}: ${w}`);
-    return r;
   }
 
   #watch(): void {
     vscode.Disposable.from(...this.#watchers).dispose();
-    this.#watchers = this.#patterns().map((p) => {
+    this.#watchers = this.#store.patterns().map((p) => {
       const w = vscode.workspace.createFileSystemWatcher(p);
       w.onDidCreate((u) => this.#changed(u));
       w.onDidChange((u) => this.#changed(u));
       w.onDidDelete((u) => this.#deleted(u));
       return w;
     });
-    for (const f of vscode.workspace.workspaceFolders ?? []) {
-      const w = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(f, 'briefing-entities.json'));
-      const again = () => void this.#loadEntityOverrides().then(() => this.#changedNow());
+    for (const p of this.#store.overridesPatterns()) {
+      const w = vscode.workspace.createFileSystemWatcher(p);
+      const again = () => void this.desk.reloadEntityOverrides().then(() => this.#onDidChange.fire());
       w.onDidCreate(again);
       w.onDidChange(again);
       w.onDidDelete(again);
@@ -170,38 +111,12 @@ export class SourcesService implements vscode.Disposable {
     clearTimeout(this.#pending.get(key));
     this.#pending.set(key, setTimeout(async () => {
       this.#pending.delete(key);
-      const parsed = await this.#readOne(uri);
-      const change = parsed ? this.library.set([parsed], false) : this.library.remove([key]);
-      for (const s of change.updated) this.#log.info(`Re-indexed @${s.key} from ${s.uri}`);
-      if (change.updated.length || change.removed.length) this.#changedNow();
+      const change = await this.desk.refresh([key]);
+      if (change.updated.length || change.removed.length) this.#onDidChange.fire();
     }, 150));
   }
 
   #deleted(uri: vscode.Uri): void {
-    const change = this.library.remove([uri.toString()]);
-    if (change.removed.length) {
-      this.#log.info(`Removed ${uri.fsPath} from the index`);
-      this.#changedNow();
-    }
-  }
-
-  async #loadEntityOverrides(): Promise<void> {
-    for (const f of vscode.workspace.workspaceFolders ?? []) {
-      const uri = vscode.Uri.joinPath(f.uri, 'briefing-entities.json');
-      let text: string;
-      try {
-        text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
-      } catch {
-        continue;
-      }
-      try {
-        this.library.setEntityOverrides(JSON.parse(text));
-        this.#log.info(`Entity overrides read from ${uri.fsPath}`);
-      } catch (e) {
-        this.#log.warn(`${uri.fsPath} is not valid JSON and was ignored: ${(e as Error).message}`);
-      }
-      return;
-    }
-    this.library.setEntityOverrides(undefined);
+    if (this.desk.remove([uri.toString()]).removed.length) this.#onDidChange.fire();
   }
 }

@@ -2,12 +2,10 @@
 import * as vscode from 'vscode';
 import { highlight } from '../../../core/search';
 import type { HostMessage, PassageView, WebviewMessage } from '../../../protocol/panel';
-import { openSource } from '../navigation';
+import { COMMANDS } from '../../commandIds';
+import { openSource } from '../../services/openSource';
 import type { SourcesService } from '../../services/sources';
 import { panelHtml } from './html';
-
-/** The view's id in package.json. */
-export const PANEL_VIEW_ID = 'briefingDesk.panel';
 
 /** Serves the panel and answers its messages. */
 export class PanelViewProvider implements vscode.WebviewViewProvider {
@@ -39,15 +37,16 @@ export class PanelViewProvider implements vscode.WebviewViewProvider {
   async handle(message: WebviewMessage): Promise<HostMessage | undefined> {
     const library = this.#sources.library;
     switch (message.type) {
-      case 'ready':
+      case 'ready': {
         const loaded = await this.#loaded();
         this.#post(loaded);
         for (const m of this.#pending.splice(0)) this.#post(m);
         return loaded;
+      }
       case 'didChangeQuery': {
         await this.#sources.ready;
         const hits = message.query.trim()
-          ? library.search.search(message.query, { limit: 40, keys: message.keys.length ? message.keys : undefined })
+          ? this.#sources.desk.search(message.query, { limit: 40, keys: message.keys.length ? message.keys : undefined })
           : [];
         const results: PassageView[] = hits.map((h) => ({
           key: h.key, title: h.title, date: h.date, paragraph: h.paragraph, segments: highlight(h.text, h.matches),
@@ -57,10 +56,10 @@ export class PanelViewProvider implements vscode.WebviewViewProvider {
         return reply;
       }
       case 'insertCitation':
-        await vscode.commands.executeCommand('briefingDesk.insertCitation', { items: [{ key: message.key, paragraph: message.paragraph }] });
+        await vscode.commands.executeCommand(COMMANDS.insertCitation, { items: [{ key: message.key, paragraph: message.paragraph }] });
         return;
       case 'insertQuote':
-        await vscode.commands.executeCommand('briefingDesk.insertQuote', {
+        await vscode.commands.executeCommand(COMMANDS.insertQuote, {
           items: [{ key: message.key, paragraph: message.paragraph }], quote: message.selection || undefined,
         });
         return;
@@ -80,10 +79,10 @@ export class PanelViewProvider implements vscode.WebviewViewProvider {
 
   /** Shows an entity's card in the panel. */
   async showEntity(name: string): Promise<HostMessage | undefined> {
-    const index = await this.#sources.entities();
-    const entity = index.find(name);
-    if (!entity) return;
-    const reply: HostMessage = { type: 'didShowEntity', card: index.card(entity, this.#sources.library.sources) };
+    await this.#sources.ready;
+    const card = await this.#sources.desk.entityCard(name);
+    if (!card) return;
+    const reply: HostMessage = { type: 'didShowEntity', card };
     this.#post(reply);
     return reply;
   }

@@ -1,0 +1,72 @@
+// The extension's SourceStore: the bundled seeds and the workspace's source globs, read through workspace.fs.
+import * as vscode from 'vscode';
+import { isSourceFile, type SourceStore } from '../../core/corpus';
+import { OVERRIDES_FILE } from '../../core/entities';
+import { setting } from '../config';
+import type { Logger } from '../log';
+
+/** Lists and reads sources with VS Code's file system API, so remote and virtual workspaces work too. */
+export class WorkspaceSourceStore implements SourceStore {
+  readonly #seeds: vscode.Uri;
+  readonly #log: Logger;
+
+  constructor(extensionUri: vscode.Uri, log: Logger) {
+    this.#seeds = vscode.Uri.joinPath(extensionUri, 'seeds');
+    this.#log = log;
+  }
+
+  /** The workspace's source globs (`briefingDesk.sources`), one pattern per folder; watchers use them too. */
+  patterns(): vscode.RelativePattern[] {
+    const globs = setting<string[]>('sources') ?? [];
+    return (vscode.workspace.workspaceFolders ?? []).flatMap((f) => globs.map((g) => new vscode.RelativePattern(f, g)));
+  }
+
+  /** The overrides file of each workspace folder, for watching. */
+  overridesPatterns(): vscode.RelativePattern[] {
+    return (vscode.workspace.workspaceFolders ?? []).map((f) => new vscode.RelativePattern(f, OVERRIDES_FILE));
+  }
+
+  async list(): Promise<string[]> {
+    const seeds = setting<boolean>('includeBundledSeeds') ? await this.#listSeeds() : [];
+    const seen = new Set<string>(seeds);
+    for (const p of this.patterns()) {
+      for (const uri of await vscode.workspace.findFiles(p, '**/node_modules/**')) seen.add(uri.toString());
+    }
+    return [...seen];
+  }
+
+  read(uri: string): Promise<Uint8Array> {
+    return Promise.resolve(vscode.workspace.fs.readFile(vscode.Uri.parse(uri)));
+  }
+
+  isBundled(uri: string): boolean {
+    return uri.startsWith(`${this.#seeds.toString()}/`);
+  }
+
+  /** The first workspace folder's `briefing-entities.json`, if one has it. */
+  async readEntityOverrides(): Promise<{ uri: string; text: string } | undefined> {
+    for (const f of vscode.workspace.workspaceFolders ?? []) {
+      const uri = vscode.Uri.joinPath(f.uri, OVERRIDES_FILE);
+      let bytes: Uint8Array;
+      try {
+        bytes = await vscode.workspace.fs.readFile(uri);
+      } catch {
+        continue;
+      }
+      return { uri: uri.fsPath || uri.toString(), text: new TextDecoder().decode(bytes) };
+    }
+    return undefined;
+  }
+
+  async #listSeeds(): Promise<string[]> {
+    try {
+      const entries = await vscode.workspace.fs.readDirectory(this.#seeds);
+      return entries
+        .filter(([name, type]) => type === vscode.FileType.File && isSourceFile(name))
+        .map(([name]) => vscode.Uri.joinPath(this.#seeds, name).toString());
+    } catch (e) {
+      this.#log.warn(`The bundled seeds could not be listed: ${(e as Error).message}`);
+      return [];
+    }
+  }
+}
