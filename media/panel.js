@@ -1,7 +1,7 @@
 // Briefing Desk side panel (webview). DOM only; every text from a source goes through textContent.
 // @ts-check
 (function () {
-  // eslint-disable-next-line no-undef
+  // A global the webview host defines before this script runs.
   const vscode = acquireVsCodeApi();
   const $ = (id) => /** @type {HTMLElement} */ (document.getElementById(id));
   const query = /** @type {HTMLInputElement} */ ($('query'));

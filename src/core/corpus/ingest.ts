@@ -2,19 +2,10 @@
 import { squeezeSpace } from '../text/normalize';
 import { isDateLine, parseDate } from './dates';
 import { readFrontMatter } from './frontMatter';
-import type { FrontMatter, Paragraph } from './types';
+import type { FrontMatter, Paragraph, Source } from './types';
 
-/** A source before its citation key is assigned by the corpus. */
-export interface ParsedSource {
-  uri: string;
-  title: string;
-  date: string | null;
-  place: string | null;
-  outlet: string | null;
-  url: string | null;
-  authors: string[];
-  paragraphs: Paragraph[];
-  text: string;
+/** A source before its citation key is assigned by the corpus (which also says whether it is bundled). */
+export interface ParsedSource extends Omit<Source, 'key' | 'bundled'> {
   /** The key the front matter asks for, if any. */
   requestedKey: string | null;
   /** Warnings worth showing in a log (bad front matter, no paragraphs). */
