@@ -3,8 +3,24 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 const NODE_BUILTINS = [
-  'assert', 'buffer', 'child_process', 'crypto', 'events', 'fs', 'fs/promises', 'http', 'https', 'net', 'os',
-  'path', 'process', 'stream', 'url', 'util', 'worker_threads', 'zlib',
+  'assert',
+  'buffer',
+  'child_process',
+  'crypto',
+  'events',
+  'fs',
+  'fs/promises',
+  'http',
+  'https',
+  'net',
+  'os',
+  'path',
+  'process',
+  'stream',
+  'url',
+  'util',
+  'worker_threads',
+  'zlib',
 ];
 
 const NODE_GLOBALS = ['process', 'console', 'URL', 'setTimeout', 'clearTimeout', 'Buffer', 'fetch'];
@@ -29,13 +45,16 @@ export default tseslint.config(
     // The core is plain data in, plain data out: no editor, no file system, no Node. Hosts adapt.
     files: ['src/core/**/*.ts', 'src/markdown/**/*.ts', 'src/protocol/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        paths: [
-          { name: 'vscode', message: 'src/core, src/markdown and src/protocol never import vscode; hosts adapt.' },
-          ...NODE_BUILTINS.map((name) => ({ name, message: 'No Node built-ins here: hosts do the I/O.' })),
-        ],
-        patterns: [{ group: ['node:*'], message: 'No Node built-ins here: hosts do the I/O.' }],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'vscode', message: 'src/core, src/markdown and src/protocol never import vscode; hosts adapt.' },
+            ...NODE_BUILTINS.map((name) => ({ name, message: 'No Node built-ins here: hosts do the I/O.' })),
+          ],
+          patterns: [{ group: ['node:*'], message: 'No Node built-ins here: hosts do the I/O.' }],
+        },
+      ],
     },
   },
   {

@@ -57,7 +57,8 @@ export class BriefingDesk {
     this.#store = options.store;
     this.#log = options.log ?? SILENT;
     this.#pause = options.pause;
-    this.library.onEntityError = (e) => this.#log.error('Entity extraction failed; entity cards are off until the sources change', e);
+    this.library.onEntityError = (e) =>
+      this.#log.error('Entity extraction failed; entity cards are off until the sources change', e);
   }
 
   /** Reads every source the store lists, replacing what was loaded, then the entity overrides. */
@@ -69,14 +70,18 @@ export class BriefingDesk {
     this.library.remove(this.library.sources.map((s) => s.uri).filter((u) => !keep.has(u)));
     const bundled = result.parsed.filter((p) => this.#isBundled(p));
     const own = result.parsed.filter((p) => !this.#isBundled(p));
-    for (const [list, isBundled] of [[bundled, true], [own, false]] as const) {
+    for (const [list, isBundled] of [
+      [bundled, true],
+      [own, false],
+    ] as const) {
       for (let i = 0; i < list.length; i += BATCH) {
         this.library.set(list.slice(i, i + BATCH), isBundled);
         await this.#pause?.();
       }
     }
     await this.#readOverrides();
-    for (const s of this.library.sources) this.#log.info(`Indexed @${s.key}: “${s.title}” (${s.paragraphs.length} ¶) from ${s.uri}`);
+    for (const s of this.library.sources)
+      this.#log.info(`Indexed @${s.key}: “${s.title}” (${s.paragraphs.length} ¶) from ${s.uri}`);
     this.#log.info(`${this.library.sources.length} sources ready (${bundled.length} bundled, ${own.length} others).`);
     this.#warm();
     return result;

@@ -29,9 +29,11 @@ export const CARD_COMMANDS: string[] = [COMMANDS.openSource, COMMANDS.searchSour
 /** A card action as a `command:` link destination; parentheses are encoded so the Markdown link stays whole. */
 export function commandTarget(action: CardAction): string {
   const [id, args] =
-    action.command === 'openSource' ? [COMMANDS.openSource, [action.key, action.paragraph]]
-    : action.command === 'searchSources' ? [COMMANDS.searchSources, [action.query]]
-    : [COMMANDS.showEntity, [action.name]];
+    action.command === 'openSource'
+      ? [COMMANDS.openSource, [action.key, action.paragraph]]
+      : action.command === 'searchSources'
+        ? [COMMANDS.searchSources, [action.query]]
+        : [COMMANDS.showEntity, [action.name]];
   const query = encodeURIComponent(JSON.stringify(args)).replace(/[()]/g, (c) => `%${c.charCodeAt(0).toString(16)}`);
   return `command:${id}?${query}`;
 }

@@ -50,7 +50,10 @@ const SEVERITY: Record<GroundingDiagnostic['severity'], vscode.DiagnosticSeverit
 
 /** A VS Code diagnostic that keeps the core result it came from (its quick fixes are in `grounding.data.fixes`). */
 export class GroundingVsDiagnostic extends vscode.Diagnostic {
-  constructor(range: vscode.Range, readonly grounding: GroundingDiagnostic) {
+  constructor(
+    range: vscode.Range,
+    readonly grounding: GroundingDiagnostic,
+  ) {
     super(range, grounding.message, SEVERITY[grounding.severity]);
     this.code = grounding.code;
     this.source = DIAGNOSTIC_SOURCE;

@@ -27,7 +27,8 @@ describe('entity cards over the seeds', () => {
     for (const m of mentions) {
       const source = byKey.get(m.key)!;
       const p = source.paragraphs[m.paragraph - 1];
-      assert.ok(p.start <= m.start && m.end <= p.end, `${m.text} at ${m.start} is outside ¶${m.paragraph} of ${m.key}`);
+      const where = `${m.text} at ${m.start} is outside ¶${m.paragraph} of ${m.key}`;
+      assert.ok(p.start <= m.start && m.end <= p.end, where);
       assert.strictEqual(source.text.slice(m.start, m.end).replace(/\s+/g, ' ').replace(/['’]s$/, ''), m.text);
     }
   });

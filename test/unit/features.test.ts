@@ -8,7 +8,8 @@ import type { BriefingText, CardAction } from '../../src/core/features/types';
 import { escapeMarkdown } from '../../src/core/text/markdown';
 import { memoryDesk } from './helpers/desk';
 
-const link = (a: CardAction) => `act:${a.command}/${'key' in a ? `${a.key}/${a.paragraph}` : 'query' in a ? a.query : a.name}`;
+const link = (a: CardAction) =>
+  `act:${a.command}/${'key' in a ? `${a.key}/${a.paragraph}` : 'query' in a ? a.query : a.name}`;
 
 function doc(text: string): BriefingText {
   return { text, citations: parseCitations(text) };
@@ -36,7 +37,10 @@ describe('citation hover content', () => {
     const desk = await memoryDesk();
     const text = 'See [@israel-calls-india, ¶3, 5-6].';
     const md = desk.citationHover(doc(text), text.indexOf('@') + 1, link)!.markdown;
-    assert.deepStrictEqual([...md.matchAll(/\*\*¶(\d+)\*\*/g)].map((m) => m[1]), ['3', '5', '6']);
+    assert.deepStrictEqual(
+      [...md.matchAll(/\*\*¶(\d+)\*\*/g)].map((m) => m[1]),
+      ['3', '5', '6'],
+    );
   });
 
   it('a citation of the whole source shows its opening paragraph', async () => {
@@ -44,13 +48,19 @@ describe('citation hover content', () => {
     const text = 'As [@israel-calls-india] says.';
     const md = desk.citationHover(doc(text), text.indexOf('@') + 2, link)!.markdown;
     assert.match(md, /\*Opening paragraph\*/);
-    assert.deepStrictEqual([...md.matchAll(/\*\*¶(\d+)\*\*/g)].map((m) => m[1]), ['1']);
+    assert.deepStrictEqual(
+      [...md.matchAll(/\*\*¶(\d+)\*\*/g)].map((m) => m[1]),
+      ['1'],
+    );
   });
 
   it('says a paragraph is out of range, and an unknown key is unknown', async () => {
     const desk = await memoryDesk();
     const out = 'See [@israel-calls-india, ¶99].';
-    assert.match(plain(desk.citationHover(doc(out), 6, link)!.markdown), /¶99 is out of range: the source has 13 paragraphs/);
+    assert.match(
+      plain(desk.citationHover(doc(out), 6, link)!.markdown),
+      /¶99 is out of range: the source has 13 paragraphs/,
+    );
     const unknown = 'See [@no-such-source].';
     const md = desk.citationHover(doc(unknown), 6, link)!.markdown;
     assert.match(plain(md), /Unknown source @no-such-source/);
@@ -58,11 +68,15 @@ describe('citation hover content', () => {
   });
 
   it('escapes source text so Markdown in a source shows as written', async () => {
-    const source = '---\nkey: tricky\ntitle: "A *bold* [claim](http://x)"\n---\nTitle\n\nThe council met on Friday to talk about the harbour.\n\nSay #1 <b>x</b> $(alert) `code` 1. item, and more words follow here.\n';
+    const source =
+      '---\nkey: tricky\ntitle: "A *bold* [claim](http://x)"\n---\nTitle\n\nThe council met on Friday to talk about the harbour.\n\nSay #1 <b>x</b> $(alert) `code` 1. item, and more words follow here.\n';
     const desk = await memoryDesk({ 'mem:/tricky.md': source }, false);
     const text = '[@tricky, ¶2]';
     const md = desk.citationHover(doc(text), 3, link)!.markdown;
-    assert.ok(md.includes('> Say \\#1 \\<b\\>x\\</b\\> \\$\\(alert\\) \\`code\\` 1\\. item, and more words follow here\\.'), md);
+    assert.ok(
+      md.includes('> Say \\#1 \\<b\\>x\\</b\\> \\$\\(alert\\) \\`code\\` 1\\. item, and more words follow here\\.'),
+      md,
+    );
     assert.ok(md.includes('A \\*bold\\* \\[claim\\]\\(http://x\\)'), md);
   });
 
@@ -106,7 +120,14 @@ describe('definition and references', () => {
   it('references are the key spans of every citation of the source', () => {
     const text = '[@a, ¶1] and [@b; @a] and @a [¶2].';
     const spans = keySpans(parseCitations(text), 'a');
-    assert.deepStrictEqual(spans.map((s) => [text.slice(s.start, s.end), s.start]), [['a', 2], ['a', 19], ['a', 27]]);
+    assert.deepStrictEqual(
+      spans.map((s) => [text.slice(s.start, s.end), s.start]),
+      [
+        ['a', 2],
+        ['a', 19],
+        ['a', 27],
+      ],
+    );
   });
 });
 
@@ -158,10 +179,15 @@ describe('quick fixes as data', () => {
     const desk = await memoryDesk();
     const text = 'India is “a key strategic ally of Israel” [see @india-israel-ink-2025, ¶3, emphasis added].';
     const d = desk.check(text).find((x) => x.code === 'quote-not-found')!;
-    const fix = d.data!.fixes!.find((f) => f.title.startsWith('Cite the source that contains this quote: @israel-calls-india'))!;
+    const fix = d.data!.fixes!.find((f) =>
+      f.title.startsWith('Cite the source that contains this quote: @israel-calls-india'),
+    )!;
     assert.strictEqual(fix.preferred, true);
     const fixed = apply(text, fix);
-    assert.match(fixed, /^India is “a key strategic ally of Israel” \[see @israel-calls-india, ¶\d+, emphasis added\]\.$/);
+    assert.match(
+      fixed,
+      /^India is “a key strategic ally of Israel” \[see @israel-calls-india, ¶\d+, emphasis added\]\.$/,
+    );
     assert.deepStrictEqual(desk.check(fixed), []);
   });
 
@@ -185,7 +211,9 @@ describe('quick fixes as data', () => {
 
 describe('createBriefingDesk', () => {
   it('loads from a store, follows changes and deletions, and searches through one library', async () => {
-    const store = new MemorySourceStore({ 'mem:/ferry.md': '---\nkey: ferry-2025\n---\nFerry\n\nThe island ferry sailed.\n' });
+    const store = new MemorySourceStore({
+      'mem:/ferry.md': '---\nkey: ferry-2025\n---\nFerry\n\nThe island ferry sailed.\n',
+    });
     const desk = createBriefingDesk({ store });
     const { problems } = await desk.load();
     assert.deepStrictEqual(problems, []);
@@ -195,7 +223,10 @@ describe('createBriefingDesk', () => {
     assert.strictEqual(desk.search('spring tide')[0]?.key, 'tide-2025');
     store.delete('mem:/ferry.md');
     desk.remove(['mem:/ferry.md']);
-    assert.deepStrictEqual(desk.library.sources.map((s) => s.key), ['tide-2025']);
+    assert.deepStrictEqual(
+      desk.library.sources.map((s) => s.key),
+      ['tide-2025'],
+    );
   });
 
   it('reports unreadable files and keeps the rest; marks bundled sources', async () => {
@@ -203,14 +234,19 @@ describe('createBriefingDesk', () => {
     const warned: string[] = [];
     const desk = createBriefingDesk({ store, log: { info() {}, warn: (m) => warned.push(m), error() {} } });
     const { problems } = await desk.load();
-    assert.deepStrictEqual(problems.map((p) => p.uri), ['mem:/empty.md']);
+    assert.deepStrictEqual(
+      problems.map((p) => p.uri),
+      ['mem:/empty.md'],
+    );
     assert.deepStrictEqual(warned, ['Skipped mem:/empty.md: the file is empty']);
     assert.strictEqual(desk.library.sources[0].bundled, true);
   });
 
   it('applies entity overrides from the store and reports bad entries', async () => {
     const store = new MemorySourceStore({ 'mem:/a.md': 'A\n\nThe Harbour Board met Dana Whitlock.\n' });
-    store.setEntityOverrides('{"entities":[{"name":"Harbour Board","type":"organization","description":"Runs the port."},{"type":"x"}]}');
+    store.setEntityOverrides(
+      '{"entities":[{"name":"Harbour Board","type":"organization","description":"Runs the port."},{"type":"x"}]}',
+    );
     const warned: string[] = [];
     const desk = createBriefingDesk({ store, log: { info() {}, warn: (m) => warned.push(m), error() {} } });
     await desk.load();

@@ -2,6 +2,8 @@
 export * from './types';
 export { parseCitations, parseCitationsIn } from './parse';
 export { formatCitation, formatLocator, CitationFormatError } from './format';
-export { citationAt, itemSpan, locatorIncludes, resolveIn, resolveItem, shownParagraphs, type ResolvedItem } from './resolve';
+export {
+  citationAt, itemSpan, locatorIncludes, resolveIn, resolveItem, shownParagraphs, type ResolvedItem,
+} from './resolve';
 export { mergeSpans, scanMarkdown, spanAt, type Block, type MarkdownLayout, type Span } from './layout';
 export { readLocator, type LocatorRead } from './locator';

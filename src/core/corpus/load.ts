@@ -65,7 +65,10 @@ export interface LoadResult {
 }
 
 /** Reads every source the store lists; unreadable files become problems, never exceptions. `onRead` counts progress. */
-export async function loadSources(store: SourceStore, onRead?: (done: number, total: number) => void): Promise<LoadResult> {
+export async function loadSources(
+  store: SourceStore,
+  onRead?: (done: number, total: number) => void,
+): Promise<LoadResult> {
   const parsed: ParsedSource[] = [];
   const problems: SourceProblem[] = [];
   const uris = (await store.list()).filter(isSourceFile).sort();

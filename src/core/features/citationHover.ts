@@ -9,12 +9,19 @@ import type { BriefingText, HoverContent, LinkTarget } from './types';
 const MAX_QUOTED = 3;
 
 function unknownSource(item: CiteItem, link: LinkTarget): string {
-  return `$(error) ${escapeMarkdown(`Unknown source @${item.key}`)}\n\n` +
-    markdownLink('Search sources', link({ command: 'searchSources', query: item.key }));
+  return (
+    `$(error) ${escapeMarkdown(`Unknown source @${item.key}`)}\n\n` +
+    markdownLink('Search sources', link({ command: 'searchSources', query: item.key }))
+  );
 }
 
 /** The hover for the citation item at `offset`, or undefined when there is none. */
-export function citationHover(doc: BriefingText, offset: number, corpus: Corpus, link: LinkTarget): HoverContent | undefined {
+export function citationHover(
+  doc: BriefingText,
+  offset: number,
+  corpus: Corpus,
+  link: LinkTarget,
+): HoverContent | undefined {
   const hit = citationAt(doc.citations, offset);
   if (!hit) return undefined;
   const { item } = hit;

@@ -18,16 +18,25 @@ export function firstWords(text: string, count = FIRST_WORDS): string {
 
 function paragraphItem(source: Source, p: Paragraph): CompletionData {
   return {
-    kind: 'paragraph', label: String(p.n), labelDetail: firstWords(p.text), description: p.section,
-    detail: `¶${p.n} of ${source.title}`, documentation: p.text, filterText: `${p.n} ${p.text}`,
+    kind: 'paragraph',
+    label: String(p.n),
+    labelDetail: firstWords(p.text),
+    description: p.section,
+    detail: `¶${p.n} of ${source.title}`,
+    documentation: p.text,
+    filterText: `${p.n} ${p.text}`,
     sortText: String(p.n).padStart(5, '0'),
   };
 }
 
 function keyItem(s: Source): CompletionData {
   return {
-    kind: 'key', label: s.key, description: s.date ?? undefined, detail: [s.title, s.date].filter(Boolean).join(' — '),
-    documentation: s.paragraphs[0]?.text ?? '', filterText: `${s.key} ${s.title}`,
+    kind: 'key',
+    label: s.key,
+    description: s.date ?? undefined,
+    detail: [s.title, s.date].filter(Boolean).join(' — '),
+    documentation: s.paragraphs[0]?.text ?? '',
+    filterText: `${s.key} ${s.title}`,
   };
 }
 
@@ -39,7 +48,11 @@ export function completionsAt(text: string, offset: number, corpus: Corpus): Com
   if (para) {
     const source = corpus.get(para[1]);
     if (!source) return undefined;
-    return { start: offset - para[2].length, end: offset, items: source.paragraphs.map((p) => paragraphItem(source, p)) };
+    return {
+      start: offset - para[2].length,
+      end: offset,
+      items: source.paragraphs.map((p) => paragraphItem(source, p)),
+    };
   }
   const key = KEY_CONTEXT.exec(before);
   if (!key) return undefined;

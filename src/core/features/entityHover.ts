@@ -24,18 +24,29 @@ export function entityCardMarkdown(card: EntityCard, link: LinkTarget): string {
   }
   const passage = card.passages[0];
   if (passage) md += `${blockQuote(passage.text)}— ${escapeMarkdown(`@${passage.key}, ¶${passage.paragraph}`)}\n\n`;
-  if (card.related.length) md += `**Related:** ${escapeMarkdown(card.related.slice(0, 5).map((r) => r.name).join(', '))}\n\n`;
+  if (card.related.length)
+    md += `**Related:** ${escapeMarkdown(
+      card.related
+        .slice(0, 5)
+        .map((r) => r.name)
+        .join(', '),
+    )}\n\n`;
   return md + markdownLink('Search sources', link({ command: 'searchSources', query: card.name }));
 }
 
 /** The hover for the entity named at `offset` of `text`, or undefined when no known name is there. */
 export function entityHover(
-  text: string, offset: number, index: EntityIndex, sources: Source[], link: LinkTarget,
+  text: string,
+  offset: number,
+  index: EntityIndex,
+  sources: Source[],
+  link: LinkTarget,
 ): HoverContent | undefined {
   const m = index.mentionsIn(text).find((x) => x.start <= offset && offset < x.end);
   if (!m) return undefined;
   const card = index.card(m.entity, sources);
   const others = m.ambiguous?.filter((e) => e !== m.entity).map((e) => e.name) ?? [];
-  const shown = others.length && !card.ambiguity ? { ...card, ambiguity: `Could also be ${others.join(' or ')}.` } : card;
+  const shown =
+    others.length && !card.ambiguity ? { ...card, ambiguity: `Could also be ${others.join(' or ')}.` } : card;
   return { start: m.start, end: m.end, markdown: entityCardMarkdown(shown, link) };
 }

@@ -29,5 +29,7 @@ export function citedKeyAt(doc: BriefingText, offset: number): string | undefine
 
 /** The spans of every key in `citations` that cites `key`, in document order. */
 export function keySpans(citations: Citation[], key: string): Span[] {
-  return citations.flatMap((c) => c.items.filter((i) => i.key === key).map((i) => ({ start: i.keyStart, end: i.keyEnd })));
+  return citations.flatMap((c) =>
+    c.items.filter((i) => i.key === key).map((i) => ({ start: i.keyStart, end: i.keyEnd })),
+  );
 }

@@ -10,7 +10,15 @@ const MAX_CITE_FIXES = 3;
 function fixesFor(md: string, d: GroundingDiagnostic, citations: Citation[]): DiagnosticFix[] {
   const data = d.data ?? {};
   if (d.code === 'unknown-key' && data.suggestedKey) {
-    return [{ title: `Replace with @${data.suggestedKey}`, start: d.start, end: d.end, newText: data.suggestedKey, preferred: true }];
+    return [
+      {
+        title: `Replace with @${data.suggestedKey}`,
+        start: d.start,
+        end: d.end,
+        newText: data.suggestedKey,
+        preferred: true,
+      },
+    ];
   }
   if (d.code !== 'quote-not-found') return [];
   const fixes: DiagnosticFix[] = [];
@@ -20,13 +28,21 @@ function fixesFor(md: string, d: GroundingDiagnostic, citations: Citation[]): Di
     for (const f of (data.foundIn ?? []).slice(0, MAX_CITE_FIXES)) {
       const cite = formatCitation([{ key: f.key, from: f.paragraph }]).slice(1, -1);
       fixes.push({
-        title: `Cite the source that contains this quote: @${f.key}, ¶${f.paragraph}`, start, end,
-        newText: item.suppressAuthor ? `-${cite}` : cite, preferred: fixes.length === 0,
+        title: `Cite the source that contains this quote: @${f.key}, ¶${f.paragraph}`,
+        start,
+        end,
+        newText: item.suppressAuthor ? `-${cite}` : cite,
+        preferred: fixes.length === 0,
       });
     }
   }
   if (data.closest && data.quoteStart !== undefined && data.quoteEnd !== undefined) {
-    fixes.push({ title: 'Replace with the closest passage text', start: data.quoteStart, end: data.quoteEnd, newText: data.closest.text });
+    fixes.push({
+      title: 'Replace with the closest passage text',
+      start: data.quoteStart,
+      end: data.quoteEnd,
+      newText: data.closest.text,
+    });
   }
   return fixes;
 }

@@ -14,7 +14,12 @@ export function registerCommands(sources: SourcesService, log: Logger): vscode.D
       let source = key ? sources.library.corpus.get(key) : undefined;
       if (!source) {
         const pick = await vscode.window.showQuickPick(
-          sources.library.sources.map((s) => ({ label: noIcons(s.title), description: `@${s.key}`, detail: s.date ?? undefined, s })),
+          sources.library.sources.map((s) => ({
+            label: noIcons(s.title),
+            description: `@${s.key}`,
+            detail: s.date ?? undefined,
+            s,
+          })),
           { title: 'Open Source', placeHolder: 'Choose a source' },
         );
         source = pick?.s;

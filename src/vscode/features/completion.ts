@@ -5,7 +5,11 @@ import type { BriefingDocuments } from '../services/briefings';
 import type { SourcesService } from '../services/sources';
 
 function toItem(c: CompletionData, range: vscode.Range): vscode.CompletionItem {
-  const label = { label: c.label, detail: c.labelDetail ? `  ${c.labelDetail}` : undefined, description: c.description };
+  const label = {
+    label: c.label,
+    detail: c.labelDetail ? `  ${c.labelDetail}` : undefined,
+    description: c.description,
+  };
   const item = new vscode.CompletionItem(label, vscode.CompletionItemKind.Reference);
   item.detail = c.detail;
   item.documentation = new vscode.MarkdownString().appendText(c.documentation);

@@ -15,7 +15,9 @@ export interface DiagnosticsOptions {
 
 /** Publishes diagnostics for open briefings; returns its disposables. */
 export function watchDiagnostics(
-  sources: SourcesService, briefings: BriefingDocuments, options: DiagnosticsOptions,
+  sources: SourcesService,
+  briefings: BriefingDocuments,
+  options: DiagnosticsOptions,
 ): vscode.Disposable[] {
   const collection = vscode.languages.createDiagnosticCollection('briefing-desk');
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
@@ -25,15 +27,21 @@ export function watchDiagnostics(
       collection.delete(document.uri);
       return;
     }
-    collection.set(document.uri, briefings.diagnostics(document).map((d) => toDiagnostic(document, d)));
+    collection.set(
+      document.uri,
+      briefings.diagnostics(document).map((d) => toDiagnostic(document, d)),
+    );
   };
   const schedule = (document: vscode.TextDocument) => {
     const key = document.uri.toString();
     clearTimeout(timers.get(key));
-    timers.set(key, setTimeout(() => {
-      timers.delete(key);
-      update(document);
-    }, options.delay()));
+    timers.set(
+      key,
+      setTimeout(() => {
+        timers.delete(key);
+        update(document);
+      }, options.delay()),
+    );
   };
   const all = () => vscode.workspace.textDocuments.forEach(update);
 

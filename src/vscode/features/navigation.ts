@@ -30,7 +30,10 @@ export class CitationReferenceProvider implements vscode.ReferenceProvider {
   ) {}
 
   async provideReferences(
-    document: vscode.TextDocument, position: vscode.Position, _context: vscode.ReferenceContext, token: vscode.CancellationToken,
+    document: vscode.TextDocument,
+    position: vscode.Position,
+    _context: vscode.ReferenceContext,
+    token: vscode.CancellationToken,
   ) {
     const key = citedKeyAt(this.briefings.briefing(document), document.offsetAt(position));
     if (!key) return;
@@ -56,8 +59,10 @@ class SeedDocuments implements vscode.TextDocumentContentProvider {
 
   provideTextDocumentContent(uri: vscode.Uri) {
     const file = uri.with({ scheme: 'file' });
-    return this.sources.library.corpus.byUri(file.toString())?.text
-      ?? vscode.workspace.fs.readFile(file).then((b) => new TextDecoder().decode(b));
+    return (
+      this.sources.library.corpus.byUri(file.toString())?.text ??
+      vscode.workspace.fs.readFile(file).then((b) => new TextDecoder().decode(b))
+    );
   }
 }
 
@@ -65,7 +70,13 @@ class SeedDocuments implements vscode.TextDocumentContentProvider {
 export function registerNavigation(sources: SourcesService, briefings: BriefingDocuments): vscode.Disposable[] {
   return [
     vscode.workspace.registerTextDocumentContentProvider(SEED_SCHEME, new SeedDocuments(sources)),
-    vscode.languages.registerDefinitionProvider({ language: 'markdown' }, new CitationDefinitionProvider(sources, briefings)),
-    vscode.languages.registerReferenceProvider({ language: 'markdown' }, new CitationReferenceProvider(sources, briefings)),
+    vscode.languages.registerDefinitionProvider(
+      { language: 'markdown' },
+      new CitationDefinitionProvider(sources, briefings),
+    ),
+    vscode.languages.registerReferenceProvider(
+      { language: 'markdown' },
+      new CitationReferenceProvider(sources, briefings),
+    ),
   ];
 }

@@ -74,7 +74,10 @@ export class SourcesService implements vscode.Disposable {
     const onRead = (_done: number, total: number) => {
       if (!progress && total > PROGRESS_THRESHOLD) {
         const title = 'Briefing Desk: indexing sources';
-        void vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title }, (p) => ((progress = p), done));
+        void vscode.window.withProgress(
+          { location: vscode.ProgressLocation.Window, title },
+          (p) => ((progress = p), done),
+        );
       }
       progress?.report({ increment: 100 / total });
     };
@@ -109,11 +112,14 @@ export class SourcesService implements vscode.Disposable {
   #changed(uri: vscode.Uri): void {
     const key = uri.toString();
     clearTimeout(this.#pending.get(key));
-    this.#pending.set(key, setTimeout(async () => {
-      this.#pending.delete(key);
-      const change = await this.desk.refresh([key]);
-      if (change.updated.length || change.removed.length) this.#onDidChange.fire();
-    }, 150));
+    this.#pending.set(
+      key,
+      setTimeout(async () => {
+        this.#pending.delete(key);
+        const change = await this.desk.refresh([key]);
+        if (change.updated.length || change.removed.length) this.#onDidChange.fire();
+      }, 150),
+    );
   }
 
   #deleted(uri: vscode.Uri): void {

@@ -5,11 +5,16 @@ import type { SourcesService } from '../../services/sources';
 import { PanelViewProvider } from './panelView';
 
 /** Registers the panel and its commands; returns the provider (tests drive it) and the disposables. */
-export function registerPanel(extensionUri: vscode.Uri, sources: SourcesService): { panel: PanelViewProvider; disposables: vscode.Disposable[] } {
+export function registerPanel(
+  extensionUri: vscode.Uri,
+  sources: SourcesService,
+): { panel: PanelViewProvider; disposables: vscode.Disposable[] } {
   const panel = new PanelViewProvider(extensionUri, sources);
   const focus = () => vscode.commands.executeCommand(FOCUS_PANEL);
   const disposables = [
-    vscode.window.registerWebviewViewProvider(PANEL_VIEW_ID, panel, { webviewOptions: { retainContextWhenHidden: true } }),
+    vscode.window.registerWebviewViewProvider(PANEL_VIEW_ID, panel, {
+      webviewOptions: { retainContextWhenHidden: true },
+    }),
     sources.onDidChange(() => void panel.refresh()),
     vscode.commands.registerCommand(COMMANDS.searchSources, async (query?: string) => {
       await focus();

@@ -45,9 +45,8 @@ export class PanelViewProvider implements vscode.WebviewViewProvider {
       }
       case 'didChangeQuery': {
         await this.#sources.ready;
-        const hits = message.query.trim()
-          ? this.#sources.desk.search(message.query, { limit: 40, keys: message.keys.length ? message.keys : undefined })
-          : [];
+        const keys = message.keys.length ? message.keys : undefined;
+        const hits = message.query.trim() ? this.#sources.desk.search(message.query, { limit: 40, keys }) : [];
         const results: PassageView[] = hits.map((h) => ({
           key: h.key, title: h.title, date: h.date, paragraph: h.paragraph, segments: highlight(h.text, h.matches),
         }));
@@ -56,7 +55,9 @@ export class PanelViewProvider implements vscode.WebviewViewProvider {
         return reply;
       }
       case 'insertCitation':
-        await vscode.commands.executeCommand(COMMANDS.insertCitation, { items: [{ key: message.key, paragraph: message.paragraph }] });
+        await vscode.commands.executeCommand(COMMANDS.insertCitation, {
+          items: [{ key: message.key, paragraph: message.paragraph }],
+        });
         return;
       case 'insertQuote':
         await vscode.commands.executeCommand(COMMANDS.insertQuote, {
