@@ -23,6 +23,8 @@ const NODE_BUILTINS = [
   'zlib',
 ];
 
+const FEATURES_APART =
+  'Features do not import each other: move what they share to services/, convert.ts or commandIds.ts.';
 const NODE_GLOBALS = ['process', 'console', 'URL', 'setTimeout', 'clearTimeout', 'Buffer', 'fetch'];
 
 export default tseslint.config(
@@ -56,6 +58,16 @@ export default tseslint.config(
         },
       ],
     },
+  },
+  {
+    // A feature never imports another feature; what two share lives in services/, convert.ts or commandIds.ts.
+    files: ['src/vscode/features/*.ts'],
+    ignores: ['src/vscode/features/index.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [{ regex: '^\\./', message: FEATURES_APART }] }] },
+  },
+  {
+    files: ['src/vscode/features/*/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [{ regex: '^\\.\\./[^./]', message: FEATURES_APART }] }] },
   },
   {
     files: ['scripts/**/*.mjs', 'eslint.config.mjs'],
