@@ -1,7 +1,7 @@
 // What every CLI command gets: its arguments, output, and the Briefing Desk over the bundled seeds or --sources.
 import * as fs from 'fs';
-import { decodeText, SOURCE_EXTENSIONS } from '../core/corpus/load';
-import { createBriefingDesk, type BriefingDesk } from '../core/desk';
+import { createBriefingDesk, SOURCE_EXTENSIONS, type BriefingDesk } from '../core';
+import { decodeText } from '../core/corpus/load';
 import { bundledSeedsDir, FsSourceStore } from '../node/fsStore';
 import { listFlag, type ParsedArgs, UsageError } from './args';
 import { paint, type Output } from './output';

@@ -1,6 +1,6 @@
 // The "Briefing Desk" output channel: one logger, set up once.
 import * as vscode from 'vscode';
-import type { DeskLog } from '../core/desk';
+import type { DeskLog } from '../core';
 
 /** Where the extension (and the desk it hosts) writes what it did and what went wrong. */
 export interface Logger extends DeskLog {

@@ -1,7 +1,7 @@
 // Keeps the Briefing Desk in step with the bundled seeds and the workspace's sources: loads, watches, tells features.
 import * as vscode from 'vscode';
 import type { EntityIndex } from '../../core/entities';
-import { createBriefingDesk, type BriefingDesk } from '../../core/desk';
+import { createBriefingDesk, type BriefingDesk } from '../../core';
 import type { Library } from '../../core/library';
 import { onSettingChange } from '../config';
 import type { Logger } from '../log';

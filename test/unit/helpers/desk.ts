@@ -1,8 +1,7 @@
 // Test helper: a Briefing Desk over an in-memory store holding the bundled seeds and inline sources.
 import * as fs from 'fs';
 import * as path from 'path';
-import { MemorySourceStore } from '../../../src/core/corpus';
-import { createBriefingDesk, type BriefingDesk } from '../../../src/core/desk';
+import { createBriefingDesk, MemorySourceStore, type BriefingDesk } from '../../../src/core';
 import { ROOT } from './corpus';
 
 /** A loaded desk over the seeds (bundled) plus `files` (`{ 'mem:/a.md': '...' }`). */
