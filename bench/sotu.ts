@@ -41,7 +41,7 @@ export function loadSpeeches(): Speech[] {
 function sentences(text: string): string[] {
   return text
     .replace(/\s+/g, ' ')
-    .split(/(?<=[.!?]["')\]]?)\s+(?=["'(\[]?[A-Z0-9])/)
+    .split(/(?<=[.!?]["')\]]?)\s+(?=["'([]?[A-Z0-9])/)
     .map((s) => s.trim())
     .filter(Boolean);
 }

@@ -24,6 +24,7 @@ describe('Briefing Desk: the side panel in a high-contrast theme', () => {
     await panel.locator('.result mark').first().waitFor();
     await query.press('ArrowDown');
     // Runs in the webview; typed loosely because the tests compile without the DOM library.
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- no DOM types here
     const look = await panel.locator('.result').first().evaluate((el: any) => {
       const view = el.ownerDocument.defaultView;
       const style = view.getComputedStyle(el);

@@ -15,7 +15,6 @@ interface Outcome {
 
 /** Copies mocha's reporter output (it prints through Base.consoleLog) to `file`. */
 function teeMochaOutput(file: string): void {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const Base = require('mocha/lib/reporters/base') as { consoleLog: (...args: unknown[]) => void };
   const original = Base.consoleLog;
   fs.writeFileSync(file, '');

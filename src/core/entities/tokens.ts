@@ -27,7 +27,7 @@ export interface Token {
 }
 
 const WORD = /(?:\p{Lu}\.){2,}|[\p{L}\p{M}\p{N}]+(?:[-\u2010\u2011\u2013'\u2019&.][\p{L}\p{M}\p{N}]+)*|\S/gu;
-const OPENERS = /^[\u201c\u2018"'(\[]$/;
+const OPENERS = /^[\u201c\u2018"'([]$/;
 
 /** Tokenises `text` (a paragraph's slice of the file) whose first character is at file offset `base`. */
 export function tokenize(text: string, base: number): Token[] {

@@ -42,7 +42,7 @@ function overlap(window: string[], wanted: Map<string, number>): number {
   return n;
 }
 
-const OPENER = /(?:^|[\s(\[\u2013\u2014-])["“‘']/gu;
+const OPENER = /(?:^|[\s([\u2013\u2014-])["“‘']/gu;
 const CLOSER = /["”’'](?=$|[\s,.;:!?)\]\u2013\u2014-])/gu;
 
 /** Widens `start`..`end` of `text` by a quotation mark just outside it when a mark inside is left unpaired. */

@@ -22,7 +22,7 @@ function stripMarks(folded: FoldedText): FoldedText {
 
 /** ASCII text whose only whitespace is single spaces between words folds to the same length. */
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
-const SPACE_RUN_OR_EDGE = /  |^ | $/;
+const SPACE_RUN_OR_EDGE = / {2}|^ | $/;
 
 /** Folds `s` for search and keeps, for every folded character, its offset in `s`. */
 export function searchFoldWithMap(s: string): FoldedText {
