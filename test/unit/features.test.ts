@@ -191,6 +191,15 @@ describe('quick fixes as data', () => {
     assert.deepStrictEqual(desk.check(fixed), []);
   });
 
+  it('citing elsewhere keeps a suppressed author, from a braced key', async () => {
+    const desk = await memoryDesk();
+    const text = 'India is “a key strategic ally of Israel” [-@{india-israel-ink-2025}, ¶3].';
+    const d = desk.check(text).find((x) => x.code === 'quote-not-found')!;
+    const fixed = apply(text, d.data!.fixes![0]);
+    assert.match(fixed, /\[-@israel-calls-india, ¶\d+\]\.$/);
+    assert.deepStrictEqual(desk.check(fixed), []);
+  });
+
   it('a misquote offers the closest passage text, which then checks out', async () => {
     const desk = await memoryDesk();
     const text = 'Baram said India is “a key strategic partner of Israel” [@israel-calls-india, ¶6].';
