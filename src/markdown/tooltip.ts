@@ -1,5 +1,5 @@
 // The tooltip data a citation marker carries: title, date, place and the cited paragraph text.
-import type { CiteItem } from '../core/citations';
+import { citedPages, itemParagraphs, type CiteItem } from '../core/citations';
 import type { Paragraph, Source } from '../core/corpus';
 
 /** What a marker shows on hover; plain text (the renderer escapes it into attributes). */
@@ -12,6 +12,7 @@ export interface TooltipData {
 
 /** The paragraphs an item points at: its locator's, or the opening paragraph without one. */
 export function citedParagraphs(source: Source, item: CiteItem): Paragraph[] {
+  if (!item.locator && citedPages(item, source)) return itemParagraphs(item, source);
   if (!item.locator) return source.paragraphs.slice(0, 1);
   const wanted = (n: number) => item.locator!.ranges.some(([a, b]) => n >= Math.min(a, b) && n <= Math.max(a, b));
   return source.paragraphs.filter((p) => wanted(p.n));
@@ -23,10 +24,13 @@ export function tooltipFor(source: Source, item: CiteItem): TooltipData {
   return {
     title: source.title,
     meta: [source.date, source.place, source.outlet].filter(Boolean).join(' · '),
-    locator: item.locator ? item.locator.raw : item.otherLocator ? `${item.otherLocator.raw} (opening paragraph shown)` : 'opening paragraph',
+    locator: item.locator ? item.locator.raw : item.otherLocator
+      ? `${item.otherLocator.raw}${citedPages(item, source) ? '' : ' (opening paragraph shown)'}` : 'opening paragraph',
     passage: paragraphs.length
       ? paragraphs.map((p) => (paragraphs.length > 1 ? `¶${p.n} ${p.text}` : p.text)).join('\n\n')
-      : `Not in this source, which has ${source.paragraphs.length} paragraphs.`,
+      : source.pages && citedPages(item, source)
+        ? `Not in this source, which has ${source.pages} pages.`
+        : `Not in this source, which has ${source.paragraphs.length} paragraphs.`,
   };
 }
 

@@ -2,6 +2,7 @@
 export * from './types';
 export { parseCitations, parseCitationsIn } from './parse';
 export { formatCitation, formatLocator, CitationFormatError } from './format';
-export { citationAt, locatorIncludes, resolveItem } from './resolve';
+export { citationAt, itemParagraphs, locatorIncludes, resolveItem } from './resolve';
+export * from './pages';
 export { mergeSpans, scanMarkdown, spanAt, type Block, type MarkdownLayout, type Span } from './layout';
 export { readLocator, type LocatorRead } from './locator';

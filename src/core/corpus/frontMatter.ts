@@ -36,7 +36,8 @@ export function readFrontMatter(text: string): FrontMatterBlock {
   const authors = Array.isArray(o.authors) ? o.authors.map(str).filter((a): a is string => !!a)
     : str(o.authors ?? o.author) ? [str(o.authors ?? o.author)!] : undefined;
   return {
-    data: { key: str(o.key ?? o.id), title: str(o.title), date: str(o.date), url: str(o.url), outlet: str(o.outlet ?? o.publisher), authors },
+    data: { key: str(o.key ?? o.id), title: str(o.title), date: str(o.date), url: str(o.url), outlet: str(o.outlet ?? o.publisher), authors,
+      ...(str(o.accessed) ? { accessed: str(o.accessed) } : {}) },
     bodyStart: m[0].length,
   };
 }

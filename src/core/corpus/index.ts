@@ -6,3 +6,6 @@ export * from './ingest';
 export * from './keys';
 export * from './load';
 export * from './csl';
+export { SOURCE_FORMATS, formatOf } from '../formats/registry';
+export { pageLabel } from '../formats/build';
+export type { SourceFormat } from '../formats/types';

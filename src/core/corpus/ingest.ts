@@ -2,6 +2,7 @@
 import { squeezeSpace } from '../text/normalize';
 import { isDateLine, parseDate } from './dates';
 import { readFrontMatter } from './frontMatter';
+import type { SourceFormat } from '../formats/types';
 import type { FrontMatter, Paragraph } from './types';
 
 /** A source before its citation key is assigned by the corpus. */
@@ -19,6 +20,14 @@ export interface ParsedSource {
   requestedKey: string | null;
   /** Warnings worth showing in a log (bad front matter, no paragraphs). */
   warnings: string[];
+  /** How the file was read (absent for Markdown and plain text). */
+  format?: SourceFormat;
+  /** PDF: number of pages. */
+  pages?: number;
+  /** Language of the page, when it says. */
+  language?: string;
+  /** When a web source was read, from front matter. */
+  accessed?: string;
 }
 
 interface Line { text: string; start: number; end: number; index: number }
@@ -159,5 +168,6 @@ export function parseSource(uri: string, rawText: string): ParsedSource {
     text,
     requestedKey: meta.key ?? null,
     warnings,
+    ...(meta.accessed ? { accessed: parseDate(meta.accessed) ?? meta.accessed } : {}),
   };
 }

@@ -1,6 +1,9 @@
 // Loading sources through a store: the core decides what a readable source is, the host does the I/O.
+import { fromExtracted } from '../formats/build';
+import { extractFormat, formatOf, SOURCE_FORMATS } from '../formats/registry';
+import { isFormatError } from '../formats/types';
 import { Corpus } from './corpus';
-import { parseSource, type ParsedSource } from './ingest';
+import { parseSource, readDateline, type ParsedSource } from './ingest';
 import type { SourceProblem } from './types';
 
 /** The little the core needs from a file system. */
@@ -11,13 +14,12 @@ export interface SourceStore {
   read(uri: string): Promise<Uint8Array>;
 }
 
-/** File endings the core can read as sources. */
-export const SOURCE_EXTENSIONS = ['.md', '.markdown', '.txt'];
+/** File endings the core can read as sources (the one list is `SOURCE_FORMATS`). */
+export const SOURCE_EXTENSIONS = Object.keys(SOURCE_FORMATS);
 
 /** Whether a file name looks like a source the core reads. */
 export function isSourceFile(name: string): boolean {
-  const lower = name.toLowerCase();
-  return SOURCE_EXTENSIONS.some((e) => lower.endsWith(e));
+  return formatOf(name) !== undefined;
 }
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
@@ -55,6 +57,33 @@ export function decodeSource(uri: string, bytes: Uint8Array): ParsedSource | Sou
   return parsed;
 }
 
+/**
+ * Reads any source file: Markdown and text at once, web pages, PDFs and Word files through their extractors (loaded
+ * the first time one is met). Never throws: a file that cannot be used comes back as a problem with its reason.
+ */
+export async function readSource(uri: string, bytes: Uint8Array): Promise<ParsedSource | SourceProblem> {
+  const format = formatOf(uri.replace(/[?#].*$/, '')) ?? 'text';
+  if (format === 'text') return decodeSource(uri, bytes);
+  if (bytes.length === 0) return { uri, reason: SOURCE_REASON.empty };
+  let parsed: ParsedSource;
+  try {
+    parsed = fromExtracted(uri, format, await extractFormat(format, bytes));
+  } catch (e) {
+    const reason = isFormatError(e) ? e.message : `could not be read (${(e as Error).message})`;
+    return { uri, reason };
+  }
+  if (!parsed.paragraphs.length) return { uri, reason: 'no paragraphs found after the title' };
+  // A dateline (`ISLAMABAD:`) opens news text whatever the format.
+  for (const p of parsed.paragraphs.slice(0, 2)) {
+    const dl = readDateline(p.text);
+    if (!dl) continue;
+    parsed.place = dl.place;
+    parsed.date ??= dl.date;
+    break;
+  }
+  return parsed;
+}
+
 /** Result of loading: the sources that could be read and the files that could not. */
 export interface LoadResult {
   parsed: ParsedSource[];
@@ -73,7 +102,7 @@ export async function loadSources(store: SourceStore): Promise<LoadResult> {
       problems.push({ uri, reason: `could not be read (${(e as Error).message})` });
       continue;
     }
-    const r = decodeSource(uri, bytes);
+    const r = await readSource(uri, bytes);
     if ('reason' in r) problems.push(r);
     else parsed.push(r);
   }

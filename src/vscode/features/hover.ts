@@ -1,7 +1,7 @@
 // Hover cards on Markdown briefings: the cited passage on a citation, the entity card on a name.
 import * as vscode from 'vscode';
-import type { CiteItem } from '../../core/citations';
-import type { Source } from '../../core/corpus';
+import { citedPages, itemParagraphs, type CiteItem } from '../../core/citations';
+import { pageLabel, type Source } from '../../core/corpus';
 import type { EntityCard } from '../../core/entities';
 import { setting } from '../config';
 import { toRange } from '../convert';
@@ -68,7 +68,7 @@ export function registerHovers(sources: SourcesService, briefings: BriefingDocum
 
 function citationHover(document: vscode.TextDocument, item: CiteItem, source: Source | undefined): vscode.Hover {
   const c = new Card(CITATION_COMMANDS);
-  const range = toRange(document, item.keyStart, item.locator ? item.locator.end : item.keyEnd);
+  const range = toRange(document, item.keyStart, item.locator?.end ?? item.otherLocator?.end ?? item.keyEnd);
   if (!source) {
     c.raw('$(error) ').text(`Unknown source @${item.key}`).raw('\n\n').raw(commandLink('Search sources', 'briefingDesk.searchSources', [item.key]));
     return new vscode.Hover(c.md, range);
@@ -77,10 +77,12 @@ function citationHover(document: vscode.TextDocument, item: CiteItem, source: So
   c.text([source.date ?? 'undated', source.place, source.outlet].filter(Boolean).join(' · ')).raw(' · ').text(`@${source.key}`).raw('\n\n');
   const from = item.locator?.from ?? 1;
   const to = item.locator ? item.locator.to : 1;
-  const paras = source.paragraphs.filter((p) => p.n >= from && p.n <= to);
-  if (!paras.length) c.raw('$(error) ').text(`¶${from}${to !== from ? `–${to}` : ''} is out of range: the source has ${source.paragraphs.length} paragraphs.`).raw('\n\n');
-  if (!item.locator) c.raw('*Opening paragraph*\n\n');
-  for (const p of paras.slice(0, 3)) c.raw(`**¶${p.n}**\n\n`).quote(p.text);
+  const pages = item.locator ? null : citedPages(item, source);
+  const paras = pages ? itemParagraphs(item, source) : source.paragraphs.filter((p) => p.n >= from && p.n <= to);
+  if (!paras.length && pages) c.raw('$(error) ').text(`${item.otherLocator!.raw} is out of range: the source has ${source.pages} pages.`).raw('\n\n');
+  else if (!paras.length) c.raw('$(error) ').text(`¶${from}${to !== from ? `–${to}` : ''} is out of range: the source has ${source.paragraphs.length} paragraphs.`).raw('\n\n');
+  if (!item.locator && !pages) c.raw('*Opening paragraph*\n\n');
+  for (const p of paras.slice(0, 3)) c.raw(`**¶${p.n}**${p.page ? ` · ${pageLabel(p.page, p.pageEnd)}` : ''}\n\n`).quote(p.text);
   if (paras.length > 3) c.text(`… and ${paras.length - 3} more paragraphs`).raw('\n\n');
   c.raw(commandLink('Open source', 'briefingDesk.openSource', [source.key, paras[0]?.n ?? 1]))
     .raw(' · ')

@@ -1,6 +1,6 @@
 // Go to Definition (cited paragraph), Find All References (citations of a source), and opening sources read-only.
 import * as vscode from 'vscode';
-import { parseCitations } from '../../core/citations';
+import { itemParagraphs, parseCitations } from '../../core/citations';
 import type { Source } from '../../core/corpus';
 import { paragraphLocation, rangeInText, SEED_SCHEME, sourceUri } from '../convert';
 import type { BriefingDocuments } from '../services/briefings';
@@ -26,7 +26,7 @@ export function registerNavigation(sources: SourcesService, briefings: BriefingD
     provideDefinition(document, position) {
       const hit = briefings.itemAt(document, position);
       if (!hit?.source) return;
-      const p = hit.source.paragraphs.find((x) => x.n === (hit.item.locator?.from ?? 1)) ?? hit.source.paragraphs[0];
+      const p = itemParagraphs(hit.item, hit.source)[0] ?? hit.source.paragraphs[0];
       return p ? paragraphLocation(hit.source, p) : new vscode.Location(sourceUri(hit.source), new vscode.Position(0, 0));
     },
   };
