@@ -2,6 +2,7 @@
 import { version as VERSION } from '../../package.json';
 import { parseArgs, UsageError } from './args';
 import { COMMON_FLAGS, type Command } from './command';
+import { addCommand } from './commands/add';
 import { bibCommand } from './commands/bib';
 import { checkCommand } from './commands/check';
 import { exportCommand } from './commands/export';
@@ -12,7 +13,9 @@ import { InputError } from './context';
 import { paint, processOutput, type Output } from './output';
 
 /** Every subcommand, in the order `--help` lists them. */
-export const COMMANDS: Command[] = [sourcesCommand, searchCommand, checkCommand, exportCommand, bibCommand, entitiesCommand, entityCommand];
+export const COMMANDS: Command[] = [
+  sourcesCommand, searchCommand, checkCommand, exportCommand, bibCommand, entitiesCommand, entityCommand, addCommand,
+];
 
 function help(o: Output): string {
   const w = Math.max(...COMMANDS.map((c) => c.name.length));

@@ -20,14 +20,14 @@ let loaded: Promise<PdfJs> | undefined;
 /** Loads pdf.js once, with its worker on this thread (no worker file to find in a bundle); its load-time notes muted. */
 function pdfjs(): Promise<PdfJs> {
   return (loaded ??= (async () => {
-    const log = console.log;
-    console.log = () => {};
+    const { log, warn } = console;
+    console.log = console.warn = () => {};
     try {
       const g = globalThis as { pdfjsWorker?: unknown };
       g.pdfjsWorker ??= await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
       return (await import('pdfjs-dist/legacy/build/pdf.mjs')) as unknown as PdfJs;
     } finally {
-      console.log = log;
+      Object.assign(console, { log, warn });
     }
   })());
 }
