@@ -36,7 +36,7 @@ export async function loadCliCorpus(ctx: CliContext): Promise<{ corpus: Corpus; 
   if (!parsed.length) {
     throw new InputError(listed.length
       ? `no readable sources in ${dirs.join(', ')} (${problems.length} skipped)`
-      : `no sources (.md, .txt) in ${dirs.join(', ')}`);
+      : `no sources (.md, .txt, .html, .pdf, .docx) in ${dirs.join(', ')}`);
   }
   const corpus = new Corpus();
   corpus.set(parsed, bundled);

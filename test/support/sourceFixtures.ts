@@ -103,7 +103,7 @@ function hyphenAt(line: string, word: string, font: PDFFont, size: number, width
   return 0;
 }
 
-function wrap(text: string, font: PDFFont, size: number, width: number): string[] {
+function wrap(text: string, font: PDFFont, size: number, width: number, stats?: { hyphenated: number }): string[] {
   const lines: string[] = [];
   let line = '';
   for (const word of text.split(/\s+/)) {
@@ -117,6 +117,7 @@ function wrap(text: string, font: PDFFont, size: number, width: number): string[
       const cut = hyphenAt(line, word, font, size, width);
       if (cut) {
         lines.push(`${line ? `${line} ` : ''}${word.slice(0, cut)}-`);
+        if (stats) stats.hyphenated++;
         line = word.slice(cut);
         continue;
       }
@@ -132,7 +133,10 @@ function wrap(text: string, font: PDFFont, size: number, width: number): string[
  * A report as a PDF: title on page 1, subheadings in a larger size, justified-width body text over several pages
  * (paragraphs run over page breaks), a running header and a "Page N of M" footer on every page.
  */
-export async function reportPdf(seed: SeedText, opts: { linesPerPage?: number; header?: string; author?: string } = {}): Promise<Uint8Array> {
+export async function reportPdf(
+  seed: SeedText,
+  opts: { linesPerPage?: number; header?: string; author?: string; stats?: { hyphenated: number; pages: number } } = {},
+): Promise<Uint8Array> {
   const pdf = await PDFDocument.create();
   pdf.setTitle(seed.title);
   pdf.setAuthor(opts.author ?? 'Institute for Strategic Studies');
@@ -169,9 +173,10 @@ export async function reportPdf(seed: SeedText, opts: { linesPerPage?: number; h
       put(b.heading, bold, 13, 19);
       continue;
     }
-    for (const l of wrap(b.text!, font, size, W - 2 * margin)) put(l, font, size, lead);
+    for (const l of wrap(b.text!, font, size, W - 2 * margin, opts.stats)) put(l, font, size, lead);
     yPos -= 8;
   }
+  if (opts.stats) opts.stats.pages = pages.length;
   const header = opts.header ?? 'Strategic Studies Brief — Defence Cooperation in South Asia';
   pages.forEach((lines, i) => {
     const p = pdf.addPage([W, H]);

@@ -24,9 +24,12 @@ export function freshKey(title: string, date: string | null, taken: (key: string
   for (let i = 0; ; i++) if (!taken(base + suffix(i))) return base + suffix(i);
 }
 
-/** `<` that would open an HTML tag in a Markdown renderer is escaped, so a page's text stays text wherever it is shown. */
-function inert(text: string): string {
-  return text.replace(/<(?=[A-Za-z/!?])/g, '\\<');
+/**
+ * A page's text stays text wherever the saved Markdown is rendered: `<` that would open an HTML tag and the `](` of
+ * an inline link are backslash-escaped (a `[x](javascript:…)` in a page's words must not become a link).
+ */
+export function inert(text: string): string {
+  return text.replace(/<(?=[A-Za-z/!?])/g, '\\<').replace(/\]\(/g, ']\\(');
 }
 
 /** Facts recorded about where a saved source came from. */
