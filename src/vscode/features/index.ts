@@ -12,6 +12,7 @@ import { LastMarkdownEditor, registerInsertCommands } from './insertCitation';
 import { registerNavigation } from './navigation';
 import { PANEL_VIEW_ID, PanelViewProvider } from './panel/panelView';
 import { registerPreview } from './preview';
+import { registerSourceFormats } from './sourceFormats';
 import { registerStatusBar } from './statusBar';
 
 /** What the features expose to tests and to the composition root. */
@@ -44,6 +45,7 @@ export function activateFeatures(
     ...registerCodeActions(briefings),
     ...registerStatusBar(sources, briefings),
     ...registerPreview(context, sources),
+    ...registerSourceFormats(sources, log),
   );
   return { panel, briefings };
 }

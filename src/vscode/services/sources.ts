@@ -1,6 +1,6 @@
 // Keeps the library in step with the bundled seeds and the workspace's sources, reading through vscode.workspace.fs.
 import * as vscode from 'vscode';
-import { decodeSource, type ParsedSource } from '../../core/corpus';
+import { readSource, type ParsedSource } from '../../core/corpus';
 import type { EntityIndex } from '../../core/entities';
 import { Library } from '../../core/library';
 import { onSettingChange, setting } from '../config';
@@ -136,7 +136,7 @@ export class SourcesService implements vscode.Disposable {
       this.#log.warn(`Could not read ${uri.fsPath || uri.toString()}: ${(e as Error).message}`);
       return undefined;
     }
-    const r = decodeSource(uri.toString(), bytes);
+    const r = await readSource(uri.toString(), bytes);
     if ('reason' in r) {
       this.#log.warn(`Skipped ${uri.fsPath || uri.toString()}: ${r.reason}`);
       return undefined;
