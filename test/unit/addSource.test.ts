@@ -8,7 +8,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { parseSource, readSource, type ParsedSource } from '../../src/core/corpus';
 import { inert } from '../../src/core/formats/save';
-import { newsPage, reportPdf } from '../support/sourceFixtures';
+import { newsPage, reportPdf, wordDoc } from '../support/sourceFixtures';
 import { ROOT } from './helpers/corpus';
 
 const CLI = path.join(ROOT, 'dist', 'cli.js');
@@ -173,5 +173,39 @@ describe('briefing add (local HTTP server)', function () {
     const r = await briefing(['add', src, '--to', dir]);
     assert.strictEqual(r.code, 0, r.stderr);
     assert.deepStrictEqual(fs.readdirSync(dir), ['israel-calls-india-2025.md']);
+  });
+});
+
+describe('briefing check against web pages, PDFs and Word files', function () {
+  this.timeout(60_000);
+
+  it('verifies quotes cited with ¶ in the HTML and Word sources and with p. in the PDF, and flags an altered quote in each', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'briefing-formats-'));
+    fs.writeFileSync(path.join(dir, 'khan.html'), newsPage(seeds[0]));
+    const pdfBytes = await reportPdf(seeds[1], { linesPerPage: 18 });
+    fs.writeFileSync(path.join(dir, 'pact.pdf'), pdfBytes);
+    fs.writeFileSync(path.join(dir, 'views.docx'), await wordDoc(seeds[3]));
+    const listed = JSON.parse((await briefing(['sources', '--sources', dir, '--json'])).stdout).sources as Array<{ key: string; path: string }>;
+    const keyOf = (file: string) => listed.find((s) => s.path.endsWith(file))!.key;
+    const pdf = await readSource('pact.pdf', pdfBytes);
+    assert.ok(!('reason' in pdf));
+    const onTwo = pdf.paragraphs.find((p) => p.page === 2 && !p.pageEnd && !/[“”"]/.test(p.text))!;
+    const words = (t: string, n = 6) => t.split(' ').slice(1, 1 + n).join(' ');
+    const html = seeds[0].paragraphs[1].text;
+    const word = seeds[3].paragraphs[4].text;
+    const md = [
+      `Web: “${words(html)}” [@${keyOf('khan.html')}, ¶2].`,
+      `Web altered: “${words(html)} elephants” [@${keyOf('khan.html')}, ¶2].`,
+      `PDF: “${words(onTwo.text)}” [@${keyOf('pact.pdf')}, p. 2].`,
+      `PDF altered: “${words(onTwo.text)} elephants” [@${keyOf('pact.pdf')}, p. 2].`,
+      `Word: “${words(word)}” [@${keyOf('views.docx')}, ¶5].`,
+      `Word altered: “${words(word)} elephants” [@${keyOf('views.docx')}, ¶5].`,
+    ].join('\n\n');
+    fs.writeFileSync(path.join(dir, 'brief.md'), `# Brief\n\n${md}\n`);
+    const r = await briefing(['check', path.join(dir, 'brief.md'), '--sources', dir, '--json']);
+    assert.strictEqual(r.code, 1, r.stderr);
+    const found = JSON.parse(r.stdout).diagnostics as Array<{ line: number; code: string; message: string }>;
+    assert.deepStrictEqual(found.map((d) => [d.line, d.code]), [[5, 'quote-not-found'], [9, 'quote-not-found'], [13, 'quote-not-found']]);
+    assert.match(found[1].message, new RegExp(`in ${keyOf('pact.pdf')} p\\. 2`));
   });
 });
