@@ -77,6 +77,17 @@ export function rank(index: WordIndex, stats: CorpusStats, terms: Term[], groups
       else slotsOf.set(w, [slot]);
     }
   });
+  // Another name weighs what the words it stands for weigh (rarity of the concept, not of the spelling).
+  const idfOf = (t: number) => (terms[t].expansions.length ? idf(stats.passages, index.passages(terms[t].expansions[0].id).length) : 0);
+  for (const g of groups) {
+    const typed = g.words.reduce((a, t) => a + idfOf(t), 0);
+    if (!typed) continue;
+    for (const a of g.alts) {
+      for (let s = 0; s < slotTerm.length; s++) {
+        if (slotTerm[s] === a.term) slotWeight[s] = terms[a.term].expansions.find((e) => e.id === slotId[s])!.quality * typed;
+      }
+    }
+  }
   // Which terms are typed words (for proximity), in query order.
   const typedOrder = groups.flatMap((g) => g.words);
   const termBit = new Map<number, number>();

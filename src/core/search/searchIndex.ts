@@ -149,7 +149,7 @@ export class SearchIndex {
       const words = free.slice(sp.start, sp.end).map((w) => typed.indexOf(w));
       const group: TermGroup = { words, alts: [], typed: query.slice(typed[words[0]].start, typed[words[words.length - 1]].end) };
       for (const alt of sp.alts) {
-        const term = this.#altTerm(alt.words);
+        const term = this.#altTerm(alt.words, alt.quality);
         if (!term) continue;
         altWords.set(terms.length, alt.words);
         group.alts.push({ term: terms.length, label: alt.label, words: alt.words.filter((w) => w !== term.word) });
@@ -167,7 +167,7 @@ export class SearchIndex {
   }
 
   // Another name as one term: its rarest word in the corpus stands for it.
-  #altTerm(words: string[]): Term | undefined {
+  #altTerm(words: string[], quality: number): Term | undefined {
     let best: number | undefined;
     for (const w of words) {
       const id = this.#words.id(w);
@@ -176,8 +176,8 @@ export class SearchIndex {
     }
     if (best === undefined) return undefined;
     const word = this.#words.word(best);
-    const expansions: Expansion[] = [{ id: best, quality: QUALITY.alias, kind: 'alias' }];
-    for (const id of this.#words.sameStem(word)) expansions.push({ id, quality: QUALITY.alias * QUALITY.variant, kind: 'alias' });
+    const expansions: Expansion[] = [{ id: best, quality, kind: 'alias' }];
+    for (const id of this.#words.sameStem(word)) expansions.push({ id, quality: quality * QUALITY.variant, kind: 'alias' });
     return { word, expansions, corrected: word };
   }
 

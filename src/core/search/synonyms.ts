@@ -1,6 +1,7 @@
 // Other names for what a query names: entity aliases (MoU / Memorandum of Understanding) and, from the
 // gazetteer, a country's capital and demonyms (Saudi Arabia / Riyadh / Saudi).
 import { gazetteer } from '../entities/gazetteer';
+import { keyOf } from '../entities/lexicon';
 import { searchFold } from './fold';
 import { isStopWord } from './stopWords';
 import { words } from './tokenize';
@@ -11,6 +12,8 @@ export interface AltName {
   label: string;
   /** Its folded words that carry meaning. */
   words: string[];
+  /** How close a stand-in it is: an alias or a country's own name more than a capital or demonym. */
+  quality: number;
 }
 
 /** A run of query words `[start, end)` (positions in the list given to `find`) and its other names. */
@@ -29,8 +32,12 @@ function content(s: string): string[] {
   return words(searchFold(s)).filter((w) => !isStopWord(w));
 }
 
-function altName(label: string): AltName {
-  return { label, words: content(label) };
+/** Quality of an entity alias or another name of the same country; of a capital or demonym. */
+const SAME_THING = 0.95;
+const RELATED = 0.85;
+
+function altName(label: string, quality: number): AltName {
+  return { label, words: content(label), quality };
 }
 
 /** Alias groups from the entity index plus the gazetteer's country forms. */
@@ -59,10 +66,13 @@ export class Synonyms {
       for (let n = Math.min(MAX_SPAN, query.length - i); n >= 1 && !found; n--) {
         if (stop[i] || stop[i + n - 1]) continue;
         const key = query.slice(i, i + n).join(' ');
-        const names = [...(this.#aliases.get(key) ?? []), ...(places.get(key) ?? [])];
-        // Place names are looked up as written, stop words and all (`Bosnia and Herzegovina`); here without them.
+        const gaz = gazetteer().places;
+        const names = [
+          ...(this.#aliases.get(key) ?? []).map((l) => altName(l, SAME_THING)),
+          ...(places.get(key) ?? []).map((l) => altName(l, gaz.get(keyOf(l))?.kind === 'country' ? SAME_THING : RELATED)),
+        ];
         const own = new Set(query.slice(i, i + n));
-        const alts = names.map(altName).filter((a) => a.words.length && !a.words.every((w) => own.has(w)));
+        const alts = names.filter((a) => a.words.length && !a.words.every((w) => own.has(w)));
         if (!alts.length) continue;
         out.push({ start: i, end: i + n, alts: alts.slice(0, MAX_ALTS) });
         found = n;
