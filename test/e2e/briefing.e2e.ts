@@ -73,8 +73,9 @@ describe('Briefing Desk: an analyst’s session', function () {
     await wb.typeInEditor('\n\nIsraeli drones were used ');
     await wb.runCommand('Briefing Desk: Search Sources');
     const panel = wb.webviewFrame(EXTENSION_ID);
-    const harop = panel.locator('.result', { hasText: 'Harop' }).first();
-    await harop.locator('button[aria-label="Insert citation"]').click();
+    // Clicking a result selects it; the toolbar under the list acts on the selected result.
+    await panel.locator('.result', { hasText: 'Harop' }).first().click();
+    await panel.locator('#result-actions button[aria-label="Insert citation"]').click();
     const expected = citationOf(corpus, 'Harop');
     await wb.activeEditor.locator('.view-line', { hasText: expected }).waitFor();
     await wb.screenshot('03-panel-inserted');

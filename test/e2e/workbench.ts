@@ -176,6 +176,12 @@ export class Workbench {
     for (let i = 0; i < offset; i++) await this.page.keyboard.press('ArrowRight');
   }
 
+  /** Selects the first occurrence of `text` in the active editor. */
+  async selectText(text: string): Promise<void> {
+    await this.placeCaret(text);
+    for (let i = 0; i < text.length; i++) await this.page.keyboard.press('Shift+ArrowRight');
+  }
+
   /** The scriptable inner frame of a webview view or panel contributed by `extensionId`. */
   webviewFrame(extensionId: string): FrameLocator {
     return this.page

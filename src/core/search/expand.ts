@@ -20,7 +20,7 @@ export interface Term {
   word: string;
   /** Index words it stands for, best first. */
   expansions: Expansion[];
-  /** The index word taken as the user's intent (for the fuse query), or the word itself. */
+  /** The index word taken as the user's intent (its typo correction), or the word itself. */
   corrected: string;
 }
 

@@ -79,12 +79,14 @@ export function rank(index: WordIndex, stats: CorpusStats, terms: Term[], groups
   });
   // Another name weighs what the words it stands for weigh (rarity of the concept, not of the spelling).
   const idfOf = (t: number) => (terms[t].expansions.length ? idf(stats.passages, index.passages(terms[t].expansions[0].id).length) : 0);
+  // When the words typed only match as typos, their other names are no surer than that (Afganistan: Afghan).
   for (const g of groups) {
     const typed = g.words.reduce((a, t) => a + idfOf(t), 0);
     if (!typed) continue;
+    const sure = Math.min(...g.words.map((t) => terms[t].expansions[0]?.quality ?? 1));
     for (const a of g.alts) {
       for (let s = 0; s < slotTerm.length; s++) {
-        if (slotTerm[s] === a.term) slotWeight[s] = terms[a.term].expansions.find((e) => e.id === slotId[s])!.quality * typed;
+        if (slotTerm[s] === a.term) slotWeight[s] = terms[a.term].expansions.find((e) => e.id === slotId[s])!.quality * typed * sure;
       }
     }
   }

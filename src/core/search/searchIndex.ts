@@ -1,10 +1,10 @@
-// The search index: a word index picks a bounded set of candidate passages, fuse.js helps rank them.
+// The search index: a word index picks a bounded set of candidate passages, BM25 with a few signals ranks them.
 import type { CorpusChange } from '../corpus/corpus';
 import type { Source } from '../corpus/types';
 import { CandidateCollector } from './candidates';
 import { DEFAULT_LIMITS, KEYSTROKE_LIMITS, QUALITY, expandWord, uses, type Expansion, type Term } from './expand';
 import { searchFold } from './fold';
-import { FuseRanker, type FuseDoc } from './fuseRanker';
+import { DocCache, type FoldedDoc } from './docCache';
 import { matchRanges, type WordMatch } from './highlight';
 import { parseQuery } from './query';
 import { rank, type TermGroup } from './rank';
@@ -29,7 +29,7 @@ const COMPACT_SLACK = 50_000;
 export class SearchIndex {
   #registry = new PassageRegistry();
   #words = new WordIndex();
-  #fuse = new FuseRanker();
+  #docs = new DocCache();
   #collector = new CandidateCollector();
   #synonyms = new Synonyms();
 
@@ -57,7 +57,7 @@ export class SearchIndex {
     for (const p of entry.source.paragraphs) for (const w of words(searchFold(p.text))) used.add(w);
     this.#words.removePassages(used, entry.first, entry.first + entry.count);
     this.#words.removeSource(titleWords(entry.source), entry.sid);
-    this.#fuse.forget(entry.first, entry.first + entry.count);
+    this.#docs.forget(entry.first, entry.first + entry.count);
     // Ids are never reused; when most of the id space is gone, renumber (a rare, linear pass).
     if (this.#registry.capacity > COMPACT_SLACK + 2 * this.#registry.count) this.#compact();
   }
@@ -97,7 +97,7 @@ export class SearchIndex {
     this.#synonyms.setAliases(groups);
   }
 
-  /** The word index and source fingerprints as plain data (no texts, no fuse.js index). */
+  /** The word index and source fingerprints as plain data (no texts). */
   serialize(): SerializedSearchIndex {
     return encode(this.#registry, this.#words);
   }
@@ -115,7 +115,7 @@ export class SearchIndex {
     const sources = this.#registry.entries.map((e) => e.source);
     this.#registry = new PassageRegistry();
     this.#words = new WordIndex();
-    this.#fuse = new FuseRanker();
+    this.#docs = new DocCache();
     for (const s of decode(data, sources, this.#registry, this.#words)) this.addSource(s);
   }
 
@@ -221,8 +221,8 @@ export class SearchIndex {
     };
   }
 
-  #doc(id: number): FuseDoc {
-    return this.#fuse.doc(id, () => {
+  #doc(id: number): FoldedDoc {
+    return this.#docs.doc(id, () => {
       const { entry, paragraph } = this.#registry.passage(id)!;
       return { text: searchFold(paragraph.text), title: searchFold(entry.source.title), key: searchFold(entry.source.key) };
     });
