@@ -3,7 +3,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import type { Frame, Page } from 'playwright-core';
-import { openWorkbench, visibleText, type Workbench } from './workbench';
+import { useWorkbench, visibleText, type Workbench } from './workbench';
 
 const EXTENSION_ID = 'briefing-desk.briefing-desk';
 const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -30,21 +30,9 @@ async function axeViolations(frame: Frame): Promise<string[]> {
 }
 
 describe('Briefing Desk: the side panel from the keyboard', function () {
+  const bench = useWorkbench('panel');
   let wb: Workbench;
-
-  before(async () => {
-    wb = await openWorkbench();
-    await wb.openFile('briefings/sample.md');
-    await wb.waitForActivation();
-  });
-
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed') await wb?.screenshot(`failed-panel-${this.currentTest.title.replace(/\W+/g, '-')}`);
-  });
-
-  after(async () => {
-    await wb?.close();
-  });
+  beforeEach(() => (wb = bench()));
 
   it('Search Sources puts the editor selection in the focused search box; Escape returns to the editor', async () => {
     await wb.selectText('Hegseth');

@@ -222,3 +222,23 @@ export async function visibleText(editor: Locator): Promise<string> {
   const lines = await editor.locator('.view-line').allInnerTexts();
   return lines.join('\n').replace(/\u00a0/g, ' ');
 }
+
+/**
+ * Mocha hooks for a suite on one workbench with `file` open: opened before the suite, a screenshot of each
+ * failed test (`failed-PREFIX-TITLE`), closed after. Returns a getter for the workbench.
+ */
+export function useWorkbench(prefix: string, file = 'briefings/sample.md'): () => Workbench {
+  let wb: Workbench | undefined;
+  before(async () => {
+    wb = await openWorkbench();
+    await wb.openFile(file);
+    await wb.waitForActivation();
+  });
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed') await wb?.screenshot(`failed-${prefix}-${this.currentTest.title.replace(/\W+/g, '-')}`);
+  });
+  after(async () => {
+    await wb?.close();
+  });
+  return () => wb!;
+}
