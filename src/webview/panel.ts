@@ -164,15 +164,25 @@ function renderResults(msg: Extract<HostMessage, { type: 'didSearch' }>): void {
     item.tabIndex = -1;
     item.setAttribute('role', 'option');
     item.setAttribute('aria-selected', 'false');
-    item.setAttribute('aria-label', labelOf(r));
+    // Named from its content, "Title, paragraph 4"; the passage is its description, read after the name.
     const head = el('div', 'head');
     head.appendChild(el('span', 'title', r.title));
-    head.appendChild(el('span', 'meta', `${r.date || 'undated'} · ¶${r.paragraph}`));
+    head.appendChild(el('span', 'visually-hidden', labelOf(r).slice(r.title.length)));
+    const meta = el('span', 'meta', `${r.date || 'undated'} · ¶${r.paragraph}`);
+    meta.setAttribute('aria-hidden', 'true');
+    head.appendChild(meta);
     item.appendChild(head);
     const passage = el('p', 'passage');
+    passage.id = `passage-${i}`;
+    passage.setAttribute('aria-hidden', 'true');
+    item.setAttribute('aria-describedby', passage.id);
     for (const seg of r.segments) passage.appendChild(seg.match ? el('mark', '', seg.text) : document.createTextNode(seg.text));
     item.appendChild(passage);
-    for (const note of r.notes) item.appendChild(el('p', 'note', note));
+    for (const note of r.notes) {
+      const p = el('p', 'note', note);
+      p.setAttribute('aria-hidden', 'true');
+      item.appendChild(p);
+    }
     item.addEventListener('click', () => setActive(i, false));
     item.addEventListener('dblclick', () => insert(r, false));
     results.appendChild(item);

@@ -55,10 +55,17 @@ describe('Briefing Desk: the side panel from the keyboard', function () {
     await wb.runCommand('Briefing Desk: Search Sources');
     const panel = wb.webviewFrame(EXTENSION_ID);
     const query = panel.locator('#query');
-    await query.fill('Hegseth roadmap');
     const options = panel.locator('#results[role="listbox"] [role="option"]');
+    // Start from an empty list, so the options below are this query's.
+    await query.fill('');
+    await panel.locator('.source-list').waitFor();
+    await query.fill('Hegseth roadmap');
     await options.first().waitFor();
-    assert.match((await options.first().getAttribute('aria-label')) ?? '', /^Islamabad views US-India defence framework.*, paragraph 8$/);
+    await panel.locator('#status', { hasText: /\d+ passages?/ }).waitFor();
+    // The accessible name a screen reader reads: the title and the paragraph (the passage is the description).
+    const named = panel.getByRole('option', { name: /^Islamabad views US-India defence framework.*, paragraph 8$/ });
+    assert.strictEqual(await named.count(), 1);
+    assert.strictEqual(await options.first().getAttribute('id'), await named.getAttribute('id'));
     await query.press('ArrowDown');
     assert.strictEqual(await options.nth(0).getAttribute('aria-selected'), 'true');
     if ((await options.count()) > 1) {
