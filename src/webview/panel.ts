@@ -151,6 +151,8 @@ function labelOf(r: PassageView): string {
 
 function renderResults(msg: Extract<HostMessage, { type: 'didSearch' }>): void {
   results.replaceChildren();
+  // Which query the list answers (tests wait for it while the box is still being typed in).
+  results.dataset.query = msg.query;
   shown = msg.results;
   active = -1;
   empty.hidden = msg.results.length > 0 || !!msg.query.trim() || !!state.entity;

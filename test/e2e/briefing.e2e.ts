@@ -60,7 +60,8 @@ describe('Briefing Desk: an analyst’s session', function () {
     await query.waitFor();
     await panel.locator('.source-list li').first().waitFor();
     await query.pressSequentially('Isreali drones', { delay: 40 });
-    const first = panel.locator('.result').first();
+    // Results come for each pause in typing; read the ones for the whole query.
+    const first = panel.locator('#results[data-query="Isreali drones"] .result').first();
     await first.waitFor();
     const results = await panel.locator('.result').allInnerTexts();
     assert.ok(results.slice(0, 3).some((r) => /Harop/.test(r)), results.slice(0, 3).join('\n---\n'));

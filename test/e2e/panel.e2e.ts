@@ -60,8 +60,7 @@ describe('Briefing Desk: the side panel from the keyboard', function () {
     await query.fill('');
     await panel.locator('.source-list').waitFor();
     await query.fill('Hegseth roadmap');
-    await options.first().waitFor();
-    await panel.locator('#status', { hasText: /\d+ passages?/ }).waitFor();
+    await panel.locator('#results[data-query="Hegseth roadmap"] [role="option"]').first().waitFor();
     // The accessible name a screen reader reads: the title and the paragraph (the passage is the description).
     const named = panel.getByRole('option', { name: /^Islamabad views US-India defence framework.*, paragraph 8$/ });
     assert.strictEqual(await named.count(), 1);
