@@ -4,6 +4,7 @@ import { performance } from 'perf_hooks';
 import type { Source } from '../src/core/corpus/types';
 import { SearchIndex } from '../src/core/search';
 import { QUERIES, type BenchQuery } from './queries';
+import { relevance, relevanceTable, type RelevanceRun } from './relevance';
 import { loadSpeeches, sample, windowPass, windows } from './sotu';
 
 /** One measured engine at one corpus size (the `--json` shape). */
@@ -108,6 +109,14 @@ function table(runs: Run[]): string {
 }
 
 function main(): void {
+  // `--relevance`: only the question set's tuning part, with the questions whose first result is wrong.
+  if (process.argv.includes('--relevance')) {
+    const misses: string[] = [];
+    const runs = relevance(['tuning'], misses);
+    log(misses.filter((m) => m.startsWith('briefing')).join('\n'));
+    log(relevanceTable(runs));
+    return;
+  }
   const speeches = loadSpeeches();
   const base = windowPass(speeches, 0);
   const baseCount = count(base);
@@ -131,11 +140,17 @@ function main(): void {
   step('briefing 10k', () => briefing(medium, count(medium)));
   step('fuse 10k', () => plainFuse(medium, count(medium), capped(FUSE_QUERIES_10K)));
   step('briefing 100k', () => briefing(large.sources, count(large.sources)));
+  if (!json) process.stderr.write('  measuring relevance...\n');
+  const rel: RelevanceRun[] = relevance(['tuning', 'heldout', 'all']);
   if (json) {
-    process.stdout.write(JSON.stringify({ runs }) + '\n');
+    process.stdout.write(JSON.stringify({ runs, relevance: rel }) + '\n');
     return;
   }
   log(table(runs));
+  log();
+  log(`Relevance: ${rel.find((r) => r.set === 'all')!.questions} analyst questions (bench/questions.json) over the seeds and SOTU 1941/2002;`);
+  log('a hit is a passage marked relevant. MiniSearch: BM25 over title and text, exact terms (its defaults).');
+  log(relevanceTable(rel));
   for (const [label, sources] of [['1,000', small], ['10,000', medium]] as const) {
     const absent = QUERIES.filter((q) => q.intended && !sources.some((s) => s.paragraphs.some((p) => containsWord(p.text, q.intended!))));
     if (absent.length) log(`At ${label} passages ${absent.map((q) => `"${q.intended}"`).join(', ')} occur in no passage text, so no engine can find them there.`);

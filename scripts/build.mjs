@@ -60,6 +60,8 @@ const builds = [
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
   { ...common, entryPoints: ['bench/bench.ts'], outfile: 'dist/bench.js' },
 ];
+// The panel's front end, type-checked against the message protocol (tsconfig.webview.json), as one script.
+builds.push({ bundle: true, platform: 'browser', target: 'es2020', format: 'iife', sourcemap: false, logLevel: 'warning', entryPoints: ['src/webview/panel.ts'], outfile: 'media/panel.js' });
 if (existsSync('src/extension.ts')) builds.push({ ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], minify: true });
 
 if (watch) {

@@ -68,9 +68,17 @@ export class Library {
         this.#building = { version, done: EntityIndex.buildInSteps(sources, overrides, pause).catch((e) => this.#guard(() => { throw e; })) };
       }
       const index = await this.#building.done;
-      if (this.#version === version) this.#entities ??= index;
+      if (this.#version === version && !this.#entities) {
+        this.#entities = index;
+        this.#useAliases(index);
+      }
     }
     return this.#entities;
+  }
+
+  // Searching for an entity by one of its names finds the others (MoU / Memorandum of Understanding).
+  #useAliases(index: EntityIndex): void {
+    this.search.setAliases(index.entities.map((e) => [e.name, ...e.aliases]));
   }
 
   /** Runs an extraction; a failure is reported and gives an empty index, never an exception. */
@@ -78,6 +86,7 @@ export class Library {
     try {
       const index = build();
       this.entityError = undefined;
+      this.#useAliases(index);
       return index;
     } catch (e) {
       this.entityError = e instanceof Error ? e : new Error(String(e));

@@ -60,7 +60,8 @@ describe('Briefing Desk: an analyst’s session', function () {
     await query.waitFor();
     await panel.locator('.source-list li').first().waitFor();
     await query.pressSequentially('Isreali drones', { delay: 40 });
-    const first = panel.locator('.result').first();
+    // Results come for each pause in typing; read the ones for the whole query.
+    const first = panel.locator('#results[data-query="Isreali drones"] .result').first();
     await first.waitFor();
     const results = await panel.locator('.result').allInnerTexts();
     assert.ok(results.slice(0, 3).some((r) => /Harop/.test(r)), results.slice(0, 3).join('\n---\n'));
@@ -73,8 +74,9 @@ describe('Briefing Desk: an analyst’s session', function () {
     await wb.typeInEditor('\n\nIsraeli drones were used ');
     await wb.runCommand('Briefing Desk: Search Sources');
     const panel = wb.webviewFrame(EXTENSION_ID);
-    const harop = panel.locator('.result', { hasText: 'Harop' }).first();
-    await harop.locator('button[aria-label="Insert citation"]').click();
+    // Clicking a result selects it; the toolbar under the list acts on the selected result.
+    await panel.locator('.result', { hasText: 'Harop' }).first().click();
+    await panel.locator('#result-actions button[aria-label="Insert citation"]').click();
     const expected = citationOf(corpus, 'Harop');
     await wb.activeEditor.locator('.view-line', { hasText: expected }).waitFor();
     await wb.screenshot('03-panel-inserted');

@@ -176,6 +176,12 @@ export class Workbench {
     for (let i = 0; i < offset; i++) await this.page.keyboard.press('ArrowRight');
   }
 
+  /** Selects the first occurrence of `text` in the active editor. */
+  async selectText(text: string): Promise<void> {
+    await this.placeCaret(text);
+    for (let i = 0; i < text.length; i++) await this.page.keyboard.press('Shift+ArrowRight');
+  }
+
   /** The scriptable inner frame of a webview view or panel contributed by `extensionId`. */
   webviewFrame(extensionId: string): FrameLocator {
     return this.page
@@ -215,4 +221,24 @@ export function openWorkbench(opts?: WorkbenchOptions): Promise<Workbench> {
 export async function visibleText(editor: Locator): Promise<string> {
   const lines = await editor.locator('.view-line').allInnerTexts();
   return lines.join('\n').replace(/\u00a0/g, ' ');
+}
+
+/**
+ * Mocha hooks for a suite on one workbench with `file` open: opened before the suite, a screenshot of each
+ * failed test (`failed-PREFIX-TITLE`), closed after. Returns a getter for the workbench.
+ */
+export function useWorkbench(prefix: string, file = 'briefings/sample.md'): () => Workbench {
+  let wb: Workbench | undefined;
+  before(async () => {
+    wb = await openWorkbench();
+    await wb.openFile(file);
+    await wb.waitForActivation();
+  });
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed') await wb?.screenshot(`failed-${prefix}-${this.currentTest.title.replace(/\W+/g, '-')}`);
+  });
+  after(async () => {
+    await wb?.close();
+  });
+  return () => wb!;
 }

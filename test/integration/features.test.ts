@@ -96,7 +96,7 @@ describe('Briefing Desk features', function () {
     const a = await api();
     await vscode.commands.executeCommand('briefingDesk.panel.focus');
     await waitFor('the panel to resolve', () => a.features.panel.resolved);
-    const reply = await a.features.panel.handle({ type: 'didChangeQuery', id: 1, query: 'Barak 8', keys: [] });
+    const reply = await a.features.panel.handle({ type: 'search', id: 1, query: 'Barak 8', keys: [], from: '', to: '', entity: '' });
     assert.ok(reply && reply.type === 'didSearch');
     const first = reply.results[0];
     const text = first.segments.map((s) => s.text).join('');

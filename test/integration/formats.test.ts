@@ -49,7 +49,7 @@ describe('Source formats in the workspace', function () {
     const a = await api();
     await vscode.commands.executeCommand('briefingDesk.panel.focus');
     await waitFor('the panel to resolve', () => a.features.panel.resolved);
-    const loaded = await a.features.panel.handle({ type: 'ready' });
+    const loaded = await a.features.panel.handle({ type: 'load' });
     const rows = loaded?.type === 'didLoad' ? loaded.sources : [];
     for (const [name, seed] of [['web-khan.html', seeds[0]], ['report-pact.pdf', seeds[1]], ['memo-islamabad.docx', seeds[3]]] as const) {
       const key = a.sources.library.corpus.byUri(uriOf(name).toString())!.key;

@@ -24,8 +24,11 @@ export function registerCommands(sources: SourcesService, panel: PanelViewProvid
       return undefined;
     }),
     vscode.commands.registerCommand('briefingDesk.searchSources', async (query?: string) => {
+      // Without a query (the palette, a keybinding), the editor's selection is the query, if there is one.
+      const editor = vscode.window.activeTextEditor;
+      const selected = editor && !editor.selection.isEmpty ? editor.document.getText(editor.selection).trim().slice(0, 200) : '';
       await focusPanel();
-      if (typeof query === 'string') panel.setQuery(query);
+      panel.focusSearch(typeof query === 'string' ? query : selected || undefined);
     }),
     vscode.commands.registerCommand('briefingDesk.showEntity', async (name?: string) => {
       await focusPanel();
