@@ -1,7 +1,10 @@
 // `npm run bench`: our search engine against plain fuse.js over State of the Union passages.
+import * as fs from 'fs';
 import Fuse from 'fuse.js';
+import * as path from 'path';
 import { performance } from 'perf_hooks';
 import type { Source } from '../src/core/corpus/types';
+import { claimBench } from './claims';
 import { SearchIndex } from '../src/core/search';
 import { QUERIES, type BenchQuery } from './queries';
 import { loadSpeeches, sample, windowPass, windows } from './sotu';
@@ -107,7 +110,27 @@ function table(runs: Run[]): string {
   return [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }
 
+/** The claim check on bench/claims.json: figures on the held-out claims (the goal), the tuning claims and all. */
+function claims(): ReturnType<typeof claimBench> {
+  let root = __dirname;
+  while (!fs.existsSync(path.join(root, 'bench', 'claims.json'))) root = path.dirname(root);
+  const r = claimBench(root);
+  const f = (x: { claims: number; precision: number; recall: number }) =>
+    `${x.claims} claims, precision ${x.precision.toFixed(2)}, recall ${x.recall.toFixed(2)}`;
+  log(`Claim check (claim-not-in-source) on bench/claims.json: held out ${f(r.heldout)}; tuning ${f(r.tuning)}; all ${f(r.all)}.`);
+  const shown = process.argv.includes('--show-heldout') ? r.misses : r.misses.filter((m) => m.split !== 'heldout');
+  for (const m of shown) log(`  ${m.id} ${m.kind}: ${m.claim}${m.warnings.length ? `\n      ${m.warnings.join('\n      ')}` : ''}`);
+  return r;
+}
+
 function main(): void {
+  if (process.argv.includes('--claims')) {
+    const r = claims();
+    if (json) process.stdout.write(JSON.stringify({ claims: { ...r.heldout, split: 'heldout', tuning: r.tuning, all: r.all } }) + '\n');
+    return;
+  }
+  const claimFigures = claims();
+  log();
   const speeches = loadSpeeches();
   const base = windowPass(speeches, 0);
   const baseCount = count(base);
@@ -132,7 +155,8 @@ function main(): void {
   step('fuse 10k', () => plainFuse(medium, count(medium), capped(FUSE_QUERIES_10K)));
   step('briefing 100k', () => briefing(large.sources, count(large.sources)));
   if (json) {
-    process.stdout.write(JSON.stringify({ runs }) + '\n');
+    const c = claimFigures;
+    process.stdout.write(JSON.stringify({ runs, claims: { ...c.heldout, split: 'heldout', tuning: c.tuning, all: c.all } }) + '\n');
     return;
   }
   log(table(runs));
