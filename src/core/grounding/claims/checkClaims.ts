@@ -64,6 +64,8 @@ function states(p: PassageFacts, f: Fact, entities: EntityIndex | undefined): bo
       return f.days!.every((d) => p.days.has(`${f.month}-${d}`) || (date?.month === f.month && date?.day === d));
   }
   if (f.phrase && p.phrase.includes(f.phrase)) return true;
+  // `the Khans’ view`, `the two Singhs`: a plural of a name the passage has.
+  if (f.kind === 'name' && f.phrase.endsWith('s ') && p.phrase.includes(f.phrase.slice(0, -2) + ' ')) return true;
   const e = f.entity;
   if (e) {
     // A person's lone surname may be someone else's (`Singh`): the index's mentions decide for those.

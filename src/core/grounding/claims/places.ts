@@ -22,7 +22,8 @@ function capitalMap(): Map<string, string> {
   capitals = new Map();
   for (const c of countries) {
     for (const cap of c.capital ?? []) {
-      for (const form of [cap, cap.replace(/,?\s*D\.?\s?C\.?$/, '')]) {
+      // `Washington` for Washington, D.C.; `Delhi` for New Delhi.
+      for (const form of [cap, cap.replace(/,?\s*D\.?\s?C\.?$/, ''), cap.replace(/^New /, '')]) {
         if (!capitals.has(keyOf(form))) capitals.set(keyOf(form), c.name.common);
       }
     }
