@@ -137,6 +137,11 @@ export function factsOf(text: string, base: number, ws: Word[], matches: TextMat
       for (let k = a; k <= b; k++) used[k] = true;
       continue;
     }
+    // A person's titles are not the name (`Indian Defence Minister Rajnath Singh` names Rajnath Singh).
+    if (entity?.type === 'person') {
+      const own = new Set(phraseKey(entity.name).trim().split(' '));
+      while (a < b && !own.has(ws[a].key)) used[a++] = true;
+    }
     const kind: FactKind = m.ambiguous ? 'name' : m.entity.type;
     const place = kind === 'place' ? placeOf(slice(a, b)) ?? placeOf(m.entity.name) : undefined;
     add(kind, a, b, { ...(entity ? { entity } : {}), ...(place ? { place } : {}) });
@@ -177,20 +182,21 @@ export function factsOf(text: string, base: number, ws: Word[], matches: TextMat
       // A capitalised word that only starts the sentence (`Analysts`, `Observers`) is the writer's, not a fact.
       if (words[0].sentenceStart) parts.shift();
       if (!parts.length) return;
-      add('name', parts[0], parts[parts.length - 1]);
+      // `in Tel Aviv`: a name after a place preposition is a place the gazetteer does not hold.
+      add(LITERAL.has(ws[parts[0] - 1]?.key ?? '') ? 'place' : 'name', parts[0], parts[parts.length - 1]);
     };
     for (let s = 0; s < run.length; s++) {
       const w = ws[run[s]];
-      if (GENERIC.has(w.key) && !/^\d/.test(w.text)) {
-        flush();
-        continue;
-      }
-      // The longest gazetteer place starting here (`Saudi Arabia`, `Kuala Lumpur`).
+      // The longest gazetteer place starting here (`Saudi Arabia`, `Kuala Lumpur`, `New Delhi`).
       let found = 0;
       let place: PlaceRead | undefined;
       for (let len = Math.min(4, run.length - s); len >= 1 && !found; len--) {
         place = placeOf(slice(run[s], run[s + len - 1]));
         if (place) found = len;
+      }
+      if (!found && GENERIC.has(w.key) && !/^\d/.test(w.text)) {
+        flush();
+        continue;
       }
       if (found) {
         flush();
