@@ -150,6 +150,16 @@ describe('claims: the analyst’s own framing', () => {
   });
 });
 
+describe('claims: the README’s grounding section', () => {
+  it('gives exactly the message it shows for each example', () => {
+    const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+    const section = readme.slice(readme.indexOf('## Grounding: what is checked'), readme.indexOf('## Sources'));
+    const examples = [...section.matchAll(/\| `([^`]*\[@[^`]*)` → \*([^*]*)\* \|/g)];
+    assert.strictEqual(examples.length, 5);
+    for (const [, md, message] of examples) assert.deepStrictEqual(claims(md).map((d) => d.message), [message], md);
+  });
+});
+
 describe('claims: in the CLI, the export and the preview', () => {
   const CLI = path.join(ROOT, 'dist', 'cli.js');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'briefing-claims-'));

@@ -12,7 +12,7 @@ import type { QuickFix } from '../types';
 import { claimBlocks, type ClaimBlock, type Clause } from './clauses';
 import { factsOf, type Fact, type FactKind } from './facts';
 import { passageFacts, type PassageFacts } from './passage';
-import { phraseKey } from './words';
+import { phraseKey, wordsOf } from './words';
 
 /** One cited item and its paragraphs. */
 interface Target {
@@ -53,7 +53,7 @@ function states(p: PassageFacts, f: Fact, entities: EntityIndex | undefined): bo
   const date = sourceDate(p);
   switch (f.kind) {
     case 'number':
-      return p.numbers.has(f.value!);
+      return f.ordinalWord ? p.ordinals.has(f.value!) : p.numbers.has(f.value!);
     case 'year':
       return p.numbers.has(f.value!) || date?.year === f.value;
     case 'month':
@@ -107,6 +107,12 @@ function candidates(f: Fact, clause: Fact[], passages: PassageFacts[]): Fact[] {
     if (!sameKind(c, f)) return false;
     const k = c.kind === 'number' || c.kind === 'year' ? `${c.value}` : c.phrase || c.text;
     if (said.has(k) || seen.has(k) || (c.place?.country && countries.has(c.place.country))) return false;
+    // `Palestinian` and `Palestinians` are one candidate.
+    if (c.place?.country && placeClass(c) === 'country') {
+      const country = `${c.place.country}\u0000${c.place.demonym}`;
+      if (seen.has(country)) return false;
+      seen.add(country);
+    }
     if (f.kind === 'day' && c.month !== f.month) return false;
     seen.add(k);
     return true;
@@ -115,13 +121,17 @@ function candidates(f: Fact, clause: Fact[], passages: PassageFacts[]): Fact[] {
   return pool;
 }
 
-/** The one candidate to offer: the only one, or the only one written in the same words' company. */
+/**
+ * The one candidate to offer: the only one, or the only one written in the same words' company (`signed in Tel Aviv`
+ * for `signed in Jerusalem`); one shared neighbour is enough to choose between two, not among more.
+ */
 function bestOf(f: Fact, pool: Fact[]): Fact | undefined {
   if (pool.length === 1) return pool[0];
-  const score = (c: Fact) => Number(!!f.left && c.left === f.left) + Number(!!f.right && c.right === f.right);
+  const same = (a: string, b: string) => Number(!!a && a === b);
+  const score = (c: Fact) => same(f.left, c.left) + same(f.left2, c.left2) * same(f.left, c.left) + same(f.right, c.right);
   const top = Math.max(0, ...pool.map(score));
   const best = pool.filter((c) => score(c) === top);
-  return top > 0 && best.length === 1 ? best[0] : undefined;
+  return top >= (pool.length <= 2 ? 1 : 2) && best.length === 1 ? best[0] : undefined;
 }
 
 function paragraphs(ns: number[]): string {
@@ -203,10 +213,20 @@ function inside(spans: Array<{ start: number; end: number }>, f: Fact): boolean 
   return spans.some((s) => f.start >= s.start && f.end <= s.end);
 }
 
+/** Facts of paragraphs already read, by text (offsets from the paragraph start): typing changes one paragraph at a time. */
+let blockCache: { entities: EntityIndex | undefined; facts: Map<string, Fact[]> } = { entities: undefined, facts: new Map() };
+
+function blockFacts(b: ClaimBlock, entities: EntityIndex | undefined): Fact[] {
+  if (blockCache.entities !== entities || blockCache.facts.size > 5000) blockCache = { entities, facts: new Map() };
+  let facts = blockCache.facts.get(b.text);
+  if (!facts) blockCache.facts.set(b.text, (facts = factsOf(b.text, 0, wordsOf(b.text), entities?.mentionsIn(b.text))));
+  const base = b.block.start;
+  return facts.map((f) => ({ ...f, start: f.start + base, end: f.end + base }));
+}
+
 function checkBlock(md: string, b: ClaimBlock, quotes: Quotation[], corpus: Corpus, entities: EntityIndex | undefined,
   sink: DiagnosticSink): void {
-  const base = b.block.start;
-  const facts = factsOf(b.text, base, b.words, entities?.mentionsIn(b.text).map((m) => ({ ...m, start: m.start + base, end: m.end + base })));
+  const facts = blockFacts(b, entities);
   const quoted = quotes.filter((q) => q.start >= b.block.start && q.end <= b.block.end);
   const earlier: Array<{ clause: Clause; passages: PassageFacts[] }> = [];
   for (const clause of b.clauses) {

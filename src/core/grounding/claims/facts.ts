@@ -35,12 +35,16 @@ export interface Fact {
   phrase: string;
   /** Folded word before it (`the`/`a` skipped), for choosing among candidates. */
   left: string;
+  /** Folded word before `left`. */
+  left2: string;
   /** Folded word after it. */
   right: string;
   /** Preceded by `in`, `at`, `near`…: a place named literally, not as a metonym (`Islamabad's reaction`). */
   literalPlace: boolean;
   /** A number in words. */
   spelled?: boolean;
+  /** An ordinal in words (`second`), which only an ordinal matches. */
+  ordinalWord?: boolean;
 }
 
 /** Capitalised words that are titles, heads of organisation names or function words, never a fact on their own. */
@@ -76,12 +80,14 @@ export function factsOf(text: string, base: number, ws: Word[], matches: TextMat
     for (let k = a; k <= b; k++) used[k] = true;
     let l = a - 1;
     while (l >= 0 && (!ws[l].word || ws[l].key === 'the' || ws[l].key === 'a' || ws[l].key === 'an')) l--;
+    let l2 = l - 1;
+    while (l2 >= 0 && !ws[l2].word) l2--;
     let r = b + 1;
     while (r < ws.length && !ws[r].word) r++;
     const written = slice(a, b);
     facts.push({
       kind, start: ws[a].start, end: ws[b].end, text: written, phrase: phraseKey(written),
-      left: ws[l]?.key ?? '', right: ws[r]?.key ?? '', literalPlace: LITERAL.has(ws[a - 1]?.key ?? ''), ...extra,
+      left: ws[l]?.key ?? '', left2: ws[l2]?.key ?? '', right: ws[r]?.key ?? '', literalPlace: LITERAL.has(ws[a - 1]?.key ?? ''), ...extra,
     });
   };
 
@@ -218,7 +224,7 @@ export function factsOf(text: string, base: number, ws: Word[], matches: TextMat
     // `the two countries`, `the three sides`: pointing back at parties already named, not a count to check.
     if (n.spelled && n.value <= 3 && ws[i - 1]?.key === 'the' && /^\p{Ll}+s$/u.test(ws[n.to]?.text ?? '')) continue;
     const year = !n.spelled && isYear(ws, i) && !percentAfter(ws, n.to) && !currencyBefore(ws, i);
-    add(year ? 'year' : 'number', i, n.to - 1, { value: n.value, spelled: n.spelled });
+    add(year ? 'year' : 'number', i, n.to - 1, { value: n.value, spelled: n.spelled, ordinalWord: n.ordinal && n.spelled });
     i = n.to - 1;
   }
   return facts.sort((a, b) => a.start - b.start);

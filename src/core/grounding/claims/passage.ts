@@ -16,6 +16,8 @@ export interface PassageFacts {
   phrase: string;
   /** Every number written in it (years included, `one` too). */
   numbers: Set<number>;
+  /** Every ordinal written in it (`first`, `22nd`). */
+  ordinals: Set<number>;
   /** Months named. */
   months: Set<number>;
   /** Days with their month, `7-22`. */
@@ -41,12 +43,14 @@ export function passageFacts(passage: Passage, entities: EntityIndex | undefined
   const ws = wordsOf(text);
   const facts = factsOf(text, 0, ws, entities?.mentionsIn(text) ?? []);
   const numbers = new Set<number>();
+  const ordinals = new Set<number>();
   for (let i = 0; i < ws.length; i++) {
     const n = readNumber(ws, i);
     if (n) numbers.add(n.value);
+    if (n?.ordinal) ordinals.add(n.value);
   }
   p = {
-    source, paragraph, phrase: phraseKey(text), numbers, facts,
+    source, paragraph, phrase: phraseKey(text), numbers, ordinals, facts,
     months: new Set(facts.filter((f) => f.kind === 'month').map((f) => f.value!)),
     days: new Set(facts.filter((f) => f.kind === 'day').flatMap((f) => f.days!.map((d) => `${f.month}-${d}`))),
     weekdays: new Set(facts.filter((f) => f.kind === 'weekday').map((f) => f.value!)),

@@ -71,7 +71,7 @@ export function phraseKey(text: string): string {
 }
 
 const UNITS: Record<string, number> = {
-  zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11,
+  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11,
   twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19,
 };
 const TENS: Record<string, number> = { twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90 };
@@ -140,14 +140,15 @@ export function readNumber(ws: Word[], i: number): NumberRead | undefined {
       ordinal = true;
     } else {
       value = UNITS[w.key] ?? TENS[w.key];
-      // twenty-six, twenty-first
-      const unit = ws[to + 1];
-      if (w.key in TENS && ws[to]?.text === '-' && ws[to].joined && unit?.joined && (unit.key in UNITS || unit.key in ORDINALS)) {
+      // twenty-six, twenty-first, twenty six
+      const hyphen = ws[to]?.text === '-' && ws[to].joined;
+      const unit = hyphen ? ws[to + 1] : ws[to];
+      if (w.key in TENS && unit?.word && (hyphen ? unit.joined : !unit.joined) && (unit.key in UNITS || unit.key in ORDINALS)) {
         const u = UNITS[unit.key] ?? ORDINALS[unit.key];
         if (u > 0 && u < 10) {
           value += u;
           ordinal = unit.key in ORDINALS;
-          to += 2;
+          to += hyphen ? 2 : 1;
         }
       }
     }
