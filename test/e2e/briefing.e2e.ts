@@ -123,10 +123,15 @@ describe('Briefing Desk: an analyst’s session', function () {
     assert.match((await hover.innerText()).replace(/\u00a0/g, ' '), /Jerusalem is not in ¶3, which names Tel Aviv\./);
     await wb.screenshot('09-claim-flagged');
     await wb.page.keyboard.press('Escape');
-    // The light bulb's menu: Ctrl+. on the flagged word, then the fix by its title.
-    await wb.placeCaret('signed in Jerusalem', 12);
+    // The light bulb's menu: Ctrl+. with the caret still in the flagged word, then the fix by its title.
     await wb.page.keyboard.press('Control+.');
-    await wb.page.locator('.action-widget .monaco-list-row', { hasText: 'Replace with “Tel Aviv”' }).first().click();
+    const fix = wb.page.locator('.action-widget .monaco-list-row', { hasText: 'Replace with “Tel Aviv”' }).first();
+    await fix.waitFor();
+    // The menu takes keys, not clicks (a pointer block covers it while it opens): move to the fix, then Enter.
+    for (let i = 0; i < 5 && !(await fix.evaluate((row) => row.classList.contains('focused'))); i++) {
+      await wb.page.keyboard.press('ArrowDown');
+    }
+    await wb.page.keyboard.press('Enter');
     await wb.activeEditor.locator('.view-line', { hasText: 'signed in Tel Aviv' }).waitFor({ timeout: 10_000 });
     await wb.activeEditor.locator('.squiggly-warning').nth(before).waitFor({ state: 'detached', timeout: 30_000 });
     assert.doesNotMatch(await visibleText(wb.activeEditor), /Jerusalem/);

@@ -228,6 +228,8 @@ describe('Briefing Desk features', function () {
   });
 
   it('flags a place the cited passage does not name and replaces it with the one it does', async () => {
+    // The claim check waits for the entity index (aliases); so does this test.
+    await (await api()).sources.entities();
     const editor = await newBriefing('The memorandum was signed in Jerusalem [@india-israel-ink-2025, ¶3].');
     const diag = await waitFor('a claim warning', () => ourDiagnostics(editor.document.uri).find((d) => d.code === 'claim-not-in-source'));
     assert.strictEqual(diag.message, 'Jerusalem is not in ¶3, which names Tel Aviv.');
@@ -239,6 +241,7 @@ describe('Briefing Desk features', function () {
   });
 
   it('moves the locator to the paragraph that has the fact, and the claim check has its own setting', async () => {
+    await (await api()).sources.entities();
     const editor = await newBriefing('Hegseth announced the framework [@islamabad-views-us-2025, ¶1].');
     await applyQuickFix(editor, 'claim-not-in-source', (title) => title === 'Cite ¶2 instead');
     assert.strictEqual(editor.document.getText(), 'Hegseth announced the framework [@islamabad-views-us-2025, ¶2].');

@@ -105,6 +105,13 @@ describe('claims: what counts as the same fact', () => {
     ]);
   });
 
+  it('checks an organisation named in generic words only against the organisations the passage names', () => {
+    assert.deepStrictEqual(said("Pakistan's Interior Ministry is monitoring the situation [@islamabad-views-us-2025, ¶9]."), [
+      'Interior Ministry: Interior Ministry is not in ¶9, which names Foreign Office.',
+    ]);
+    assert.deepStrictEqual(said("Israel's Ministry of Defence now calls India an ally [@israel-calls-india, ¶6]."), []);
+  });
+
   it('moves the locator when another paragraph of the source has the fact', () => {
     const md = 'Hegseth announced the framework [@islamabad-views-us-2025, ¶1].';
     const [d] = claims(md);

@@ -43,7 +43,7 @@ function titleFacts(source: Source, entities: EntityIndex | undefined): PassageF
 /** True when the cited passages state `f`; a name in the source's title (its subject) counts for every paragraph. */
 function stated(passages: PassageFacts[], f: Fact, entities: EntityIndex | undefined): boolean {
   if (passages.some((p) => states(p, f, entities))) return true;
-  if (!NAME_KINDS.has(f.kind)) return false;
+  if (!NAME_KINDS.has(f.kind) || f.generic) return false;
   const sources = [...new Set(passages.map((p) => p.source))];
   return sources.some((s) => states(titleFacts(s, entities), f, entities));
 }
@@ -74,6 +74,8 @@ function states(p: PassageFacts, f: Fact, entities: EntityIndex | undefined): bo
     const here = (m: { key: string; paragraph: number }) => m.key === p.source.key && m.paragraph === p.paragraph.n;
     if (e.mentions.some(here) || e.demonymMentions?.some(here)) return true;
   }
+  // `Interior Ministry`: wrong only when the passage names another organisation; otherwise it is the writer's wording.
+  if (f.generic) return !p.facts.some((c) => c.kind === 'organization' && c.phrase !== f.phrase);
   const place = f.place;
   if (place?.country && (place.kind === 'country' || (place.kind === 'city' && !f.literalPlace))) {
     if (p.countries.has(place.country)) return true;

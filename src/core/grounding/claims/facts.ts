@@ -3,7 +3,7 @@
 import type { Entity, EntityType, TextMatch } from '../../entities';
 import {
   AGREEMENT_HEADS, CALENDAR, COMPASS, EVENT_HEADS, EVENT_OPENERS, FUNCTION_WORDS, HONORIFICS, NON_ENTITY_ACRONYMS,
-  ORG_HEADS, PLACE_PREPOSITIONS, TITLE_HEADS, TITLE_MODIFIERS,
+  ORG_HEADS, ORG_OPENERS, PLACE_PREPOSITIONS, TITLE_HEADS, TITLE_MODIFIERS,
 } from '../../entities/lexicon';
 import { placeOf, type PlaceRead } from './places';
 import { MONTHS, WEEKDAYS, currencyBefore, percentAfter, phraseKey, readNumber, type Word } from './words';
@@ -45,6 +45,8 @@ export interface Fact {
   spelled?: boolean;
   /** An ordinal in words (`second`), which only an ordinal matches. */
   ordinalWord?: boolean;
+  /** An organisation named with generic words only (`Foreign Office`): checked only against the passage's own. */
+  generic?: boolean;
 }
 
 /** Capitalised words that are titles, heads of organisation names or function words, never a fact on their own. */
@@ -140,6 +142,7 @@ export function factsOf(text: string, base: number, ws: Word[], matches: TextMat
     const generic = ws.slice(a, b + 1).every((w) => !w.word || GENERIC.has(w.key) || CONNECTORS.has(w.key));
     const entity = m.ambiguous ? undefined : m.entity;
     if (generic) {
+      if (isOrgName(a, b)) add('organization', a, b, { generic: true, ...(entity ? { entity } : {}) });
       for (let k = a; k <= b; k++) used[k] = true;
       continue;
     }
@@ -177,7 +180,17 @@ export function factsOf(text: string, base: number, ws: Word[], matches: TextMat
     readRun(run);
   }
 
+  /** Capitalised generic words that make an organisation's name (`Interior Ministry`, `Ministry of Defence`). */
+  function isOrgName(a: number, b: number): boolean {
+    const words = ws.slice(a, b + 1).filter((w) => w.word && !CONNECTORS.has(w.key));
+    return words.length >= 2 && words.every((w) => w.cap) && (ORG_HEADS.has(words[words.length - 1].key) || ORG_OPENERS.has(words[0].key));
+  }
+
   function readRun(run: number[]): void {
+    if (run.every((k) => GENERIC.has(ws[k].key)) && isOrgName(run[0], run[run.length - 1])) {
+      add('organization', run[0], run[run.length - 1], { generic: true });
+      return;
+    }
     let unknown: number[] = [];
     const flush = () => {
       const parts = unknown;
