@@ -1,7 +1,10 @@
 // `npm run bench`: our search engine against plain fuse.js over State of the Union passages.
+import * as fs from 'fs';
 import Fuse from 'fuse.js';
+import * as path from 'path';
 import { performance } from 'perf_hooks';
 import type { Source } from '../src/core/corpus/types';
+import { claimBench } from './claims';
 import { SearchIndex } from '../src/core/search';
 import { QUERIES, type BenchQuery } from './queries';
 import { relevance, relevanceTable, type RelevanceRun } from './relevance';
@@ -108,6 +111,19 @@ function table(runs: Run[]): string {
   return [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }
 
+/** The claim check on bench/claims.json: figures on the held-out claims (the goal), the tuning claims and all. */
+function claims(): ReturnType<typeof claimBench> {
+  let root = __dirname;
+  while (!fs.existsSync(path.join(root, 'bench', 'claims.json'))) root = path.dirname(root);
+  const r = claimBench(root);
+  const f = (x: { claims: number; precision: number; recall: number }) =>
+    `${x.claims} claims, precision ${x.precision.toFixed(2)}, recall ${x.recall.toFixed(2)}`;
+  log(`Claim check (claim-not-in-source) on bench/claims.json: held out ${f(r.heldout)}; tuning ${f(r.tuning)}; all ${f(r.all)}.`);
+  const shown = process.argv.includes('--show-heldout') ? r.misses : r.misses.filter((m) => m.split !== 'heldout');
+  for (const m of shown) log(`  ${m.id} ${m.kind}: ${m.claim}${m.warnings.length ? `\n      ${m.warnings.join('\n      ')}` : ''}`);
+  return r;
+}
+
 function main(): void {
   // `--relevance`: only the question set's tuning part, with the questions whose first result is wrong.
   if (process.argv.includes('--relevance')) {
@@ -117,6 +133,13 @@ function main(): void {
     log(relevanceTable(runs));
     return;
   }
+  if (process.argv.includes('--claims')) {
+    const r = claims();
+    if (json) process.stdout.write(JSON.stringify({ claims: { ...r.heldout, split: 'heldout', tuning: r.tuning, all: r.all } }) + '\n');
+    return;
+  }
+  const claimFigures = claims();
+  log();
   const speeches = loadSpeeches();
   const base = windowPass(speeches, 0);
   const baseCount = count(base);
@@ -143,7 +166,9 @@ function main(): void {
   if (!json) process.stderr.write('  measuring relevance...\n');
   const rel: RelevanceRun[] = relevance(['tuning', 'heldout', 'all']);
   if (json) {
-    process.stdout.write(JSON.stringify({ runs, relevance: rel }) + '\n');
+    const c = claimFigures;
+    const claims = { ...c.heldout, split: 'heldout', tuning: c.tuning, all: c.all };
+    process.stdout.write(JSON.stringify({ runs, relevance: rel, claims }) + '\n');
     return;
   }
   log(table(runs));

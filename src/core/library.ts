@@ -49,6 +49,11 @@ export class Library {
 
   #building: { version: number; done: Promise<EntityIndex> } | undefined;
 
+  /** The entity index if it is current, without building it (hosts that cannot wait use what is ready). */
+  get entitiesIfReady(): EntityIndex | undefined {
+    return this.#entities;
+  }
+
   /** The entity index over the current sources, built now if it is stale (the CLI's way; hosts prefer `entitiesInSteps`). */
   get entities(): EntityIndex {
     this.#entities ??= this.#guard(() => EntityIndex.build(this.corpus.sources, this.#overrides));

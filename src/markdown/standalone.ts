@@ -1,6 +1,7 @@
 // A briefing as one self-contained HTML file: rendered body, inline CSS and JS, and a grounding summary.
 import MarkdownIt from 'markdown-it';
 import type { Corpus, Source } from '../core/corpus';
+import type { EntityIndex } from '../core/entities';
 import { checkBriefing, type GroundingDiagnostic } from '../core/grounding';
 import { citationPlugin } from './plugin';
 import { citationEnv } from './types';
@@ -17,6 +18,10 @@ export interface StandaloneOptions {
   location?(source: Source): string | undefined;
   /** Page title when the briefing has no `#` heading. */
   fallbackTitle?: string;
+  /** The entity index, for names in claims (aliases); without it the claim check matches names as words. */
+  entities?: EntityIndex;
+  /** Check claims (`claim-not-in-source`) too; default true. */
+  claims?: boolean;
   /** Base64 SHA-256 of a string; when given, the page's CSP allows exactly the inlined script and style. */
   sha256?(text: string): string;
 }
@@ -36,6 +41,11 @@ const escape = (s: string) => md0.utils.escapeHtml(s);
 
 function summary(diagnostics: GroundingDiagnostic[], citations: number, sources: number): string {
   const errors = diagnostics.filter((d) => d.severity === 'error');
+  const claims = diagnostics.filter((d) => d.code === 'claim-not-in-source').length;
+  const found = [
+    errors.length ? `${errors.length} problem${errors.length === 1 ? '' : 's'} found` : '',
+    claims ? `${claims} fact${claims === 1 ? '' : 's'} not in the cited passage${claims === 1 ? '' : 's'}` : '',
+  ].filter(Boolean).join(', ');
   const items = diagnostics
     .filter((d) => d.severity !== 'information')
     .map((d) => `<li>Line ${d.line + 1}: ${escape(d.message)} <code>${escape(d.code)}</code></li>`)
@@ -43,7 +53,7 @@ function summary(diagnostics: GroundingDiagnostic[], citations: number, sources:
   return `<section class="bd-summary" id="bd-grounding">
 <h2>Grounding summary</h2>
 <p>${citations} citation${citations === 1 ? '' : 's'} of ${sources} source${sources === 1 ? '' : 's'}; ${
-  errors.length ? `${errors.length} problem${errors.length === 1 ? '' : 's'} found` : 'every citation and quotation checks out'}.</p>
+  found || 'every citation, quotation and claim checks out'}.</p>
 ${items ? `<ul class="bd-summary-problems">\n${items}\n</ul>` : ''}
 </section>`;
 }
@@ -59,7 +69,7 @@ export function renderStandalone(markdown: string, options: StandaloneOptions): 
   const citations = tokens
     .flatMap((t) => t.children ?? [])
     .filter((t) => t.type === 'briefing_cite_ref_open' || t.type === 'briefing_cite_unknown_open').length;
-  const diagnostics = checkBriefing(markdown, options.corpus);
+  const diagnostics = checkBriefing(markdown, options.corpus, { entities: options.entities, claims: options.claims });
   const script = options.js.replace(/<\/script/gi, '<\\/script');
   const style = `
 body { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; max-width: 46em; margin: 2em auto; padding: 0 1em; line-height: 1.55; color: #1f2328; }

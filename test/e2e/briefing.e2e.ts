@@ -115,4 +115,27 @@ describe('Briefing Desk: an analyst’s session', function () {
     assert.match(await hover.innerText(), /strategic ally/);
     await wb.screenshot('06-typed-misquote');
   });
+
+  it('flags a claim whose place is not in the cited passage and applies the quick fix', async () => {
+    await wb.goToEnd();
+    const before = await wb.activeEditor.locator('.squiggly-warning').count();
+    await wb.typeInEditor('\n\nThe memorandum was signed in Jerusalem [@india-israel-ink-2025, ¶3].');
+    await wb.activeEditor.locator('.squiggly-warning').nth(before).waitFor({ timeout: 30_000 });
+    const hover = await wb.hoverAt('signed in Jerusalem', { offset: 12, expect: 'is not in' });
+    assert.match((await hover.innerText()).replace(/\u00a0/g, ' '), /Jerusalem is not in ¶3, which names Tel Aviv\./);
+    await wb.screenshot('09-claim-flagged');
+    await wb.page.keyboard.press('Escape');
+    // The light bulb's menu: Ctrl+. with the caret still in the flagged word, then the fix by its title.
+    await wb.page.keyboard.press('Control+.');
+    const fix = wb.page.locator('.action-widget .monaco-list-row', { hasText: 'Replace with “Tel Aviv”' }).first();
+    await fix.waitFor();
+    // The menu takes keys, not clicks (a pointer block covers it while it opens): move to the fix, then Enter.
+    for (let i = 0; i < 5 && !(await fix.evaluate((row) => row.classList.contains('focused'))); i++) {
+      await wb.page.keyboard.press('ArrowDown');
+    }
+    await wb.page.keyboard.press('Enter');
+    await wb.activeEditor.locator('.view-line', { hasText: 'signed in Tel Aviv' }).waitFor({ timeout: 10_000 });
+    await wb.activeEditor.locator('.squiggly-warning').nth(before).waitFor({ state: 'detached', timeout: 30_000 });
+    assert.doesNotMatch(await visibleText(wb.activeEditor), /Jerusalem/);
+  });
 });

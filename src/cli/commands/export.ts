@@ -2,6 +2,7 @@
 import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
+import { EntityIndex } from '../../core/entities';
 import { renderStandalone } from '../../markdown';
 import { packageRoot } from '../../node/fsStore';
 import type { Command } from '../command';
@@ -21,6 +22,7 @@ export const exportCommand: Command = {
     const media = path.join(packageRoot(), 'media');
     const result = renderStandalone(markdown, {
       corpus,
+      entities: EntityIndex.build(corpus.sources),
       css: fs.readFileSync(path.join(media, 'preview.css'), 'utf8'),
       js: fs.readFileSync(path.join(media, 'preview.js'), 'utf8'),
       location: (s) => (/^[a-z]+:/i.test(s.uri) ? s.uri : path.relative(path.dirname(path.resolve(out)), s.uri)),

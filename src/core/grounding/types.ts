@@ -37,8 +37,26 @@ export interface Where {
   to?: number;
 }
 
+/** A quick fix as plain data: replace document offsets `start`..`end` with `newText`. */
+export interface QuickFix {
+  /** What the editor shows (`Replace with “Tel Aviv”`). */
+  title: string;
+  /** Document offset of the first character replaced. */
+  start: number;
+  /** Document offset just past the last character replaced. */
+  end: number;
+  /** The replacement ('' deletes). */
+  newText: string;
+  /** The fix to offer first. */
+  preferred?: boolean;
+}
+
 /** Extra facts a diagnostic carries for quick fixes and hovers. */
 export interface DiagnosticData {
+  /** Quick fixes computed in core; hosts apply them as they are. */
+  fixes?: QuickFix[];
+  /** claim-not-in-source: the fact that is missing and its kind (`number`, `month`, `place`, `person`, `name`…). */
+  fact?: { kind: string; text: string };
   /** unknown-key: the closest known key, when one is close enough to be a typo. */
   suggestedKey?: string;
   /** quote-not-found: the closest passage in what was cited. */
@@ -59,7 +77,8 @@ export interface DiagnosticData {
 
 /** One finding about a briefing, with document offsets and 0-based positions. */
 export interface GroundingDiagnostic {
-  /** Stable code: `unknown-key`, `locator-out-of-range`, `invalid-locator`, `unsupported-locator`, `quote-not-found`, `uncited-quote`. */
+  /** Stable code: `unknown-key`, `locator-out-of-range`, `invalid-locator`, `unsupported-locator`, `quote-not-found`, `uncited-quote`,
+   * `claim-not-in-source`. */
   code: 'unknown-key' | 'locator-out-of-range' | 'quote-not-found' | string;
   /** How serious it is. */
   severity: Severity;

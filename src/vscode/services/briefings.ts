@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { citationAt, parseCitations, type Citation, type CiteItem } from '../../core/citations';
 import type { Source } from '../../core/corpus';
 import { checkBriefing, type GroundingDiagnostic } from '../../core/grounding';
+import { setting } from '../config';
 import type { SourcesService } from './sources';
 
 interface Entry {
@@ -10,6 +11,8 @@ interface Entry {
   libraryVersion: number;
   citations: Citation[];
   diagnostics?: GroundingDiagnostic[];
+  /** Whether `diagnostics` include the claim check. */
+  claims?: boolean;
 }
 
 /** Answers questions about a briefing document, reusing work until the document or the sources change. */
@@ -49,10 +52,18 @@ export class BriefingDocuments {
     return { ...hit, source: this.#sources.library.corpus.get(hit.item.key) };
   }
 
-  /** Grounding problems in the document. */
+  /**
+   * Grounding problems in the document. Claims are checked (unless switched off) once the entity index is ready, so
+   * that aliases count from the start; until then the other checks run alone.
+   */
   diagnostics(document: vscode.TextDocument): GroundingDiagnostic[] {
     const e = this.#entry(document);
-    e.diagnostics ??= checkBriefing(document.getText(), this.#sources.library.corpus);
+    const entities = this.#sources.library.entitiesIfReady;
+    const claims = setting<boolean>('diagnostics.claims.enabled') !== false && !!entities;
+    if (!e.diagnostics || e.claims !== claims) {
+      e.diagnostics = checkBriefing(document.getText(), this.#sources.library.corpus, { claims, entities });
+      e.claims = claims;
+    }
     return e.diagnostics;
   }
 
