@@ -206,7 +206,7 @@ export async function startCodeServer(opts: StartOptions): Promise<CodeServer> {
 
   let gone = false;
   void exited.then(() => (gone = true));
-  const deadline = Date.now() + 30_000;
+  const deadline = Date.now() + 120_000; // a loaded machine starts it slowly
   while (!(await healthy(origin))) {
     if (gone) throw new Error(`code-server exited during start-up:\n${log()}`);
     if (Date.now() > deadline) {

@@ -86,7 +86,7 @@ describe('hostile sources: only regular files are read', () => {
     const limit = sizeLimit(20, 'the setting briefingDesk.maxSourceSizeMB');
     assert.strictEqual(entryProblem({ kind: 'file', size: 20 * 1024 * 1024 }, limit), undefined);
     assert.match(entryProblem({ kind: 'file', size: 20 * 1024 * 1024 + 1 }, limit)!, /briefingDesk\.maxSourceSizeMB/);
-    for (const kind of ['fifo', 'socket', 'device', 'other', 'dangling', 'loop', 'directory'] as const) {
+    for (const kind of ['fifo', 'socket', 'device', 'other', 'dangling', 'loop', 'bad-link', 'directory'] as const) {
       assert.ok(entryProblem({ kind, size: 0 }, limit), kind);
     }
   });

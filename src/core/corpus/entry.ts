@@ -1,7 +1,10 @@
 // What kind of directory entry may be read as a source, decided from a stat-like record (hosts do the stat).
 
-/** The kinds of entry a host can report. `loop` and `dangling` are symbolic links that lead nowhere. */
-export type EntryKind = 'file' | 'directory' | 'fifo' | 'socket' | 'device' | 'other' | 'dangling' | 'loop';
+/**
+ * The kinds of entry a host can report. `loop` and `dangling` are symbolic links that lead nowhere; `bad-link` is a
+ * link to something other than a file or folder, when the host cannot tell what (VS Code's file system API).
+ */
+export type EntryKind = 'file' | 'directory' | 'fifo' | 'socket' | 'device' | 'other' | 'dangling' | 'loop' | 'bad-link';
 
 /** The little the core needs to know about an entry before reading it. */
 export interface EntryStat {
@@ -31,9 +34,10 @@ const KIND_REASON: Record<Exclude<EntryKind, 'file' | 'directory'>, string> = {
   fifo: 'is a named pipe (FIFO), not a regular file',
   socket: 'is a socket, not a regular file',
   device: 'is a device, not a regular file',
-  other: 'is not a regular file',
+  other: 'is not a regular file (a named pipe, socket or device)',
   dangling: 'is a symbolic link to a file that does not exist',
   loop: 'is a symbolic link loop',
+  'bad-link': 'is a symbolic link that leads to no regular file (a loop, a missing file, a pipe or a device)',
 };
 
 function megabytes(bytes: number): string {

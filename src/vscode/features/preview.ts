@@ -45,6 +45,14 @@ export function registerPreview(context: vscode.ExtensionContext, sources: Sourc
       const out = target ?? (await vscode.window.showSaveDialog({ defaultUri: suggested, filters: { HTML: ['html'] }, title: 'Export Briefing to HTML' }));
       if (!out) return;
       await sources.ready;
+      // Never write over the briefing or a source.
+      const clash = out.toString() === doc.uri.toString() ? 'the briefing being exported'
+        : sources.library.corpus.byUri(out.toString()) ? 'a source' : undefined;
+      if (clash) {
+        void vscode.window.showErrorMessage(
+          `Briefing Desk: not exported: ${vscode.workspace.asRelativePath(out)} is ${clash}; choose another file.`);
+        return undefined;
+      }
       const result = renderStandalone(doc.getText(), {
         corpus: sources.library.corpus,
         css: await readMedia(context.extensionUri, 'preview.css'),

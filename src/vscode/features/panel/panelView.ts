@@ -45,7 +45,8 @@ export class PanelViewProvider implements vscode.WebviewViewProvider {
         for (const m of this.#pending.splice(0)) this.#post(m);
         return loaded;
       case 'didChangeQuery': {
-        await this.#sources.ready;
+        // Answer from what is indexed so far while a (re)load runs; only an empty index waits for it.
+        if (!library.sources.length) await this.#sources.ready;
         const hits = message.query.trim()
           ? library.search.search(message.query, { limit: 40, keys: message.keys.length ? message.keys : undefined })
           : [];
