@@ -28,9 +28,10 @@ function help(o: Output): string {
     ...COMMANDS.map((c) => `  ${paint(o, 'bold', c.name.padEnd(w))}  ${c.summary}`),
     '',
     'Common options:',
-    '  --sources DIR  use the sources in DIR instead of the bundled seeds (repeatable)',
-    '  --json         machine-readable output',
-    '  -h, --help     help for a command',
+    '  --sources DIR         use the sources in DIR instead of the bundled seeds (repeatable)',
+    '  --max-source-mb N     skip source files larger than N MB (default 20)',
+    '  --json                machine-readable output',
+    '  -h, --help            help for a command',
     '',
   ].join('\n');
 }

@@ -66,7 +66,8 @@ describe('Briefing Desk with hostile sources', function () {
     const at = editor.document.getText().indexOf('@harbour-deal-2025, ¶1') + 3;
     const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
       'vscode.executeHoverProvider', editor.document.uri, editor.document.positionAt(at));
-    const hoverText = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+    const hoverText = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n')
+      .replace(/&nbsp;/g, ' ');
     assert.match(hoverText, /Port Ellis signs harbour deal/);
     assert.ok(indexing, 'the hover answered while the sources were being indexed');
     const reply = await a.features.panel.handle({ type: 'didChangeQuery', id: 81, query: 'harbour agreement', keys: [] });
