@@ -44,13 +44,13 @@ export class FsSourceStore implements SourceStore {
     const out: string[] = [];
     const skipped: SourceProblem[] = [];
     const seen = new Set<string>();
-    const walk = (p: string, top: boolean) => {
+    const walk = async (p: string, top: boolean): Promise<void> => {
       let st: fs.Stats;
       try {
-        st = fs.statSync(p);
+        st = await fs.promises.stat(p);
       } catch (e) {
         // A listed folder that is missing is the caller's usage error; an entry inside one is skipped.
-        if (top && !fs.lstatSync(p, { throwIfNoEntry: false })) throw e;
+        if (top && !(await fs.promises.lstat(p).catch(() => undefined))) throw e;
         if (top || isSourceFile(p) || (e as NodeJS.ErrnoException).code === 'EACCES') {
           skipped.push({ uri: p, reason: errorReason(e) });
         }
@@ -59,25 +59,26 @@ export class FsSourceStore implements SourceStore {
       if (st.isDirectory()) {
         const id = `${st.dev}:${st.ino}`;
         if (seen.has(id)) {
-          skipped.push({ uri: p, reason: 'is a symbolic link loop (a folder already listed)' });
+          // A folder given twice is listed once; one reached again from inside is a loop.
+          if (!top) skipped.push({ uri: p, reason: 'is a symbolic link loop (a folder already listed)' });
           return;
         }
         seen.add(id);
         let names: string[];
         try {
-          names = fs.readdirSync(p).sort();
+          names = (await fs.promises.readdir(p)).sort();
         } catch (e) {
           skipped.push({ uri: p, reason: `folder ${errorReason(e)}` });
           return;
         }
-        for (const name of names) if (!name.startsWith('.') && name !== 'node_modules') walk(path.join(p, name), false);
+        for (const name of names) if (!name.startsWith('.') && name !== 'node_modules') await walk(path.join(p, name), false);
       } else if (isSourceFile(p) || top) {
         const problem = entryProblem({ kind: entryKind(st), size: st.size }, this.#limit);
         if (problem) skipped.push({ uri: p, reason: problem });
         else out.push(p);
       }
     };
-    for (const d of this.#dirs) walk(d, true);
+    for (const d of this.#dirs) await walk(d, true);
     this.#skipped = skipped;
     return out;
   }

@@ -11,11 +11,11 @@ export interface Logger {
   error(message: string, error?: unknown): void;
   /** Brings the channel into view. */
   show(): void;
-  /** The last lines written (at most a few hundred), for tests: the channel itself cannot be read back. */
+  /** The last lines written (at most 2,000), for tests: the channel itself cannot be read back. */
   recent(): string[];
 }
 
-const KEEP = 500;
+const KEEP = 2000;
 
 /** Creates the output channel and a logger over it. */
 export function createLogger(context: vscode.ExtensionContext): Logger {

@@ -6,6 +6,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { Corpus, entryProblem, loadSources, parseSource, sizeLimit, UnusableEntry } from '../../src/core/corpus';
+import { paint, terminalOutput } from '../../src/cli/output';
 import { FsSourceStore } from '../../src/node/fsStore';
 import { ROOT } from './helpers/corpus';
 
@@ -126,18 +127,18 @@ describe('hostile sources: one bad entry never stops the run', () => {
     const locked = path.join(dir, 'sources', 'locked');
     // Root reads any folder, so a real chmod 000 proves nothing here: make listing that one folder fail.
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const nodeFs = require('fs') as { readdirSync: (...a: unknown[]) => unknown };
-    const readdirSync = nodeFs.readdirSync;
-    nodeFs.readdirSync = (p: unknown, ...rest: unknown[]) => {
+    const nodeFs = require('fs').promises as { readdir: (...a: unknown[]) => Promise<unknown> };
+    const readdir = nodeFs.readdir;
+    nodeFs.readdir = async (p: unknown, ...rest: unknown[]) => {
       if (String(p) === locked) throw Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' });
-      return readdirSync(p, ...rest);
+      return readdir(p, ...rest);
     };
     try {
       const result = await loadSources(new FsSourceStore([path.join(dir, 'sources')]));
       assert.deepStrictEqual(result.parsed.map((p) => p.title), ['Good Report']);
       assert.deepStrictEqual(result.problems, [{ uri: locked, reason: 'folder cannot be read (permission denied)' }]);
     } finally {
-      nodeFs.readdirSync = readdirSync;
+      nodeFs.readdir = readdir;
     }
   });
 });
@@ -154,6 +155,13 @@ describe('hostile sources: nothing reaches the terminal as a control sequence', 
     assert.match(r.stdout, /The harbour \\x1b\[2J reopened \\x9b31m at \\x08 dawn/);
     const list = briefing(['sources', '--sources', 'sources'], dir);
     assert.doesNotMatch(list.stdout + list.stderr, /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
+  });
+
+  it('keeps its own colours on a terminal while escaping the ones a file brings', () => {
+    let written = '';
+    const o = terminalOutput({ out: (t) => (written += t), err: () => undefined, color: true });
+    o.out(`${paint(o, 'red', 'bad \u001b[2J title')}\tok\n`);
+    assert.strictEqual(written, '\u001b[31mbad \\x1b[2J title\u001b[0m\tok\n');
   });
 
   it('escapes control characters in file names on standard error', () => {

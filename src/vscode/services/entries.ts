@@ -3,6 +3,7 @@
 // file search never lists (FIFOs, devices, link loops, unreadable folders).
 import * as vscode from 'vscode';
 import { DEFAULT_MAX_SOURCE_MB, entryProblem, isSourceFile, sizeLimit, type EntryKind, type SizeLimit } from '../../core/corpus';
+import { FsSourceStore } from '../../node/fsStore';
 import { setting } from '../config';
 
 /** The size limit from `briefingDesk.maxSourceSizeMB`, named as the user changes it. */
@@ -41,11 +42,23 @@ const MAX_ENTRIES = 20_000;
 
 /**
  * Entries named like sources under the globs' base folders that are not regular files (a FIFO, a device, a link
- * that leads nowhere), and folders that cannot be listed, each with the reason. File search passes over these
- * silently; listing them lets the user see why a file is missing.
+ * that leads nowhere or loops), and folders that cannot be listed, each with the reason. File search passes over
+ * these silently; listing them lets the user see why a file is missing. On disk (`file:`) the CLI's store looks
+ * with lstat/stat, since VS Code's readDirectory drops link loops without a trace; elsewhere readDirectory's types.
  */
 export async function badEntries(folders: readonly vscode.WorkspaceFolder[], globs: string[]): Promise<Array<{ uri: vscode.Uri; reason: string }>> {
+  const bases = [...new Set(globs.map(globBase))];
+  const onDisk = folders.filter((f) => f.uri.scheme === 'file');
   const out: Array<{ uri: vscode.Uri; reason: string }> = [];
+  for (const f of onDisk) {
+    for (const b of bases) {
+      // No size limit here: sizes are checked when each file is read. A missing base folder lists nothing.
+      const store = new FsSourceStore([vscode.Uri.joinPath(f.uri, b).fsPath], sizeLimit(Number.MAX_SAFE_INTEGER, ''));
+      if (!(await store.list().then(() => true, () => false))) continue;
+      for (const p of store.skipped()) out.push({ uri: vscode.Uri.file(p.uri), reason: p.reason });
+    }
+  }
+  const other = folders.filter((f) => f.uri.scheme !== 'file');
   const seen = new Set<string>();
   let budget = MAX_ENTRIES;
   const limit = sizeLimit(Number.MAX_SAFE_INTEGER, '');
@@ -70,6 +83,6 @@ export async function badEntries(folders: readonly vscode.WorkspaceFolder[], glo
       }
     }
   };
-  for (const f of folders) for (const g of new Set(globs.map(globBase))) await walk(vscode.Uri.joinPath(f.uri, g), 0);
+  for (const f of other) for (const g of bases) await walk(vscode.Uri.joinPath(f.uri, g), 0);
   return out;
 }
