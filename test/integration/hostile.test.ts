@@ -7,16 +7,7 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import type { BriefingDeskApi } from '../../src/extension';
-import { EXTENSION_ID, openFile, waitFor, workspaceRoot } from './helpers';
-
-async function api(): Promise<BriefingDeskApi> {
-  const ext = vscode.extensions.getExtension<BriefingDeskApi>(EXTENSION_ID);
-  assert.ok(ext);
-  const exports = await ext.activate();
-  await exports.sources.ready;
-  return exports;
-}
+import { api, openFile, waitFor, workspaceRoot } from './helpers';
 
 /** Enough good sources that indexing them takes a while (it yields between batches). */
 const GOOD = 300;
