@@ -66,7 +66,10 @@ export function readTextArg(file: string | undefined, what: string): string {
   if (!file) throw new UsageError(`missing ${what}`);
   let bytes: Buffer;
   try {
-    if (fs.statSync(file).isDirectory()) throw new InputError(`${file}: is a directory, expected a ${what}`);
+    const st = fs.statSync(file);
+    if (st.isDirectory()) throw new InputError(`${file}: is a directory, expected a ${what}`);
+    // A FIFO or a device would block or never end: only regular files are read.
+    if (!st.isFile()) throw new InputError(`${file}: is not a regular file, expected a ${what}`);
     bytes = fs.readFileSync(file);
   } catch (e) {
     if (e instanceof InputError) throw e;

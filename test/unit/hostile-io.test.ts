@@ -51,6 +51,17 @@ describe('hostile sources: only regular files are read', () => {
     assert.match(r.stderr, /sources\/p\.txt: is a named pipe \(FIFO\), not a regular file/);
   });
 
+  it('refuses a briefing that is a FIFO or a device, in one line, without reading it', function () {
+    if (!fs.existsSync('/dev/zero')) this.skip();
+    const dir = folder();
+    spawnSync('mkfifo', [path.join(dir, 'b.md')]);
+    for (const file of ['b.md', '/dev/zero']) {
+      const r = briefing(['check', file, '--sources', 'sources'], dir);
+      assert.strictEqual(r.code, 2);
+      assert.strictEqual(r.stderr, `briefing check: ${file}: is not a regular file, expected a Markdown briefing\n`);
+    }
+  });
+
   it('skips a link to /dev/zero at once instead of reading it forever', function () {
     if (!fs.existsSync('/dev/zero')) this.skip();
     const dir = folder();
