@@ -10,9 +10,9 @@ export const EXTENSION_ID = 'briefing-desk.briefing-desk';
 export async function api(): Promise<BriefingDeskApi> {
   const ext = vscode.extensions.getExtension<BriefingDeskApi>(EXTENSION_ID);
   assert.ok(ext);
-  const exports = await ext.activate();
-  await exports.sources.ready;
-  return exports;
+  const desk = await ext.activate();
+  await desk.sources.ready;
+  return desk;
 }
 
 /** The folder the runner opened (a fresh copy of test/fixtures/workspace). */
