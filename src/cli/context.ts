@@ -1,6 +1,6 @@
 // What every CLI command gets: its arguments, output, and the corpus (bundled seeds or --sources).
 import * as fs from 'fs';
-import { Corpus, type SourceProblem } from '../core/corpus';
+import { Corpus, DEFAULT_MAX_SOURCE_MB, sizeLimit, type SourceProblem } from '../core/corpus';
 import { decodeText, loadSources } from '../core/corpus/load';
 import { bundledSeedsDir, FsSourceStore } from '../node/fsStore';
 import { listFlag, type ParsedArgs, UsageError } from './args';
@@ -19,27 +19,45 @@ export interface CliContext {
 /** A failure the user can fix (missing file, no sources): one line, exit 2. */
 export class InputError extends Error {}
 
-/** Loads the corpus: `--sources DIR` (repeatable) replaces the bundled seeds. Unreadable files are reported on stderr and skipped. */
+/** `--max-source-mb N`: the largest source read, in MB (default 20). */
+function maxSourceMb(args: ParsedArgs): number {
+  const v = args.flags['max-source-mb'];
+  if (v === undefined) return DEFAULT_MAX_SOURCE_MB;
+  const n = Number(v);
+  if (typeof v !== 'string' || !v.trim() || !Number.isFinite(n) || n <= 0) {
+    throw new UsageError(`--max-source-mb takes a size in MB greater than 0, not "${String(v)}"`);
+  }
+  return n;
+}
+
+/**
+ * Loads the corpus: `--sources DIR` (repeatable) replaces the bundled seeds. Unreadable files and bad entries are
+ * reported on stderr and skipped; front-matter problems are printed as `path:line: warning: …`.
+ */
 export async function loadCliCorpus(ctx: CliContext): Promise<{ corpus: Corpus; problems: SourceProblem[] }> {
   const dirs = listFlag(ctx.args, 'sources');
-  for (const d of dirs) if (!fs.existsSync(d)) throw new InputError(`${d}: no such file or directory`);
+  const limit = sizeLimit(maxSourceMb(ctx.args), '--max-source-mb');
+  for (const d of dirs) {
+    if (!fs.lstatSync(d, { throwIfNoEntry: false })) throw new InputError(`${d}: no such file or directory`);
+  }
   const bundled = dirs.length === 0;
-  const store = new FsSourceStore(bundled ? [bundledSeedsDir()] : dirs);
-  let listed: string[];
+  const store = new FsSourceStore(bundled ? [bundledSeedsDir()] : dirs, limit);
+  let loaded: Awaited<ReturnType<typeof loadSources>>;
   try {
-    listed = await store.list();
+    loaded = await loadSources(store);
   } catch (e) {
     throw new InputError(`cannot list sources: ${(e as Error).message}`);
   }
-  const { parsed, problems } = await loadSources(store);
+  const { parsed, problems, listed } = loaded;
   for (const p of problems) ctx.output.err(`${paint(ctx.output, 'yellow', 'skipped')} ${p.uri}: ${p.reason}\n`);
   if (!parsed.length) {
-    throw new InputError(listed.length
+    throw new InputError(listed + problems.length
       ? `no readable sources in ${dirs.join(', ')} (${problems.length} skipped)`
       : `no sources (.md, .txt, .html, .pdf, .docx) in ${dirs.join(', ')}`);
   }
   const corpus = new Corpus();
   corpus.set(parsed, bundled);
+  for (const w of corpus.warnings) ctx.output.err(`${w.uri}:${w.line + 1}: ${paint(ctx.output, 'yellow', 'warning:')} ${w.message}\n`);
   return { corpus, problems };
 }
 
@@ -48,7 +66,10 @@ export function readTextArg(file: string | undefined, what: string): string {
   if (!file) throw new UsageError(`missing ${what}`);
   let bytes: Buffer;
   try {
-    if (fs.statSync(file).isDirectory()) throw new InputError(`${file}: is a directory, expected a ${what}`);
+    const st = fs.statSync(file);
+    if (st.isDirectory()) throw new InputError(`${file}: is a directory, expected a ${what}`);
+    // A FIFO or a device would block or never end: only regular files are read.
+    if (!st.isFile()) throw new InputError(`${file}: is not a regular file, expected a ${what}`);
     bytes = fs.readFileSync(file);
   } catch (e) {
     if (e instanceof InputError) throw e;

@@ -3,6 +3,7 @@ import MarkdownIt from 'markdown-it';
 import type { Corpus, Source } from '../core/corpus';
 import type { EntityIndex } from '../core/entities';
 import { checkBriefing, type GroundingDiagnostic } from '../core/grounding';
+import { droppedNestingProblems, recordDroppedNesting } from './nesting';
 import { citationPlugin } from './plugin';
 import { citationEnv } from './types';
 
@@ -62,6 +63,7 @@ ${items ? `<ul class="bd-summary-problems">\n${items}\n</ul>` : ''}
 export function renderStandalone(markdown: string, options: StandaloneOptions): StandaloneResult {
   const md = new MarkdownIt({ html: false, linkify: false, typographer: false });
   md.use(citationPlugin, { resolve: (key: string) => options.corpus.get(key), location: options.location });
+  recordDroppedNesting(md);
   const env: Record<string, unknown> = {};
   const tokens = md.parse(markdown, env);
   const body = md.renderer.render(tokens, md.options, env);
@@ -69,7 +71,10 @@ export function renderStandalone(markdown: string, options: StandaloneOptions): 
   const citations = tokens
     .flatMap((t) => t.children ?? [])
     .filter((t) => t.type === 'briefing_cite_ref_open' || t.type === 'briefing_cite_unknown_open').length;
-  const diagnostics = checkBriefing(markdown, options.corpus, { entities: options.entities, claims: options.claims });
+  const diagnostics = [
+    ...droppedNestingProblems(markdown, env, md.options.maxNesting ?? 100),
+    ...checkBriefing(markdown, options.corpus, { entities: options.entities, claims: options.claims }),
+  ].sort((a, b) => a.start - b.start);
   const script = options.js.replace(/<\/script/gi, '<\\/script');
   const style = `
 body { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; max-width: 46em; margin: 2em auto; padding: 0 1em; line-height: 1.55; color: #1f2328; }

@@ -44,7 +44,7 @@ describe('Briefing Desk: an analyst’s session', function () {
 
   it('shows the sample briefing’s misquote as an error', async () => {
     const squiggle = wb.activeEditor.locator('.squiggly-error').first();
-    await squiggle.waitFor({ timeout: 30_000 });
+    await squiggle.waitFor();
     const hover = await wb.hoverAt('Regional alliances are collapsing', { offset: 3, expect: 'Quote not found' });
     const text = await hover.innerText();
     assert.match(text, /Quote not found in india-israel-advancing ¶8/);
@@ -110,7 +110,7 @@ describe('Briefing Desk: an analyst’s session', function () {
     await wb.goToEnd();
     const before = await wb.activeEditor.locator('.squiggly-error').count();
     await wb.typeInEditor('\n\nBaram called India “a key strategic partner of Israel” [@israel-calls-india, ¶6].');
-    await wb.activeEditor.locator('.squiggly-error').nth(before).waitFor({ timeout: 30_000 });
+    await wb.activeEditor.locator('.squiggly-error').nth(before).waitFor();
     const hover = await wb.hoverAt('strategic partner of Israel', { offset: 2, expect: 'Quote not found' });
     assert.match(await hover.innerText(), /strategic ally/);
     await wb.screenshot('06-typed-misquote');

@@ -13,7 +13,7 @@ describe('Briefing Desk: the Markdown preview', function () {
       .frameLocator('iframe.webview[src*="extensionId=vscode.markdown-language-features"]')
       .frameLocator('iframe#active-frame');
     const marker = preview.locator('a.bd-cite-ref', { hasText: '¶6' }).first();
-    await marker.waitFor({ timeout: 60_000 });
+    await marker.waitFor();
     assert.match(await marker.innerText(), /^\d+, ¶6$/);
     await marker.hover();
     const card = preview.locator('.bd-tooltip:not([hidden])');

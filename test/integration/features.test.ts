@@ -2,15 +2,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { BriefingDeskApi } from '../../src/extension';
-import { EXTENSION_ID, openFile, waitFor } from './helpers';
-
-async function api(): Promise<BriefingDeskApi> {
-  const ext = vscode.extensions.getExtension<BriefingDeskApi>(EXTENSION_ID);
-  assert.ok(ext);
-  const exports = await ext.activate();
-  await exports.sources.ready;
-  return exports;
-}
+import { api, openFile, waitFor } from './helpers';
 
 /** The paragraph of a source whose text contains `needle`, found by reading the corpus. */
 function paragraphWith(a: BriefingDeskApi, needle: string) {

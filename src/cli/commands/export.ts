@@ -9,6 +9,19 @@ import type { Command } from '../command';
 import { InputError, loadCliCorpus, readTextArg } from '../context';
 import { paint, printJson } from '../output';
 
+/** True when `a` names the same existing file as `b` (through links, other spellings of the path). */
+function sameFile(a: string, b: string): boolean {
+  if (/^[a-z][a-z0-9+.-]+:/i.test(b) || !fs.existsSync(a)) return false;
+  if (path.resolve(a) === path.resolve(b)) return true;
+  try {
+    const x = fs.statSync(a);
+    const y = fs.statSync(b);
+    return x.dev === y.dev && x.ino === y.ino;
+  } catch {
+    return false;
+  }
+}
+
 export const exportCommand: Command = {
   name: 'export',
   summary: 'Export a briefing as one self-contained HTML file (tooltips, bibliography, grounding summary)',
@@ -18,7 +31,11 @@ export const exportCommand: Command = {
     const file = ctx.args.positionals[0];
     const markdown = readTextArg(file, 'Markdown briefing');
     const out = typeof ctx.args.flags.output === 'string' ? ctx.args.flags.output : file.replace(/\.(md|markdown|txt)$/i, '') + '.html';
-    const { corpus } = await loadCliCorpus(ctx);
+    const { corpus, problems } = await loadCliCorpus(ctx);
+    // Never write over the briefing or a source (a link or another spelling of the path included).
+    const source = [...corpus.sources.map((s) => s.uri), ...problems.map((p) => p.uri)].find((u) => sameFile(out, u));
+    const clash = sameFile(out, file) ? 'the briefing being exported' : source ? `the source ${source}` : undefined;
+    if (clash) throw new InputError(`refusing to write ${out}: it is ${clash} (choose another file with -o)`);
     const media = path.join(packageRoot(), 'media');
     const result = renderStandalone(markdown, {
       corpus,

@@ -9,3 +9,4 @@ export * from './csl';
 export { SOURCE_FORMATS, formatOf } from '../formats/registry';
 export { pageLabel } from '../formats/build';
 export type { SourceFormat } from '../formats/types';
+export * from './entry';

@@ -4,14 +4,17 @@ import { extractFormat, formatOf, SOURCE_FORMATS } from '../formats/registry';
 import { isFormatError } from '../formats/types';
 import { Corpus } from './corpus';
 import { parseSource, readDateline, type ParsedSource } from './ingest';
+import { UnusableEntry } from './entry';
 import type { SourceProblem } from './types';
 
 /** The little the core needs from a file system. */
 export interface SourceStore {
   /** URIs or paths of candidate source files. */
   list(): Promise<string[]>;
-  /** The file's bytes; may throw (the message is reported). */
+  /** The file's bytes; may throw (the message is reported; an `UnusableEntry`'s message is the whole reason). */
   read(uri: string): Promise<Uint8Array>;
+  /** Entries the last `list()` passed over (a symbolic link loop, an unreadable folder), with the reason. */
+  skipped?(): SourceProblem[];
 }
 
 /** File endings the core can read as sources (the one list is `SOURCE_FORMATS`). */
@@ -88,25 +91,29 @@ export async function readSource(uri: string, bytes: Uint8Array): Promise<Parsed
 export interface LoadResult {
   parsed: ParsedSource[];
   problems: SourceProblem[];
+  /** How many source files the store listed. */
+  listed: number;
 }
 
 /** Reads every source the store lists; unreadable files become problems, never exceptions. */
 export async function loadSources(store: SourceStore): Promise<LoadResult> {
   const parsed: ParsedSource[] = [];
-  const problems: SourceProblem[] = [];
-  for (const uri of (await store.list()).filter(isSourceFile).sort()) {
+  const listed = (await store.list()).filter(isSourceFile).sort();
+  const problems: SourceProblem[] = [...(store.skipped?.() ?? [])];
+  for (const uri of listed) {
     let bytes: Uint8Array;
     try {
       bytes = await store.read(uri);
     } catch (e) {
-      problems.push({ uri, reason: `could not be read (${(e as Error).message})` });
+      const unusable = e instanceof UnusableEntry;
+      problems.push({ uri, reason: unusable ? e.message : `could not be read (${(e as Error).message})` });
       continue;
     }
     const r = await readSource(uri, bytes);
     if ('reason' in r) problems.push(r);
     else parsed.push(r);
   }
-  return { parsed, problems };
+  return { parsed, problems, listed: listed.length };
 }
 
 /** Loads sources into a new corpus. */

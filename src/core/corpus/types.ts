@@ -80,3 +80,17 @@ export interface SourceProblem {
   /** A one-line reason a user can act on. */
   reason: string;
 }
+
+/** Something wrong in a source that did not stop it being read (bad front matter, a key already taken). */
+export interface SourceWarning {
+  /** 0-based line in the file. */
+  line: number;
+  /** One line a user can act on. */
+  message: string;
+}
+
+/** A warning with the file it belongs to. */
+export interface SourceFileWarning extends SourceWarning {
+  /** The file's path or URI. */
+  uri: string;
+}

@@ -13,6 +13,7 @@ import { registerNavigation } from './navigation';
 import { PANEL_VIEW_ID, PanelViewProvider } from './panel/panelView';
 import { registerPreview } from './preview';
 import { registerSourceFormats } from './sourceFormats';
+import { registerSourceWarnings } from './sourceWarnings';
 import { registerStatusBar } from './statusBar';
 
 /** What the features expose to tests and to the composition root. */
@@ -46,6 +47,7 @@ export function activateFeatures(
     ...registerStatusBar(sources, briefings),
     ...registerPreview(context, sources),
     ...registerSourceFormats(sources, log),
+    ...registerSourceWarnings(sources, log),
   );
   return { panel, briefings };
 }

@@ -55,6 +55,15 @@ export function registerPreview(context: vscode.ExtensionContext, sources: Sourc
       const suggested = doc.uri.with({ path: doc.uri.path.replace(/\.(md|markdown)$/i, '') + '.html' });
       const out = target ?? (await vscode.window.showSaveDialog({ defaultUri: suggested, filters: { HTML: ['html'] }, title: 'Export Briefing to HTML' }));
       if (!out) return;
+      await sources.ready;
+      // Never write over the briefing or a source.
+      const clash = out.toString() === doc.uri.toString() ? 'the briefing being exported'
+        : sources.library.corpus.byUri(out.toString()) ? 'a source' : undefined;
+      if (clash) {
+        void vscode.window.showErrorMessage(
+          `Briefing Desk: not exported: ${vscode.workspace.asRelativePath(out)} is ${clash}; choose another file.`);
+        return undefined;
+      }
       const entities = await sources.entities();
       const result = renderStandalone(doc.getText(), {
         corpus: sources.library.corpus,

@@ -5,6 +5,7 @@ import type { EntityIndex } from '../../core/entities';
 import { Library } from '../../core/library';
 import { onSettingChange, setting } from '../config';
 import type { Logger } from '../log';
+import { badEntries, sourceSizeLimit, statProblem } from './entries';
 
 /** Files to read in one go before yielding the extension host to others. */
 const BATCH = 25;
@@ -33,7 +34,7 @@ export class SourcesService implements vscode.Disposable {
     this.library.onEntityError = (e) => log.error('Entity extraction failed; entity cards are off until the sources change', e);
     this.#ready = this.reload();
     this.#disposables.push(
-      onSettingChange(['sources', 'includeBundledSeeds'], () => void this.reload()),
+      onSettingChange(['sources', 'includeBundledSeeds', 'maxSourceSizeMB'], () => void this.reload()),
       vscode.workspace.onDidChangeWorkspaceFolders(() => void this.reload()),
     );
   }
@@ -114,6 +115,10 @@ export class SourcesService implements vscode.Disposable {
     for (const p of this.#patterns()) {
       for (const uri of await vscode.workspace.findFiles(p, '**/node_modules/**')) seen.set(uri.toString(), uri);
     }
+    // File search passes over FIFOs, devices and links that lead nowhere without a word: name them.
+    for (const bad of await badEntries(vscode.workspace.workspaceFolders ?? [], setting<string[]>('sources') ?? [])) {
+      this.#log.warn(`Skipped ${bad.uri.fsPath || bad.uri.toString()}: ${bad.reason}`);
+    }
     return [...seen.values()].sort((a, b) => a.toString().localeCompare(b.toString()));
   }
 
@@ -129,6 +134,12 @@ export class SourcesService implements vscode.Disposable {
   }
 
   async #readOne(uri: vscode.Uri): Promise<ParsedSource | undefined> {
+    // Look before reading: a FIFO would block the read forever, a device never ends, a huge file fills memory.
+    const problem = await statProblem(uri, sourceSizeLimit());
+    if (problem) {
+      this.#log.warn(`Skipped ${uri.fsPath || uri.toString()}: ${problem}`);
+      return undefined;
+    }
     let bytes: Uint8Array;
     try {
       bytes = await vscode.workspace.fs.readFile(uri);
@@ -141,7 +152,6 @@ export class SourcesService implements vscode.Disposable {
       this.#log.warn(`Skipped ${uri.fsPath || uri.toString()}: ${r.reason}`);
       return undefined;
     }
-    for (const w of r.warnings) this.#log.warn(`${uri.fsPath}: ${w}`);
     return r;
   }
 

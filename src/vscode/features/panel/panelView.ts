@@ -46,7 +46,8 @@ export class PanelViewProvider implements vscode.WebviewViewProvider {
         return loaded;
       }
       case 'search': {
-        await this.#sources.ready;
+        // Answer from what is indexed so far while a (re)load runs; only an empty index waits for it.
+        if (!library.sources.length) await this.#sources.ready;
         const options: SearchOptions = { limit: 40 };
         if (message.keys.length) options.keys = message.keys;
         if (message.from) options.from = message.from;
