@@ -1,9 +1,13 @@
 // `npm run bench`: our search engine against plain fuse.js over State of the Union passages.
+import * as fs from 'fs';
 import Fuse from 'fuse.js';
+import * as path from 'path';
 import { performance } from 'perf_hooks';
 import type { Source } from '../src/core/corpus/types';
+import { claimBench } from './claims';
 import { SearchIndex } from '../src/core/search';
 import { QUERIES, type BenchQuery } from './queries';
+import { relevance, relevanceTable, type RelevanceRun } from './relevance';
 import { loadSpeeches, sample, windowPass, windows } from './sotu';
 
 /** One measured engine at one corpus size (the `--json` shape). */
@@ -107,7 +111,35 @@ function table(runs: Run[]): string {
   return [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }
 
+/** The claim check on bench/claims.json: figures on the held-out claims (the goal), the tuning claims and all. */
+function claims(): ReturnType<typeof claimBench> {
+  let root = __dirname;
+  while (!fs.existsSync(path.join(root, 'bench', 'claims.json'))) root = path.dirname(root);
+  const r = claimBench(root);
+  const f = (x: { claims: number; precision: number; recall: number }) =>
+    `${x.claims} claims, precision ${x.precision.toFixed(2)}, recall ${x.recall.toFixed(2)}`;
+  log(`Claim check (claim-not-in-source) on bench/claims.json: held out ${f(r.heldout)}; tuning ${f(r.tuning)}; all ${f(r.all)}.`);
+  const shown = process.argv.includes('--show-heldout') ? r.misses : r.misses.filter((m) => m.split !== 'heldout');
+  for (const m of shown) log(`  ${m.id} ${m.kind}: ${m.claim}${m.warnings.length ? `\n      ${m.warnings.join('\n      ')}` : ''}`);
+  return r;
+}
+
 function main(): void {
+  // `--relevance`: only the question set's tuning part, with the questions whose first result is wrong.
+  if (process.argv.includes('--relevance')) {
+    const misses: string[] = [];
+    const runs = relevance(['tuning'], misses);
+    log(misses.filter((m) => m.startsWith('briefing')).join('\n'));
+    log(relevanceTable(runs));
+    return;
+  }
+  if (process.argv.includes('--claims')) {
+    const r = claims();
+    if (json) process.stdout.write(JSON.stringify({ claims: { ...r.heldout, split: 'heldout', tuning: r.tuning, all: r.all } }) + '\n');
+    return;
+  }
+  const claimFigures = claims();
+  log();
   const speeches = loadSpeeches();
   const base = windowPass(speeches, 0);
   const baseCount = count(base);
@@ -131,11 +163,19 @@ function main(): void {
   step('briefing 10k', () => briefing(medium, count(medium)));
   step('fuse 10k', () => plainFuse(medium, count(medium), capped(FUSE_QUERIES_10K)));
   step('briefing 100k', () => briefing(large.sources, count(large.sources)));
+  if (!json) process.stderr.write('  measuring relevance...\n');
+  const rel: RelevanceRun[] = relevance(['tuning', 'heldout', 'all']);
   if (json) {
-    process.stdout.write(JSON.stringify({ runs }) + '\n');
+    const c = claimFigures;
+    const claims = { ...c.heldout, split: 'heldout', tuning: c.tuning, all: c.all };
+    process.stdout.write(JSON.stringify({ runs, relevance: rel, claims }) + '\n');
     return;
   }
   log(table(runs));
+  log();
+  log(`Relevance: ${rel.find((r) => r.set === 'all')!.questions} analyst questions (bench/questions.json) over the seeds and SOTU 1941/2002;`);
+  log('a hit is a passage marked relevant. MiniSearch: BM25 over title and text, exact terms (its defaults).');
+  log(relevanceTable(rel));
   for (const [label, sources] of [['1,000', small], ['10,000', medium]] as const) {
     const absent = QUERIES.filter((q) => q.intended && !sources.some((s) => s.paragraphs.some((p) => containsWord(p.text, q.intended!))));
     if (absent.length) log(`At ${label} passages ${absent.map((q) => `"${q.intended}"`).join(', ')} occur in no passage text, so no engine can find them there.`);

@@ -1,6 +1,12 @@
 // Citation tooltip cards for the Markdown preview and the exported HTML. DOM only; text goes in with textContent.
 (function () {
   'use strict';
+  // VS Code's preview document has no language or title; screen readers need both (the export has its own).
+  if (!document.documentElement.lang) document.documentElement.lang = 'en';
+  if (!document.title) {
+    var h1 = document.querySelector('h1');
+    document.title = h1 ? h1.textContent : 'Briefing preview';
+  }
   var card = null;
   var current = null;
 

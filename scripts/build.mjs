@@ -31,11 +31,37 @@ const slimCountries = {
     });
   },
 };
-const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: true, logLevel: 'warning', format: 'cjs', plugins: [slimCountries] };
+/**
+ * The source-format extractors (web pages, PDF, Word) are large and needed only when such a file is met: each is its
+ * own bundle in dist/formats/, which the core's `import('./html')` loads on first use (see src/core/formats/registry).
+ */
+const FORMATS = ['html', 'pdf', 'docx'];
+const lazyFormats = {
+  name: 'lazy-formats',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/(?:html|pdf|docx)$/ }, (args) =>
+      /src[\\/]core[\\/]formats[\\/]registry\.ts$/.test(args.importer) ? { path: `./formats/${args.path.slice(2)}.js`, external: true } : undefined);
+  },
+};
+const common = {
+  bundle: true, platform: 'node', target: 'node20', sourcemap: true, logLevel: 'warning', format: 'cjs',
+  plugins: [slimCountries, lazyFormats],
+};
+const formatBuilds = FORMATS.map((f) => ({
+  ...common, entryPoints: [`src/core/formats/${f}.ts`], outfile: `dist/formats/${f}.js`, minify: true, sourcemap: false,
+  // Optional native modules the DOM and pdf.js try (for rendering, which text extraction never does).
+  external: ['canvas', '@napi-rs/canvas'],
+  // pdf.js reads import.meta.url only to find helpers for rendering; a bundle has none.
+  logOverride: { 'empty-import-meta': 'silent' },
+  ...(f === 'pdf' ? { inject: ['scripts/dommatrix-shim.mjs'] } : {}),
+}));
 const builds = [
+  ...formatBuilds,
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
   { ...common, entryPoints: ['bench/bench.ts'], outfile: 'dist/bench.js' },
 ];
+// The panel's front end, type-checked against the message protocol (tsconfig.webview.json), as one script.
+builds.push({ bundle: true, platform: 'browser', target: 'es2020', format: 'iife', sourcemap: false, logLevel: 'warning', entryPoints: ['src/webview/panel.ts'], outfile: 'media/panel.js' });
 if (existsSync('src/extension.ts')) builds.push({ ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], minify: true });
 
 if (watch) {

@@ -34,17 +34,21 @@ STAMP="$PKG/.offline-setup-ok"
 log() { echo "[setup-code-server $(date +%T)] $*" >&2; }
 
 # ---------- 0. Debian packages (only the missing ones; apt-get only as root) ----------
-pairs="make:build-essential g++:build-essential python3:python3 krb5-config:libkrb5-dev rg:ripgrep"
-[ -n "$WITH_CHROMIUM" ] && pairs="$pairs chromium:chromium"
+# The one list (scripts/debian-packages.txt): its "build" lines matter only while installing, "run" lines always;
+# chromium (a "test" line) with --with-chromium.
+LIST="$(cd "$(dirname "$0")" && pwd)/debian-packages.txt"
 installed=
 [ -f "$STAMP" ] && [ "$(cat "$STAMP")" = "$VERSION" ] && installed=1
 missing=()
-for pair in $pairs; do
-  cmd=${pair%%:*}
-  # Build tools matter only while installing; ripgrep and chromium are needed at run time too.
-  if [ -n "$installed" ] && [ "$cmd" != rg ] && [ "$cmd" != chromium ]; then continue; fi
-  command -v "$cmd" >/dev/null 2>&1 || missing+=("${pair#*:}")
-done
+while read -r cmd pkg when _; do
+  case "$cmd" in ''|'#'*) continue ;; esac
+  case "$when" in
+    build) [ -n "$installed" ] && continue ;;
+    run) ;;
+    *) [ -n "$WITH_CHROMIUM" ] && [ "$cmd" = chromium ] || continue ;;
+  esac
+  command -v "$cmd" >/dev/null 2>&1 || missing+=("$pkg")
+done < "$LIST"
 if [ ${#missing[@]} -gt 0 ]; then
   missing=($(printf '%s\n' "${missing[@]}" | sort -u))
   if [ -z "${SKIP_APT:-}" ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then

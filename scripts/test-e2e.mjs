@@ -46,7 +46,7 @@ ensureCodeServer({ withChromium: true });
 const started = Date.now();
 const r = spawnSync(
   process.execPath,
-  [bin('mocha', 'bin/mocha.js'), '--no-config', '--ui', 'bdd', '--timeout', '120000', '--reporter', 'spec',
+  [bin('mocha', 'bin/mocha.js'), '--no-config', '--ui', 'bdd', '--timeout', '600000', '--reporter', 'spec',
     '--exit', '--spec', 'out/test/e2e/**/*.e2e.js', ...mochaArgs],
   { cwd: root, stdio: 'inherit', env: { ...process.env, BRIEFING_VSIX: join(root, 'briefing-desk.vsix') } },
 );

@@ -104,7 +104,7 @@ async function runInCodeServer() {
     await page.goto(server.url([
       ['extensionDevelopmentPath', server.remote(root)],
       ['extensionTestsPath', server.remote(launcher)],
-    ]));
+    ]), { timeout: 120_000 });
     // The result file is written before the workbench hears the exit code; poll both.
     const resultWritten = (async () => {
       while (!existsSync(env.BRIEFING_TEST_RESULT)) await new Promise((r) => setTimeout(r, 250));

@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import { activateFeatures, type Features } from './vscode/features';
 import { extendMarkdownIt } from './vscode/features/preview';
-import { createLogger } from './vscode/log';
+import { createLogger, type Logger } from './vscode/log';
 import { SourcesService } from './vscode/services/sources';
 
 /** What `activate` returns: the test hooks, and (for the preview) `extendMarkdownIt`. */
@@ -11,6 +11,8 @@ export interface BriefingDeskApi {
   sources: SourcesService;
   /** The features' shared objects. */
   features: Features;
+  /** The output channel's logger (tests read its recent lines). */
+  log: Logger;
   /** Called by the built-in Markdown preview (`markdown.markdownItPlugins`). */
   extendMarkdownIt: ReturnType<typeof extendMarkdownIt>;
 }
@@ -21,7 +23,7 @@ export function activate(context: vscode.ExtensionContext): BriefingDeskApi {
   context.subscriptions.push(sources);
   const features = activateFeatures(context, sources, log);
   log.info('Briefing Desk activated; indexing sources in the background.');
-  return { sources, features, extendMarkdownIt: extendMarkdownIt(sources) };
+  return { sources, features, log, extendMarkdownIt: extendMarkdownIt(sources) };
 }
 
 export function deactivate(): void {}

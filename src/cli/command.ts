@@ -21,4 +21,5 @@ export const COMMON_FLAGS: Record<string, FlagSpec> = {
   json: {},
   help: { short: 'h' },
   sources: { value: true, repeat: true },
+  'max-source-mb': { value: true },
 };

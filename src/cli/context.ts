@@ -1,6 +1,7 @@
 // What every CLI command gets: its arguments, output, and the Briefing Desk over the bundled seeds or --sources.
 import * as fs from 'fs';
 import { createBriefingDesk, SOURCE_EXTENSIONS, type BriefingDesk } from '../core';
+import { DEFAULT_MAX_SOURCE_MB, sizeLimit, type SourceProblem } from '../core/corpus';
 import { decodeText } from '../core/corpus/load';
 import { bundledSeedsDir, FsSourceStore } from '../node/fsStore';
 import { listFlag, type ParsedArgs, UsageError } from './args';
@@ -19,30 +20,53 @@ export interface CliContext {
 /** A failure the user can fix (missing file, no sources): one line, exit 2. */
 export class InputError extends Error {}
 
+/** `--max-source-mb N`: the largest source read, in MB (default 20). */
+function maxSourceMb(args: ParsedArgs): number {
+  const v = args.flags['max-source-mb'];
+  if (v === undefined) return DEFAULT_MAX_SOURCE_MB;
+  const n = Number(v);
+  if (typeof v !== 'string' || !v.trim() || !Number.isFinite(n) || n <= 0) {
+    throw new UsageError(`--max-source-mb takes a size in MB greater than 0, not "${String(v)}"`);
+  }
+  return n;
+}
+
+/** Opens the Briefing Desk over `--sources DIR` and loads it (see `loadDesk`). */
+export async function openDesk(ctx: CliContext): Promise<BriefingDesk> {
+  return (await loadDesk(ctx)).desk;
+}
+
 /**
  * Opens the Briefing Desk over `--sources DIR` (repeatable; replaces the bundled seeds) and loads it. Unreadable
- * files are reported on stderr and skipped; no readable source at all is an input error.
+ * files and bad entries are reported on stderr and skipped; front-matter problems are printed as
+ * `path:line: warning: …`; no readable source at all is an input error.
  */
-export async function openDesk(ctx: CliContext): Promise<BriefingDesk> {
+export async function loadDesk(ctx: CliContext): Promise<{ desk: BriefingDesk; problems: SourceProblem[] }> {
   const dirs = listFlag(ctx.args, 'sources');
-  for (const d of dirs) if (!fs.existsSync(d)) throw new InputError(`${d}: no such file or directory`);
+  const limit = sizeLimit(maxSourceMb(ctx.args), '--max-source-mb');
+  for (const d of dirs) {
+    if (!fs.lstatSync(d, { throwIfNoEntry: false })) throw new InputError(`${d}: no such file or directory`);
+  }
   const bundled = dirs.length === 0;
-  const store = new FsSourceStore(bundled ? [bundledSeedsDir()] : dirs, { bundled });
-  let listed: string[];
+  const store = new FsSourceStore(bundled ? [bundledSeedsDir()] : dirs, { bundled, limit });
+  const desk = createBriefingDesk({ store });
+  let loaded: Awaited<ReturnType<BriefingDesk['load']>>;
   try {
-    listed = await store.list();
+    loaded = await desk.load();
   } catch (e) {
     throw new InputError(`cannot list sources: ${(e as Error).message}`);
   }
-  const desk = createBriefingDesk({ store });
-  const { parsed, problems } = await desk.load();
+  const { parsed, problems, listed } = loaded;
   for (const p of problems) ctx.output.err(`${paint(ctx.output, 'yellow', 'skipped')} ${p.uri}: ${p.reason}\n`);
   if (!parsed.length) {
-    throw new InputError(listed.length
+    throw new InputError(listed + problems.length
       ? `no readable sources in ${dirs.join(', ')} (${problems.length} skipped)`
       : `no sources (${SOURCE_EXTENSIONS.join(', ')}) in ${dirs.join(', ')}`);
   }
-  return desk;
+  for (const w of desk.library.corpus.warnings) {
+    ctx.output.err(`${w.uri}:${w.line + 1}: ${paint(ctx.output, 'yellow', 'warning:')} ${w.message}\n`);
+  }
+  return { desk, problems };
 }
 
 /** Reads a text file given on the command line (a briefing), with a one-line error when it cannot. */
@@ -50,7 +74,10 @@ export function readTextArg(file: string | undefined, what: string): string {
   if (!file) throw new UsageError(`missing ${what}`);
   let bytes: Buffer;
   try {
-    if (fs.statSync(file).isDirectory()) throw new InputError(`${file}: is a directory, expected a ${what}`);
+    const st = fs.statSync(file);
+    if (st.isDirectory()) throw new InputError(`${file}: is a directory, expected a ${what}`);
+    // A FIFO or a device would block or never end: only regular files are read.
+    if (!st.isFile()) throw new InputError(`${file}: is not a regular file, expected a ${what}`);
     bytes = fs.readFileSync(file);
   } catch (e) {
     if (e instanceof InputError) throw e;

@@ -2,6 +2,7 @@
 import { version as VERSION } from '../../package.json';
 import { parseArgs, UsageError } from './args';
 import { COMMON_FLAGS, type Command } from './command';
+import { addCommand } from './commands/add';
 import { bibCommand } from './commands/bib';
 import { checkCommand } from './commands/check';
 import { exportCommand } from './commands/export';
@@ -9,10 +10,12 @@ import { entitiesCommand, entityCommand } from './commands/entities';
 import { searchCommand } from './commands/search';
 import { sourcesCommand } from './commands/sources';
 import { InputError } from './context';
-import { paint, processOutput, type Output } from './output';
+import { paint, processOutput, terminalOutput, type Output } from './output';
 
 /** Every subcommand, in the order `--help` lists them. */
-export const COMMANDS: Command[] = [sourcesCommand, searchCommand, checkCommand, exportCommand, bibCommand, entitiesCommand, entityCommand];
+export const COMMANDS: Command[] = [
+  sourcesCommand, searchCommand, checkCommand, exportCommand, bibCommand, entitiesCommand, entityCommand, addCommand,
+];
 
 function help(o: Output): string {
   const w = Math.max(...COMMANDS.map((c) => c.name.length));
@@ -25,15 +28,18 @@ function help(o: Output): string {
     ...COMMANDS.map((c) => `  ${paint(o, 'bold', c.name.padEnd(w))}  ${c.summary}`),
     '',
     'Common options:',
-    '  --sources DIR  use the sources in DIR instead of the bundled seeds (repeatable)',
-    '  --json         machine-readable output',
-    '  -h, --help     help for a command',
+    '  --sources DIR         use the sources in DIR instead of the bundled seeds (repeatable)',
+    '  --max-source-mb N     skip source files larger than N MB (default 20)',
+    '  --json                machine-readable output',
+    '  -h, --help            help for a command',
     '',
   ].join('\n');
 }
 
 /** Runs the CLI with `argv` (without `node` and the script); resolves to the exit code. */
-export async function main(argv: string[], output: Output = processOutput()): Promise<number> {
+export async function main(argv: string[], raw: Output = processOutput()): Promise<number> {
+  // Everything printed passes through one sanitiser: no file's text reaches the terminal as a control sequence.
+  const output = terminalOutput(raw);
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     output.out(help(output));

@@ -27,19 +27,44 @@ const CODES = { bold: 1, dim: 2, red: 31, green: 32, yellow: 33, blue: 34, magen
 /** A colour or style name. */
 export type Style = keyof typeof CODES;
 
-/** Wraps `text` in an ANSI style when colour is on. */
+// `paint` marks its styles with a token no file can contain (random private-use characters, new each run);
+// the terminal output turns every control character into a visible one first, then the marks into escapes.
+const MARK = Array.from({ length: 4 }, () => String.fromCharCode(0xe000 + Math.floor(Math.random() * 0x1900))).join('');
+const MARKED = new RegExp(`${MARK}(\\d{1,2})m`, 'g');
+
+/** Wraps `text` in a style when colour is on (the escape is written by the terminal output). */
 export function paint(o: Output, style: Style, text: string): string {
-  return o.color ? `\u001b[${CODES[style]}m${text}\u001b[0m` : text;
+  return o.color ? `${MARK}${CODES[style]}m${text}${MARK}0m` : text;
 }
 
-/** Prints a value as indented JSON followed by a newline. */
+/**
+ * Makes text from files safe to print on a terminal: every control character but tab and newline (ESC,
+ * BEL, backspace, carriage return, DEL, the C1 range) becomes a visible `\x1b`-style escape, so no source,
+ * briefing or file name can move the cursor, retitle the window or hide text.
+ */
+export function sanitize(text: string): string {
+  return text.replace(/\r\n/g, '\n').replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g,
+    (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+}
+
+/** An output for people: sanitises everything written, then applies `paint`'s styles (or drops them). */
+export function terminalOutput(raw: Output): Output {
+  const clean = (t: string) => sanitize(t).replace(MARKED, (_, code: string) => (raw.color ? `\u001b[${code}m` : ''));
+  return { out: (t) => raw.out(clean(t)), err: (t) => raw.err(clean(t)), color: raw.color };
+}
+
+/**
+ * Prints a value as indented JSON followed by a newline. Strings keep their exact text; besides the
+ * C0 controls JSON escapes, DEL and the C1 range are written as `\u` escapes too.
+ */
 export function printJson(o: Output, value: unknown): void {
-  o.out(JSON.stringify(value, null, 2) + '\n');
+  const json = JSON.stringify(value, null, 2).replace(/[\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  o.out(json + '\n');
 }
 
-/** Visible width of a string (ANSI escapes do not count). */
+/** Visible width of a string (style marks do not count). */
 function width(s: string): number {
-  return [...s.replace(/\u001b\[[0-9;]*m/g, '')].length;
+  return [...s.replace(MARKED, '')].length;
 }
 
 /** Formats rows as aligned columns; the last column is not padded. */

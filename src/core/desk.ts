@@ -3,7 +3,7 @@
 import { resolveItem, type ResolvedItem } from './citations/resolve';
 import type { CiteItem } from './citations/types';
 import type { CorpusChange, ParsedSource } from './corpus';
-import { isSourceFile, loadSources, readSource, type LoadResult, type SourceStore } from './corpus/load';
+import { isSourceFile, loadSources, readStoredSource, type LoadResult, type SourceStore } from './corpus/load';
 import type { EntityIndex } from './entities/entityIndex';
 import { OVERRIDES_FILE, readOverrides } from './entities/overrides';
 import type { EntityCard } from './entities/types';
@@ -12,7 +12,7 @@ import { completionsAt } from './features/completion';
 import { entityHover } from './features/entityHover';
 import { definitionAt, type Definition } from './features/navigation';
 import type { BriefingText, Completions, HoverContent, LinkTarget } from './features/types';
-import { checkBriefing } from './grounding/check';
+import { checkBriefing, type CheckOptions } from './grounding/check';
 import type { GroundingDiagnostic } from './grounding/types';
 import { Library } from './library';
 import type { SearchHit, SearchOptions } from './search/types';
@@ -91,7 +91,7 @@ export class BriefingDesk {
   async refresh(uris: string[]): Promise<CorpusChange> {
     const change: CorpusChange = { updated: [], removed: [] };
     for (const uri of uris.filter(isSourceFile)) {
-      const r = await readSource(this.#store, uri);
+      const r = await readStoredSource(this.#store, uri);
       if ('reason' in r) this.#log.warn(`Skipped ${uri}: ${r.reason}`);
       else this.#warnings(r);
       const one = 'reason' in r ? this.library.remove([uri]) : this.library.set([r], this.#isBundled(r));
@@ -144,8 +144,8 @@ export class BriefingDesk {
   }
 
   /** Grounding problems in a briefing, in document order, with their quick fixes in `data.fixes`. */
-  check(markdown: string): GroundingDiagnostic[] {
-    return checkBriefing(markdown, this.library.corpus);
+  check(markdown: string, options?: CheckOptions): GroundingDiagnostic[] {
+    return checkBriefing(markdown, this.library.corpus, options);
   }
 
   /** Passages that match `query`, best first. */
@@ -179,7 +179,7 @@ export class BriefingDesk {
   }
 
   #warnings(p: ParsedSource): void {
-    for (const w of p.warnings) this.#log.warn(`${p.uri}: ${w}`);
+    for (const w of p.warnings) this.#log.warn(`${p.uri}:${w.line + 1}: ${w.message}`);
   }
 
   #isBundled(p: ParsedSource): boolean {

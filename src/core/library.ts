@@ -49,6 +49,11 @@ export class Library {
 
   #building: { version: number; done: Promise<EntityIndex> } | undefined;
 
+  /** The entity index if it is current, without building it (hosts that cannot wait use what is ready). */
+  get entitiesIfReady(): EntityIndex | undefined {
+    return this.#entities;
+  }
+
   /** The entity index over the current sources, built now if it is stale (for hosts that never pause, as the CLI). */
   get entities(): EntityIndex {
     this.#entities ??= this.#guard(() => EntityIndex.build(this.corpus.sources, this.#overrides));
@@ -68,9 +73,17 @@ export class Library {
         this.#building = { version, done: EntityIndex.buildInSteps(sources, overrides, pause).catch((e) => this.#guard(() => { throw e; })) };
       }
       const index = await this.#building.done;
-      if (this.#version === version) this.#entities ??= index;
+      if (this.#version === version && !this.#entities) {
+        this.#entities = index;
+        this.#useAliases(index);
+      }
     }
     return this.#entities;
+  }
+
+  // Searching for an entity by one of its names finds the others (MoU / Memorandum of Understanding).
+  #useAliases(index: EntityIndex): void {
+    this.search.setAliases(index.entities.map((e) => [e.name, ...e.aliases]));
   }
 
   /** Runs an extraction; a failure is reported and gives an empty index, never an exception. */
@@ -78,6 +91,7 @@ export class Library {
     try {
       const index = build();
       this.entityError = undefined;
+      this.#useAliases(index);
       return index;
     } catch (e) {
       this.entityError = e instanceof Error ? e : new Error(String(e));

@@ -65,7 +65,9 @@ export function bibliographyRule(options: CitationPluginOptions): (state: StateC
         const open = new state.Token('strong_open', 'strong', 1);
         parts.push(open, txt(source.title), new state.Token('strong_close', 'strong', -1));
       }
-      const details = [source.outlet, source.place, source.date ?? 'undated'].filter(Boolean).join(', ');
+      const authors = source.authors.length ? source.authors.join(', ') : null;
+      const accessed = source.accessed ? `accessed ${source.accessed}` : null;
+      const details = [authors, source.outlet, source.place, source.date ?? 'undated', accessed].filter(Boolean).join(', ');
       // A title that ends in its own punctuation ("…balance.") takes no second full stop.
       parts.push(txt(`${/[.!?]$/.test(source.title) ? '' : '.'} ${details}. `));
       const key = new state.Token('code_inline', 'code', 0);

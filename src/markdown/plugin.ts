@@ -2,6 +2,7 @@
 import type MarkdownIt = require('markdown-it');
 import { bibliographyRule } from './bibliography';
 import { citationRule } from './citationRule';
+import { groundingRule } from './grounding';
 import type { CitationPluginOptions } from './types';
 
 /** A markdown-it instance (the plugin never imports markdown-it itself). */
@@ -11,4 +12,5 @@ export type MarkdownItInstance = InstanceType<typeof MarkdownIt>;
 export function citationPlugin(md: MarkdownItInstance, options: CitationPluginOptions): void {
   md.inline.ruler.before('link', 'briefing_citation', citationRule(options));
   md.core.ruler.push('briefing_bibliography', bibliographyRule(options));
+  md.core.ruler.push('briefing_grounding', groundingRule(options));
 }

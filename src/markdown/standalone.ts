@@ -1,7 +1,9 @@
 // A briefing as one self-contained HTML file: rendered body, inline CSS and JS, and a grounding summary.
 import MarkdownIt from 'markdown-it';
 import type { Corpus, Source } from '../core/corpus';
+import type { EntityIndex } from '../core/entities';
 import { checkBriefing, type GroundingDiagnostic } from '../core/grounding';
+import { droppedNestingProblems, recordDroppedNesting } from './nesting';
 import { citationPlugin } from './plugin';
 import { citationEnv } from './types';
 
@@ -17,6 +19,10 @@ export interface StandaloneOptions {
   location?(source: Source): string | undefined;
   /** Page title when the briefing has no `#` heading. */
   fallbackTitle?: string;
+  /** The entity index, for names in claims (aliases); without it the claim check matches names as words. */
+  entities?: EntityIndex;
+  /** Check claims (`claim-not-in-source`) too; default true. */
+  claims?: boolean;
   /** Base64 SHA-256 of a string; when given, the page's CSP allows exactly the inlined script and style. */
   sha256?(text: string): string;
 }
@@ -36,6 +42,11 @@ const escape = (s: string) => md0.utils.escapeHtml(s);
 
 function summary(diagnostics: GroundingDiagnostic[], citations: number, sources: number): string {
   const errors = diagnostics.filter((d) => d.severity === 'error');
+  const claims = diagnostics.filter((d) => d.code === 'claim-not-in-source').length;
+  const found = [
+    errors.length ? `${errors.length} problem${errors.length === 1 ? '' : 's'} found` : '',
+    claims ? `${claims} fact${claims === 1 ? '' : 's'} not in the cited passage${claims === 1 ? '' : 's'}` : '',
+  ].filter(Boolean).join(', ');
   const items = diagnostics
     .filter((d) => d.severity !== 'information')
     .map((d) => `<li>Line ${d.line + 1}: ${escape(d.message)} <code>${escape(d.code)}</code></li>`)
@@ -43,7 +54,7 @@ function summary(diagnostics: GroundingDiagnostic[], citations: number, sources:
   return `<section class="bd-summary" id="bd-grounding">
 <h2>Grounding summary</h2>
 <p>${citations} citation${citations === 1 ? '' : 's'} of ${sources} source${sources === 1 ? '' : 's'}; ${
-  errors.length ? `${errors.length} problem${errors.length === 1 ? '' : 's'} found` : 'every citation and quotation checks out'}.</p>
+  found || 'every citation, quotation and claim checks out'}.</p>
 ${items ? `<ul class="bd-summary-problems">\n${items}\n</ul>` : ''}
 </section>`;
 }
@@ -52,6 +63,7 @@ ${items ? `<ul class="bd-summary-problems">\n${items}\n</ul>` : ''}
 export function renderStandalone(markdown: string, options: StandaloneOptions): StandaloneResult {
   const md = new MarkdownIt({ html: false, linkify: false, typographer: false });
   md.use(citationPlugin, { resolve: (key: string) => options.corpus.get(key), location: options.location });
+  recordDroppedNesting(md);
   const env: Record<string, unknown> = {};
   const tokens = md.parse(markdown, env);
   const body = md.renderer.render(tokens, md.options, env);
@@ -59,7 +71,10 @@ export function renderStandalone(markdown: string, options: StandaloneOptions): 
   const citations = tokens
     .flatMap((t) => t.children ?? [])
     .filter((t) => t.type === 'briefing_cite_ref_open' || t.type === 'briefing_cite_unknown_open').length;
-  const diagnostics = checkBriefing(markdown, options.corpus);
+  const diagnostics = [
+    ...droppedNestingProblems(markdown, env, md.options.maxNesting ?? 100),
+    ...checkBriefing(markdown, options.corpus, { entities: options.entities, claims: options.claims }),
+  ].sort((a, b) => a.start - b.start);
   const script = options.js.replace(/<\/script/gi, '<\\/script');
   const style = `
 body { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; max-width: 46em; margin: 2em auto; padding: 0 1em; line-height: 1.55; color: #1f2328; }

@@ -1,5 +1,5 @@
 // The tooltip data a citation marker carries: title, date, place and the cited paragraph text.
-import { shownParagraphs, type CiteItem, type ResolvedItem } from '../core/citations';
+import { citedPages, shownParagraphs, type CiteItem, type ResolvedItem } from '../core/citations';
 
 /** What a marker shows on hover; plain text (the renderer escapes it into attributes). */
 export interface TooltipData {
@@ -9,17 +9,20 @@ export interface TooltipData {
   passage: string;
 }
 
-/** Tooltip data for one cited item, resolved by the core (`resolveItem`). */
+/** Tooltip data for one cited item, resolved by the core (`resolveItem`; a page locator names the paragraphs on it). */
 export function tooltipFor(resolved: ResolvedItem, item: CiteItem): TooltipData {
   const { source } = resolved;
   const paragraphs = shownParagraphs(resolved);
   return {
     title: source.title,
     meta: [source.date, source.place, source.outlet].filter(Boolean).join(' · '),
-    locator: item.locator ? item.locator.raw : item.otherLocator ? `${item.otherLocator.raw} (opening paragraph shown)` : 'opening paragraph',
+    locator: item.locator ? item.locator.raw : item.otherLocator
+      ? `${item.otherLocator.raw}${citedPages(item, source) ? '' : ' (opening paragraph shown)'}` : 'opening paragraph',
     passage: paragraphs.length
       ? paragraphs.map((p) => (paragraphs.length > 1 ? `¶${p.n} ${p.text}` : p.text)).join('\n\n')
-      : `Not in this source, which has ${source.paragraphs.length} paragraphs.`,
+      : source.pages && citedPages(item, source)
+        ? `Not in this source, which has ${source.pages} pages.`
+        : `Not in this source, which has ${source.paragraphs.length} paragraphs.`,
   };
 }
 

@@ -1,5 +1,6 @@
 // What a host gives the citation plugin, and what the plugin keeps per rendered document.
 import type { Source } from '../core/corpus';
+import type { GroundingDiagnostic } from '../core/grounding';
 
 /** Host-specific parts of the citation plugin: how keys resolve and where sources live. */
 export interface CitationPluginOptions {
@@ -13,6 +14,8 @@ export interface CitationPluginOptions {
   prefix?: string;
   /** Heading of the appended bibliography (default `Sources`). */
   bibliographyTitle?: string;
+  /** Checks the briefing (the preview's host); errors and warnings are listed after the bibliography. */
+  check?(markdown: string): GroundingDiagnostic[];
 }
 
 /** Citation numbering for one render, kept in markdown-it's `env`. */

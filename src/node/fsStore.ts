@@ -1,17 +1,46 @@
 // The CLI's I/O (Node only): a SourceStore over the local file system, and where the package keeps seeds and media.
 import * as fs from 'fs';
 import * as path from 'path';
-import { isSourceFile, type SourceStore } from '../core/corpus';
+import {
+  DEFAULT_MAX_SOURCE_MB, entryProblem, isSourceFile, sizeLimit, UnusableEntry,
+  type EntryKind, type SizeLimit, type SourceProblem, type SourceStore,
+} from '../core/corpus';
 
-/** Lists source files under `dirs` (recursively; a file path lists itself) and reads them. */
+/** The kind of entry a (followed) `fs.Stats` describes. */
+export function entryKind(st: fs.Stats): EntryKind {
+  if (st.isFile()) return 'file';
+  if (st.isDirectory()) return 'directory';
+  if (st.isFIFO()) return 'fifo';
+  if (st.isSocket()) return 'socket';
+  if (st.isCharacterDevice() || st.isBlockDevice()) return 'device';
+  return 'other';
+}
+
+/** Why an entry could not be looked at, from a Node error. */
+function errorReason(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code === 'ELOOP') return 'is a symbolic link loop';
+  if (code === 'ENOENT') return 'is a symbolic link to a file that does not exist';
+  if (code === 'EACCES' || code === 'EPERM') return 'cannot be read (permission denied)';
+  return `cannot be read (${code ?? (e as Error).message})`;
+}
+
+/**
+ * Lists source files under `dirs` (recursively; a file path lists itself) and reads them. Only regular
+ * files no larger than the limit are read (symbolic links followed to them); a bad entry (a loop, a
+ * dangling link, a FIFO, an unreadable folder) is passed over and reported by `skipped()`.
+ */
 export class FsSourceStore implements SourceStore {
   #dirs: string[];
   #bundled: boolean;
+  #limit: SizeLimit;
+  #skipped: SourceProblem[] = [];
 
-  /** `bundled`: the files are Briefing Desk's own seeds. */
-  constructor(dirs: string[], options: { bundled?: boolean } = {}) {
+  /** `bundled`: the files are Briefing Desk's own seeds; `limit`: the largest file read. */
+  constructor(dirs: string[], options: { bundled?: boolean; limit?: SizeLimit } = {}) {
     this.#dirs = dirs;
     this.#bundled = options.bundled ?? false;
+    this.#limit = options.limit ?? sizeLimit(DEFAULT_MAX_SOURCE_MB, '--max-source-mb');
   }
 
   isBundled(): boolean {
@@ -20,18 +49,71 @@ export class FsSourceStore implements SourceStore {
 
   async list(): Promise<string[]> {
     const out: string[] = [];
-    const walk = (p: string) => {
-      const st = fs.statSync(p);
+    const skipped: SourceProblem[] = [];
+    const seen = new Set<string>();
+    const walk = async (p: string, top: boolean): Promise<void> => {
+      let st: fs.Stats;
+      try {
+        st = await fs.promises.stat(p);
+      } catch (e) {
+        // A listed folder that is missing is the caller's usage error; an entry inside one is skipped.
+        if (top && !(await fs.promises.lstat(p).catch(() => undefined))) throw e;
+        if (top || isSourceFile(p) || (e as NodeJS.ErrnoException).code === 'EACCES') {
+          skipped.push({ uri: p, reason: errorReason(e) });
+        }
+        return;
+      }
       if (st.isDirectory()) {
-        for (const name of fs.readdirSync(p).sort()) if (!name.startsWith('.') && name !== 'node_modules') walk(path.join(p, name));
-      } else if (isSourceFile(p)) out.push(p);
+        const id = `${st.dev}:${st.ino}`;
+        if (seen.has(id)) {
+          // A folder given twice is listed once; one reached again from inside is a loop.
+          if (!top) skipped.push({ uri: p, reason: 'is a symbolic link loop (a folder already listed)' });
+          return;
+        }
+        seen.add(id);
+        let names: string[];
+        try {
+          names = (await fs.promises.readdir(p)).sort();
+        } catch (e) {
+          skipped.push({ uri: p, reason: `folder ${errorReason(e)}` });
+          return;
+        }
+        for (const name of names) if (!name.startsWith('.') && name !== 'node_modules') await walk(path.join(p, name), false);
+      } else if (isSourceFile(p) || top) {
+        const problem = entryProblem({ kind: entryKind(st), size: st.size }, this.#limit);
+        if (problem) skipped.push({ uri: p, reason: problem });
+        else out.push(p);
+      }
     };
-    for (const d of this.#dirs) walk(d);
+    for (const d of this.#dirs) await walk(d, true);
+    this.#skipped = skipped;
     return out;
   }
 
+  skipped(): SourceProblem[] {
+    return this.#skipped;
+  }
+
+  /** Reads a regular file, at most the size limit; anything else throws `UnusableEntry` without blocking. */
   async read(uri: string): Promise<Uint8Array> {
-    return fs.promises.readFile(uri);
+    // O_NONBLOCK: opening a FIFO never waits for a writer; the stat below then turns it away.
+    const handle = await fs.promises.open(uri, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
+    try {
+      const st = await handle.stat();
+      const problem = entryProblem({ kind: entryKind(st), size: st.size }, this.#limit);
+      if (problem) throw new UnusableEntry(problem);
+      // Read what stat promised, never more than the limit (a file growing meanwhile is cut there).
+      const buf = Buffer.alloc(Math.min(st.size, this.#limit.bytes));
+      let n = 0;
+      while (n < buf.length) {
+        const { bytesRead } = await handle.read(buf, n, buf.length - n, n);
+        if (!bytesRead) break;
+        n += bytesRead;
+      }
+      return buf.subarray(0, n);
+    } finally {
+      await handle.close();
+    }
   }
 }
 

@@ -12,6 +12,8 @@ export const COMMANDS = {
   showLog: 'briefingDesk.showLog',
   openPreview: 'briefingDesk.openPreview',
   exportHtml: 'briefingDesk.exportHtml',
+  addSourceFromUrl: 'briefingDesk.addSourceFromUrl',
+  openOriginal: 'briefingDesk.openOriginal',
 } as const;
 
 /** The side panel's view id (package.json `views`). */

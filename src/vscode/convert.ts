@@ -22,8 +22,21 @@ export function rangesInText(text: string): (start: number, end: number) => vsco
 /** Scheme of the read-only documents that show bundled seeds. */
 export const SEED_SCHEME = 'briefing-seed';
 
-/** The URI a source opens at: bundled seeds read-only under our scheme, workspace sources as themselves. */
+/** Scheme of the read-only documents that show the text extracted from web pages, PDFs and Word files. */
+export const EXTRACT_SCHEME = 'briefing-extract';
+
+/** The read-only view of a non-text source: its own path (for the tab title), the original URI in the query. */
+export function extractUri(source: Source): vscode.Uri {
+  const original = vscode.Uri.parse(source.uri);
+  return vscode.Uri.from({ scheme: EXTRACT_SCHEME, path: original.path, query: source.uri });
+}
+
+/**
+ * The URI a source opens at: bundled seeds read-only under our scheme, web pages, PDFs and Word files as their
+ * extracted text (read-only), other workspace sources as themselves.
+ */
 export function sourceUri(source: Source): vscode.Uri {
+  if (source.format && source.format !== 'text') return extractUri(source);
   const uri = vscode.Uri.parse(source.uri);
   return source.bundled ? uri.with({ scheme: SEED_SCHEME }) : uri;
 }

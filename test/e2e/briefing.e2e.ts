@@ -44,7 +44,7 @@ describe('Briefing Desk: an analyst’s session', function () {
 
   it('shows the sample briefing’s misquote as an error', async () => {
     const squiggle = wb.activeEditor.locator('.squiggly-error').first();
-    await squiggle.waitFor({ timeout: 30_000 });
+    await squiggle.waitFor();
     const hover = await wb.hoverAt('Regional alliances are collapsing', { offset: 3, expect: 'Quote not found' });
     const text = await hover.innerText();
     assert.match(text, /Quote not found in india-israel-advancing ¶8/);
@@ -60,7 +60,8 @@ describe('Briefing Desk: an analyst’s session', function () {
     await query.waitFor();
     await panel.locator('.source-list li').first().waitFor();
     await query.pressSequentially('Isreali drones', { delay: 40 });
-    const first = panel.locator('.result').first();
+    // Results come for each pause in typing; read the ones for the whole query.
+    const first = panel.locator('#results[data-query="Isreali drones"] .result').first();
     await first.waitFor();
     const results = await panel.locator('.result').allInnerTexts();
     assert.ok(results.slice(0, 3).some((r) => /Harop/.test(r)), results.slice(0, 3).join('\n---\n'));
@@ -73,8 +74,9 @@ describe('Briefing Desk: an analyst’s session', function () {
     await wb.typeInEditor('\n\nIsraeli drones were used ');
     await wb.runCommand('Briefing Desk: Search Sources');
     const panel = wb.webviewFrame(EXTENSION_ID);
-    const harop = panel.locator('.result', { hasText: 'Harop' }).first();
-    await harop.locator('button[aria-label="Insert citation"]').click();
+    // Clicking a result selects it; the toolbar under the list acts on the selected result.
+    await panel.locator('.result', { hasText: 'Harop' }).first().click();
+    await panel.locator('#result-actions button[aria-label="Insert citation"]').click();
     const expected = citationOf(corpus, 'Harop');
     await wb.activeEditor.locator('.view-line', { hasText: expected }).waitFor();
     await wb.screenshot('03-panel-inserted');
@@ -108,9 +110,32 @@ describe('Briefing Desk: an analyst’s session', function () {
     await wb.goToEnd();
     const before = await wb.activeEditor.locator('.squiggly-error').count();
     await wb.typeInEditor('\n\nBaram called India “a key strategic partner of Israel” [@israel-calls-india, ¶6].');
-    await wb.activeEditor.locator('.squiggly-error').nth(before).waitFor({ timeout: 30_000 });
+    await wb.activeEditor.locator('.squiggly-error').nth(before).waitFor();
     const hover = await wb.hoverAt('strategic partner of Israel', { offset: 2, expect: 'Quote not found' });
     assert.match(await hover.innerText(), /strategic ally/);
     await wb.screenshot('06-typed-misquote');
+  });
+
+  it('flags a claim whose place is not in the cited passage and applies the quick fix', async () => {
+    await wb.goToEnd();
+    const before = await wb.activeEditor.locator('.squiggly-warning').count();
+    await wb.typeInEditor('\n\nThe memorandum was signed in Jerusalem [@india-israel-ink-2025, ¶3].');
+    await wb.activeEditor.locator('.squiggly-warning').nth(before).waitFor({ timeout: 30_000 });
+    const hover = await wb.hoverAt('signed in Jerusalem', { offset: 12, expect: 'is not in' });
+    assert.match((await hover.innerText()).replace(/\u00a0/g, ' '), /Jerusalem is not in ¶3, which names Tel Aviv\./);
+    await wb.screenshot('09-claim-flagged');
+    await wb.page.keyboard.press('Escape');
+    // The light bulb's menu: Ctrl+. with the caret still in the flagged word, then the fix by its title.
+    await wb.page.keyboard.press('Control+.');
+    const fix = wb.page.locator('.action-widget .monaco-list-row', { hasText: 'Replace with “Tel Aviv”' }).first();
+    await fix.waitFor();
+    // The menu takes keys, not clicks (a pointer block covers it while it opens): move to the fix, then Enter.
+    for (let i = 0; i < 5 && !(await fix.evaluate((row) => row.classList.contains('focused'))); i++) {
+      await wb.page.keyboard.press('ArrowDown');
+    }
+    await wb.page.keyboard.press('Enter');
+    await wb.activeEditor.locator('.view-line', { hasText: 'signed in Tel Aviv' }).waitFor({ timeout: 10_000 });
+    await wb.activeEditor.locator('.squiggly-warning').nth(before).waitFor({ state: 'detached', timeout: 30_000 });
+    assert.doesNotMatch(await visibleText(wb.activeEditor), /Jerusalem/);
   });
 });

@@ -7,7 +7,7 @@ import * as path from 'path';
 import type { Browser } from 'playwright-core';
 import { launchChromium } from '../support/chromium';
 import { REPO_ROOT } from '../support/codeServer';
-import { SCREENSHOT_DIR } from './workbench';
+import { SCREENSHOT_DIR, WAIT } from './workbench';
 
 describe('Briefing Desk: the exported HTML in a browser', () => {
   let browser: Browser;
@@ -26,6 +26,7 @@ describe('Briefing Desk: the exported HTML in a browser', () => {
     assert.strictEqual(cli.status, 0, cli.stderr);
 
     const page = await browser.newPage({ viewport: { width: 1000, height: 800 } });
+    page.setDefaultTimeout(WAIT);
     const outside: string[] = [];
     const errors: string[] = [];
     page.on('request', (r) => {

@@ -1,23 +1,11 @@
 // The built-in Markdown preview with Briefing Desk citations: hover a marker, read the tooltip card.
 import * as assert from 'assert';
-import { openWorkbench, type Workbench } from './workbench';
+import { useWorkbench, type Workbench } from './workbench';
 
 describe('Briefing Desk: the Markdown preview', function () {
+  const bench = useWorkbench('preview');
   let wb: Workbench;
-
-  before(async () => {
-    wb = await openWorkbench();
-    await wb.openFile('briefings/sample.md');
-    await wb.waitForActivation();
-  });
-
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed') await wb?.screenshot(`failed-preview-${this.currentTest.title.replace(/\W+/g, '-')}`);
-  });
-
-  after(async () => {
-    await wb?.close();
-  });
+  beforeEach(() => (wb = bench()));
 
   it('shows numbered citation markers, a tooltip card with the cited passage, and the bibliography', async () => {
     await wb.runCommand('Briefing Desk: Open Briefing Preview');
@@ -25,7 +13,7 @@ describe('Briefing Desk: the Markdown preview', function () {
       .frameLocator('iframe.webview[src*="extensionId=vscode.markdown-language-features"]')
       .frameLocator('iframe#active-frame');
     const marker = preview.locator('a.bd-cite-ref', { hasText: '¶6' }).first();
-    await marker.waitFor({ timeout: 60_000 });
+    await marker.waitFor();
     assert.match(await marker.innerText(), /^\d+, ¶6$/);
     await marker.hover();
     const card = preview.locator('.bd-tooltip:not([hidden])');

@@ -29,6 +29,14 @@ export interface WorkbenchOptions {
   viewport?: { width: number; height: number };
 }
 
+/**
+ * How long a scenario waits for a visible result (a squiggle, a hover, a panel row) before failing. Generous on
+ * purpose: the suite must pass on a loaded 2-core machine (`npm run test:e2e:load`), where one step can take tens
+ * of seconds; an idle machine never waits that long, because every wait ends as soon as the result shows.
+ * BRIEFING_E2E_WAIT_MS overrides it.
+ */
+export const WAIT = Number(process.env.BRIEFING_E2E_WAIT_MS) || 120_000;
+
 /** Settings that make typing and hovering predictable; scenarios may override them. */
 const E2E_SETTINGS: Record<string, unknown> = {
   'editor.autoClosingBrackets': 'never',
@@ -72,10 +80,11 @@ export class Workbench {
     try {
       browser = await launchChromium();
       const page = await browser.newPage({ viewport: opts.viewport ?? { width: 1280, height: 800 } });
-      await page.goto(server.url());
-      await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+      page.setDefaultTimeout(WAIT);
+      await page.goto(server.url(), { timeout: WAIT });
+      await page.locator('.monaco-workbench').waitFor();
       // The explorer shows the folder once the remote connection and file service are up.
-      await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 60_000 });
+      await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor();
       return new Workbench(server, browser, page, runDir);
     } catch (err) {
       await browser?.close().catch(() => undefined);
@@ -133,7 +142,7 @@ export class Workbench {
   async waitForActivation(): Promise<void> {
     const busy = this.page.locator('.statusbar-item', { hasText: 'Activating Extensions' });
     await busy.waitFor({ state: 'visible', timeout: 5_000 }).catch(() => undefined);
-    await busy.waitFor({ state: 'hidden', timeout: 60_000 });
+    await busy.waitFor({ state: 'hidden' });
   }
 
   /** Focuses the active editor (caret where it was) and types `text` key by key. */
@@ -155,11 +164,23 @@ export class Workbench {
    */
   async hoverAt(text: string, opts: { offset?: number; expect?: string } = {}): Promise<Locator> {
     await this.placeCaret(text, opts.offset ?? 1);
-    await this.page.keyboard.press('Control+K');
-    await this.page.keyboard.press('Control+I');
     const hover = this.page.locator('.monaco-hover:not(.hidden) .hover-contents', opts.expect ? { hasText: opts.expect } : {}).first();
-    await hover.waitFor({ state: 'visible' });
-    return hover;
+    // A hover asked for while the extension is still busy (a loaded machine) can show without the expected
+    // text and is not refreshed: ask again until it shows, within WAIT.
+    const deadline = Date.now() + WAIT;
+    for (let attempt = 0; ; attempt++) {
+      await this.page.keyboard.press('Control+K');
+      await this.page.keyboard.press('Control+I');
+      const left = deadline - Date.now();
+      try {
+        await hover.waitFor({ state: 'visible', timeout: Math.max(1_000, Math.min(left, 10_000 * (attempt + 1))) });
+        return hover;
+      } catch (e) {
+        if (Date.now() >= deadline) throw e;
+        await this.page.keyboard.press('Escape');
+        await this.focusEditor();
+      }
+    }
   }
 
   /** Puts the caret `offset` characters after the start of the first occurrence of `text`. */
@@ -174,6 +195,12 @@ export class Workbench {
     await this.page.keyboard.press('Escape');
     await this.page.keyboard.press('ArrowLeft');
     for (let i = 0; i < offset; i++) await this.page.keyboard.press('ArrowRight');
+  }
+
+  /** Selects the first occurrence of `text` in the active editor. */
+  async selectText(text: string): Promise<void> {
+    await this.placeCaret(text);
+    for (let i = 0; i < text.length; i++) await this.page.keyboard.press('Shift+ArrowRight');
   }
 
   /** The scriptable inner frame of a webview view or panel contributed by `extensionId`. */
@@ -215,4 +242,24 @@ export function openWorkbench(opts?: WorkbenchOptions): Promise<Workbench> {
 export async function visibleText(editor: Locator): Promise<string> {
   const lines = await editor.locator('.view-line').allInnerTexts();
   return lines.join('\n').replace(/\u00a0/g, ' ');
+}
+
+/**
+ * Mocha hooks for a suite on one workbench with `file` open: opened before the suite, a screenshot of each
+ * failed test (`failed-PREFIX-TITLE`), closed after. Returns a getter for the workbench.
+ */
+export function useWorkbench(prefix: string, file = 'briefings/sample.md'): () => Workbench {
+  let wb: Workbench | undefined;
+  before(async () => {
+    wb = await openWorkbench();
+    await wb.openFile(file);
+    await wb.waitForActivation();
+  });
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed') await wb?.screenshot(`failed-${prefix}-${this.currentTest.title.replace(/\W+/g, '-')}`);
+  });
+  after(async () => {
+    await wb?.close();
+  });
+  return () => wb!;
 }

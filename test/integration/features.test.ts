@@ -2,15 +2,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { BriefingDeskApi } from '../../src/extension';
-import { EXTENSION_ID, openFile, waitFor } from './helpers';
-
-async function api(): Promise<BriefingDeskApi> {
-  const ext = vscode.extensions.getExtension<BriefingDeskApi>(EXTENSION_ID);
-  assert.ok(ext);
-  const exports = await ext.activate();
-  await exports.sources.ready;
-  return exports;
-}
+import { api, openFile, waitFor } from './helpers';
 
 /** The paragraph of a source whose text contains `needle`, found by reading the corpus. */
 function paragraphWith(a: BriefingDeskApi, needle: string) {
@@ -96,7 +88,7 @@ describe('Briefing Desk features', function () {
     const a = await api();
     await vscode.commands.executeCommand('briefingDesk.panel.focus');
     await waitFor('the panel to resolve', () => a.features.panel.resolved);
-    const reply = await a.features.panel.handle({ type: 'didChangeQuery', id: 1, query: 'Barak 8', keys: [] });
+    const reply = await a.features.panel.handle({ type: 'search', id: 1, query: 'Barak 8', keys: [], from: '', to: '', entity: '' });
     assert.ok(reply && reply.type === 'didSearch');
     const first = reply.results[0];
     const text = first.segments.map((s) => s.text).join('');
@@ -236,5 +228,36 @@ describe('Briefing Desk features', function () {
     await applyQuickFix(editor, 'quote-not-found', (title) => title === 'Replace with the closest passage text');
     await waitFor('the quote to check out', () => ourDiagnostics(editor.document.uri).length === 0);
     assert.match(editor.document.getText(), /strategic ally/);
+  });
+
+  it('flags a place the cited passage does not name and replaces it with the one it does', async () => {
+    // The claim check waits for the entity index (aliases); so does this test.
+    await (await api()).sources.entities();
+    const editor = await newBriefing('The memorandum was signed in Jerusalem [@india-israel-ink-2025, ¶3].');
+    const diag = await waitFor('a claim warning', () => ourDiagnostics(editor.document.uri).find((d) => d.code === 'claim-not-in-source'));
+    assert.strictEqual(diag.message, 'Jerusalem is not in ¶3, which names Tel Aviv.');
+    assert.strictEqual(diag.severity, vscode.DiagnosticSeverity.Warning);
+    assert.strictEqual(editor.document.getText(diag.range), 'Jerusalem');
+    await applyQuickFix(editor, 'claim-not-in-source', (title) => title === 'Replace with “Tel Aviv”');
+    assert.strictEqual(editor.document.getText(), 'The memorandum was signed in Tel Aviv [@india-israel-ink-2025, ¶3].');
+    await waitFor('the claim to check out', () => ourDiagnostics(editor.document.uri).length === 0);
+  });
+
+  it('moves the locator to the paragraph that has the fact, and the claim check has its own setting', async () => {
+    await (await api()).sources.entities();
+    const editor = await newBriefing('Hegseth announced the framework [@islamabad-views-us-2025, ¶1].');
+    await applyQuickFix(editor, 'claim-not-in-source', (title) => title === 'Cite ¶2 instead');
+    assert.strictEqual(editor.document.getText(), 'Hegseth announced the framework [@islamabad-views-us-2025, ¶2].');
+    await waitFor('the claim to check out', () => ourDiagnostics(editor.document.uri).length === 0);
+    const config = vscode.workspace.getConfiguration('briefingDesk');
+    const other = await newBriefing('Operation Rising Lion was launched against Iraq [@israel-calls-india, ¶8].');
+    await waitFor('a claim warning', () => ourDiagnostics(other.document.uri).find((d) => d.code === 'claim-not-in-source'));
+    await config.update('diagnostics.claims.enabled', false, vscode.ConfigurationTarget.Global);
+    try {
+      await waitFor('the claim warning to go', () => ourDiagnostics(other.document.uri).length === 0);
+    } finally {
+      await config.update('diagnostics.claims.enabled', undefined, vscode.ConfigurationTarget.Global);
+    }
+    await waitFor('the claim warning to come back', () => ourDiagnostics(other.document.uri).length === 1);
   });
 });

@@ -1,9 +1,19 @@
 // Small waits and openers shared by the integration tests; they run inside the extension host.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
+import type { BriefingDeskApi } from '../../src/extension';
 
 /** The extension under test. */
 export const EXTENSION_ID = 'briefing-desk.briefing-desk';
+
+/** The extension's API, once it is active and its first load of sources has finished. */
+export async function api(): Promise<BriefingDeskApi> {
+  const ext = vscode.extensions.getExtension<BriefingDeskApi>(EXTENSION_ID);
+  assert.ok(ext);
+  const desk = await ext.activate();
+  await desk.sources.ready;
+  return desk;
+}
 
 /** The folder the runner opened (a fresh copy of test/fixtures/workspace). */
 export function workspaceRoot(): vscode.Uri {

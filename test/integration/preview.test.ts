@@ -23,6 +23,15 @@ describe('Briefing Desk in the Markdown preview', function () {
     assert.match(html, /<li id="bd-ref-1" class="bd-ref">.*Israel Calls India ‘Key Strategic Ally’/s);
   });
 
+  it('the built-in preview lists the grounding problems after the Sources, claims included', async () => {
+    const api = await ready();
+    await api.sources.entities();
+    const html = await vscode.commands.executeCommand<string>(
+      'markdown.api.render', 'Operation Rising Lion was launched against Iraq [@israel-calls-india, ¶8].\n');
+    assert.match(html, /<section id="bd-grounding" class="bd-summary">\s*<h2[^>]*>Grounding<\/h2>/);
+    assert.match(html, /Line 1: Iraq is not in ¶8, which names Iran\. <code>claim-not-in-source<\/code>/);
+  });
+
   it('Export Briefing to HTML writes one standalone page with the grounding summary', async () => {
     await ready();
     const editor = await openFile('briefings/sample.md');

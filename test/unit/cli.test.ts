@@ -66,9 +66,9 @@ describe('cli: briefing sources', () => {
     assert.strictEqual(missing.code, 2);
     assert.strictEqual(missing.stderr.trim().split('\n').length, 1);
     assert.match(missing.stderr, /\/nonexistent\/briefing-sources: no such file or directory/);
-    const none = briefing(['sources', '--sources', tmpDir({ 'notes.pdf': 'x' })]);
+    const none = briefing(['sources', '--sources', tmpDir({ 'notes.rtf': 'x' })]);
     assert.strictEqual(none.code, 2);
-    assert.match(none.stderr, /no sources \(\.md, [^)]*\) in /);
+    assert.match(none.stderr, /no sources \(\.md, [^)]*\.html[^)]*\.pdf[^)]*\.docx\) in /);
   });
 });
 

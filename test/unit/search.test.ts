@@ -1,6 +1,7 @@
 // Search over the bundled seeds and small inline corpora: typos, phrases, highlights, incremental updates.
 import * as assert from 'assert';
 import { Corpus, parseSource } from '../../src/core/corpus';
+import { EntityIndex } from '../../src/core/entities';
 import { highlight, SearchIndex, type SearchHit } from '../../src/core/search';
 import { corpusOf, seedCorpus } from './helpers/corpus';
 
@@ -240,3 +241,75 @@ describe('highlight', () => {
 function parseSourceAsSource(uri: string, text: string) {
   return corpusOf({ [uri]: text }).sources[0];
 }
+
+describe('search for what the analyst means', () => {
+  const corpus = seedCorpus();
+  const index = indexOf(corpus);
+  index.setAliases(EntityIndex.build(corpus.sources).entities.map((e) => [e.name, ...e.aliases]));
+  const words = (hits: SearchHit[]) => hits.flatMap((h) => highlighted(h).map((w) => w.toLowerCase()));
+
+  it('a question about Hegseth puts a Hegseth passage first and does not highlight its stop words', () => {
+    const hits = index.search('what did Hegseth say about Pakistan');
+    assert.match(hits[0].text, /Hegseth/);
+    const lit = words(hits);
+    for (const stop of ['what', 'did', 'say', 'about']) assert.ok(!lit.includes(stop), `"${stop}" highlighted: ${lit}`);
+    assert.ok(lit.includes('hegseth'));
+  });
+
+  it('"Barak" gives the Barak-8 passage before any passage about Baram, and "Baram" is not a typo of Barak', () => {
+    const hits = index.search('Barak');
+    assert.match(hits[0].text, /Barak-8/);
+    const firstBaram = hits.findIndex((h) => !/Barak/.test(h.text));
+    if (firstBaram >= 0) assert.ok(hits.slice(firstBaram).every((h) => !/Barak/.test(h.text)), brief(hits).join(', '));
+    const baram = index.search('Baram');
+    assert.ok(baram.length >= 5);
+    for (const h of baram) assert.match(h.text, /Baram/, h.text);
+  });
+
+  it('the last word is a prefix while typed, with a typo in it too ("Rajnath Si", "hegsr")', () => {
+    assert.ok(highlighted(index.search('Rajnath Si')[0]).some((w) => /Rajnath Singh/.test(w)));
+    const typo = index.search('hegsr');
+    assert.ok(typo.length >= 3, brief(typo).join(', '));
+    for (const h of typo.slice(0, 3)) assert.match(h.text, /Hegseth/);
+    // Finished (a trailing space), the word is no longer a prefix.
+    assert.deepStrictEqual(index.search('hegsr '), []);
+  });
+
+  it('"Saudi Arabia" finds the agreement signed with Riyadh and says so', () => {
+    const [first] = index.search("Pakistan's defence pact with Saudi Arabia");
+    assert.strictEqual(`${first.key}#${first.paragraph}`, 'india-israel-advancing#5');
+    assert.deepStrictEqual(first.notes, ['matched Riyadh for Saudi Arabia']);
+    assert.ok(highlighted(first).includes('Riyadh'));
+  });
+
+  it('entity aliases stand in for each other (JWG / Joint Working Group), demonyms for countries', () => {
+    const jwg = index.search('JWG');
+    const other = jwg.find((h) => h.key === 'israel-calls-india' && h.paragraph === 12);
+    assert.ok(other, brief(jwg).join(', '));
+    assert.ok(other.notes.some((n) => /Joint Working Group for JWG/.test(n)), other.notes.join('; '));
+    const [palestine] = index.search('Palestine');
+    assert.match(palestine.text, /Palestin/);
+  });
+
+  it('a quoted phrase is matched word for word, stop words included', () => {
+    const hits = index.search('"the Board of Peace"');
+    assert.strictEqual(hits.length, 1);
+    assert.match(hits[0].text, /the Board of Peace/);
+    for (const h of index.search('"defence ministry"')) assert.match(h.text, /defence ministry/i);
+    assert.deepStrictEqual(index.search('"Peace of the Board"'), []);
+  });
+
+  it('inflections match (strikes / strike), exact forms first', () => {
+    const small = indexOf(corpusOf({ 'a.txt': 'A\n\nThe strike hit a depot.', 'b.txt': 'B\n\nThree strikes hit the port.' }));
+    assert.deepStrictEqual(small.search('strikes').map((h) => h.uri), ['b.txt', 'a.txt']);
+  });
+
+  it('filters by source date and by passages (an entity\'s mentions)', () => {
+    const dated = index.search('defence', { from: '2025-11-02', limit: 50 });
+    assert.ok(dated.length > 0);
+    for (const h of dated) assert.ok(h.date && h.date >= '2025-11-02', `${h.key} ${h.date}`);
+    const within = [{ key: 'islamabad-views-us-2025', paragraph: 3 }, { key: 'islamabad-views-us-2025', paragraph: 8 }];
+    assert.deepStrictEqual(index.search('Rajnath', { passages: within }).map((h) => h.paragraph), [3]);
+    assert.deepStrictEqual(index.search('', { passages: within }).map((h) => h.paragraph), [3, 8]);
+  });
+});

@@ -1,4 +1,4 @@
-// `briefing check FILE.md`: grounding problems in a briefing; exit 1 when any is an error.
+// `briefing check FILE.md`: grounding problems in a briefing; exit 1 when any is an error (or, with --strict, a warning).
 import * as path from 'path';
 import type { GroundingDiagnostic } from '../../core/grounding';
 import type { Command } from '../command';
@@ -22,25 +22,27 @@ function human(o: Output, file: string, diagnostics: GroundingDiagnostic[]): str
 
 export const checkCommand: Command = {
   name: 'check',
-  summary: 'Check a briefing: unknown keys, paragraphs out of range, quotes not in the cited source',
-  usage: 'briefing check FILE.md [--sources DIR]... [--json]',
-  flags: {},
+  summary: 'Check a briefing: unknown keys, paragraphs out of range, quotes and claims not in the cited source',
+  usage: 'briefing check FILE.md [--strict] [--sources DIR]... [--json]',
+  flags: { strict: {} },
   async run(ctx) {
     const file = ctx.args.positionals[0];
     const text = readTextArg(file, 'Markdown briefing');
     const desk = await openDesk(ctx);
-    const diagnostics = desk.check(text);
+    const diagnostics = desk.check(text, { entities: await desk.entities() });
     if (ctx.json) {
       printJson(ctx.output, {
         file,
         diagnostics: diagnostics.map((d) => ({
           line: d.line + 1, column: d.column + 1, endLine: d.endLine + 1, endColumn: d.endColumn + 1,
           severity: d.severity, code: d.code, message: d.message,
+          ...(d.data?.fixes?.length ? { fixes: d.data.fixes.map(({ title, newText }) => ({ title, newText })) } : {}),
         })),
       });
     } else {
       ctx.output.out(human(ctx.output, path.relative(process.cwd(), file) || file, diagnostics));
     }
-    return diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
+    const failing = ctx.args.flags.strict ? ['error', 'warning'] : ['error'];
+    return diagnostics.some((d) => failing.includes(d.severity)) ? 1 : 0;
   },
 };

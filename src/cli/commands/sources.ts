@@ -14,7 +14,8 @@ export const sourcesCommand: Command = {
       printJson(ctx.output, {
         sources: sources.map((s) => ({
           key: s.key, title: s.title, date: s.date, path: s.uri, paragraphs: s.paragraphs.length,
-          place: s.place, outlet: s.outlet, url: s.url,
+          place: s.place, outlet: s.outlet, url: s.url, authors: s.authors, format: s.format ?? 'text',
+          ...(s.pages ? { pages: s.pages } : {}), ...(s.accessed ? { accessed: s.accessed } : {}),
         })),
       });
       return 0;

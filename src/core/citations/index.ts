@@ -3,7 +3,8 @@ export * from './types';
 export { parseCitations, parseCitationsIn } from './parse';
 export { formatCitation, formatLocator, CitationFormatError } from './format';
 export {
-  citationAt, itemSpan, locatorIncludes, resolveIn, resolveItem, shownParagraphs, type ResolvedItem,
+  citationAt, itemParagraphs, itemSpan, locatorIncludes, resolveIn, resolveItem, shownParagraphs, type ResolvedItem,
 } from './resolve';
+export * from './pages';
 export { mergeSpans, scanMarkdown, spanAt, type Block, type MarkdownLayout, type Span } from './layout';
 export { readLocator, type LocatorRead } from './locator';

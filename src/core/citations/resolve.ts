@@ -3,6 +3,7 @@
 import type { Corpus } from '../corpus/corpus';
 import type { Paragraph, Source } from '../corpus/types';
 import type { Span } from './layout';
+import { citedPages, onPages } from './pages';
 import type { Citation, CiteItem, Locator } from './types';
 
 /** What one citation item cites. */
@@ -21,19 +22,30 @@ export function locatorIncludes(locator: Locator, n: number): boolean {
 }
 
 /**
- * The source an item cites and the paragraphs it names (all of them when it has no paragraph locator). Paragraphs
- * the source does not have are left out, so an out-of-range locator gives an empty list. Undefined for an unknown key.
+ * The source an item cites and the paragraphs it names (all of them when it has no paragraph locator; those on the
+ * cited pages for a page locator on a source with pages). Paragraphs the source does not have are left out, so an
+ * out-of-range locator gives an empty list. Undefined for an unknown key.
  */
 export function resolveItem(item: CiteItem, corpus: Corpus): ResolvedItem | undefined {
   const source = corpus.get(item.key);
   return source && resolveIn(source, item);
 }
 
-/** What `item` cites in `source`, whose key it names (for hosts that look sources up themselves). */
+/**
+ * What `item` cites in `source`, whose key it names (for hosts that look sources up themselves): a paragraph locator
+ * names its paragraphs; a page locator on a source with pages names the paragraphs on those pages; else the whole.
+ */
 export function resolveIn(source: Source, item: CiteItem): ResolvedItem {
   const { locator } = item;
-  if (!locator) return { source, paragraphs: source.paragraphs, located: false };
-  return { source, paragraphs: source.paragraphs.filter((p) => locatorIncludes(locator, p.n)), located: true };
+  if (locator) return { source, paragraphs: source.paragraphs.filter((p) => locatorIncludes(locator, p.n)), located: true };
+  const pages = citedPages(item, source);
+  if (pages) return { source, paragraphs: source.paragraphs.filter((p) => onPages(p, pages)), located: true };
+  return { source, paragraphs: source.paragraphs, located: false };
+}
+
+/** The paragraphs of `source` an item names (see `resolveIn`). */
+export function itemParagraphs(item: CiteItem, source: Source): Paragraph[] {
+  return resolveIn(source, item).paragraphs;
 }
 
 /** The paragraphs to show a reader: the cited ones, or the opening paragraph when the whole source is cited. */

@@ -1,7 +1,7 @@
 // The set of sources a briefing is checked against, kept by URI, with keys assigned deterministically.
 import { baseKey, isValidKey, suffix } from './keys';
 import type { ParsedSource } from './ingest';
-import type { Source } from './types';
+import type { Source, SourceFileWarning } from './types';
 
 interface Entry {
   parsed: ParsedSource;
@@ -25,6 +25,7 @@ export class Corpus {
   #entries = new Map<string, Entry>();
   #sources = new Map<string, Source>();
   #byKey = new Map<string, Source>();
+  #warnings: SourceFileWarning[] = [];
 
   /** Adds or replaces sources; returns what changed (a key change counts as an update). */
   set(parsed: ParsedSource[], bundled = false): CorpusChange {
@@ -46,6 +47,11 @@ export class Corpus {
     return this.#sorted;
   }
 
+  /** What is wrong in the sources' front matter (invalid YAML, a bad key, a key two files ask for), by file. */
+  get warnings(): SourceFileWarning[] {
+    return this.#warnings;
+  }
+
   /** Number of sources. */
   get size(): number {
     return this.#sources.size;
@@ -64,18 +70,20 @@ export class Corpus {
   #rebuild(): CorpusChange {
     const groups = new Map<string, Entry[]>();
     const fixed = new Map<string, Entry>();
+    const taken: Array<{ e: Entry; by: Entry }> = [];
     for (const e of [...this.#entries.values()].sort((a, b) => a.parsed.uri.localeCompare(b.parsed.uri))) {
       const wanted = e.parsed.requestedKey;
       if (wanted && isValidKey(wanted) && !fixed.has(wanted)) {
         fixed.set(wanted, e);
         continue;
       }
+      if (wanted && fixed.has(wanted)) taken.push({ e, by: fixed.get(wanted)! });
       const base = baseKey(e.parsed.title, e.parsed.date);
       groups.set(base, [...(groups.get(base) ?? []), e]);
     }
     const next = new Map<string, Source>();
     const assign = (key: string, e: Entry) => {
-      const { requestedKey: _r, warnings: _w, ...rest } = e.parsed;
+      const { requestedKey: _r, warnings: _w, keyLine: _l, ...rest } = e.parsed;
       next.set(e.parsed.uri, { ...rest, key, bundled: e.bundled });
     };
     for (const [key, e] of fixed) assign(key, e);
@@ -101,6 +109,15 @@ export class Corpus {
     this.#sources = next;
     this.#byKey = new Map([...next.values()].map((s) => [s.key, s]));
     this.#sorted = undefined;
+    this.#warnings = [...this.#entries.values()].flatMap((e) => e.parsed.warnings.map((w) => ({ uri: e.parsed.uri, ...w })));
+    for (const { e, by } of taken) {
+      this.#warnings.push({
+        uri: e.parsed.uri,
+        line: e.parsed.keyLine ?? 0,
+        message: `key "${e.parsed.requestedKey}" is already used by ${by.parsed.uri}; this source gets the key ` +
+          `"${next.get(e.parsed.uri)?.key}" instead`,
+      });
+    }
     return { updated, removed };
   }
 }

@@ -7,3 +7,7 @@ export * from './keys';
 export * from './load';
 export * from './csl';
 export * from './memoryStore';
+export { SOURCE_FORMATS, formatOf } from '../formats/registry';
+export { pageLabel } from '../formats/build';
+export type { SourceFormat } from '../formats/types';
+export * from './entry';

@@ -2,14 +2,26 @@
 import { squeezeSpace } from '../text/normalize';
 import { isDateLine, parseDate } from './dates';
 import { readFrontMatter } from './frontMatter';
-import type { FrontMatter, Paragraph, Source } from './types';
+import type { SourceFormat } from '../formats/types';
+import { isValidKey } from './keys';
+import type { FrontMatter, Paragraph, Source, SourceWarning } from './types';
 
 /** A source before its citation key is assigned by the corpus (which also says whether it is bundled). */
 export interface ParsedSource extends Omit<Source, 'key' | 'bundled'> {
   /** The key the front matter asks for, if any. */
   requestedKey: string | null;
-  /** Warnings worth showing in a log (bad front matter, no paragraphs). */
-  warnings: string[];
+  /** Warnings worth showing the user (bad front matter, no paragraphs), each on its line of the file. */
+  warnings: SourceWarning[];
+  /** 0-based line of the front matter's `key:`, when there is one. */
+  keyLine?: number;
+  /** How the file was read (absent for Markdown and plain text). */
+  format?: SourceFormat;
+  /** PDF: number of pages. */
+  pages?: number;
+  /** Language of the page, when it says. */
+  language?: string;
+  /** When a web source was read, from front matter. */
+  accessed?: string;
 }
 
 interface Line { text: string; start: number; end: number; index: number }
@@ -69,10 +81,16 @@ export function readDateline(paragraph: string): { place: string; date: string |
 /** Parses one source file. `uri` is kept as given; `markdown` selects Markdown paragraph rules. */
 export function parseSource(uri: string, rawText: string): ParsedSource {
   const text = rawText;
-  const warnings: string[] = [];
   const fm = readFrontMatter(text);
-  if (fm.error) warnings.push(fm.error);
+  const warnings: SourceWarning[] = [...fm.warnings];
   const meta: FrontMatter = fm.data;
+  if (meta.key !== undefined && !isValidKey(meta.key)) {
+    warnings.push({
+      line: fm.keyLine ?? 0,
+      message: `key "${meta.key}" is not a valid citation key (letters, digits and _, no spaces; ` +
+        'inner :.#$%&-+?<>~/ allowed); the key is made from the title instead',
+    });
+  }
   const markdown = /\.(md|markdown)$/i.test(uri);
 
   const lines = splitLines(text, fm.bodyStart).filter((l) => !isChrome(l.text));
@@ -136,7 +154,7 @@ export function parseSource(uri: string, rawText: string): ParsedSource {
     const head = paragraphs.slice(0, 1).map((p) => p.text.slice(0, 120)).join(' ');
     date = parseDate(head);
   }
-  if (!paragraphs.length) warnings.push('no body paragraphs found');
+  if (!paragraphs.length) warnings.push({ line: 0, message: 'no body paragraphs found' });
 
   return {
     uri,
@@ -150,5 +168,7 @@ export function parseSource(uri: string, rawText: string): ParsedSource {
     text,
     requestedKey: meta.key ?? null,
     warnings,
+    ...(meta.accessed ? { accessed: parseDate(meta.accessed) ?? meta.accessed } : {}),
+    ...(fm.keyLine !== undefined ? { keyLine: fm.keyLine } : {}),
   };
 }

@@ -1,26 +1,31 @@
 // Loading sources through a store: the core decides what a readable source is, the host does the I/O.
-import { parseSource, type ParsedSource } from './ingest';
+import { fromExtracted } from '../formats/build';
+import { extractFormat, formatOf, SOURCE_FORMATS } from '../formats/registry';
+import { isFormatError } from '../formats/types';
+import { parseSource, readDateline, type ParsedSource } from './ingest';
+import { UnusableEntry } from './entry';
 import type { SourceProblem } from './types';
 
 /** The little the core needs from a file system; each host supplies one (workspace.fs, Node's fs, memory). */
 export interface SourceStore {
   /** URIs or paths of candidate source files (the core keeps those `isSourceFile` accepts). */
   list(): Promise<string[]>;
-  /** The file's bytes; may throw (the message is reported). */
+  /** The file's bytes; may throw (the message is reported; an `UnusableEntry`'s message is the whole reason). */
   read(uri: string): Promise<Uint8Array>;
   /** True for a file bundled with Briefing Desk (shown read-only); without this method, none is. */
   isBundled?(uri: string): boolean;
   /** The user's entity overrides file (`OVERRIDES_FILE`) and its text, or undefined when there is none. */
   readEntityOverrides?(): Promise<{ uri: string; text: string } | undefined>;
+  /** Entries the last `list()` passed over (a symbolic link loop, an unreadable folder), with the reason. */
+  skipped?(): SourceProblem[];
 }
 
-/** File endings the core can read as sources. */
-export const SOURCE_EXTENSIONS = ['.md', '.markdown', '.txt'];
+/** File endings the core can read as sources (the one list is `SOURCE_FORMATS`). */
+export const SOURCE_EXTENSIONS = Object.keys(SOURCE_FORMATS);
 
 /** Whether a file name looks like a source the core reads. */
 export function isSourceFile(name: string): boolean {
-  const lower = name.toLowerCase();
-  return SOURCE_EXTENSIONS.some((e) => lower.endsWith(e));
+  return formatOf(name) !== undefined;
 }
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
@@ -58,10 +63,39 @@ export function decodeSource(uri: string, bytes: Uint8Array): ParsedSource | Sou
   return parsed;
 }
 
+/**
+ * Reads any source file: Markdown and text at once, web pages, PDFs and Word files through their extractors (loaded
+ * the first time one is met). Never throws: a file that cannot be used comes back as a problem with its reason.
+ */
+export async function readSource(uri: string, bytes: Uint8Array): Promise<ParsedSource | SourceProblem> {
+  const format = formatOf(uri.replace(/[?#].*$/, '')) ?? 'text';
+  if (format === 'text') return decodeSource(uri, bytes);
+  if (bytes.length === 0) return { uri, reason: SOURCE_REASON.empty };
+  let parsed: ParsedSource;
+  try {
+    parsed = fromExtracted(uri, format, await extractFormat(format, bytes));
+  } catch (e) {
+    const reason = isFormatError(e) ? e.message : `could not be read (${(e as Error).message})`;
+    return { uri, reason };
+  }
+  if (!parsed.paragraphs.length) return { uri, reason: 'no paragraphs found after the title' };
+  // A dateline (`ISLAMABAD:`) opens news text whatever the format.
+  for (const p of parsed.paragraphs.slice(0, 2)) {
+    const dl = readDateline(p.text);
+    if (!dl) continue;
+    parsed.place = dl.place;
+    parsed.date ??= dl.date;
+    break;
+  }
+  return parsed;
+}
+
 /** Result of loading: the sources that could be read and the files that could not. */
 export interface LoadResult {
   parsed: ParsedSource[];
   problems: SourceProblem[];
+  /** How many source files the store listed. */
+  listed: number;
 }
 
 /** Reads every source the store lists; unreadable files become problems, never exceptions. `onRead` counts progress. */
@@ -70,24 +104,25 @@ export async function loadSources(
   onRead?: (done: number, total: number) => void,
 ): Promise<LoadResult> {
   const parsed: ParsedSource[] = [];
-  const problems: SourceProblem[] = [];
-  const uris = (await store.list()).filter(isSourceFile).sort();
-  for (const [i, uri] of uris.entries()) {
-    onRead?.(i, uris.length);
-    const r = await readSource(store, uri);
+  const listed = (await store.list()).filter(isSourceFile).sort();
+  const problems: SourceProblem[] = [...(store.skipped?.() ?? [])];
+  for (const [i, uri] of listed.entries()) {
+    onRead?.(i, listed.length);
+    const r = await readStoredSource(store, uri);
     if ('reason' in r) problems.push(r);
     else parsed.push(r);
   }
-  return { parsed, problems };
+  return { parsed, problems, listed: listed.length };
 }
 
 /** Reads one source through the store: the parsed source, or why it cannot be used (never an exception). */
-export async function readSource(store: SourceStore, uri: string): Promise<ParsedSource | SourceProblem> {
+export async function readStoredSource(store: SourceStore, uri: string): Promise<ParsedSource | SourceProblem> {
   let bytes: Uint8Array;
   try {
     bytes = await store.read(uri);
   } catch (e) {
-    return { uri, reason: `could not be read (${(e as Error).message})` };
+    const unusable = e instanceof UnusableEntry;
+    return { uri, reason: unusable ? e.message : `could not be read (${(e as Error).message})` };
   }
-  return decodeSource(uri, bytes);
+  return readSource(uri, bytes);
 }

@@ -1,4 +1,5 @@
 // Plain data for sources and their passages. Everything else in the core speaks these types.
+import type { SourceFormat } from '../formats/types';
 
 /** Metadata a source may declare in YAML front matter. */
 export interface FrontMatter {
@@ -14,6 +15,8 @@ export interface FrontMatter {
   outlet?: string;
   /** Authors, in the order they are credited. */
   authors?: string[];
+  /** When a web source was read (`YYYY-MM-DD`), for the bibliography. */
+  accessed?: string;
 }
 
 /** One numbered body paragraph of a source (¶n). */
@@ -30,6 +33,10 @@ export interface Paragraph {
   line: number;
   /** The subheading the paragraph falls under, if the source has any. */
   section?: string;
+  /** PDF sources: the page the paragraph starts on (1-based). */
+  page?: number;
+  /** PDF sources: the page it ends on, when it runs over a page break. */
+  pageEnd?: number;
 }
 
 /** A source document, cleaned and split into paragraphs. */
@@ -56,6 +63,14 @@ export interface Source {
   text: string;
   /** True for the sources bundled with Briefing Desk. */
   bundled: boolean;
+  /** How the file was read; absent or `text` for Markdown and plain text (shown as they are). */
+  format?: SourceFormat;
+  /** PDF sources: the number of pages (page locators are checked against it). */
+  pages?: number;
+  /** Language of the page, when it says. */
+  language?: string;
+  /** When a web source was read (`YYYY-MM-DD`), from front matter. */
+  accessed?: string;
 }
 
 /** A file that could not be turned into a source, and why. */
@@ -64,4 +79,18 @@ export interface SourceProblem {
   uri: string;
   /** A one-line reason a user can act on. */
   reason: string;
+}
+
+/** Something wrong in a source that did not stop it being read (bad front matter, a key already taken). */
+export interface SourceWarning {
+  /** 0-based line in the file. */
+  line: number;
+  /** One line a user can act on. */
+  message: string;
+}
+
+/** A warning with the file it belongs to. */
+export interface SourceFileWarning extends SourceWarning {
+  /** The file's path or URI. */
+  uri: string;
 }

@@ -22,6 +22,8 @@ export interface Gazetteer {
   demonyms: Map<string, string>;
   /** English first names. */
   firstNames: Set<string>;
+  /** A country's name, capital or demonym to the country's other forms (`Saudi Arabia` -> Riyadh, Saudi, Saudis). */
+  related: Map<string, string[]>;
   /** Longest phrase in `places`, in words. */
   maxWords: number;
 }
@@ -43,6 +45,7 @@ export function gazetteer(): Gazetteer {
   const places = new Map<string, GazetteerEntry>();
   const demonyms = new Map<string, string>();
   const tails = new Map<string, string[]>();
+  const related = new Map<string, string[]>();
   const add = (spelling: string, entry: GazetteerEntry) => {
     const k = keyOf(spelling);
     if (k && !places.has(k)) places.set(k, entry);
@@ -62,14 +65,22 @@ export function gazetteer(): Gazetteer {
     for (const capital of c.capital ?? []) add(capital, { name: capital, kind: 'city' });
     for (const region of [c.region, c.subregion]) if (region) add(region, { name: region, kind: 'region' });
     const eng = c.demonyms?.eng;
+    const forms = [name, ...(c.capital ?? [])];
     for (const d of eng ? [eng.m, eng.f] : []) {
-      for (const form of [d, plural(d)]) if (form && !demonyms.has(keyOf(form))) demonyms.set(keyOf(form), name);
+      for (const form of [d, plural(d)]) {
+        if (form && !demonyms.has(keyOf(form))) demonyms.set(keyOf(form), name);
+        if (form && !forms.includes(form)) forms.push(form);
+      }
+    }
+    for (const s of [...forms, c.name.official, ...c.altSpellings.filter((a) => a.length > 4)]) {
+      const k = keyOf(s).replace(/\b(?:of|the|and)\b/g, ' ').replace(/\s+/g, ' ').trim();
+      if (!related.has(k)) related.set(k, forms.filter((f) => keyOf(f) !== k));
     }
   }
   // `Republic of Turkey` gives `Turkey`, `United States of America` gives `America`, unless two countries share the tail.
   for (const [tail, names] of tails) if (names.length === 1 && !places.has(tail)) places.set(tail, { name: names[0], kind: 'country' });
   const firstNames = new Set([...(maleNames as string[]), ...(femaleNames as string[])].map(keyOf));
   const maxWords = Math.max(...[...places.keys()].map((k) => k.split(' ').length));
-  built = { places, demonyms, firstNames, maxWords };
+  built = { places, demonyms, related, firstNames, maxWords };
   return built;
 }

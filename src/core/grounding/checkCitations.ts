@@ -1,4 +1,5 @@
 // Checks of the citations themselves: unknown keys, paragraphs the source does not have, locators that are not paragraphs.
+import { citedPages } from '../citations/pages';
 import type { Citation, CiteItem } from '../citations/types';
 import type { Corpus } from '../corpus/corpus';
 import type { DiagnosticSink } from './diagnostic';
@@ -35,7 +36,19 @@ function checkLocator(item: CiteItem, corpus: Corpus, sink: DiagnosticSink): voi
       sink.add('invalid-locator', 'error', locator.start, locator.end, message, data);
     }
   }
-  if (otherLocator) {
+  const pages = citedPages(item, source);
+  if (otherLocator && pages && source?.pages) {
+    const wrong = pages.find(([a, b]) => Math.min(a, b) < 1 || Math.max(a, b) > source.pages!);
+    if (wrong) {
+      const message = `${otherLocator.raw} is out of range: "${item.key}" has ${plural(source.pages, 'page')}.`;
+      sink.add('locator-out-of-range', 'error', otherLocator.start, otherLocator.end, message, data);
+    }
+    const backwards = pages.find(([a, b]) => b < a);
+    if (backwards) {
+      const message = `The range ${backwards[0]}-${backwards[1]} in "${otherLocator.raw}" runs backwards; write ${backwards[1]}-${backwards[0]}.`;
+      sink.add('invalid-locator', 'error', otherLocator.start, otherLocator.end, message, data);
+    }
+  } else if (otherLocator) {
     const what = otherLocator.label ? `"${otherLocator.raw}" does not name paragraphs` : `"${otherLocator.raw}" has no label (pandoc reads it as a page)`;
     const message = `${what}; cite paragraphs as ¶3 or ¶¶3-4. Quotations are checked against the whole source.`;
     sink.add('unsupported-locator', 'warning', otherLocator.start, otherLocator.end, message, data);

@@ -1,4 +1,5 @@
 // Checks that every quotation occurs in what its citation cites, naming the closest passage when it does not.
+import { citedPages, describePages } from '../citations/pages';
 import { resolveItem } from '../citations/resolve';
 import type { Citation, CiteItem, Locator } from '../citations/types';
 import type { Corpus } from '../corpus/corpus';
@@ -18,13 +19,19 @@ interface Target {
   locator: Locator | null;
   /** The cited paragraphs (all of them without a locator). */
   passages: Passage[];
+  /** The cited pages as written for messages (`p. 4`), when the item cites pages of a source that has them. */
+  pages?: string;
 }
 
 function targetOf(item: CiteItem, corpus: Corpus): Target | undefined {
   const resolved = resolveItem(item, corpus);
   if (!resolved || !resolved.paragraphs.length) return undefined;
   const { source, paragraphs } = resolved;
-  return { item, key: item.key, locator: item.locator, passages: paragraphs.map((paragraph) => ({ source, paragraph })) };
+  const pages = item.locator ? null : citedPages(item, source);
+  return {
+    item, key: item.key, locator: item.locator, passages: paragraphs.map((paragraph) => ({ source, paragraph })),
+    ...(pages ? { pages: describePages(pages) } : {}),
+  };
 }
 
 /** `¶6`, `¶¶3-4`, `¶¶3, 5`. */
@@ -34,8 +41,9 @@ function describe(locator: Locator): string {
 }
 
 function where(targets: Target[]): string {
-  if (targets.length === 1 && !targets[0].locator) return `anywhere in ${targets[0].key}`;
-  return `in ${targets.map((t) => (t.locator ? `${t.key} ${describe(t.locator)}` : t.key)).join(' or ')}`;
+  if (targets.length === 1 && !targets[0].locator && !targets[0].pages) return `anywhere in ${targets[0].key}`;
+  const cited = (t: Target) => (t.locator ? `${t.key} ${describe(t.locator)}` : t.pages ? `${t.key} ${t.pages}` : t.key);
+  return `in ${targets.map(cited).join(' or ')}`;
 }
 
 function message(targets: Target[], foundIn: Array<{ key: string; paragraph: number }>, closest?: ClosestPassage): string {
@@ -59,7 +67,7 @@ function checkQuote(quote: Quotation, citation: Citation, corpus: Corpus, everyw
   const foundIn = findQuoteIn(quote.text, everywhere())
     .filter((f) => !isCited.has(`${f.key}\u0000${f.paragraph}`))
     .map(({ key, paragraph }) => ({ key, paragraph }));
-  const wholeSources = targets.some((t) => t.locator)
+  const wholeSources = targets.some((t) => t.locator || t.pages)
     ? [...new Set(targets.map((t) => t.key))].flatMap((key) => passagesOf(corpus, { key }))
     : [];
   const closest = closestIn(quote.text, cited) ?? (wholeSources.length ? closestIn(quote.text, wholeSources) : undefined);

@@ -1,6 +1,6 @@
 // Public surface of the grounding module: check a briefing's citations and quotations against the corpus.
 export * from './types';
-export { checkBriefing } from './check';
+export { checkBriefing, type CheckOptions } from './check';
 export { findQuote, findQuoteIn, quotePieces } from './match';
 export { closestPassage, closestIn, MIN_CLOSEST_SCORE } from './closest';
 export { findQuotations, type Quotation } from './quotes';

@@ -55,6 +55,8 @@ export interface DiagnosticFix {
 export interface DiagnosticData {
   /** Quick fixes, best first; hosts offer them as they are (the VS Code code-action provider only converts them). */
   fixes?: DiagnosticFix[];
+  /** claim-not-in-source: the fact that is missing and its kind (`number`, `month`, `place`, `person`, `name`…). */
+  fact?: { kind: string; text: string };
   /** unknown-key: the closest known key, when one is close enough to be a typo. */
   suggestedKey?: string;
   /** quote-not-found: the closest passage in what was cited. */
@@ -75,7 +77,8 @@ export interface DiagnosticData {
 
 /** One finding about a briefing, with document offsets and 0-based positions. */
 export interface GroundingDiagnostic {
-  /** Stable code: `unknown-key`, `locator-out-of-range`, `invalid-locator`, `unsupported-locator`, `quote-not-found`, `uncited-quote`. */
+  /** Stable code: `unknown-key`, `locator-out-of-range`, `invalid-locator`, `unsupported-locator`, `quote-not-found`, `uncited-quote`,
+   * `claim-not-in-source`. */
   code: 'unknown-key' | 'locator-out-of-range' | 'quote-not-found' | string;
   /** How serious it is. */
   severity: Severity;

@@ -71,9 +71,9 @@ export class CandidateCollector {
 
   /**
    * Scores the passages the key query words reach and returns the best `max`. When fewer than `fill` are
-   * found, passages with only common query words make up the difference. `allowed` restricts to source ids.
+   * found, passages with only common query words make up the difference. `allowed` restricts passages (filters).
    */
-  collect(index: WordIndex, space: PassageSpace, terms: Term[], limits: CollectLimits, allowed: Set<number> | null): CandidateSet {
+  collect(index: WordIndex, space: PassageSpace, terms: Term[], limits: CollectLimits, allowed: ((id: number) => boolean) | null): CandidateSet {
     const { max } = limits;
     const fillTo = Math.min(max, limits.fill);
     const t = terms.length;
@@ -102,7 +102,7 @@ export class CandidateCollector {
         const q = e.quality;
         for (const id of index.passages(e.id)) {
           if (best[id] >= q) continue;
-          if (allowed && !allowed.has(space.sourceOf(id))) continue;
+          if (allowed && !allowed(id)) continue;
           if (best[id] === 0) hit.push(id);
           best[id] = q;
         }
@@ -110,10 +110,9 @@ export class CandidateCollector {
         // A title word shared by a large part of a big corpus tells passages apart too little to walk them all.
         if (reach(e.id) - index.passages(e.id).length > Math.max(TITLE_WALK_MIN, COMMON_SHARE * n)) continue;
         for (const sid of index.sources(e.id)) {
-          if (allowed && !allowed.has(sid)) continue;
           const [first, count] = space.range(sid);
           for (let id = first; id < first + count; id++) {
-            if (best[id] >= qt) continue;
+            if (best[id] >= qt || (allowed && !allowed(id))) continue;
             if (best[id] === 0) hit.push(id);
             best[id] = qt;
           }
@@ -144,7 +143,7 @@ export class CandidateCollector {
           for (const id of index.passages(e.id)) {
             if (best[id] >= q) continue;
             if (acc[id] === 0) {
-              if (!fill || touched.length >= fillTo || (allowed && !allowed.has(space.sourceOf(id)))) continue;
+              if (!fill || touched.length >= fillTo || (allowed && !allowed(id))) continue;
               touched.push(id);
             }
             acc[id] += w * (q - best[id]);

@@ -2,7 +2,7 @@
 import type { WordIndex } from './wordIndex';
 
 /** How a query word was matched to an index word. */
-export type ExpansionKind = 'exact' | 'variant' | 'prefix' | 'typo';
+export type ExpansionKind = 'exact' | 'variant' | 'prefix' | 'typo' | 'alias';
 
 /** One index word a query word stands for. */
 export interface Expansion {
@@ -20,7 +20,7 @@ export interface Term {
   word: string;
   /** Index words it stands for, best first. */
   expansions: Expansion[];
-  /** The index word taken as the user's intent (for the fuse query), or the word itself. */
+  /** The index word taken as the user's intent (its typo correction), or the word itself. */
   corrected: string;
 }
 
@@ -37,8 +37,13 @@ export const DEFAULT_LIMITS: ExpandLimits = { maxCompletions: 64, postingBudget:
 /** Fan-out for a one- or two-letter keystroke, answered from the word index alone. */
 export const KEYSTROKE_LIMITS: ExpandLimits = { maxCompletions: 16, postingBudget: 20_000 };
 
-/** A word used this often is taken as meant, so its typo neighbours are not searched. */
-const KNOWN_WORD_USES = 5;
+/** A word in the corpus is taken as meant; only when it is this rare may its far more common neighbours be a typo. */
+const RARE_USES = 2;
+/** ...and only neighbours used this many times more often than it. */
+const TYPO_DOMINANCE = 10;
+
+/** Match quality by kind: every exact match outranks every typo neighbour of the same word. */
+export const QUALITY = { exact: 1, variant: 0.9, alias: 0.85, typo1: 0.5, typo2: 0.35, fuzzyPrefix: 0.45 };
 
 /** Edits tolerated in a query word: none below 4 letters or with digits (2025 is not a typo of 2024), 1 up to 7, then 2. */
 export function maxEdits(word: string): number {
@@ -46,15 +51,9 @@ export function maxEdits(word: string): number {
   return word.length < 4 ? 0 : word.length < 8 ? 1 : 2;
 }
 
-function uses(index: WordIndex, id: number): number {
+/** Passages plus titles that use word `id`. */
+export function uses(index: WordIndex, id: number): number {
   return index.passages(id).length + index.sources(id).length;
-}
-
-function variants(word: string): string[] {
-  const out = [word + 's', word + 'es'];
-  if (word.length > 3 && word.endsWith('s')) out.push(word.slice(0, -1));
-  if (word.length > 4 && word.endsWith('es')) out.push(word.slice(0, -2));
-  return out;
 }
 
 function completions(index: WordIndex, prefix: string, limits: ExpandLimits, skip: Set<number>): Expansion[] {
@@ -70,7 +69,12 @@ function completions(index: WordIndex, prefix: string, limits: ExpandLimits, ski
   return out;
 }
 
-/** Expands one query word; `prefix` when it may be unfinished (the last word being typed). */
+/**
+ * Expands one query word; `prefix` when it may be unfinished (the last word being typed). A word the corpus
+ * uses matches itself, its inflections and (while typed) its completions; typo neighbours come in only when
+ * the word is absent, or so rare that a far more common neighbour is likelier meant, and always with a lower
+ * quality than any exact match.
+ */
 export function expandWord(index: WordIndex, word: string, prefix: boolean, limits: ExpandLimits = DEFAULT_LIMITS): Term {
   const out: Expansion[] = [];
   const seen = new Set<number>();
@@ -80,16 +84,25 @@ export function expandWord(index: WordIndex, word: string, prefix: boolean, limi
     out.push(e);
   };
   const exact = index.id(word);
-  if (exact !== undefined) push({ id: exact, quality: 1, kind: 'exact' });
-  for (const v of variants(word)) {
-    const id = index.id(v);
-    if (id !== undefined) push({ id, quality: 0.9, kind: 'variant' });
+  const exactUses = exact !== undefined && index.live(exact) ? uses(index, exact) : 0;
+  if (exact !== undefined) push({ id: exact, quality: QUALITY.exact, kind: 'exact' });
+  for (const id of index.sameStem(word)) push({ id, quality: QUALITY.variant, kind: 'variant' });
+  if (exactUses <= RARE_USES) {
+    for (const n of index.near(word, maxEdits(word))) {
+      if (exactUses && uses(index, n.id) < TYPO_DOMINANCE * exactUses) continue;
+      push({ id: n.id, quality: n.edits === 1 ? QUALITY.typo1 : QUALITY.typo2, kind: 'typo' });
+    }
   }
-  const known = exact !== undefined && uses(index, exact) >= KNOWN_WORD_USES;
-  if (!known) {
-    for (const n of index.near(word, maxEdits(word))) push({ id: n.id, quality: n.edits === 1 ? 0.8 : 0.6, kind: 'typo' });
+  if (prefix || out.length === 0) {
+    const done = out.length;
+    for (const c of completions(index, word, limits, seen)) push(c);
+    // A half-typed word with a typo in it: words starting with something close to it.
+    if (prefix && !exactUses && out.length === done) {
+      for (const n of index.nearPrefix(word, maxEdits(word)).slice(0, limits.maxCompletions)) {
+        push({ id: n.id, quality: QUALITY.fuzzyPrefix - 0.1 * (n.edits - 1), kind: 'typo' });
+      }
+    }
   }
-  if (prefix || out.length === 0) for (const c of completions(index, word, limits, seen)) push(c);
   out.sort((a, b) => b.quality - a.quality || uses(index, b.id) - uses(index, a.id));
   const typedIsWord = out.length > 0 && (out[0].kind === 'exact' || out[0].kind === 'prefix');
   const corrected = out.length === 0 || typedIsWord || out[0].kind === 'variant' ? word : index.word(out[0].id);

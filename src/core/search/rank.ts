@@ -1,84 +1,177 @@
-// Final relevance: all query words before some, then match quality, phrase order, fuse.js score, frequency.
-import { TITLE_WEIGHT, type Candidate } from './candidates';
+// Final relevance: BM25 over the candidates' text (rare words weigh most), other names of a run of query words
+// counted once, quoted phrases required, query words side by side rewarded, passages with every query word first.
 import type { Term } from './expand';
+import { isStopWord } from './stopWords';
 import { forEachWord } from './tokenize';
-import type { WordIndex } from './wordIndex';
+import { contains, type WordIndex } from './wordIndex';
 
-/** A candidate with its final relevance. */
-export interface Ranked {
-  /** Passage id. */
-  id: number;
-  /** Relevance in (0, 1]; passages with every query word score above 0.5, the others below. */
-  score: number;
+/** BM25 constants: term-frequency saturation and length normalisation. */
+const K1 = 1.2;
+const B = 0.75;
+/** A match in the source's title or key counts this much of one in the paragraph. */
+const TITLE_WEIGHT = 0.3;
+/** Bonus, relative to the BM25 sum, when every neighbouring pair of query words stands side by side. */
+const PROXIMITY_WEIGHT = 0.25;
+
+/** Query words that go together: the words typed, or any one of their other names (Saudi Arabia / Riyadh). */
+export interface TermGroup {
+  /** Indexes into the term list of the words typed. */
+  words: number[];
+  /** Indexes into the term list of other names, each with its label and the words it needs besides its term's. */
+  alts: Array<{ term: number; label: string; words: string[] }>;
+  /** The words as typed, for "matched Riyadh for Saudi Arabia". */
+  typed: string;
 }
 
-/** Weights of the signals within one coverage tier; they add up to 1. */
-const W = { quality: 0.5, phrase: 0.2, fuse: 0.25, frequency: 0.05 };
+/** What the ranker needs about one candidate passage. */
+export interface RankInput {
+  id: number;
+  /** Source id (for title matches). */
+  sid: number;
+  /** The paragraph, search-folded. */
+  text: string;
+}
 
-/** Folded word -> bit set of the query words it stands for. */
-export function termMasks(index: WordIndex, terms: Term[]): Map<string, number> {
-  const masks = new Map<string, number>();
+/** A ranked passage. */
+export interface Ranked {
+  id: number;
+  /** Relevance in (0, 1]; passages with every query word (or another name for it) score above 0.5. */
+  score: number;
+  /** Other names that stood in for query words here: "matched Riyadh for Saudi Arabia". */
+  notes: string[];
+  /** Their terms (indexes into the term list). */
+  alts: number[];
+}
+
+/** Corpus statistics BM25 needs. */
+export interface CorpusStats {
+  /** Passages indexed. */
+  passages: number;
+  /** Mean passage length in characters. */
+  averageLength: number;
+}
+
+function idf(n: number, df: number): number {
+  return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+}
+
+/**
+ * Scores passages: per term, the best of its expansions by quality × BM25; per group, the words typed or the
+ * best other name; plus a proximity bonus. Passages lacking a quoted phrase are dropped.
+ */
+export function rank(index: WordIndex, stats: CorpusStats, terms: Term[], groups: TermGroup[], phrases: string[][], inputs: RankInput[]): Ranked[] {
+  // Folded word -> (term, expansion slot) pairs; slots number all expansions of all terms.
+  const slotsOf = new Map<string, number[]>();
+  const slotTerm: number[] = [];
+  const slotWeight: number[] = [];
+  const slotId: number[] = [];
   terms.forEach((t, i) => {
     for (const e of t.expansions) {
       const w = index.word(e.id);
-      masks.set(w, (masks.get(w) ?? 0) | (1 << i));
+      const slot = slotTerm.length;
+      slotTerm.push(i);
+      slotWeight.push(e.quality * idf(stats.passages, index.passages(e.id).length));
+      slotId.push(e.id);
+      const list = slotsOf.get(w);
+      if (list) list.push(slot);
+      else slotsOf.set(w, [slot]);
     }
   });
-  return masks;
-}
+  // Another name weighs what the words it stands for weigh (rarity of the concept, not of the spelling).
+  const idfOf = (t: number) => (terms[t].expansions.length ? idf(stats.passages, index.passages(terms[t].expansions[0].id).length) : 0);
+  // When the words typed only match as typos, their other names are no surer than that (Afganistan: Afghan).
+  for (const g of groups) {
+    const typed = g.words.reduce((a, t) => a + idfOf(t), 0);
+    if (!typed) continue;
+    const sure = Math.min(...g.words.map((t) => terms[t].expansions[0]?.quality ?? 1));
+    for (const a of g.alts) {
+      for (let s = 0; s < slotTerm.length; s++) {
+        if (slotTerm[s] === a.term) slotWeight[s] = terms[a.term].expansions.find((e) => e.id === slotId[s])!.quality * typed * sure;
+      }
+    }
+  }
+  // Which terms are typed words (for proximity), in query order.
+  const typedOrder = groups.flatMap((g) => g.words);
+  const termBit = new Map<number, number>();
+  typedOrder.forEach((t, k) => termBit.set(t, k));
+  const groupWeight = groups.map((g) => Math.max(...g.words.map((t) => maxWeight(t)), ...g.alts.map((a) => maxWeight(a.term)), 0));
+  const totalWeight = groupWeight.reduce((a, b) => a + b, 0) || 1;
+  // A term's weight is that of its best expansion (the word itself when the corpus has it).
+  function maxWeight(t: number): number {
+    const s = slotTerm.indexOf(t);
+    return s < 0 ? 0 : slotWeight[s];
+  }
 
-/** How a passage's words sit relative to the query. */
-export interface Proximity {
-  /** Share of neighbouring query word pairs found side by side, in query order. */
-  phrase: number;
-  /** How often query words occur, squashed into [0, 1]. */
-  frequency: number;
-}
-
-/** Phrase and frequency signals of a passage's folded text for a query of `t` words. */
-export function proximity(folded: string, masks: Map<string, number>, t: number): Proximity {
-  let prev = 0;
-  let pairs = 0;
-  let hits = 0;
-  forEachWord(folded, (word) => {
-    const m = masks.get(word) ?? 0;
-    if (m) hits++;
-    pairs |= (prev << 1) & m;
-    prev = m;
-  });
-  let found = 0;
-  for (let i = 1; i < t; i++) if (pairs & (1 << i)) found++;
-  return { phrase: t > 1 ? found / (t - 1) : 0, frequency: Math.min(1, Math.log2(1 + hits) / 4) };
-}
-
-/** Scores candidates; `fuse` holds fuse.js relevance for the candidates it ranked (others count 0 there). */
-export function rank(
-  candidates: Candidate[],
-  idf: number[],
-  required: boolean[],
-  details: Map<number, Proximity>,
-  fuse: Map<number, number>,
-): Ranked[] {
-  const t = idf.length;
-  const idfSum = idf.reduce((a, b) => a + b, 0) || 1;
-  const phraseWeight = t > 1 ? W.phrase : 0;
+  const tf = new Float64Array(slotTerm.length);
   const out: Ranked[] = [];
-  for (const c of candidates) {
-    let quality = 0;
-    let coverage = 0;
-    for (let i = 0; i < t; i++) {
-      const q = Math.max(c.text[i], TITLE_WEIGHT * c.title[i]);
-      quality += idf[i] * q;
-      if (q > 0) coverage += idf[i];
+  for (const input of inputs) {
+    tf.fill(0);
+    const tokens: string[] = [];
+    let pairs = 0;
+    let prevBit = -2;
+    forEachWord(input.text, (w) => {
+      tokens.push(w);
+      const slots = slotsOf.get(w);
+      if (!slots) {
+        if (!isStopWord(w)) prevBit = -2;
+        return;
+      }
+      let bit = -2;
+      for (const s of slots) {
+        tf[s]++;
+        const k = termBit.get(slotTerm[s]);
+        if (k !== undefined) bit = k;
+      }
+      if (bit >= 0 && bit === prevBit + 1) pairs |= 1 << bit;
+      prevBit = bit;
+    });
+    if (phrases.length && !phrases.every((p) => hasPhrase(tokens, p))) continue;
+    const norm = K1 * (1 - B + (B * input.text.length) / Math.max(1, stats.averageLength));
+    const termScore = new Float64Array(terms.length);
+    for (let s = 0; s < slotTerm.length; s++) {
+      let v = 0;
+      if (tf[s] > 0) v = (slotWeight[s] * tf[s] * (K1 + 1)) / (tf[s] + norm);
+      else if (contains(index.sources(slotId[s]), input.sid)) v = TITLE_WEIGHT * slotWeight[s];
+      if (v > termScore[slotTerm[s]]) termScore[slotTerm[s]] = v;
     }
-    quality /= idfSum;
-    coverage /= idfSum;
-    const { phrase, frequency } = details.get(c.id) ?? { phrase: 0, frequency: 0 };
-    const rel =
-      ((W.quality + W.phrase - phraseWeight) * quality + phraseWeight * phrase + W.fuse * (fuse.get(c.id) ?? 0) + W.frequency * frequency);
-    const all = c.matched === required.filter(Boolean).length;
-    const score = all ? 0.5 + 0.5 * rel : 0.5 * Math.min(coverage, 0.999) * (0.4 + 0.6 * rel);
-    out.push({ id: c.id, score: Math.max(score, 1e-6) });
+    let present: Set<string> | undefined;
+    const has = (w: string) => (present ??= new Set(tokens)).has(w);
+    let sum = 0;
+    let covered = 0;
+    const notes: string[] = [];
+    const alts: number[] = [];
+    groups.forEach((g, gi) => {
+      const typed = g.words.reduce((a, t) => a + termScore[t], 0);
+      const all = g.words.every((t) => termScore[t] > 0);
+      let best = typed;
+      let alt: TermGroup['alts'][number] | undefined;
+      // Other names stand in only for words the passage lacks, and only when all their words are there.
+      for (const a of all ? [] : g.alts) {
+        if (termScore[a.term] > best && a.words.every((w) => has(w))) (best = termScore[a.term]), (alt = a);
+      }
+      sum += best;
+      if (all || alt) covered += groupWeight[gi];
+      else if (g.words.some((t) => termScore[t] > 0)) covered += groupWeight[gi] / 2;
+      if (alt) notes.push(`matched ${alt.label} for ${g.typed}`), alts.push(alt.term);
+    });
+    if (sum <= 0) continue;
+    let adjacent = 0;
+    for (let k = 1; k < typedOrder.length; k++) if (pairs & (1 << k)) adjacent++;
+    const proximity = typedOrder.length > 1 ? adjacent / (typedOrder.length - 1) : 0;
+    const raw = sum * (1 + PROXIMITY_WEIGHT * proximity);
+    const rel = 1 - Math.exp(-raw / totalWeight);
+    const all = covered >= totalWeight - 1e-9;
+    const share = covered / totalWeight;
+    const score = all ? 0.5 + 0.5 * rel : 0.5 * rel * Math.max(0.01, share * share);
+    out.push({ id: input.id, score: Math.max(score, 1e-6), notes, alts });
   }
   return out.sort((a, b) => b.score - a.score || a.id - b.id);
+}
+
+function hasPhrase(tokens: string[], phrase: string[]): boolean {
+  outer: for (let i = 0; i + phrase.length <= tokens.length; i++) {
+    for (let j = 0; j < phrase.length; j++) if (tokens[i + j] !== phrase[j]) continue outer;
+    return true;
+  }
+  return false;
 }

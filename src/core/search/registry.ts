@@ -23,6 +23,7 @@ export class PassageRegistry implements PassageSpace {
   #bySid: Array<SourceEntry | undefined> = [];
   #sourceOf: number[] = [];
   #count = 0;
+  #chars = 0;
 
   /** One more than the highest passage id given out. */
   get capacity(): number {
@@ -32,6 +33,11 @@ export class PassageRegistry implements PassageSpace {
   /** Number of passages currently held. */
   get count(): number {
     return this.#count;
+  }
+
+  /** Mean passage length in characters. */
+  get averageLength(): number {
+    return this.#count ? this.#chars / this.#count : 0;
   }
 
   /** Sources held, oldest first. */
@@ -46,6 +52,7 @@ export class PassageRegistry implements PassageSpace {
     this.#byUri.set(source.uri, entry);
     for (let j = 0; j < entry.count; j++) this.#sourceOf.push(entry.sid);
     this.#count += entry.count;
+    for (const p of source.paragraphs) this.#chars += p.text.length;
     return entry;
   }
 
@@ -57,6 +64,7 @@ export class PassageRegistry implements PassageSpace {
     this.#bySid[entry.sid] = undefined;
     for (let id = entry.first; id < entry.first + entry.count; id++) this.#sourceOf[id] = -1;
     this.#count -= entry.count;
+    for (const p of entry.source.paragraphs) this.#chars -= p.text.length;
     return entry;
   }
 

@@ -1,14 +1,16 @@
-// The search index: a word index picks a bounded set of candidate passages, fuse.js helps rank them.
+// The search index: a word index picks a bounded set of candidate passages, BM25 with a few signals ranks them.
 import type { CorpusChange } from '../corpus/corpus';
 import type { Source } from '../corpus/types';
-import { CandidateCollector, type Candidate } from './candidates';
-import { DEFAULT_LIMITS, KEYSTROKE_LIMITS, expandWord, type Term } from './expand';
+import { CandidateCollector } from './candidates';
+import { DEFAULT_LIMITS, KEYSTROKE_LIMITS, QUALITY, expandWord, uses, type Expansion, type Term } from './expand';
 import { searchFold } from './fold';
-import { FuseRanker, fuseCost, type FuseDoc } from './fuseRanker';
+import { DocCache, type FoldedDoc } from './docCache';
 import { matchRanges, type WordMatch } from './highlight';
-import { proximity, rank, termMasks } from './rank';
-import { PassageRegistry, type SourceEntry } from './registry';
+import { parseQuery } from './query';
+import { rank, type TermGroup } from './rank';
+import { PassageRegistry } from './registry';
 import { decode, encode } from './serialize';
+import { Synonyms, type AltSpan } from './synonyms';
 import { words } from './tokenize';
 import type { SearchHit, SearchOptions, SerializedSearchIndex } from './types';
 import { WordIndex } from './wordIndex';
@@ -17,12 +19,8 @@ import { WordIndex } from './wordIndex';
 const MAX_TERMS = 12;
 /** Most candidates taken from the word index into ranking. */
 const MAX_CANDIDATES = 250;
-/** fuse.js work allowed per query, in character comparisons (see `fuseCost`); keeps a keystroke well under 16 ms on 2 cores. */
-const FUSE_BUDGET = 100_000;
 /** Passage ids given out beyond twice the passages held before the index renumbers them. */
 const COMPACT_SLACK = 50_000;
-/** fuse.js ranks at least this many candidates (or `limit`, when smaller), whatever the budget. */
-const MIN_FUSED = 10;
 
 /**
  * Passages of a corpus, searchable as you type and tolerant of typos. Sources are added and removed one at a
@@ -31,8 +29,9 @@ const MIN_FUSED = 10;
 export class SearchIndex {
   #registry = new PassageRegistry();
   #words = new WordIndex();
-  #fuse = new FuseRanker();
+  #docs = new DocCache();
   #collector = new CandidateCollector();
+  #synonyms = new Synonyms();
 
   /** Number of passages (paragraphs) indexed. */
   get passageCount(): number {
@@ -58,7 +57,7 @@ export class SearchIndex {
     for (const p of entry.source.paragraphs) for (const w of words(searchFold(p.text))) used.add(w);
     this.#words.removePassages(used, entry.first, entry.first + entry.count);
     this.#words.removeSource(titleWords(entry.source), entry.sid);
-    this.#fuse.forget(entry.first, entry.first + entry.count);
+    this.#docs.forget(entry.first, entry.first + entry.count);
     // Ids are never reused; when most of the id space is gone, renumber (a rare, linear pass).
     if (this.#registry.capacity > COMPACT_SLACK + 2 * this.#registry.count) this.#compact();
   }
@@ -69,33 +68,36 @@ export class SearchIndex {
     for (const s of change.updated) this.addSource(s);
   }
 
-  /** Passages matching `query`, best first. An empty query finds nothing. */
+  /**
+   * Passages matching `query`, best first. Stop words of free text are neither required nor highlighted; a
+   * quoted phrase must occur word for word. An empty query finds nothing, unless `passages` is given: then
+   * those passages come back in corpus order.
+   */
   search(query: string, options: SearchOptions = {}): SearchHit[] {
     const limit = Math.max(0, Math.floor(options.limit ?? 20));
+    const allowed = this.#filter(options);
     const parsed = this.#parse(query);
-    if (!parsed || !limit) return [];
-    const { terms, quick } = parsed;
-    const allowed = this.#allowedSources(options.keys);
+    if (!limit) return [];
+    if (!parsed) return options.passages && !parseQuery(query).words.length ? this.#listed(allowed!, limit) : [];
+    const { terms, groups, phrases, quick, classify, altWords } = parsed;
     const max = quick ? limit : Math.max(limit, MAX_CANDIDATES);
-    const { candidates, idf, required } = this.#collector.collect(this.#words, this.#registry, terms, { max, fill: limit }, allowed);
-    const masks = termMasks(this.#words, terms);
-    const details = new Map(candidates.map((c) => [c.id, proximity(this.#doc(c.id).text, masks, terms.length)]));
-    // Phrase order decides which candidates fuse.js gets to rank.
-    const phrase = (id: number) => details.get(id)!.phrase;
-    candidates.sort((a, b) => b.matched - a.matched || phrase(b.id) - phrase(a.id) || b.prescore - a.prescore || a.id - b.id);
-    const fuseScores = quick ? new Map<number, number>() : this.#fuseScores(terms, candidates, limit);
-    const ranked = candidates.filter((c, i) => quick || fuseScores.has(c.id) || i < limit);
-    const keyWords = required.reduce((m, r, i) => (r ? m | (1 << i) : m), 0);
-    const classify = (w: string): WordMatch => {
-      const m = masks.get(w) ?? 0;
-      return m & keyWords ? 'strong' : m ? 'weak' : 'none';
-    };
-    return rank(ranked, idf, required, details, fuseScores)
+    const { candidates } = this.#collector.collect(this.#words, this.#registry, terms, { max, fill: limit }, allowed);
+    const inputs = candidates.map((c) => ({ id: c.id, sid: this.#registry.sourceOf(c.id), text: this.#doc(c.id).text }));
+    const stats = { passages: Math.max(1, this.#registry.count), averageLength: this.#registry.averageLength };
+    return rank(this.#words, stats, terms, groups, phrases, inputs)
       .slice(0, limit)
-      .map(({ id, score }) => this.#hit(id, score, classify));
+      .map(({ id, score, notes, alts }) => {
+        const extra = new Set(alts.flatMap((t) => altWords.get(t) ?? []));
+        return this.#hit(id, score, (w) => (extra.has(w) ? 'strong' : classify(w)), notes);
+      });
   }
 
-  /** The word index and source fingerprints as plain data (no texts, no fuse.js index). */
+  /** Groups of names for one thing (an entity's name and aliases); a query naming one also finds the others. */
+  setAliases(groups: string[][]): void {
+    this.#synonyms.setAliases(groups);
+  }
+
+  /** The word index and source fingerprints as plain data (no texts). */
   serialize(): SerializedSearchIndex {
     return encode(this.#registry, this.#words);
   }
@@ -113,57 +115,135 @@ export class SearchIndex {
     const sources = this.#registry.entries.map((e) => e.source);
     this.#registry = new PassageRegistry();
     this.#words = new WordIndex();
-    this.#fuse = new FuseRanker();
+    this.#docs = new DocCache();
     for (const s of decode(data, sources, this.#registry, this.#words)) this.addSource(s);
   }
 
   // Query words and what they stand for; undefined when nothing in the index could match.
-  #parse(query: string): { terms: Term[]; quick: boolean } | undefined {
-    const typed = [...new Set(words(searchFold(query)))].slice(0, MAX_TERMS);
+  #parse(query: string): ParsedSearch | undefined {
+    const parsed = parseQuery(query);
+    const seen = new Set<string>();
+    const typed = parsed.words.filter((w) => !w.stop && !seen.has(w.word) && !!seen.add(w.word)).slice(0, MAX_TERMS);
     if (!typed.length) return;
-    const open = !/\s$/.test(query); // a trailing space means the last word is finished
+    const last = parsed.words[parsed.words.length - 1];
     // One or two letters are a keystroke on the way to a word: the word index alone answers them.
-    const quick = typed.length === 1 && typed[0].length <= 2;
+    const quick = typed.length === 1 && typed[0].word.length <= 2 && !parsed.phrases.length;
     const limits = quick ? KEYSTROKE_LIMITS : DEFAULT_LIMITS;
-    const terms = typed.map((w, i) => expandWord(this.#words, w, open && i === typed.length - 1, limits));
+    const terms: Term[] = typed.map((w) => w.phrase >= 0
+      ? exactTerm(this.#words, w.word)
+      : expandWord(this.#words, w.word, parsed.open && w === last, limits));
+    // Other names attach to runs of free words.
+    const free = typed.filter((w) => w.phrase < 0);
+    const spans = quick ? [] : this.#synonyms.find(free.map((w) => w.word), free.map(() => false));
+    const groups: TermGroup[] = [];
+    const inSpan = new Map<number, AltSpan>();
+    for (const sp of spans) for (let i = sp.start; i < sp.end; i++) inSpan.set(typed.indexOf(free[i]), sp);
+    const altWords = new Map<number, string[]>();
+    for (let i = 0; i < typed.length; i++) {
+      const sp = inSpan.get(i);
+      if (!sp) {
+        groups.push({ words: [i], alts: [], typed: typed[i].raw });
+        continue;
+      }
+      if (typed.indexOf(free[sp.start]) !== i) continue;
+      const words = free.slice(sp.start, sp.end).map((w) => typed.indexOf(w));
+      const group: TermGroup = { words, alts: [], typed: query.slice(typed[words[0]].start, typed[words[words.length - 1]].end) };
+      for (const alt of sp.alts) {
+        const term = this.#altTerm(alt.words, alt.quality);
+        if (!term) continue;
+        altWords.set(terms.length, alt.words);
+        group.alts.push({ term: terms.length, label: alt.label, words: alt.words.filter((w) => w !== term.word) });
+        terms.push(term);
+      }
+      groups.push(group);
+    }
     if (terms.every((t) => !t.expansions.length)) return;
-    return { terms, quick };
+    // Highlights: what the words typed and their other names matched; stop words only inside a quoted phrase.
+    const strong = new Set<string>();
+    terms.forEach((t, i) => altWords.has(i) || t.expansions.forEach((e) => strong.add(this.#words.word(e.id))));
+    const phraseWords = new Set(parsed.phrases.flat());
+    const classify = (w: string): WordMatch => (strong.has(w) ? 'strong' : phraseWords.has(w) ? 'weak' : 'none');
+    return { terms, groups, phrases: parsed.phrases, quick, classify, altWords };
   }
 
-  #hit(id: number, score: number, classify: (word: string) => WordMatch): SearchHit {
+  // Another name as one term: its rarest word in the corpus stands for it.
+  #altTerm(words: string[], quality: number): Term | undefined {
+    let best: number | undefined;
+    for (const w of words) {
+      const id = this.#words.id(w);
+      if (id === undefined || !this.#words.live(id)) return undefined;
+      if (best === undefined || uses(this.#words, id) < uses(this.#words, best)) best = id;
+    }
+    if (best === undefined) return undefined;
+    const word = this.#words.word(best);
+    const expansions: Expansion[] = [{ id: best, quality, kind: 'alias' }];
+    for (const id of this.#words.sameStem(word)) expansions.push({ id, quality: quality * QUALITY.variant, kind: 'alias' });
+    return { word, expansions, corrected: word };
+  }
+
+  #hit(id: number, score: number, classify: (word: string) => WordMatch, notes: string[]): SearchHit {
     const { entry, paragraph } = this.#registry.passage(id)!;
     const s = entry.source;
     const matches = matchRanges(paragraph.text, classify);
-    return { key: s.key, uri: s.uri, title: s.title, date: s.date, paragraph: paragraph.n, text: paragraph.text, score, matches };
+    return { key: s.key, uri: s.uri, title: s.title, date: s.date, paragraph: paragraph.n, text: paragraph.text, score, matches, notes };
   }
 
-  // fuse.js relevance for the best candidates that fit the work budget (at least MIN_FUSED of them).
-  #fuseScores(terms: Term[], candidates: Candidate[], limit: number): Map<number, number> {
-    const query = terms.map((t) => t.corrected).join(' ');
-    const chosen: number[] = [];
-    let cost = 0;
-    for (const c of candidates) {
-      const doc = this.#doc(c.id);
-      cost += fuseCost(doc.text.length + doc.title.length + doc.key.length, query.length, doc.text.includes(query));
-      if (cost > FUSE_BUDGET && chosen.length >= Math.min(limit, MIN_FUSED)) break;
-      chosen.push(c.id);
+  // Passages that pass the filters, in corpus order (a filter without a query).
+  #listed(allowed: (id: number) => boolean, limit: number): SearchHit[] {
+    const out: SearchHit[] = [];
+    for (const e of this.#registry.entries) {
+      for (let id = e.first; id < e.first + e.count && out.length < limit; id++) {
+        if (allowed(id)) out.push(this.#hit(id, 1, () => 'none', []));
+      }
     }
-    const scores = this.#fuse.score(query, chosen, (id) => this.#doc(id));
-    return new Map(chosen.map((id, i) => [id, scores[i]]));
+    return out;
   }
 
-  #doc(id: number): FuseDoc {
-    return this.#fuse.doc(id, () => {
+  // Source, date and passage filters as one test on passage ids; null when nothing is filtered.
+  #filter(options: SearchOptions): ((id: number) => boolean) | null {
+    const { keys, from, to, passages } = options;
+    if (!keys && !from && !to && !passages) return null;
+    const sids = new Set<number>();
+    const wanted = keys && new Set(keys);
+    for (const e of this.#registry.entries) {
+      const d = e.source.date;
+      if (wanted && !wanted.has(e.source.key)) continue;
+      if ((from || to) && !d) continue;
+      if ((from && d! < from) || (to && d! > to)) continue;
+      sids.add(e.sid);
+    }
+    const ids = passages && new Set(passages.map((p) => `${p.key}#${p.paragraph}`));
+    return (id) => {
+      if (!sids.has(this.#registry.sourceOf(id))) return false;
+      if (!ids) return true;
+      const p = this.#registry.passage(id)!;
+      return ids.has(`${p.entry.source.key}#${p.paragraph.n}`);
+    };
+  }
+
+  #doc(id: number): FoldedDoc {
+    return this.#docs.doc(id, () => {
       const { entry, paragraph } = this.#registry.passage(id)!;
       return { text: searchFold(paragraph.text), title: searchFold(entry.source.title), key: searchFold(entry.source.key) };
     });
   }
+}
 
-  #allowedSources(keys: string[] | undefined): Set<number> | null {
-    if (!keys) return null;
-    const wanted = new Set(keys);
-    return new Set(this.#registry.entries.filter((e: SourceEntry) => wanted.has(e.source.key)).map((e) => e.sid));
-  }
+/** A query word inside quotes: itself only. */
+function exactTerm(index: WordIndex, word: string): Term {
+  const id = index.id(word);
+  return { word, expansions: id !== undefined && index.live(id) ? [{ id, quality: QUALITY.exact, kind: 'exact' }] : [], corrected: word };
+}
+
+/** A parsed query, ready for candidate selection and ranking. */
+interface ParsedSearch {
+  terms: Term[];
+  groups: TermGroup[];
+  phrases: string[][];
+  quick: boolean;
+  classify: (word: string) => WordMatch;
+  /** Per other-name term: its words, highlighted only where it stood in for the words typed. */
+  altWords: Map<number, string[]>;
 }
 
 /** Words of a source's title and citation key. */

@@ -18,6 +18,8 @@ export interface SearchHit {
   score: number;
   /** [start, end) offsets into `text` of matched words, sorted and merged, for highlighting. */
   matches: Array<[number, number]>;
+  /** Other names that stood in for query words in this passage: "matched Riyadh for Saudi Arabia". */
+  notes: string[];
 }
 
 /** How to search. */
@@ -26,6 +28,12 @@ export interface SearchOptions {
   limit?: number;
   /** Only search the sources with these citation keys. */
   keys?: string[];
+  /** Only sources dated on or after this day (`YYYY-MM-DD`); undated sources are left out by a date filter. */
+  from?: string;
+  /** Only sources dated on or before this day (`YYYY-MM-DD`). */
+  to?: string;
+  /** Only these passages (an entity's mentions); with an empty query, these passages in corpus order. */
+  passages?: Array<{ key: string; paragraph: number }>;
 }
 
 /** What a serialised source records, so a stale copy can be told from a current one. */

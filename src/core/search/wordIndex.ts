@@ -1,5 +1,6 @@
 // The word index: vocabulary, word -> passages and word -> sources (titles, keys), with prefix and typo lookup.
 import { boundedDistance, letterMask, popCount } from './editDistance';
+import { stemOf } from './stopWords';
 
 /** A vocabulary word close to a query word. */
 export interface NearWord {
@@ -50,6 +51,7 @@ export class WordIndex {
   #lastText: number[] = [];
   #lastTitle: number[] = [];
   #prefixes = new Map<string, number[]>();
+  #stems = new Map<string, number[]>();
 
   /** Number of distinct words ever seen (including words no passage uses any more). */
   get size(): number {
@@ -74,6 +76,10 @@ export class WordIndex {
       if (bucket) bucket.push(id);
       else this.#prefixes.set(p, [id]);
     }
+    const stem = stemOf(word);
+    const same = this.#stems.get(stem);
+    if (same) same.push(id);
+    else this.#stems.set(stem, [id]);
     return id;
   }
 
@@ -143,6 +149,32 @@ export class WordIndex {
     for (const id of bucket) {
       if (!this.live(id)) continue;
       if (exact || this.#words[id].startsWith(prefix)) out.push(id);
+    }
+    return out;
+  }
+
+  /** Live words with the same stem as `word` (`strike` for `strikes`), the word itself excluded. */
+  sameStem(word: string): number[] {
+    return (this.#stems.get(stemOf(word)) ?? []).filter((id) => this.#words[id] !== word && this.live(id));
+  }
+
+  /**
+   * Live words that start with a string within `maxEdits` of `prefix` (a half-typed word with a typo:
+   * `hegsr` -> hegseth), sharing its first letter; words that start with `prefix` itself are excluded.
+   */
+  nearPrefix(prefix: string, maxEdits: number): NearWord[] {
+    const out: NearWord[] = [];
+    if (maxEdits <= 0) return out;
+    const bucket = this.#prefixes.get(prefix[0]) ?? [];
+    const len = prefix.length;
+    for (const id of bucket) {
+      const w = this.#words[id];
+      if (w.length < len - maxEdits || w.startsWith(prefix) || !this.live(id)) continue;
+      let best = maxEdits + 1;
+      for (let k = Math.max(1, len - maxEdits); k <= Math.min(w.length, len + maxEdits); k++) {
+        best = Math.min(best, boundedDistance(prefix, w.slice(0, k), maxEdits));
+      }
+      if (best <= maxEdits) out.push({ id, edits: best });
     }
     return out;
   }

@@ -45,7 +45,12 @@ export function watchDiagnostics(
   };
   const all = () => vscode.workspace.textDocuments.forEach(update);
 
-  void sources.ready.then(all);
+  // Again once the entity index is ready, which the claim check waits for.
+  const allWithEntities = () => {
+    all();
+    void sources.entities().then(all, () => undefined);
+  };
+  void sources.ready.then(allWithEntities);
   return [
     collection,
     vscode.workspace.onDidOpenTextDocument(update),
@@ -54,8 +59,8 @@ export function watchDiagnostics(
       collection.delete(d.uri);
       briefings.forget(d);
     }),
-    sources.onDidChange(all),
-    onSettingChange(['diagnostics.enabled'], all),
+    sources.onDidChange(allWithEntities),
+    onSettingChange(['diagnostics.enabled', 'diagnostics.claims.enabled'], all),
     { dispose: () => timers.forEach(clearTimeout) },
   ];
 }

@@ -14,6 +14,8 @@ import { registerNavigation } from './navigation';
 import { registerPanel } from './panel';
 import type { PanelViewProvider } from './panel/panelView';
 import { registerPreview } from './preview';
+import { registerSourceFormats } from './sourceFormats';
+import { registerSourceWarnings } from './sourceWarnings';
 import { registerStatusBar } from './statusBar';
 
 /** What the features expose to tests and to the composition root. */
@@ -41,6 +43,8 @@ export function activateFeatures(context: vscode.ExtensionContext, sources: Sour
     ...registerCodeActions(),
     ...registerStatusBar(sources, briefings),
     ...registerPreview(context, sources),
+    ...registerSourceFormats(sources, log),
+    ...registerSourceWarnings(sources, log),
   );
   return { panel, briefings };
 }

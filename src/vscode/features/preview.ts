@@ -1,9 +1,11 @@
 // The built-in Markdown preview with our citation plugin, the preview command, and HTML export.
 import * as vscode from 'vscode';
 import type { Source } from '../../core/corpus';
+import { checkBriefing } from '../../core/grounding';
 import { citationPlugin, renderStandalone, type CitationPluginOptions } from '../../markdown';
 import type { MarkdownItInstance } from '../../markdown/plugin';
 import { COMMANDS } from '../commandIds';
+import { setting } from '../config';
 import type { SourcesService } from '../services/sources';
 
 function location(source: Source): string {
@@ -12,9 +14,18 @@ function location(source: Source): string {
   return source.bundled ? `bundled seed ${uri.path.split('/').pop()}` : vscode.workspace.asRelativePath(uri);
 }
 
-/** The plugin options for this host: keys resolve against the live corpus. */
+/** The plugin options for this host: keys resolve against the live corpus; problems are listed at the end. */
 export function pluginOptions(sources: SourcesService): CitationPluginOptions {
-  return { resolve: (key) => sources.library.corpus.get(key), location };
+  return {
+    resolve: (key) => sources.library.corpus.get(key),
+    location,
+    check: (markdown) => {
+      if (setting<boolean>('diagnostics.enabled') === false) return [];
+      const entities = sources.library.entitiesIfReady;
+      const claims = setting<boolean>('diagnostics.claims.enabled') !== false && !!entities;
+      return checkBriefing(markdown, sources.library.corpus, { claims, entities });
+    },
+  };
 }
 
 /** What `activate` returns for the built-in preview (`markdown.markdownItPlugins`). */
@@ -46,8 +57,19 @@ export function registerPreview(context: vscode.ExtensionContext, sources: Sourc
       const out = target ?? (await vscode.window.showSaveDialog({ defaultUri: suggested, filters: { HTML: ['html'] }, title: 'Export Briefing to HTML' }));
       if (!out) return;
       await sources.ready;
+      // Never write over the briefing or a source.
+      const clash = out.toString() === doc.uri.toString() ? 'the briefing being exported'
+        : sources.library.corpus.byUri(out.toString()) ? 'a source' : undefined;
+      if (clash) {
+        void vscode.window.showErrorMessage(
+          `Briefing Desk: not exported: ${vscode.workspace.asRelativePath(out)} is ${clash}; choose another file.`);
+        return undefined;
+      }
+      const entities = await sources.entities();
       const result = renderStandalone(doc.getText(), {
         corpus: sources.library.corpus,
+        entities,
+        claims: setting<boolean>('diagnostics.claims.enabled') !== false,
         css: await readMedia(context.extensionUri, 'preview.css'),
         js: await readMedia(context.extensionUri, 'preview.js'),
         location,

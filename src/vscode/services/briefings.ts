@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { parseCitations } from '../../core/citations';
 import type { BriefingText } from '../../core/features/types';
 import type { GroundingDiagnostic } from '../../core/grounding';
+import { setting } from '../config';
 import type { SourcesService } from './sources';
 
 interface Entry {
@@ -10,6 +11,8 @@ interface Entry {
   libraryVersion: number;
   briefing: BriefingText;
   diagnostics?: GroundingDiagnostic[];
+  /** Whether `diagnostics` include the claim check. */
+  claims?: boolean;
 }
 
 /** Answers questions about a briefing document, reusing work until the document or the sources change. */
@@ -43,10 +46,18 @@ export class BriefingDocuments {
     return this.#entry(document).briefing;
   }
 
-  /** Grounding problems in the document, with their quick fixes. */
+  /**
+   * Grounding problems in the document, with their quick fixes. Claims are checked (unless switched off) once the
+   * entity index is ready, so that aliases count from the start; until then the other checks run alone.
+   */
   diagnostics(document: vscode.TextDocument): GroundingDiagnostic[] {
     const e = this.#entry(document);
-    e.diagnostics ??= this.#sources.desk.check(e.briefing.text);
+    const entities = this.#sources.library.entitiesIfReady;
+    const claims = setting<boolean>('diagnostics.claims.enabled') !== false && !!entities;
+    if (!e.diagnostics || e.claims !== claims) {
+      e.diagnostics = this.#sources.desk.check(e.briefing.text, { claims, entities });
+      e.claims = claims;
+    }
     return e.diagnostics;
   }
 

@@ -33,7 +33,7 @@ export class SourcesService implements vscode.Disposable {
     this.desk = createBriefingDesk({ store: this.#store, log, pause: yieldToHost });
     this.#ready = this.reload();
     this.#disposables.push(
-      onSettingChange(['sources', 'includeBundledSeeds'], () => void this.reload()),
+      onSettingChange(['sources', 'includeBundledSeeds', 'maxSourceSizeMB'], () => void this.reload()),
       vscode.workspace.onDidChangeWorkspaceFolders(() => void this.reload()),
     );
   }

@@ -1,14 +1,16 @@
 // The extension's SourceStore: the bundled seeds and the workspace's source globs, read through workspace.fs.
 import * as vscode from 'vscode';
-import { isSourceFile, type SourceStore } from '../../core/corpus';
+import { isSourceFile, UnusableEntry, type SourceProblem, type SourceStore } from '../../core/corpus';
 import { OVERRIDES_FILE } from '../../core/entities';
 import { setting } from '../config';
 import type { Logger } from '../log';
+import { badEntries, sourceSizeLimit, statProblem } from './entries';
 
 /** Lists and reads sources with VS Code's file system API, so remote and virtual workspaces work too. */
 export class WorkspaceSourceStore implements SourceStore {
   readonly #seeds: vscode.Uri;
   readonly #log: Logger;
+  #skipped: SourceProblem[] = [];
 
   constructor(extensionUri: vscode.Uri, log: Logger) {
     this.#seeds = vscode.Uri.joinPath(extensionUri, 'seeds');
@@ -32,11 +34,23 @@ export class WorkspaceSourceStore implements SourceStore {
     for (const p of this.patterns()) {
       for (const uri of await vscode.workspace.findFiles(p, '**/node_modules/**')) seen.add(uri.toString());
     }
+    // File search passes over FIFOs, devices and links that lead nowhere without a word: `skipped()` names them.
+    const bad = await badEntries(vscode.workspace.workspaceFolders ?? [], setting<string[]>('sources') ?? []);
+    this.#skipped = bad.map((b) => ({ uri: b.uri.fsPath || b.uri.toString(), reason: b.reason }));
     return [...seen];
   }
 
-  read(uri: string): Promise<Uint8Array> {
-    return Promise.resolve(vscode.workspace.fs.readFile(vscode.Uri.parse(uri)));
+  skipped(): SourceProblem[] {
+    return this.#skipped;
+  }
+
+  /** Reads a regular file under the size limit; anything else throws `UnusableEntry` (looked at with stat first). */
+  async read(uri: string): Promise<Uint8Array> {
+    const file = vscode.Uri.parse(uri);
+    // Look before reading: a FIFO would block the read forever, a device never ends, a huge file fills memory.
+    const problem = await statProblem(file, sourceSizeLimit());
+    if (problem) throw new UnusableEntry(problem);
+    return vscode.workspace.fs.readFile(file);
   }
 
   isBundled(uri: string): boolean {

@@ -41,9 +41,15 @@ export function panelHtml(webview: vscode.Webview, media: vscode.Uri): string {
   </div>
   <div class="filters">
     <select id="source-filter" aria-label="Filter by source"><option value="">All sources</option></select>
+    <div class="dates">
+      <label>From <input id="from-filter" type="date"></label>
+      <label>To <input id="to-filter" type="date"></label>
+    </div>
+    <div id="entity-filter" class="entity-filter" hidden></div>
   </div>
   <div id="status" class="status" role="status" aria-live="polite"></div>
-  <ol id="results" class="results" role="listbox" aria-label="Passages"></ol>
+  <div id="results" class="results" role="listbox" aria-label="Passages"></div>
+  <div id="result-actions" class="actions" role="toolbar" aria-label="Selected passage" hidden></div>
   <div id="empty" class="empty"></div>
 </section>
 <section id="entities-pane" role="tabpanel" aria-labelledby="tab-entities" hidden>

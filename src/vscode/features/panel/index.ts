@@ -17,8 +17,12 @@ export function registerPanel(
     }),
     sources.onDidChange(() => void panel.refresh()),
     vscode.commands.registerCommand(COMMANDS.searchSources, async (query?: string) => {
+      // Without a query (the palette, a keybinding), the editor's selection is the query, if there is one.
+      const editor = vscode.window.activeTextEditor;
+      const selected =
+        editor && !editor.selection.isEmpty ? editor.document.getText(editor.selection).trim().slice(0, 200) : '';
       await focus();
-      if (typeof query === 'string') panel.setQuery(query);
+      panel.focusSearch(typeof query === 'string' ? query : selected || undefined);
     }),
     vscode.commands.registerCommand(COMMANDS.showEntity, async (name?: string) => {
       await focus();

@@ -1,6 +1,6 @@
 // The side panel: a webview view that searches the sources as you type and acts on passages.
 import * as vscode from 'vscode';
-import { highlight } from '../../../core/search';
+import { highlight, type SearchOptions } from '../../../core/search';
 import type { HostMessage, PassageView, WebviewMessage } from '../../../protocol/panel';
 import { COMMANDS } from '../../commandIds';
 import { openSource } from '../../services/openSource';
@@ -37,18 +37,26 @@ export class PanelViewProvider implements vscode.WebviewViewProvider {
   async handle(message: WebviewMessage): Promise<HostMessage | undefined> {
     const library = this.#sources.library;
     switch (message.type) {
-      case 'ready': {
+      case 'load': {
         const loaded = await this.#loaded();
         this.#post(loaded);
         for (const m of this.#pending.splice(0)) this.#post(m);
         return loaded;
       }
-      case 'didChangeQuery': {
-        await this.#sources.ready;
-        const keys = message.keys.length ? message.keys : undefined;
-        const hits = message.query.trim() ? this.#sources.desk.search(message.query, { limit: 40, keys }) : [];
+      case 'search': {
+        // Answer from what is indexed so far while a (re)load runs; only an empty index waits for it.
+        if (!library.sources.length) await this.#sources.ready;
+        const options: SearchOptions = { limit: 40 };
+        if (message.keys.length) options.keys = message.keys;
+        if (message.from) options.from = message.from;
+        if (message.to) options.to = message.to;
+        if (message.entity) {
+          const entity = (await this.#sources.entities()).find(message.entity);
+          options.passages = entity ? entity.mentions.map((m) => ({ key: m.key, paragraph: m.paragraph })) : [];
+        }
+        const hits = message.query.trim() || options.passages ? this.#sources.desk.search(message.query, options) : [];
         const results: PassageView[] = hits.map((h) => ({
-          key: h.key, title: h.title, date: h.date, paragraph: h.paragraph, segments: highlight(h.text, h.matches),
+          key: h.key, title: h.title, date: h.date, paragraph: h.paragraph, segments: highlight(h.text, h.matches), notes: h.notes,
         }));
         const reply: HostMessage = { type: 'didSearch', id: message.id, query: message.query, results };
         this.#post(reply);
@@ -75,6 +83,9 @@ export class PanelViewProvider implements vscode.WebviewViewProvider {
         return;
       case 'showEntity':
         return this.showEntity(message.name);
+      case 'focusEditor':
+        await vscode.commands.executeCommand('workbench.action.focusActiveEditorGroup');
+        return;
     }
   }
 
@@ -88,9 +99,9 @@ export class PanelViewProvider implements vscode.WebviewViewProvider {
     return reply;
   }
 
-  /** Puts a query into the search box (from hovers and commands). */
-  setQuery(query: string): void {
-    this.#post({ type: 'setQuery', query });
+  /** Focuses the search box, searching for `query` when given (from hovers, commands, the editor's selection). */
+  focusSearch(query?: string): void {
+    this.#post(query === undefined ? { type: 'didFocusSearch' } : { type: 'didFocusSearch', query });
   }
 
   /** Sends the source and entity lists again (after sources changed). */

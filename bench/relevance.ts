@@ -1,0 +1,116 @@
+// Relevance on the annotated question set (bench/questions.json): top-3 hit rate and MRR@10 for our engine,
+// MiniSearch's BM25 (exact terms) and plain fuse.js, over one corpus: the bundled seeds plus a SOTU slice.
+import * as fs from 'fs';
+import Fuse from 'fuse.js';
+import MiniSearch from 'minisearch';
+import * as path from 'path';
+import { Corpus, parseSource, type Source } from '../src/core/corpus';
+import { EntityIndex } from '../src/core/entities';
+import { SearchIndex } from '../src/core/search';
+import data from './questions.json';
+import { loadSpeeches, windowPass } from './sotu';
+
+/** One annotated question. */
+export interface Question {
+  /** What the analyst types. */
+  q: string;
+  /** Passages (`key#paragraph`) that answer it. */
+  relevant: string[];
+  /** Kept aside while tuning. */
+  heldout?: boolean;
+}
+
+/** One engine's figures on one part of the question set (the `--json` shape). */
+export interface RelevanceRun {
+  /** Which engine. */
+  engine: 'briefing' | 'minisearch' | 'fuse';
+  /** `tuning` (two thirds, looked at while tuning), `heldout` (the rest) or `all`. */
+  set: 'tuning' | 'heldout' | 'all';
+  /** Number of questions. */
+  questions: number;
+  /** Share of questions with a relevant passage in the top 3. */
+  top3: number;
+  /** Mean reciprocal rank of the first relevant passage within the top 10 (0 when none). */
+  mrr: number;
+}
+
+/** A search returning `key#paragraph` ids, best first. */
+type Engine = (q: string) => string[];
+
+const QUESTIONS = data.questions as Question[];
+
+function repoRoot(): string {
+  let d = process.cwd();
+  while (!fs.existsSync(path.join(d, 'seeds')) || !fs.existsSync(path.join(d, 'package.json'))) {
+    const up = path.dirname(d);
+    if (up === d) throw new Error('run the benchmark from the repository');
+    d = up;
+  }
+  return d;
+}
+
+/** The seeds and the SOTU slice, as sources. */
+export function relevanceCorpus(): Source[] {
+  const dir = path.join(repoRoot(), 'seeds');
+  const corpus = new Corpus();
+  corpus.set(fs.readdirSync(dir).sort().map((f) => parseSource(`seeds/${f}`, fs.readFileSync(path.join(dir, f), 'utf8'))), true);
+  const years = new Set(data.sotuYears);
+  return [...corpus.sources, ...windowPass(loadSpeeches().filter((s) => years.has(s.year)), 0)];
+}
+
+function engines(sources: Source[]): Record<RelevanceRun['engine'], Engine> {
+  const index = new SearchIndex();
+  for (const s of sources) index.addSource(s);
+  index.setAliases(EntityIndex.build(sources).entities.map((e) => [e.name, ...e.aliases]));
+  const docs = sources.flatMap((s) => s.paragraphs.map((p) => ({ id: `${s.key}#${p.n}`, title: s.title, text: p.text })));
+  const mini = new MiniSearch({ fields: ['title', 'text'], storeFields: ['id'] });
+  mini.addAll(docs);
+  const fuse = new Fuse(docs, { keys: ['title', 'text'], ignoreLocation: true, threshold: 0.35 });
+  return {
+    briefing: (q) => index.search(q, { limit: 10 }).map((h) => `${h.key}#${h.paragraph}`),
+    minisearch: (q) => mini.search(q).slice(0, 10).map((r) => String(r.id)),
+    fuse: (q) => fuse.search(q, { limit: 10 }).map((r) => r.item.id),
+  };
+}
+
+function score(engine: RelevanceRun['engine'], set: RelevanceRun['set'], search: Engine, questions: Question[], misses?: string[]): RelevanceRun {
+  let top3 = 0;
+  let rr = 0;
+  for (const question of questions) {
+    const ranked = search(question.q).slice(0, 10);
+    const rank = ranked.findIndex((id) => question.relevant.includes(id));
+    if (rank >= 0 && rank < 3) top3++;
+    if (rank >= 0) rr += 1 / (rank + 1);
+    if (misses && rank !== 0) misses.push(`${engine}: "${question.q}" rank ${rank < 0 ? '-' : rank + 1}; got ${ranked.slice(0, 3).join(', ')}`);
+  }
+  const n = Math.max(1, questions.length);
+  const round3 = (x: number) => Math.round(x * 1000) / 1000;
+  return { engine, set, questions: questions.length, top3: round3(top3 / n), mrr: round3(rr / n) };
+}
+
+/**
+ * The three engines on the question set. `sets` chooses the parts reported (leave out `heldout` while tuning);
+ * `misses` collects the questions whose first result is not relevant.
+ */
+export function relevance(sets: Array<RelevanceRun['set']>, misses?: string[]): RelevanceRun[] {
+  const all = engines(relevanceCorpus());
+  const parts: Record<RelevanceRun['set'], Question[]> = {
+    tuning: QUESTIONS.filter((q) => !q.heldout),
+    heldout: QUESTIONS.filter((q) => q.heldout),
+    all: QUESTIONS,
+  };
+  const out: RelevanceRun[] = [];
+  for (const set of sets) {
+    for (const name of ['briefing', 'minisearch', 'fuse'] as const) out.push(score(name, set, all[name], parts[set], set === 'tuning' ? misses : undefined));
+  }
+  return out;
+}
+
+/** The relevance figures as a table. */
+export function relevanceTable(runs: RelevanceRun[]): string {
+  const head = ['engine', 'questions', 'set', 'top-3', 'MRR@10'];
+  const rows = runs.map((r) => [r.engine, String(r.questions), r.set, r.top3.toFixed(3), r.mrr.toFixed(3)]);
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i === 0 || i === 2 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
+  return [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+}
