@@ -68,7 +68,9 @@ describe('Briefing Desk: adding a source from a URL', function () {
     await query.pressSequentially('Okafor ferry timetable', { delay: 30 });
     const hit = panel.locator('.result', { hasText: 'Lina Okafor' }).first();
     await hit.waitFor({ timeout: 30_000 });
-    await hit.locator('button[aria-label="Insert citation"]').click();
+    // The panel's actions act on the chosen passage (one toolbar under the list, since the panel became TypeScript).
+    await hit.click();
+    await panel.locator('#result-actions button[aria-label="Insert citation"]').click();
     await wb.activeEditor.locator('.view-line', { hasText: '[@port-ellis-opens-2025, ¶2]' }).waitFor();
 
     const hover = await wb.hoverAt('@port-ellis-opens-2025', { offset: 3, expect: 'Port Ellis opens' });

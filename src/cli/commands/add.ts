@@ -1,8 +1,7 @@
 // `briefing add URL|FILE`: fetch a page (or read a file), extract it, and save it as a new source.
 import * as fs from 'fs';
 import * as path from 'path';
-import { Corpus } from '../../core/corpus/corpus';
-import { loadSources } from '../../core/corpus/load';
+import { createBriefingDesk } from '../../core';
 import { AddSourceError, planSource, today, type Incoming } from '../../io/addSource';
 import { DEFAULT_LIMITS, FetchError, fetchUrl } from '../../io/fetchUrl';
 import { FsSourceStore } from '../../node/fsStore';
@@ -61,9 +60,9 @@ export const addCommand: Command = {
     // Keys already used in the folder, so the new source gets its own.
     const keys = new Set<string>();
     if (fs.existsSync(dir)) {
-      const corpus = new Corpus();
-      corpus.set((await loadSources(new FsSourceStore([dir]))).parsed);
-      for (const s of corpus.sources) keys.add(s.key);
+      const desk = createBriefingDesk({ store: new FsSourceStore([dir]) });
+      await desk.load();
+      for (const s of desk.library.sources) keys.add(s.key);
     }
     let planned;
     try {
