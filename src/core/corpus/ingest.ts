@@ -32,16 +32,35 @@ export interface ParsedSource {
 
 interface Line { text: string; start: number; end: number; index: number }
 
-/** Share buttons, bylines of icon fonts and similar page chrome that scrapers keep. */
-const CHROME = [
-  /^(?:icon-[\w-]+\s*)+$/i,
-  /^(?:share(?: this(?: article| story)?)?|share on \w+|follow us(?: on \w+)?|advertisement|read more|tweet|print|email)\s*:?$/i,
-  /^(?:facebook|twitter|whatsapp|linkedin|telegram|email|x)(?:\s*[|·•]?\s*(?:facebook|twitter|whatsapp|linkedin|telegram|email|x))+$/i,
-];
+/** Share buttons, bylines of icon fonts and similar page chrome that scrapers keep. Every test is linear in the line. */
+const SHARE = /^(?:share(?: this(?: article| story)?)?|share on \w+|follow us(?: on \w+)?|advertisement|read more|tweet|print|email)\s*:?$/i;
+const ICON = /^icon-[\w-]+$/i;
+const NETWORK = /facebook|twitter|whatsapp|linkedin|telegram|email|x/iy;
+const NETWORK_GAP = /\s*[|·•]?\s*/y;
+
+/** `icon-share icon-print`: every word an icon-font class name. */
+function isIconLine(t: string): boolean {
+  return t.split(/\s/).every((w) => w === '' || ICON.test(w));
+}
+
+/** `Facebook | Twitter`, `facebook twitter email`: two or more network names, with at most one `|`, `·` or `•` between two. */
+function isNetworkLine(t: string): boolean {
+  let names = 0;
+  let i = 0;
+  for (;;) {
+    NETWORK.lastIndex = i;
+    if (!NETWORK.exec(t)) return false;
+    names++;
+    if (NETWORK.lastIndex === t.length) return names > 1;
+    NETWORK_GAP.lastIndex = NETWORK.lastIndex;
+    NETWORK_GAP.exec(t);
+    i = NETWORK_GAP.lastIndex;
+  }
+}
 
 function isChrome(line: string): boolean {
   const t = line.trim();
-  return CHROME.some((re) => re.test(t));
+  return t !== '' && ((/^icon-/i.test(t) && isIconLine(t)) || SHARE.test(t) || isNetworkLine(t));
 }
 
 function splitLines(text: string, from: number): Line[] {
@@ -66,8 +85,7 @@ function isBlank(s: string): boolean {
 function looksLikeHeading(s: string): boolean {
   const t = s.trim();
   if (/^#{1,6}\s/.test(t)) return true;
-  const words = t.split(/\s+/).length;
-  return t.length <= 90 && words <= 12 && !/[.!?:;,"'\u201d\u2019)]$/.test(t) && /^[\p{Lu}\d‘“'"]/u.test(t);
+  return t.length <= 90 && t.split(/\s+/).length <= 12 && !/[.!?:;,"'\u201d\u2019)]$/.test(t) && /^[\p{Lu}\d‘“'"]/u.test(t);
 }
 
 const DATELINE = /^\s*([\p{Lu}][\p{L}.'’-]*(?:[ \u00a0][\p{Lu}][\p{L}.'’-]*){0,2})[ \u00a0]*(?:\(([^)]{0,60})\))?[ \u00a0]*[:\u2014\u2013][ \u00a0]/u;
