@@ -108,6 +108,7 @@ function parseItem(md: string, from: number, to: number, ctx: Scan): CiteItem | 
       suffix: md.slice(read.next, to).trim(),
       locator: read.locator,
       otherLocator: read.other,
+      ...(read.invalid ? { invalidLocator: read.invalid } : {}),
       suppressAuthor: dash,
       start: span.start,
       end: span.end,
@@ -205,7 +206,8 @@ function inText(md: string, at: number, block: Span, ctx: Scan): Citation | unde
   }
   const item: CiteItem = {
     key: key.key, keyStart: key.start, keyEnd: key.end, prefix: '', suffix, locator: read.locator,
-    otherLocator: read.other, suppressAuthor: false, start: at, end: itemEnd,
+    otherLocator: read.other, ...(read.invalid ? { invalidLocator: read.invalid } : {}),
+    suppressAuthor: false, start: at, end: itemEnd,
   };
   return { start: at, end, inText: true, items: [item, ...more] };
 }

@@ -36,7 +36,7 @@ interface Line { text: string; start: number; end: number; index: number }
 const SHARE = /^(?:share(?: this(?: article| story)?)?|share on \w+|follow us(?: on \w+)?|advertisement|read more|tweet|print|email)\s*:?$/i;
 const ICON = /^icon-[\w-]+$/i;
 const NETWORK = /facebook|twitter|whatsapp|linkedin|telegram|email|x/iy;
-const NETWORK_GAP = /\s*[|·•]?\s*/y;
+const NETWORK_GAP = /\s*(?:[|·•]\s*)?/y;
 
 /** `icon-share icon-print`: every word an icon-font class name. */
 function isIconLine(t: string): boolean {
@@ -65,12 +65,12 @@ function isChrome(line: string): boolean {
 
 function splitLines(text: string, from: number): Line[] {
   const lines: Line[] = [];
-  const re = /[^\r\n]*(?:\r\n|\r|\n|$)/g;
+  const re = /([^\r\n]*)(?:\r\n|\r|\n|$)/g;
   re.lastIndex = from;
   let index = text.slice(0, from).split(/\r\n|\r|\n/).length - 1;
   let m: RegExpExecArray | null;
   while ((m = re.exec(text)) && m[0].length > 0) {
-    const content = m[0].replace(/[\r\n]+$/, '');
+    const content = m[1];
     lines.push({ text: content, start: m.index, end: m.index + content.length, index: index++ });
     if (re.lastIndex >= text.length) break;
   }
@@ -90,9 +90,12 @@ function looksLikeHeading(s: string): boolean {
 
 const DATELINE = /^\s*([\p{Lu}][\p{L}.'’-]*(?:[ \u00a0][\p{Lu}][\p{L}.'’-]*){0,2})[ \u00a0]*(?:\(([^)]{0,60})\))?[ \u00a0]*[:\u2014\u2013][ \u00a0]/u;
 
+/** A dateline is at most three words and a 60-character date from the start; the pattern reads no further. */
+const DATELINE_REACH = 160;
+
 /** Finds a dateline (`ISLAMABAD:`, `Islamabad : `, `ISLAMABAD (Saturday, November 1, 2025):`). */
 export function readDateline(paragraph: string): { place: string; date: string | null } | null {
-  const m = DATELINE.exec(paragraph);
+  const m = DATELINE.exec(paragraph.slice(0, DATELINE_REACH));
   if (!m) return null;
   const place = m[1].trim();
   const caps = place === place.toUpperCase();

@@ -24,6 +24,8 @@ interface Target {
 }
 
 function targetOf(item: CiteItem, corpus: Corpus): Target | undefined {
+  // A malformed locator is reported as such; checking the quotation against the whole source would pass it wrongly.
+  if (item.invalidLocator) return undefined;
   const resolved = resolveItem(item, corpus);
   if (!resolved || !resolved.paragraphs.length) return undefined;
   const { source, paragraphs } = resolved;

@@ -37,8 +37,21 @@ export interface Where {
   to?: number;
 }
 
+/** A quick fix as plain data: replace document offsets `start`..`end` with `newText`. */
+export interface TextFix {
+  /** What the fix does, as a quick-fix menu shows it. */
+  title: string;
+  start: number;
+  end: number;
+  newText: string;
+  /** The fix to apply when one is chosen without looking. */
+  preferred?: boolean;
+}
+
 /** Extra facts a diagnostic carries for quick fixes and hovers. */
 export interface DiagnosticData {
+  /** Edits that repair the problem, when one is obvious. */
+  fixes?: TextFix[];
   /** unknown-key: the closest known key, when one is close enough to be a typo. */
   suggestedKey?: string;
   /** quote-not-found: the closest passage in what was cited. */

@@ -103,3 +103,18 @@ export function fold(s: string): string {
 export function squeezeSpace(s: string): string {
   return s.replace(/\s+/g, ' ').trim();
 }
+
+/**
+ * Orders strings by Unicode code point, the same on every machine (`localeCompare` follows the user's locale, so
+ * `LC_ALL=sv_SE.UTF-8` and `LC_ALL=C` would sort `ä` and `z` differently).
+ */
+export function byCodePoint(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const x = a.codePointAt(i)!;
+    const y = b.codePointAt(i)!;
+    if (x !== y) return x - y;
+    if (x > 0xffff) i++;
+  }
+  return a.length - b.length;
+}

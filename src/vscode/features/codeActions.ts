@@ -14,6 +14,15 @@ export function registerCodeActions(briefings: BriefingDocuments): vscode.Dispos
         if (!(diag instanceof GroundingVsDiagnostic)) continue;
         const g = diag.grounding;
         const data = g.data ?? {};
+        // Fixes computed in core as plain data (document offsets).
+        for (const f of data.fixes ?? []) {
+          const a = new vscode.CodeAction(f.title, vscode.CodeActionKind.QuickFix);
+          a.edit = new vscode.WorkspaceEdit();
+          a.edit.replace(document.uri, toRange(document, f.start, f.end), f.newText);
+          a.diagnostics = [diag];
+          a.isPreferred = f.preferred ?? false;
+          actions.push(a);
+        }
         if (g.code === 'unknown-key' && data.suggestedKey) {
           const a = new vscode.CodeAction(`Replace with @${data.suggestedKey}`, vscode.CodeActionKind.QuickFix);
           a.edit = new vscode.WorkspaceEdit();
