@@ -49,6 +49,7 @@ export const SOURCE_LINES: Record<string, (size: number) => string> = {
   'a megabyte of quotation marks': (n) => fill('"\u201c\u201d\'', n),
   'attack words without a place': (n) => fill('October 7 terror attacks in ', n),
   'months without days': (n) => fill('January February ', n),
+  'a line of unique sentences': (n) => Array.from({ length: Math.ceil(n / 60) }, (_, i) => `Report ${i} says the envoy met officials.`).join(' '),
 };
 
 /** Briefings that nearly match the citation, quotation and layout patterns many times over. */
@@ -83,6 +84,18 @@ export const RUNS: Record<string, (input: string) => unknown> = {
     return checkBriefing(`# B\n\nIt said “the talks would go on” [@${key}, ¶2].\n`, c).length;
   },
   'closest passage': (line) => closestPassage('the talks would go on and on', corpus([['hostile.txt', sourceWith(line)]]))?.score ?? 0,
+  'a quote at the end of the line': (line) => {
+    const c = corpus([['hostile.txt', sourceWith(`${line} The needle phrase is here.`)]]);
+    const key = c.byUri('hostile.txt')!.key;
+    return checkBriefing(`# B\n\nIt said “the needle phrase is here” [@${key}, ¶2].\n`, c).length;
+  },
+  'a misquote in a corpus of paragraphs': (line) => {
+    const paragraphs = line.split(/(?<=\.) /).join('\n\n');
+    const c = corpus([['hostile.txt', `Many reports\n\n${paragraphs}\n`]]);
+    const key = c.byUri('hostile.txt')!.key;
+    const [d] = checkBriefing(`# B\n\nIt said “report 777 says the envoy saw officials” [@${key}].\n`, c);
+    return d?.data?.closest?.paragraph ?? 0;
+  },
   citations: (md) => parseCitations(md).length,
   check: (md) => checkBriefing(md, corpus()).length,
   'markdown plugin': (md) => {
