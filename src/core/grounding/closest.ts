@@ -24,6 +24,8 @@ interface Quoted {
   pairs: Map<number, number>;
   /** Every pair as its two word ids and its count, for the upper bound. */
   pairList: Array<[number, number, number]>;
+  /** The words a long quotation is probed with (see `longQuoteBound`), chosen on first use. */
+  probes?: Array<[string, number]>;
 }
 
 function quoted(qWords: string[]): Quoted {
@@ -51,6 +53,7 @@ function score(q: Quoted, words: number, pairs: number): number {
  * (found with `includes`, so without reading the passage word by word).
  */
 function upperBound(q: Quoted, text: string): number {
+  if (q.ids.size > PROBES) return longQuoteBound(q, text);
   const present = new Uint8Array(q.ids.size);
   let words = 0;
   for (const [w, id] of q.ids) if (text.includes(w)) (present[id] = 1), (words += q.wanted[id]);
@@ -58,6 +61,17 @@ function upperBound(q: Quoted, text: string): number {
   let pairs = 0;
   for (const [a, b, n] of q.pairList) if (present[a] && present[b]) pairs += n;
   return score(q, words, pairs);
+}
+
+/** Distinct words of a quotation looked for with `includes`; a longer quotation probes only its longest words. */
+const PROBES = 64;
+
+/** The bound for a quotation of many distinct words: words not probed count as present, and every pair as shared. */
+function longQuoteBound(q: Quoted, text: string): number {
+  q.probes ??= [...q.ids].sort((a, b) => b[0].length - a[0].length).slice(0, PROBES);
+  let words = q.length;
+  for (const [w, id] of q.probes) if (!text.includes(w)) words -= q.wanted[id];
+  return words > 0 ? score(q, words, q.length - 1) : 0;
 }
 
 interface Window {

@@ -66,6 +66,8 @@ export const BRIEFINGS: Record<string, (size: number) => string> = {
   'a quotation of open brackets': (n) => `“x ${fill('[', n)}y” [@india-israel-ink-2025].`,
   'a quotation of commas': (n) => `“x ${fill(',', n)}y” [@india-israel-ink-2025].`,
   'a quotation of spaced dots': (n) => `“x ${fill('. ', n)}y” [@india-israel-ink-2025].`,
+  'a megabyte misquote of distinct words': (n) =>
+    `“${Array.from({ length: Math.ceil(n / 12) }, (_, i) => `word${i.toString(36)}`).join(' ')}” [@india-israel-ink-2025].`,
   'a megabyte misquote': (n) => `“${fill('the minister of defence said ', n)}” [@india-israel-ink-2025].`,
   'many paragraphs with one bracket at the end': (n) => fill('Para.\n\n', n) + '[@k]',
   'blockquotes nested deeply': (n) => fill('>', Math.min(n, 5000)) + ' deep “quote” [@k]\n\n' + fill('> ', n),
