@@ -5,7 +5,7 @@ import { spawnSync } from 'child_process';
 import * as path from 'path';
 import { parseSource } from '../../src/core/corpus';
 import { checkBriefing, type GroundingDiagnostic } from '../../src/core/grounding';
-import { byCodePoint } from '../../src/core/text/normalize';
+import { byCodePoint, foldWithMap } from '../../src/core/text/normalize';
 import { withinBudget } from './helpers/budget';
 import { ROOT, seedCorpus } from './helpers/corpus';
 import { MB } from './helpers/hostile';
@@ -104,4 +104,15 @@ describe('reliability: quotation marks of other languages', () => {
       assert.match(ds[0].data!.closest!.text, /unified vision and policy direction/);
     });
   }
+});
+
+describe('reliability: folding keeps its offsets', () => {
+  it('maps every folded character back (a byte-order mark is white space, expansions keep their origin)', () => {
+    const s = '\ufeffThe “Quote” — said…  Ünder';
+    const f = foldWithMap(s);
+    assert.strictEqual(f.text, 'the "quote" - said... ünder');
+    assert.strictEqual(f.map.length, f.text.length + 1);
+    const at = (c: string) => f.map[f.text.indexOf(c)];
+    assert.deepStrictEqual([f.map[0], at('"'), at('.'), at('ü'), f.map[f.text.length]], [1, 5, 19, 22, s.length]);
+  });
 });

@@ -9,7 +9,8 @@ const FOLD: Record<string, string> = {
 };
 
 const SPACE = /\s/;
-const UTF16 = new TextDecoder('utf-16le');
+// ignoreBOM keeps a leading U+FEFF as text (by default the decoder drops it, and offsets would shift by one).
+const UTF16 = new TextDecoder('utf-16le', { ignoreBOM: true });
 
 /** Text folded for loose comparison, with the original offset of every folded character. */
 export interface FoldedText {
