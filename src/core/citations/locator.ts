@@ -67,7 +67,8 @@ export function readLocator(md: string, from: number, to: number): LocatorRead {
   const other = OTHER.exec(rest) ?? (lead[1] ? BARE.exec(rest) : null);
   if (other) {
     const raw = other[0];
-    return { locator: null, other: { label: other[1], raw, start: at, end: at + raw.length }, next: at + raw.length, invalid: null };
+    const end = at + raw.length;
+    return { locator: null, other: { label: other[1], raw, start: at, end }, next: end, invalid: null };
   }
   return { locator: null, other: null, next: from, invalid: null };
 }

@@ -32,7 +32,7 @@ export interface ParsedSource {
 
 interface Line { text: string; start: number; end: number; index: number }
 
-/** Share buttons, bylines of icon fonts and similar page chrome that scrapers keep. Every test is linear in the line. */
+/** Share buttons, bylines of icon fonts and similar page chrome that scrapers keep. Every test is linear. */
 const SHARE = /^(?:share(?: this(?: article| story)?)?|share on \w+|follow us(?: on \w+)?|advertisement|read more|tweet|print|email)\s*:?$/i;
 const ICON = /^icon-[\w-]+$/i;
 const NETWORK = /facebook|twitter|whatsapp|linkedin|telegram|email|x/iy;
@@ -43,7 +43,7 @@ function isIconLine(t: string): boolean {
   return t.split(/\s/).every((w) => w === '' || ICON.test(w));
 }
 
-/** `Facebook | Twitter`, `facebook twitter email`: two or more network names, with at most one `|`, `·` or `•` between two. */
+/** `Facebook | Twitter`, `facebook twitter email`: two or more network names, at most one `|`, `·` or `•` apart. */
 function isNetworkLine(t: string): boolean {
   let names = 0;
   let i = 0;
@@ -85,7 +85,8 @@ function isBlank(s: string): boolean {
 function looksLikeHeading(s: string): boolean {
   const t = s.trim();
   if (/^#{1,6}\s/.test(t)) return true;
-  return t.length <= 90 && t.split(/\s+/).length <= 12 && !/[.!?:;,"'\u201d\u2019)]$/.test(t) && /^[\p{Lu}\d‘“'"]/u.test(t);
+  if (t.length > 90 || t.split(/\s+/).length > 12) return false;
+  return !/[.!?:;,"'\u201d\u2019)]$/.test(t) && /^[\p{Lu}\d‘“'"]/u.test(t);
 }
 
 const DATELINE = /^\s*([\p{Lu}][\p{L}.'’-]*(?:[ \u00a0][\p{Lu}][\p{L}.'’-]*){0,2})[ \u00a0]*(?:\(([^)]{0,60})\))?[ \u00a0]*[:\u2014\u2013][ \u00a0]/u;

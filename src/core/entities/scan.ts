@@ -48,7 +48,9 @@ export function wordStats(paras: Array<{ tokens: Token[] }>): WordStats {
 }
 
 const MONTH = '(?:January|February|March|April|May|June|July|August|September|October|November|December)';
-const HEAD = /(?<!\p{L})(attacks?|bombings?|massacre|earthquake|blast|explosion)\s+(?:in|on|at)\s+(\p{Lu}[\p{L}\p{M}-]+(?:\s\p{Lu}[\p{L}\p{M}-]+)?)/gu;
+const PLACE = String.raw`\p{Lu}[\p{L}\p{M}-]+(?:\s\p{Lu}[\p{L}\p{M}-]+)?`;
+const WHAT = 'attacks?|bombings?|massacre|earthquake|blast|explosion';
+const HEAD = new RegExp(String.raw`(?<!\p{L})(${WHAT})\s+(?:in|on|at)\s+(${PLACE})`, 'gu');
 const DATE = new RegExp(`\\b(${MONTH})\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:,\\s*\\d{4})?,?\\s+`, 'gu');
 /** At most two lower-case words between a date and the attack (`October 7 terror attacks`). */
 const FILLER = /^(?:[a-z-]+\s+(?:[a-z-]+\s+)?)?$/;

@@ -29,10 +29,12 @@ function checkLocator(item: CiteItem, corpus: Corpus, sink: DiagnosticSink): voi
   const data = { itemKey: item.key, itemStart: item.start, itemEnd: item.end };
   if (bad) {
     const fixes = bad.suggestion
-      ? [{ title: `Change to ${bad.suggestion}`, start: bad.start, end: bad.end, newText: bad.suggestion, preferred: true }]
+      ? [{ title: `Change to ${bad.suggestion}`, start: bad.start, end: bad.end, newText: bad.suggestion,
+          preferred: true }]
       : [];
     const hint = bad.suggestion ? ` Did you mean ${bad.suggestion}?` : '';
-    const message = `"${bad.raw}" is not a valid paragraph locator: ${VALID_LOCATOR}.${hint} Quotations citing it are not checked.`;
+    const message =
+      `"${bad.raw}" is not a valid paragraph locator: ${VALID_LOCATOR}.${hint} Quotations citing it are not checked.`;
     sink.add('invalid-locator', 'error', bad.start, bad.end, message, { ...data, ...(fixes.length ? { fixes } : {}) });
   }
   if (locator && source) {

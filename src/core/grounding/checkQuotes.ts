@@ -92,7 +92,9 @@ export function checkQuotes(md: string, quotes: Quotation[], citations: Citation
       checkQuote(quote, chosen.citation, corpus, everywhere, sink);
       continue;
     }
-    const why = attributor.hasCitation(quote.block) ? 'no citation follows it in its paragraph' : 'its paragraph has no citation';
+    const why = attributor.hasCitation(quote.block)
+      ? 'no citation follows it in its paragraph'
+      : 'its paragraph has no citation';
     sink.add('uncited-quote', 'information', quote.start, quote.end, `Quotation not checked: ${why}.`, {
       quoteStart: quote.contentStart, quoteEnd: quote.contentEnd,
     });

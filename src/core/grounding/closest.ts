@@ -159,7 +159,8 @@ export function closestIn(quote: string, passages: Passage[]): ClosestPassage | 
   const { source, paragraph } = passages[best.index];
   const f = foldedParagraph(paragraph);
   const [a, b] = balanceMarks(paragraph.text, f.map[best.start], f.map[best.end - 1] + 1);
-  return { key: source.key, paragraph: paragraph.n, text: paragraph.text.slice(a, b), score: Math.round(best.score * 1000) / 1000 };
+  const score = Math.round(best.score * 1000) / 1000;
+  return { key: source.key, paragraph: paragraph.n, text: paragraph.text.slice(a, b), score };
 }
 
 const OPENER = /(?:^|[\s(\[\u2013\u2014-])["“‘']/gu;

@@ -7,7 +7,7 @@ import type { QuoteLocation, Where } from './types';
 /** Punctuation and white space trimmed from both ends of a quotation piece. */
 const EDGE_CHARS = new Set([...' "\'.,;:!?-']);
 
-/** `s` without white space and `"'.,;:!?-` at either end; a loop, where a regex anchored at the end would be quadratic. */
+/** `s` without white space and `"'.,;:!?-` at either end; a loop (a regex anchored at the end is quadratic). */
 function trimEdges(s: string): string {
   let a = 0;
   let b = s.length;

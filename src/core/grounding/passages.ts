@@ -34,7 +34,8 @@ export function loosen(f: FoldedText): FoldedText {
       let j = i + 1;
       while (isQuoteMark(t, j)) j++;
       const prev = out.last;
-      if (prev === -1 || prev === SPACE || prev === DASH || prev === PAREN || CLOSING.test(t[j] ?? '') || j >= t.length) continue;
+      if (prev === -1 || prev === SPACE || prev === DASH || prev === PAREN) continue;
+      if (CLOSING.test(t[j] ?? '') || j >= t.length) continue;
     }
     out.push(t.charCodeAt(i), f.map[i]);
   }

@@ -56,10 +56,13 @@ function closerFor(md: string, i: number, blockStart: number): CloseRule | undef
   const c = md[i];
   const closes = PAIRED[c];
   if (closes) return { kind: c, isClose: (j) => closes.includes(md[j]), words: false };
-  if (c === '"' && opensAt(md, i, blockStart)) return { kind: c, isClose: (j) => md[j] === '"' && closesAt(md, j), words: false };
+  if (c === '"' && opensAt(md, i, blockStart)) {
+    return { kind: c, isClose: (j) => md[j] === '"' && closesAt(md, j), words: false };
+  }
   // A single quote opens only before a letter and must enclose at least two words, so `'90s` and `rock 'n' roll` stay prose.
   if ((c === '‘' || c === "'" || c === '‚') && opensAt(md, i, blockStart) && /\p{L}/u.test(md[i + 1] ?? '')) {
-    return { kind: "'", isClose: (j) => (md[j] === '’' || md[j] === "'" || (c === '‚' && md[j] === '‘')) && closesAt(md, j), words: true };
+    const isMark = (ch: string) => ch === '’' || ch === "'" || (c === '‚' && ch === '‘');
+    return { kind: "'", isClose: (j) => isMark(md[j]) && closesAt(md, j), words: true };
   }
   return undefined;
 }
@@ -78,7 +81,8 @@ function scanBlock(md: string, block: Block, skipped: Span[], out: Quotation[]):
     if (!closer) continue;
     const kind = closer.kind === "'" && md[i] === '‚' ? '‚' : closer.kind;
     const known = lastClose.get(kind);
-    const close = known !== undefined && (known < 0 || known > i) ? known : findClose(i + 1, block.end, skipped, closer.isClose);
+    const reuse = known !== undefined && (known < 0 || known > i);
+    const close = reuse ? known : findClose(i + 1, block.end, skipped, closer.isClose);
     lastClose.set(kind, close);
     if (close < 0) continue;
     const text = md.slice(i + 1, close);

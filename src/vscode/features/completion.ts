@@ -14,7 +14,8 @@ export function registerCompletion(sources: SourcesService, briefings: BriefingD
     provideCompletionItems(document, position) {
       if (!briefings.isBriefing(document)) return;
       // Only the end of the line can hold the context, and the patterns are bounded by reading no more of it.
-      const before = document.lineAt(position.line).text.slice(Math.max(0, position.character - CONTEXT_REACH), position.character);
+      const line = document.lineAt(position.line).text;
+      const before = line.slice(Math.max(0, position.character - CONTEXT_REACH), position.character);
       const para = PARAGRAPH_CONTEXT.exec(before);
       if (para) {
         const source = sources.library.corpus.get(para[1]);
