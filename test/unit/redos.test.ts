@@ -23,8 +23,6 @@ const BOUNDED: Record<string, string> = {
   'src/core/entities/gazetteer.ts /\\bof (?:the )?([A-Z][\\p{L}\' -]+)$/u': 'country names from world-countries, not user text',
   'src/core/corpus/keys.ts /[\\p{L}\\p{N}_](?:[\\p{L}\\p{N}_]|[:.#$%&\\-+?<>~/](?=[\\p{L}\\p{N}_]))*/u':
     'KEY_PATTERN is only used sticky (parse.ts, one try per @) or anchored (isValidKey); alone it models a search',
-  'src/core/citations/parse.ts /[\\p{L}\\p{N}_](?:[\\p{L}\\p{N}_]|[:.#$%&\\-+?<>~/](?=[\\p{L}\\p{N}_]))*/uy':
-    'sticky: tried once at each @, where recheck models a search from every offset',
   'src/core/grounding/diagnostic.ts /[\\s,;:.-]+$/': 'shortQuote(): at most 80 characters',
   'src/vscode/features/completion.ts /(?:\\[(?:[^\\]@\\n]*?\\s)?-?|;\\s*-?)@([\\p{L}\\p{N}_:.#$%&\\-+?<>~/]*)$/u':
     'completion: the last 300 characters before the cursor',

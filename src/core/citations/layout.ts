@@ -45,7 +45,9 @@ const INDENTED = /^(?: {4}|\t)/;
 const BLANK = /^[ \t]*(?:>[ \t]*)*$/;
 const ESCAPABLE = /[!-/:-@[-`{-~]/;
 // An autolink's URI may hold a `<` (pandoc reads `<https://x.invalid/@a<b>` as one link).
-const AUTOLINK = /<(?:[a-zA-Z][a-zA-Z0-9+.-]{1,31}:[^\s>]*|[^\s<>@]+@[^\s<>@]+)>/y;
+/** `<scheme:`, the start of a URI autolink; its end is the next white space or `>` (see `autolinkEnd`). */
+const SCHEME = /<[a-zA-Z][a-zA-Z0-9+.-]{1,31}:/y;
+const EMAIL_AUTOLINK = /<[^\s<>@]+@[^\s<>@]+>/y;
 const TAG = /<\/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?\/?>/y;
 const URL = /(?:(?:https?|ftp):\/\/|www\.)[^\s<>]*[^\s<>.,;:!?'")\]]/iy;
 
@@ -217,6 +219,20 @@ function pairsIn(md: string, block: Span): { openerOf: Map<number, number>; clos
   return { openerOf, closerOf };
 }
 
+/**
+ * End of the URI autolink `<scheme:…>` at `i`, or -1. The URI runs to the next white space or `>`, found once and
+ * kept in `stop` for the next `<` of the block, so many `<a:` without a close cost linear time, not quadratic.
+ */
+function autolinkEnd(md: string, i: number, end: number, stop: { at: number }): number {
+  const from = sticky(SCHEME, md, i);
+  if (from < 0) return -1;
+  if (stop.at < from) {
+    stop.at = from;
+    while (stop.at < end && md[stop.at] !== '>' && !/\s/.test(md[stop.at])) stop.at++;
+  }
+  return stop.at < end && md[stop.at] === '>' ? stop.at + 1 : -1;
+}
+
 function sticky(re: RegExp, md: string, i: number): number {
   re.lastIndex = i;
   return re.exec(md) ? re.lastIndex : -1;
@@ -226,6 +242,7 @@ function sticky(re: RegExp, md: string, i: number): number {
 function scanInline(md: string, block: Span, notes: Span[], skipped: Span[], linkTexts: Span[], urls: Span[]): void {
   let pairs: ReturnType<typeof pairsIn> | undefined;
   let runs: Map<number, number[]> | undefined;
+  const stop = { at: -1 };
   let i = block.start;
   while (i < block.end) {
     const note = spanAt(notes, i);
@@ -244,7 +261,9 @@ function scanInline(md: string, block: Span, notes: Span[], skipped: Span[], lin
         continue;
       }
       end = close + n;
-    } else if (c === '<') end = Math.max(sticky(AUTOLINK, md, i), sticky(TAG, md, i));
+    } else if (c === '<') {
+      end = Math.max(autolinkEnd(md, i, block.end, stop), sticky(EMAIL_AUTOLINK, md, i), sticky(TAG, md, i));
+    }
     else if (c === ']' && md[i + 1] === '(') {
       pairs ??= pairsIn(md, block);
       const close = pairs.closerOf.get(i + 1);

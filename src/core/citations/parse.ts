@@ -264,7 +264,7 @@ export function parseCitationsIn(md: string, layout: MarkdownLayout): Citation[]
     block === layout.blocks[i] ? [] : [{ ...layout.blocks[i], end: block.start }],
   );
   const referred = new Set<string>();
-  for (const m of md.matchAll(/\[\^([^\]\s]+)\](?!:)/g)) {
+  for (const m of md.matchAll(/\[\^([^\][\s]+)\](?!:)/g)) {
     if (!spanAt(layout.citationSkipped, m.index) && !spanAt(definitions, m.index)) referred.add(m[1]);
   }
   for (const { ctx, block } of read) {
