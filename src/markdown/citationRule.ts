@@ -29,7 +29,7 @@ function locatorLabel(item: CiteItem): string {
 function rawItem(src: string, item: CiteItem): string {
   const braced = src[item.keyStart - 1] === '{';
   const at = item.keyStart - (braced ? 2 : 1);
-  const end = item.locator?.end ?? item.otherLocator?.end ?? item.keyEnd + (braced ? 1 : 0);
+  const end = item.locator?.end ?? item.otherLocator?.end ?? item.invalidLocator?.end ?? item.keyEnd + (braced ? 1 : 0);
   return src.slice(item.suppressAuthor ? at - 1 : at, end);
 }
 

@@ -51,6 +51,9 @@ export interface QuickFix {
   preferred?: boolean;
 }
 
+/** The same shape under the name the locator checks use. */
+export type TextFix = QuickFix;
+
 /** Extra facts a diagnostic carries for quick fixes and hovers. */
 export interface DiagnosticData {
   /** Quick fixes computed in core; hosts apply them as they are. */

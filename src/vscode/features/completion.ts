@@ -4,6 +4,8 @@ import type { SourcesService } from '../services/sources';
 import type { BriefingDocuments } from '../services/briefings';
 
 const KEY_CONTEXT = /(?:\[(?:[^\]@\n]*?\s)?-?|;\s*-?)@([\p{L}\p{N}_:.#$%&\-+?<>~/]*)$/u;
+/** How much of the line before the cursor the completion contexts read. */
+const CONTEXT_REACH = 300;
 const PARAGRAPH_CONTEXT = /@([\p{L}\p{N}_][\p{L}\p{N}_:.#$%&\-+?<>~/]*?),\s*¶¶?\s*(\d*)$/u;
 
 /** Registers the completion provider; returns its disposables. */
@@ -11,7 +13,9 @@ export function registerCompletion(sources: SourcesService, briefings: BriefingD
   const provider: vscode.CompletionItemProvider = {
     provideCompletionItems(document, position) {
       if (!briefings.isBriefing(document)) return;
-      const before = document.lineAt(position.line).text.slice(0, position.character);
+      // Only the end of the line can hold the context, and the patterns are bounded by reading no more of it.
+      const line = document.lineAt(position.line).text;
+      const before = line.slice(Math.max(0, position.character - CONTEXT_REACH), position.character);
       const para = PARAGRAPH_CONTEXT.exec(before);
       if (para) {
         const source = sources.library.corpus.get(para[1]);
