@@ -45,7 +45,9 @@ const INDENTED = /^(?: {4}|\t)/;
 const BLANK = /^[ \t]*(?:>[ \t]*)*$/;
 const ESCAPABLE = /[!-/:-@[-`{-~]/;
 // An autolink's URI may hold a `<` (pandoc reads `<https://x.invalid/@a<b>` as one link).
-const AUTOLINK = /<(?:[a-zA-Z][a-zA-Z0-9+.-]{1,31}:[^\s>]*|[^\s<>@]+@[^\s<>@]+)>/y;
+/** `<scheme:`, the start of a URI autolink; its end is the next white space or `>` (see `autolinkEnd`). */
+const SCHEME = /<[a-zA-Z][a-zA-Z0-9+.-]{1,31}:/y;
+const EMAIL_AUTOLINK = /<[^\s<>@]+@[^\s<>@]+>/y;
 const TAG = /<\/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?\/?>/y;
 const URL = /(?:(?:https?|ftp):\/\/|www\.)[^\s<>]*[^\s<>.,;:!?'")\]]/iy;
 
@@ -148,7 +150,7 @@ function comments(md: string, fences: Span[]): Span[] {
   const out: Span[] = [];
   let i = md.indexOf('<!--');
   while (i >= 0) {
-    const inFence = fences.find((f) => f.start <= i && i < f.end);
+    const inFence = spanAt(fences, i);
     if (inFence) {
       i = md.indexOf('<!--', inFence.end);
       continue;
@@ -167,36 +169,68 @@ function runLength(md: string, i: number, ch: string): number {
   return n;
 }
 
-/** Offset of the next run of exactly `n` backticks in [from, to), or -1. */
-function closingRun(md: string, from: number, to: number, n: number): number {
-  for (let i = md.indexOf('`', from); i >= 0 && i < to; i = md.indexOf('`', i)) {
-    const len = runLength(md, i, '`');
-    if (len === n) return i;
-    i += len;
+/** The runs of backticks of one block: for each length, the offsets where runs of exactly that length start. */
+function backtickRuns(md: string, block: Span): Map<number, number[]> {
+  const runs = new Map<number, number[]>();
+  for (let i = block.start; i < block.end; ) {
+    if (md[i] !== '`') {
+      i++;
+      continue;
+    }
+    const n = Math.min(runLength(md, i, '`'), block.end - i);
+    const list = runs.get(n);
+    if (list) list.push(i);
+    else runs.set(n, [i]);
+    i += n;
   }
-  return -1;
+  return runs;
 }
 
-/** Offset of the `)` closing the `(` at `open`, within [open, to), or -1. */
-function closingParen(md: string, open: number, to: number): number {
-  let depth = 0;
-  for (let i = open; i < to; i++) {
-    if (md[i] === '\\') i++;
-    else if (md[i] === '(') depth++;
-    else if (md[i] === ')' && --depth === 0) return i;
+/** Offset of the first run of exactly `n` backticks at or after `from` (runs from {@link backtickRuns}), or -1. */
+function closingRun(runs: Map<number, number[]>, from: number, n: number): number {
+  const list = runs.get(n) ?? [];
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid] < from) lo = mid + 1;
+    else hi = mid;
   }
-  return -1;
+  return lo < list.length ? list[lo] : -1;
 }
 
-/** Offset of the `[` that the `]` at `close` ends, within the block, or -1. */
-function openingBracket(md: string, from: number, close: number): number {
-  let depth = 0;
-  for (let i = close - 1; i >= from; i--) {
-    if (md[i - 1] === '\\') continue;
-    if (md[i] === ']') depth++;
-    else if (md[i] === '[' && depth-- === 0) return i;
+/**
+ * Matching brackets and parentheses of one block, found in one pass (a backslash escapes the next character): for
+ * each `]` the offset of its `[`, for each `(` the offset of its `)`.
+ */
+function pairsIn(md: string, block: Span): { openerOf: Map<number, number>; closerOf: Map<number, number> } {
+  const openerOf = new Map<number, number>();
+  const closerOf = new Map<number, number>();
+  const brackets: number[] = [];
+  const parens: number[] = [];
+  for (let i = block.start; i < block.end; i++) {
+    const c = md[i];
+    if (c === '\\') i++;
+    else if (c === '[') brackets.push(i);
+    else if (c === ']' && brackets.length) openerOf.set(i, brackets.pop()!);
+    else if (c === '(') parens.push(i);
+    else if (c === ')' && parens.length) closerOf.set(parens.pop()!, i);
   }
-  return -1;
+  return { openerOf, closerOf };
+}
+
+/**
+ * End of the URI autolink `<scheme:…>` at `i`, or -1. The URI runs to the next white space or `>`, found once and
+ * kept in `stop` for the next `<` of the block, so many `<a:` without a close cost linear time, not quadratic.
+ */
+function autolinkEnd(md: string, i: number, end: number, stop: { at: number }): number {
+  const from = sticky(SCHEME, md, i);
+  if (from < 0) return -1;
+  if (stop.at < from) {
+    stop.at = from;
+    while (stop.at < end && md[stop.at] !== '>' && !/\s/.test(md[stop.at])) stop.at++;
+  }
+  return stop.at < end && md[stop.at] === '>' ? stop.at + 1 : -1;
 }
 
 function sticky(re: RegExp, md: string, i: number): number {
@@ -206,9 +240,12 @@ function sticky(re: RegExp, md: string, i: number): number {
 
 /** Collects the inline spans of one block that hold no prose: code spans, tags, autolinks, URLs, link destinations, escapes. */
 function scanInline(md: string, block: Span, notes: Span[], skipped: Span[], linkTexts: Span[], urls: Span[]): void {
+  let pairs: ReturnType<typeof pairsIn> | undefined;
+  let runs: Map<number, number[]> | undefined;
+  const stop = { at: -1 };
   let i = block.start;
   while (i < block.end) {
-    const note = notes.find((c) => c.start <= i && i < c.end);
+    const note = spanAt(notes, i);
     if (note) {
       i = note.end;
       continue;
@@ -218,18 +255,21 @@ function scanInline(md: string, block: Span, notes: Span[], skipped: Span[], lin
     if (c === '\\' && ESCAPABLE.test(md[i + 1] ?? '')) end = i + 2;
     else if (c === '`') {
       const n = runLength(md, i, '`');
-      const close = closingRun(md, i + n, block.end, n);
+      const close = closingRun((runs ??= backtickRuns(md, block)), i + n, n);
       if (close < 0) {
         i += n;
         continue;
       }
       end = close + n;
-    } else if (c === '<') end = Math.max(sticky(AUTOLINK, md, i), sticky(TAG, md, i));
+    } else if (c === '<') {
+      end = Math.max(autolinkEnd(md, i, block.end, stop), sticky(EMAIL_AUTOLINK, md, i), sticky(TAG, md, i));
+    }
     else if (c === ']' && md[i + 1] === '(') {
-      const close = closingParen(md, i + 1, block.end);
-      if (close >= 0) {
-        const open = openingBracket(md, block.start, i);
-        if (open >= 0) linkTexts.push({ start: open, end: i + 1 });
+      pairs ??= pairsIn(md, block);
+      const close = pairs.closerOf.get(i + 1);
+      if (close !== undefined) {
+        const open = pairs.openerOf.get(i);
+        if (open !== undefined) linkTexts.push({ start: open, end: i + 1 });
         skipped.push({ start: i + 1, end: close + 1 });
         i = close + 1;
         continue;

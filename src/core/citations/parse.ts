@@ -108,6 +108,7 @@ function parseItem(md: string, from: number, to: number, ctx: Scan): CiteItem | 
       suffix: md.slice(read.next, to).trim(),
       locator: read.locator,
       otherLocator: read.other,
+      ...(read.invalid ? { invalidLocator: read.invalid } : {}),
       suppressAuthor: dash,
       start: span.start,
       end: span.end,
@@ -205,7 +206,8 @@ function inText(md: string, at: number, block: Span, ctx: Scan): Citation | unde
   }
   const item: CiteItem = {
     key: key.key, keyStart: key.start, keyEnd: key.end, prefix: '', suffix, locator: read.locator,
-    otherLocator: read.other, suppressAuthor: false, start: at, end: itemEnd,
+    otherLocator: read.other, ...(read.invalid ? { invalidLocator: read.invalid } : {}),
+    suppressAuthor: false, start: at, end: itemEnd,
   };
   return { start: at, end, inText: true, items: [item, ...more] };
 }
@@ -262,7 +264,7 @@ export function parseCitationsIn(md: string, layout: MarkdownLayout): Citation[]
     block === layout.blocks[i] ? [] : [{ ...layout.blocks[i], end: block.start }],
   );
   const referred = new Set<string>();
-  for (const m of md.matchAll(/\[\^([^\]\s]+)\](?!:)/g)) {
+  for (const m of md.matchAll(/\[\^([^\][\s]+)\](?!:)/g)) {
     if (!spanAt(layout.citationSkipped, m.index) && !spanAt(definitions, m.index)) referred.add(m[1]);
   }
   for (const { ctx, block } of read) {

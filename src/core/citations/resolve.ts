@@ -57,7 +57,7 @@ export function shownParagraphs(resolved: ResolvedItem): Paragraph[] {
 export function itemSpan(markdown: string, item: CiteItem): Span {
   const braced = markdown[item.keyStart - 1] === '{';
   const at = item.keyStart - (braced ? 2 : 1);
-  const end = item.locator?.end ?? item.otherLocator?.end ?? item.keyEnd + (braced ? 1 : 0);
+  const end = item.locator?.end ?? item.otherLocator?.end ?? item.invalidLocator?.end ?? item.keyEnd + (braced ? 1 : 0);
   return { start: item.suppressAuthor ? at - 1 : at, end };
 }
 

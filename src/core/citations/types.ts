@@ -28,6 +28,18 @@ export interface OtherLocator {
   end: number;
 }
 
+/** A paragraph label with no valid paragraph numbers after it (`¶`, `¶x`, `¶-1`, `¶1e5`, `para -3`). */
+export interface InvalidLocator {
+  /** The locator text as written, up to the next comma. */
+  raw: string;
+  /** Document offset of its first character. */
+  start: number;
+  /** Document offset just past it. */
+  end: number;
+  /** The locator it was most likely meant to be (`¶1` for `¶-1`), when that is clear. */
+  suggestion?: string;
+}
+
 /** One cited source inside a citation. */
 export interface CiteItem {
   /** The citation key, without `@` or braces. */
@@ -44,6 +56,8 @@ export interface CiteItem {
   locator: Locator | null;
   /** A locator that names something other than paragraphs, or null. */
   otherLocator: OtherLocator | null;
+  /** A paragraph locator that cannot be read, if the item has one; it then has no `locator`. */
+  invalidLocator?: InvalidLocator;
   /** True for `-@key` (author suppressed). */
   suppressAuthor: boolean;
   /** Document offset of the item's first character (its prefix, `-` or `@`). */

@@ -1,4 +1,5 @@
 // The set of sources a briefing is checked against, kept by URI, with keys assigned deterministically.
+import { byCodePoint } from '../text/normalize';
 import { baseKey, isValidKey, suffix } from './keys';
 import type { ParsedSource } from './ingest';
 import type { Source, SourceFileWarning } from './types';
@@ -43,7 +44,7 @@ export class Corpus {
 
   /** All sources, sorted by key (the same array until the corpus changes; do not modify it). */
   get sources(): Source[] {
-    this.#sorted ??= [...this.#byKey.values()].sort((a, b) => a.key.localeCompare(b.key));
+    this.#sorted ??= [...this.#byKey.values()].sort((a, b) => byCodePoint(a.key, b.key));
     return this.#sorted;
   }
 
@@ -71,7 +72,7 @@ export class Corpus {
     const groups = new Map<string, Entry[]>();
     const fixed = new Map<string, Entry>();
     const taken: Array<{ e: Entry; by: Entry }> = [];
-    for (const e of [...this.#entries.values()].sort((a, b) => a.parsed.uri.localeCompare(b.parsed.uri))) {
+    for (const e of [...this.#entries.values()].sort((a, b) => byCodePoint(a.parsed.uri, b.parsed.uri))) {
       const wanted = e.parsed.requestedKey;
       if (wanted && isValidKey(wanted) && !fixed.has(wanted)) {
         fixed.set(wanted, e);

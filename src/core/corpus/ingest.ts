@@ -26,26 +26,45 @@ export interface ParsedSource extends Omit<Source, 'key' | 'bundled'> {
 
 interface Line { text: string; start: number; end: number; index: number }
 
-/** Share buttons, bylines of icon fonts and similar page chrome that scrapers keep. */
-const CHROME = [
-  /^(?:icon-[\w-]+\s*)+$/i,
-  /^(?:share(?: this(?: article| story)?)?|share on \w+|follow us(?: on \w+)?|advertisement|read more|tweet|print|email)\s*:?$/i,
-  /^(?:facebook|twitter|whatsapp|linkedin|telegram|email|x)(?:\s*[|·•]?\s*(?:facebook|twitter|whatsapp|linkedin|telegram|email|x))+$/i,
-];
+/** Share buttons, bylines of icon fonts and similar page chrome that scrapers keep. Every test is linear. */
+const SHARE = /^(?:share(?: this(?: article| story)?)?|share on \w+|follow us(?: on \w+)?|advertisement|read more|tweet|print|email)\s*:?$/i;
+const ICON = /^icon-[\w-]+$/i;
+const NETWORK = /facebook|twitter|whatsapp|linkedin|telegram|email|x/iy;
+const NETWORK_GAP = /\s*(?:[|·•]\s*)?/y;
+
+/** `icon-share icon-print`: every word an icon-font class name. */
+function isIconLine(t: string): boolean {
+  return t.split(/\s/).every((w) => w === '' || ICON.test(w));
+}
+
+/** `Facebook | Twitter`, `facebook twitter email`: two or more network names, at most one `|`, `·` or `•` apart. */
+function isNetworkLine(t: string): boolean {
+  let names = 0;
+  let i = 0;
+  for (;;) {
+    NETWORK.lastIndex = i;
+    if (!NETWORK.exec(t)) return false;
+    names++;
+    if (NETWORK.lastIndex === t.length) return names > 1;
+    NETWORK_GAP.lastIndex = NETWORK.lastIndex;
+    NETWORK_GAP.exec(t);
+    i = NETWORK_GAP.lastIndex;
+  }
+}
 
 function isChrome(line: string): boolean {
   const t = line.trim();
-  return CHROME.some((re) => re.test(t));
+  return t !== '' && ((/^icon-/i.test(t) && isIconLine(t)) || SHARE.test(t) || isNetworkLine(t));
 }
 
 function splitLines(text: string, from: number): Line[] {
   const lines: Line[] = [];
-  const re = /[^\r\n]*(?:\r\n|\r|\n|$)/g;
+  const re = /([^\r\n]*)(?:\r\n|\r|\n|$)/g;
   re.lastIndex = from;
   let index = text.slice(0, from).split(/\r\n|\r|\n/).length - 1;
   let m: RegExpExecArray | null;
   while ((m = re.exec(text)) && m[0].length > 0) {
-    const content = m[0].replace(/[\r\n]+$/, '');
+    const content = m[1];
     lines.push({ text: content, start: m.index, end: m.index + content.length, index: index++ });
     if (re.lastIndex >= text.length) break;
   }
@@ -60,15 +79,18 @@ function isBlank(s: string): boolean {
 function looksLikeHeading(s: string): boolean {
   const t = s.trim();
   if (/^#{1,6}\s/.test(t)) return true;
-  const words = t.split(/\s+/).length;
-  return t.length <= 90 && words <= 12 && !/[.!?:;,"'\u201d\u2019)]$/.test(t) && /^[\p{Lu}\d‘“'"]/u.test(t);
+  if (t.length > 90 || t.split(/\s+/).length > 12) return false;
+  return !/[.!?:;,"'\u201d\u2019)]$/.test(t) && /^[\p{Lu}\d‘“'"]/u.test(t);
 }
 
 const DATELINE = /^\s*([\p{Lu}][\p{L}.'’-]*(?:[ \u00a0][\p{Lu}][\p{L}.'’-]*){0,2})[ \u00a0]*(?:\(([^)]{0,60})\))?[ \u00a0]*[:\u2014\u2013][ \u00a0]/u;
 
+/** A dateline is at most three words and a 60-character date from the start; the pattern reads no further. */
+const DATELINE_REACH = 160;
+
 /** Finds a dateline (`ISLAMABAD:`, `Islamabad : `, `ISLAMABAD (Saturday, November 1, 2025):`). */
 export function readDateline(paragraph: string): { place: string; date: string | null } | null {
-  const m = DATELINE.exec(paragraph);
+  const m = DATELINE.exec(paragraph.slice(0, DATELINE_REACH));
   if (!m) return null;
   const place = m[1].trim();
   const caps = place === place.toUpperCase();

@@ -20,7 +20,8 @@ function after(text: string, end: number, person: boolean): string | null {
   if (!m) return null;
   const phrase = m[1].trim();
   if (/^(?:who|which|where|when|while|and|or|but|said|says|the two|it|he|she|they)\b/i.test(phrase)) return null;
-  if (/^(?:a|an|the)\s+(?:day|week|month|year|few|number|lot|series|time|move|step)\b|\b(?:after|before|during|since)\b/i.test(phrase)) return null;
+  if (/^(?:a|an|the)\s+(?:day|week|month|year|few|number|lot|series|time|move|step)\b/i.test(phrase)) return null;
+  if (/\b(?:after|before|during|since)\b/i.test(phrase)) return null;
   const first = phrase.split(/\s+/)[0];
   const lowerStart = /^\p{Ll}/u.test(first) || /['’]s$/.test(first);
   const titled = hasTitleWord(phrase);

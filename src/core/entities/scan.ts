@@ -48,26 +48,49 @@ export function wordStats(paras: Array<{ tokens: Token[] }>): WordStats {
 }
 
 const MONTH = '(?:January|February|March|April|May|June|July|August|September|October|November|December)';
-const ATTACK = new RegExp(`(?:\\b(${MONTH})\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:,\\s*\\d{4})?,?\\s+)?(?:[a-z-]+\\s+){0,2}?(attacks?|bombings?|massacre|earthquake|blast|explosion)\\s+(?:in|on|at)\\s+(\\p{Lu}[\\p{L}\\p{M}-]+(?:\\s\\p{Lu}[\\p{L}\\p{M}-]+)?)`, 'gu');
+const PLACE = String.raw`\p{Lu}[\p{L}\p{M}-]+(?:\s\p{Lu}[\p{L}\p{M}-]+)?`;
+const WHAT = 'attacks?|bombings?|massacre|earthquake|blast|explosion';
+const HEAD = new RegExp(String.raw`(?<!\p{L})(${WHAT})\s+(?:in|on|at)\s+(${PLACE})`, 'gu');
+const DATE = new RegExp(`\\b(${MONTH})\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:,\\s*\\d{4})?,?\\s+`, 'gu');
+/** At most two lower-case words between a date and the attack (`October 7 terror attacks`). */
+const FILLER = /^(?:[a-z-]+\s+(?:[a-z-]+\s+)?)?$/;
+/** How far before the attack word a date is looked for. */
+const DATE_REACH = 120;
 
-/** Attacks and disasters named by a town (`Pahalgam attack`) or by a date (`October 7 attacks`). */
+/** The date (month and day) that stands just before offset `at`, with at most two lower-case words between. */
+function dateBefore(text: string, from: number, at: number): { month: string; day: string; start: number } | undefined {
+  DATE.lastIndex = Math.max(from, at - DATE_REACH);
+  for (let m = DATE.exec(text); m && m.index < at; m = DATE.exec(text)) {
+    const end = m.index + m[0].length;
+    if (end <= at && FILLER.test(text.slice(end, at))) return { month: m[1], day: m[2], start: m.index };
+  }
+  return undefined;
+}
+
+/**
+ * Attacks and disasters named by a town (`Pahalgam attack`) or by a date (`October 7 attacks`). The attack word is
+ * found first and the date looked for just before it, so a long paragraph is read in one pass.
+ */
 function attacks(p: Para): Found[] {
   const out: Found[] = [];
   const text = p.source.text.slice(p.source.paragraphs[p.n - 1].start, p.source.paragraphs[p.n - 1].end);
   const base = p.source.paragraphs[p.n - 1].start;
-  ATTACK.lastIndex = 0;
-  for (const m of text.matchAll(ATTACK)) {
-    const [, month, day, head, where] = m;
+  let prevEnd = 0;
+  for (const m of text.matchAll(HEAD)) {
+    const [, head, where] = m;
+    const date = dateBefore(text, prevEnd, m.index);
     const place = gazetteer().places.get(keyOf(where));
     const singular = head.replace(/s$/, '');
     let name: string;
     if (place?.kind === 'country' || place?.kind === 'region') {
-      if (!month) continue;
-      name = `${month} ${day} ${head}`;
+      if (!date) continue;
+      name = `${date.month} ${date.day} ${head}`;
     } else name = `${where} ${singular}`;
-    const startAt = m.index + (month ? 0 : m[0].search(new RegExp(`\\b${head}\\s`)));
-    const surface = text.slice(startAt, m.index + m[0].length).replace(/\s+/g, ' ');
-    out.push({ name, surface, type: 'event', strength: 3, start: base + startAt, end: base + m.index + m[0].length, sentenceStart: false, key: p.source.key, uri: p.source.uri, paragraph: p.n });
+    const startAt = date ? date.start : m.index;
+    const end = m.index + m[0].length;
+    prevEnd = end;
+    const surface = text.slice(startAt, end).replace(/\s+/g, ' ');
+    out.push({ name, surface, type: 'event', strength: 3, start: base + startAt, end: base + end, sentenceStart: false, key: p.source.key, uri: p.source.uri, paragraph: p.n });
   }
   return out;
 }

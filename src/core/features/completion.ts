@@ -5,6 +5,8 @@ import type { CompletionData, Completions } from './types';
 
 // Both read only the current line up to the cursor, so each runs over a short, bounded string.
 const KEY_CONTEXT = /(?:\[(?:[^\]@\n]*?\s)?-?|;\s*-?)@([\p{L}\p{N}_:.#$%&\-+?<>~/]*)$/u;
+/** How much of the line before the cursor the completion contexts read. */
+const CONTEXT_REACH = 300;
 const PARAGRAPH_CONTEXT = /@([\p{L}\p{N}_][\p{L}\p{N}_:.#$%&\-+?<>~/]*?),\s*¶¶?\s*(\d*)$/u;
 
 /** Words shown after a paragraph number in the list. */
@@ -43,7 +45,8 @@ function keyItem(s: Source): CompletionData {
 /** What to offer at `offset` of `text`: keys after `[@`, paragraphs of a known source after `, ¶`; else undefined. */
 export function completionsAt(text: string, offset: number, corpus: Corpus): Completions | undefined {
   const lineStart = Math.max(text.lastIndexOf('\n', offset - 1), text.lastIndexOf('\r', offset - 1)) + 1;
-  const before = text.slice(lineStart, offset);
+  // Only the end of the line can hold the context, and the patterns are bounded by reading no more of it.
+  const before = text.slice(Math.max(lineStart, offset - CONTEXT_REACH), offset);
   const para = PARAGRAPH_CONTEXT.exec(before);
   if (para) {
     const source = corpus.get(para[1]);

@@ -8,9 +8,26 @@ import { FormatError, type Extracted } from './types';
 const STYLE_MAP = ["p[style-name='Title'] => h1:fresh", "p[style-name='Subtitle'] => h2:fresh"];
 
 function xmlText(xml: string, tag: string): string | undefined {
-  const m = new RegExp(`<${tag}(?:\\s[^>]*)?>([^<]*)</${tag}>`).exec(xml);
-  const v = m?.[1]
-    .replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&')
+  // Scanned by hand in one pass: the first `<tag>` or `<tag attr…>` whose text runs up to its closing tag.
+  let v: string | undefined;
+  let from = 0;
+  while (v === undefined) {
+    const at = xml.indexOf(`<${tag}`, from);
+    if (at < 0) break;
+    const after = xml[at + tag.length + 1] ?? '';
+    if (after !== '>' && !/\s/.test(after)) {
+      from = at + 1;
+      continue;
+    }
+    const open = xml.indexOf('>', at);
+    if (open < 0) break;
+    const close = xml.indexOf('<', open + 1);
+    if (close >= 0 && xml.startsWith(`</${tag}>`, close)) v = xml.slice(open + 1, close);
+    // Every other `<tag` before `open` would end at the same `>`: go on after it.
+    from = open + 1;
+  }
+  v = v
+    ?.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&')
     .trim();
   return v || undefined;
 }
@@ -40,7 +57,7 @@ export async function extractDocx(bytes: Uint8Array): Promise<Extracted> {
   const creator = xmlText(core, 'dc:creator');
   return {
     title: xmlText(core, 'dc:title'),
-    authors: creator ? creator.split(/\s*(?:;|\band\b)\s*/).filter(Boolean) : [],
+    authors: creator ? creator.split(/;|\band\b/).map((a) => a.trim()).filter(Boolean) : [],
     date: xmlText(core, 'dcterms:created'),
     language: xmlText(core, 'dc:language'),
     blocks,

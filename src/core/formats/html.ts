@@ -68,7 +68,7 @@ function byline(v: string | null | undefined): string[] {
   if (!v) return [];
   const t = v.replace(/\s+/g, ' ').replace(/^\s*by\s+/i, '').trim();
   if (!t || t.length > 120 || /^https?:/i.test(t)) return [];
-  return t.split(/\s*(?:,|\band\b|&)\s*/).filter(Boolean);
+  return t.split(/,|\band\b|&/).map((a) => a.trim()).filter(Boolean);
 }
 
 /** Extracts a web page's article and metadata. */

@@ -189,7 +189,7 @@ export async function extractPdf(bytes: Uint8Array): Promise<Extracted> {
     const author = infoString(info, 'Author');
     return {
       title: metaTitle && !/^untitled/i.test(metaTitle) ? metaTitle : title,
-      authors: author ? author.split(/\s*(?:;|,|\band\b)\s*/).filter(Boolean) : [],
+      authors: author ? author.split(/;|,|\band\b/).map((a) => a.trim()).filter(Boolean) : [],
       date: pdfDate(infoString(info, 'CreationDate')),
       pages: doc.numPages,
       blocks,

@@ -1,5 +1,6 @@
 // Which citation a quotation is checked against: the one that closes its sentence, else the next in its paragraph.
 import type { Citation } from '../citations/types';
+import { mergeSpans, type Block } from '../citations/layout';
 import type { Quotation } from './quotes';
 
 /** Why a citation was chosen for a quotation. */
@@ -13,55 +14,107 @@ export interface Attribution {
   rule: AttributionRule;
 }
 
-interface Opaque {
-  start: number;
-  end: number;
+/** Where a block's sentences end and which citations it holds, read once per block. */
+interface BlockFacts {
+  /** Its citations, in document order. */
+  citations: Citation[];
+  /** Offsets of the `.`, `!` or `?` that end its sentences, outside quotations and citations, in order. */
+  ends: number[];
 }
 
 /** A full stop, `!` or `?` that ends a sentence: followed by white space or the end of the paragraph. */
 function endsSentence(md: string, i: number, blockEnd: number): boolean {
-  return /[.!?]/.test(md[i]) && (i + 1 >= blockEnd || /\s/.test(md[i + 1]));
+  const c = md[i];
+  return (c === '.' || c === '!' || c === '?') && (i + 1 >= blockEnd || /\s/.test(md[i + 1]));
 }
 
-function opaqueAt(spans: Opaque[], i: number): Opaque | undefined {
-  return spans.find((s) => s.start <= i && i < s.end);
-}
-
-/** Offset of the end of the sentence that goes on at `from`; full stops inside quotations and citations do not count. */
-function sentenceEnd(md: string, from: number, blockEnd: number, opaque: Opaque[]): number {
-  for (let i = from; i < blockEnd; i++) {
-    const o = opaqueAt(opaque, i);
-    if (o) i = o.end - 1;
-    else if (endsSentence(md, i, blockEnd)) return i;
+/** Index of the first element of sorted `xs` for which `below` is false. */
+function firstNotBelow<T>(xs: T[], below: (x: T) => boolean): number {
+  let lo = 0;
+  let hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (below(xs[mid])) lo = mid + 1;
+    else hi = mid;
   }
-  return blockEnd;
+  return lo;
 }
 
-/** Offset where the sentence that holds `from` starts. */
-function sentenceStart(md: string, from: number, block: Opaque, opaque: Opaque[]): number {
-  for (let i = from - 1; i >= block.start; i--) {
-    const o = opaqueAt(opaque, i);
-    if (o) i = o.start;
-    else if (endsSentence(md, i, block.end)) return i + 1;
+function blockFacts(md: string, block: Block, citations: Citation[], quotes: Quotation[]): BlockFacts {
+  const from = firstNotBelow(citations, (c) => c.start < block.start);
+  const inBlock: Citation[] = [];
+  for (let i = from; i < citations.length && citations[i].start < block.end; i++) {
+    if (citations[i].end <= block.end) inBlock.push(citations[i]);
   }
-  return block.start;
+  const opaque = mergeSpans([...inBlock, ...quotes.filter((q) => q.block === block)]);
+  const ends: number[] = [];
+  let o = 0;
+  for (let i = block.start; i < block.end; i++) {
+    while (o < opaque.length && opaque[o].end <= i) o++;
+    if (o < opaque.length && opaque[o].start <= i) {
+      i = opaque[o].end - 1;
+      continue;
+    }
+    if (endsSentence(md, i, block.end)) ends.push(i);
+  }
+  return { citations: inBlock, ends };
 }
+
+/** Chooses citations for the quotations of one document; facts about each block are read once, on first use. */
+export class Attributor {
+  #facts = new Map<Block, BlockFacts>();
+  #citations: Citation[];
+
+  constructor(
+    private readonly md: string,
+    citations: Citation[],
+    private readonly quotes: Quotation[],
+  ) {
+    this.#citations = [...citations].sort((a, b) => a.start - b.start);
+  }
+
+  #factsOf(block: Block): BlockFacts {
+    let facts = this.#facts.get(block);
+    if (!facts) this.#facts.set(block, (facts = blockFacts(this.md, block, this.#citations, this.quotes)));
+    return facts;
+  }
+
+  /** True when the block holds a citation. */
+  hasCitation(block: Block): boolean {
+    return this.#factsOf(block).citations.length > 0;
+  }
+
+  /** See {@link attribute}. */
+  attribute(quote: Quotation): Attribution | undefined {
+    const { block } = quote;
+    const { citations, ends } = this.#factsOf(block);
+    const next = firstNotBelow(citations, (c) => c.start < quote.end);
+    const after = citations[next];
+    const endAt = firstNotBelow(ends, (e) => e < quote.end);
+    const end = endAt < ends.length ? ends[endAt] : block.end;
+    if (after && after.start < end) return { citation: after, rule: 'same-sentence-after' };
+    const startAt = firstNotBelow(ends, (e) => e < quote.start) - 1;
+    const start = startAt >= 0 ? ends[startAt] + 1 : block.start;
+    const lastBefore = firstNotBelow(citations, (c) => c.end <= quote.start) - 1;
+    const before = citations[lastBefore];
+    if (before && before.start >= start) return { citation: before, rule: 'same-sentence-before' };
+    if (after) return { citation: after, rule: 'next-in-paragraph' };
+    return undefined;
+  }
+}
+
+const attributors = new WeakMap<Citation[], WeakMap<Quotation[], Attributor>>();
 
 /**
  * Chooses the citation for a quotation, in this order: the first citation after it in the same sentence (the one
  * that closes the sentence, unless another quotation and its citation come between); a citation before it in the
  * same sentence (`@key [¶3] called it “…”`); the next citation in the same paragraph. Undefined when none applies.
+ * Linear in the document over all its quotations (see {@link Attributor}).
  */
 export function attribute(md: string, quote: Quotation, citations: Citation[], quotes: Quotation[]): Attribution | undefined {
-  const { block } = quote;
-  const inBlock = citations.filter((c) => c.start >= block.start && c.end <= block.end);
-  const opaque: Opaque[] = [...inBlock, ...quotes.filter((q) => q.block === block)];
-  const after = inBlock.filter((c) => c.start >= quote.end);
-  const end = sentenceEnd(md, quote.end, block.end, opaque);
-  if (after.length && after[0].start < end) return { citation: after[0], rule: 'same-sentence-after' };
-  const start = sentenceStart(md, quote.start, block, opaque);
-  const before = inBlock.filter((c) => c.end <= quote.start && c.start >= start);
-  if (before.length) return { citation: before[before.length - 1], rule: 'same-sentence-before' };
-  if (after.length) return { citation: after[0], rule: 'next-in-paragraph' };
-  return undefined;
+  let byQuotes = attributors.get(citations);
+  if (!byQuotes) attributors.set(citations, (byQuotes = new WeakMap()));
+  let a = byQuotes.get(quotes);
+  if (!a) byQuotes.set(quotes, (a = new Attributor(md, citations, quotes)));
+  return a.attribute(quote);
 }

@@ -20,10 +20,23 @@ function checkKey(item: CiteItem, inText: boolean, corpus: Corpus, sink: Diagnos
   return false;
 }
 
+/** What a valid paragraph locator looks like, for messages. */
+const VALID_LOCATOR = 'a paragraph locator is ¶ and paragraph numbers from 1: ¶3, ¶¶3-4 or ¶3, 5';
+
 function checkLocator(item: CiteItem, corpus: Corpus, sink: DiagnosticSink): void {
-  const { locator, otherLocator } = item;
+  const { locator, otherLocator, invalidLocator: bad } = item;
   const source = corpus.get(item.key);
   const data = { itemKey: item.key, itemStart: item.start, itemEnd: item.end };
+  if (bad) {
+    const fixes = bad.suggestion
+      ? [{ title: `Change to ${bad.suggestion}`, start: bad.start, end: bad.end, newText: bad.suggestion,
+          preferred: true }]
+      : [];
+    const hint = bad.suggestion ? ` Did you mean ${bad.suggestion}?` : '';
+    const message =
+      `"${bad.raw}" is not a valid paragraph locator: ${VALID_LOCATOR}.${hint} Quotations citing it are not checked.`;
+    sink.add('invalid-locator', 'error', bad.start, bad.end, message, { ...data, ...(fixes.length ? { fixes } : {}) });
+  }
   if (locator && source) {
     const count = source.paragraphs.length;
     if (locator.from < 1 || locator.to > count) {

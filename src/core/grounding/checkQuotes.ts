@@ -3,7 +3,7 @@ import { citedPages, describePages } from '../citations/pages';
 import { resolveItem } from '../citations/resolve';
 import type { Citation, CiteItem, Locator } from '../citations/types';
 import type { Corpus } from '../corpus/corpus';
-import { attribute } from './attribute';
+import { Attributor } from './attribute';
 import { closestIn } from './closest';
 import { shortQuote, type DiagnosticSink } from './diagnostic';
 import { findQuoteIn, quotePieces } from './match';
@@ -24,6 +24,8 @@ interface Target {
 }
 
 function targetOf(item: CiteItem, corpus: Corpus): Target | undefined {
+  // A malformed locator is reported as such; checking the quotation against the whole source would pass it wrongly.
+  if (item.invalidLocator) return undefined;
   const resolved = resolveItem(item, corpus);
   if (!resolved || !resolved.paragraphs.length) return undefined;
   const { source, paragraphs } = resolved;
@@ -83,14 +85,16 @@ function checkQuote(quote: Quotation, citation: Citation, corpus: Corpus, everyw
 export function checkQuotes(md: string, quotes: Quotation[], citations: Citation[], corpus: Corpus, sink: DiagnosticSink): void {
   let all: Passage[] | undefined;
   const everywhere = () => (all ??= passagesOf(corpus));
+  const attributor = new Attributor(md, citations, quotes);
   for (const quote of quotes) {
-    const chosen = attribute(md, quote, citations, quotes);
+    const chosen = attributor.attribute(quote);
     if (chosen) {
       checkQuote(quote, chosen.citation, corpus, everywhere, sink);
       continue;
     }
-    const cited = citations.some((c) => c.start >= quote.block.start && c.end <= quote.block.end);
-    const why = cited ? 'no citation follows it in its paragraph' : 'its paragraph has no citation';
+    const why = attributor.hasCitation(quote.block)
+      ? 'no citation follows it in its paragraph'
+      : 'its paragraph has no citation';
     sink.add('uncited-quote', 'information', quote.start, quote.end, `Quotation not checked: ${why}.`, {
       quoteStart: quote.contentStart, quoteEnd: quote.contentEnd,
     });

@@ -4,9 +4,50 @@ import { fold } from '../text/normalize';
 import { foldedParagraph, loosen, passagesOf, WORD_CHAR, type Passage } from './passages';
 import type { QuoteLocation, Where } from './types';
 
-/** An omission: an ellipsis (`…`, `...`, `. . .`) or an editor's bracket (`[…]`, `[India]`). */
-const OMISSION = /\s*(?:\[[^\]]*\]|\.(?: ?\.){2,})\s*/;
-const EDGE = /^[\s"'.,;:!?-]+|[\s"'.,;:!?-]+$/g;
+/** Punctuation and white space trimmed from both ends of a quotation piece. */
+const EDGE_CHARS = new Set([...' "\'.,;:!?-']);
+
+/** `s` without white space and `"'.,;:!?-` at either end; a loop (a regex anchored at the end is quadratic). */
+function trimEdges(s: string): string {
+  let a = 0;
+  let b = s.length;
+  while (a < b && (EDGE_CHARS.has(s[a]) || /\s/.test(s[a]))) a++;
+  while (b > a && (EDGE_CHARS.has(s[b - 1]) || /\s/.test(s[b - 1]))) b--;
+  return s.slice(a, b);
+}
+
+/**
+ * Splits folded text at omissions: an ellipsis (`...`, `. . .`; `…` folds to `...`) or an editor's bracket (`[…]`,
+ * `[India]`). One pass: a bracket with no `]` after it is text, and so is every later one.
+ */
+function splitAtOmissions(t: string): string[] {
+  const pieces: string[] = [];
+  let from = 0;
+  let nextClose = -2;
+  for (let i = 0; i < t.length; i++) {
+    let end = -1;
+    if (t[i] === '[') {
+      if (nextClose !== -1 && nextClose < i) nextClose = t.indexOf(']', i);
+      if (nextClose >= 0) end = nextClose + 1;
+    } else if (t[i] === '.') {
+      let j = i + 1;
+      let dots = 1;
+      for (;;) {
+        if (t[j] === '.') j++;
+        else if (t[j] === ' ' && t[j + 1] === '.') j += 2;
+        else break;
+        dots++;
+      }
+      if (dots >= 3) end = j;
+    }
+    if (end < 0) continue;
+    pieces.push(t.slice(from, i));
+    from = end;
+    i = end - 1;
+  }
+  pieces.push(t.slice(from));
+  return pieces;
+}
 
 /** Strips Markdown from a quotation as written in a briefing: escapes, emphasis, block-quote markers, line breaks. */
 export function cleanQuote(quote: string): string {
@@ -19,9 +60,8 @@ export function cleanQuote(quote: string): string {
 
 /** The folded pieces of a quotation between omissions; empty when nothing in it can be checked. */
 export function quotePieces(quote: string): string[] {
-  return fold(cleanQuote(quote))
-    .split(OMISSION)
-    .map((piece) => loosen({ text: piece, map: [] }).text.replace(EDGE, ''))
+  return splitAtOmissions(fold(cleanQuote(quote)))
+    .map((piece) => trimEdges(loosen({ text: piece, map: [] }).text))
     .filter((piece) => WORD_CHAR.test(piece));
 }
 

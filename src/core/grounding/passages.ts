@@ -1,7 +1,7 @@
 // The paragraphs a quotation is looked for in, and their loosely folded text (kept per paragraph, folded once).
 import type { Corpus } from '../corpus/corpus';
 import type { Paragraph, Source } from '../corpus/types';
-import { foldWithMap, type FoldedText } from '../text/normalize';
+import { FoldBuilder, foldWithMap, type FoldedText } from '../text/normalize';
 import type { Where } from './types';
 
 /** A paragraph together with the source it belongs to. */
@@ -26,23 +26,24 @@ function isQuoteMark(t: string, i: number): boolean {
  * `agreement — comparable` matches `agreement—comparable`.
  */
 export function loosen(f: FoldedText): FoldedText {
-  let text = '';
-  const map: number[] = [];
   const t = f.text;
+  const out = new FoldBuilder(t.length);
   for (let i = 0; i < t.length; i++) {
     if (isQuoteMark(t, i)) continue;
     if (t[i] === ' ') {
-      const prev = text[text.length - 1];
       let j = i + 1;
       while (isQuoteMark(t, j)) j++;
-      if (prev === undefined || prev === ' ' || prev === '-' || prev === '(' || /[-,.;:!?)]/.test(t[j] ?? '') || j >= t.length) continue;
+      const prev = out.last;
+      if (prev === -1 || prev === SPACE || prev === DASH || prev === PAREN) continue;
+      if (CLOSING.test(t[j] ?? '') || j >= t.length) continue;
     }
-    text += t[i];
-    map.push(f.map[i]);
+    out.push(t.charCodeAt(i), f.map[i]);
   }
-  map.push(f.map[t.length]);
-  return { text, map };
+  return out.done(f.map[t.length]);
 }
+
+const [SPACE, DASH, PAREN] = [32, 45, 40];
+const CLOSING = /[-,.;:!?)]/;
 
 const folded = new WeakMap<Paragraph, FoldedText>();
 

@@ -1,4 +1,5 @@
-// Finding quotations in a briefing's prose: “…”, "…", and ‘…’ or '…' when they clearly quote words rather than mark an apostrophe.
+// Finding quotations in a briefing's prose: “…”, "…", „…“, «…», »…«, ＂…＂, and ‘…’, ‚…‘ or '…' when they clearly quote
+// words rather than mark an apostrophe.
 import { spanAt, type Block, type MarkdownLayout, type Span } from '../citations/layout';
 
 /** A quotation in the briefing. */
@@ -27,6 +28,14 @@ function closesAt(md: string, i: number): boolean {
 
 type Closer = (i: number) => boolean;
 
+/** How a quotation that opens with some mark closes; `kind` names the closing test (the same kind, the same test). */
+interface CloseRule {
+  kind: string;
+  isClose: Closer;
+  /** True when the quotation must hold at least two words (single marks, which may be apostrophes). */
+  words: boolean;
+}
+
 /** Offset of the first closing mark after `from` in the block, passing over skipped spans; -1 when there is none. */
 function findClose(from: number, end: number, skipped: Span[], isClose: Closer): number {
   for (let i = from; i < end; i++) {
@@ -37,19 +46,31 @@ function findClose(from: number, end: number, skipped: Span[], isClose: Closer):
   return -1;
 }
 
-/** The closing-mark test for a mark at `i` that can open a quotation, or undefined. */
-function closerFor(md: string, i: number, blockStart: number): { isClose: Closer; words: boolean } | undefined {
+/** Closing marks for opening marks that are never apostrophes: curly, low-9, guillemets (both ways), fullwidth. */
+const PAIRED: Record<string, string> = {
+  '“': '”', '„': '“”', '«': '»', '»': '«', '＂': '＂',
+};
+
+/** The closing rule for a mark at `i` that can open a quotation, or undefined. */
+function closerFor(md: string, i: number, blockStart: number): CloseRule | undefined {
   const c = md[i];
-  if (c === '“') return { isClose: (j) => md[j] === '”', words: false };
-  if (c === '"' && opensAt(md, i, blockStart)) return { isClose: (j) => md[j] === '"' && closesAt(md, j), words: false };
+  const closes = PAIRED[c];
+  if (closes) return { kind: c, isClose: (j) => closes.includes(md[j]), words: false };
+  if (c === '"' && opensAt(md, i, blockStart)) {
+    return { kind: c, isClose: (j) => md[j] === '"' && closesAt(md, j), words: false };
+  }
   // A single quote opens only before a letter and must enclose at least two words, so `'90s` and `rock 'n' roll` stay prose.
-  if ((c === '‘' || c === "'") && opensAt(md, i, blockStart) && /\p{L}/u.test(md[i + 1] ?? '')) {
-    return { isClose: (j) => (md[j] === '’' || md[j] === "'") && closesAt(md, j), words: true };
+  if ((c === '‘' || c === "'" || c === '‚') && opensAt(md, i, blockStart) && /\p{L}/u.test(md[i + 1] ?? '')) {
+    const isMark = (ch: string) => ch === '’' || ch === "'" || (c === '‚' && ch === '‘');
+    return { kind: "'", isClose: (j) => isMark(md[j]) && closesAt(md, j), words: true };
   }
   return undefined;
 }
 
 function scanBlock(md: string, block: Block, skipped: Span[], out: Quotation[]): void {
+  // The last close found for each kind of rule: a later search from no further than it finds it again, and a search
+  // that found none stays fruitless, so each kind of mark is looked for once over the block (linear, not quadratic).
+  const lastClose = new Map<string, number>();
   for (let i = block.start; i < block.end; i++) {
     const s = spanAt(skipped, i);
     if (s) {
@@ -58,7 +79,11 @@ function scanBlock(md: string, block: Block, skipped: Span[], out: Quotation[]):
     }
     const closer = closerFor(md, i, block.start);
     if (!closer) continue;
-    const close = findClose(i + 1, block.end, skipped, closer.isClose);
+    const kind = closer.kind === "'" && md[i] === '‚' ? '‚' : closer.kind;
+    const known = lastClose.get(kind);
+    const reuse = known !== undefined && (known < 0 || known > i);
+    const close = reuse ? known : findClose(i + 1, block.end, skipped, closer.isClose);
+    lastClose.set(kind, close);
     if (close < 0) continue;
     const text = md.slice(i + 1, close);
     if (!LETTER.test(text) || (closer.words && !/\S\s+\S/.test(text))) continue;

@@ -87,7 +87,10 @@ function citationText(items: Array<{ key: string; paragraph?: number }>, withLoc
 
 /** Builds `“quote” [@key, ¶n]` with curly quotes (quote marks already around the text are dropped). */
 function quoteWithCitation(text: string, key: string, paragraph: number, withLocator: boolean): string {
-  const inner = text.trim().replace(/^[“"']+|[”"']+$/g, '');
+  let inner = text.trim();
+  // Loops, not `[”"']+$`, which is quadratic on a passage with many runs of quotation marks.
+  while ('“"\''.includes(inner[0] ?? '-')) inner = inner.slice(1);
+  while ('”"\''.includes(inner[inner.length - 1] ?? '-')) inner = inner.slice(0, -1);
   return `“${inner}” ${citationText([{ key, paragraph }], withLocator)}`;
 }
 

@@ -1,0 +1,36 @@
+// The adversarial corpus: every hostile input of helpers/hostile.ts through every part that reads it, each in a
+// worker with a hang budget (5 s for about a megabyte, where normal runs take a fraction of a second).
+import * as assert from 'assert';
+import { withinBudget } from './helpers/budget';
+import { BRIEFINGS, MB, SOURCE_LINES } from './helpers/hostile';
+
+/** Far above normal (a run takes well under a second on an idle machine): these detect hangs, not speed. */
+const BUDGET_MS = 10_000;
+/** Entities and rendering make objects per word or citation: an eighth of a megabyte tells a hang as well. */
+const SIZE: Record<string, number> = { entities: MB / 8, 'markdown plugin': MB / 8 };
+
+describe('adversarial corpus: hostile sources never hang', function () {
+  this.timeout(BUDGET_MS * 2);
+  for (const kind of Object.keys(SOURCE_LINES)) {
+    for (const run of ['ingest', 'ingest as Markdown', 'entities', 'a quote against the source', 'closest passage']) {
+      const size = SIZE[run] ?? MB;
+      it(`${run}: ${kind} (${size / 1024} KB)`, async () => {
+        const out = await withinBudget(BUDGET_MS, run, kind, size);
+        assert.strictEqual(typeof out, 'number');
+      });
+    }
+  }
+});
+
+describe('adversarial corpus: hostile briefings never hang', function () {
+  this.timeout(BUDGET_MS * 2);
+  for (const kind of Object.keys(BRIEFINGS)) {
+    for (const run of ['citations', 'check', 'markdown plugin']) {
+      const size = SIZE[run] ?? MB;
+      it(`${run}: ${kind} (${size / 1024} KB)`, async () => {
+        const out = await withinBudget(BUDGET_MS, run, kind, size);
+        assert.strictEqual(typeof out, 'number');
+      });
+    }
+  }
+});
