@@ -51,7 +51,14 @@ function containsWord(text: string, word: string): boolean {
 
 /** Times every query `rounds` times; a query's time is the median of its rounds (so a stall of this shared
  * machine in one round does not count), and p50/p95 are taken over queries. */
-function measure(engine: Run['engine'], passages: number, build: number, search: Searcher, queries: BenchQuery[], rounds: number): Run {
+function measure(
+  engine: Run['engine'],
+  passages: number,
+  build: number,
+  search: Searcher,
+  queries: BenchQuery[],
+  rounds: number,
+): Run {
   const perQuery: number[][] = queries.map(() => []);
   let found = 0;
   let typos = 0;
@@ -67,7 +74,14 @@ function measure(engine: Run['engine'], passages: number, build: number, search:
     });
   }
   const times = perQuery.map((ts) => ts.sort((a, b) => a - b)[Math.floor(ts.length / 2)]).sort((a, b) => a - b);
-  return { engine, passages, build_ms: round2(build), p50_ms: round2(percentile(times, 50)), p95_ms: round2(percentile(times, 95)), typo_recall: round2(typos ? found / typos : 0) };
+  return {
+    engine,
+    passages,
+    build_ms: round2(build),
+    p50_ms: round2(percentile(times, 50)),
+    p95_ms: round2(percentile(times, 95)),
+    typo_recall: round2(typos ? found / typos : 0),
+  };
 }
 
 function briefing(sources: Source[], passages: number): Run {
@@ -105,9 +119,17 @@ function count(sources: Source[]): number {
 
 function table(runs: Run[]): string {
   const head = ['engine', 'passages', 'build ms', 'p50 ms', 'p95 ms', 'typo recall'];
-  const rows = runs.map((r) => [r.engine, r.passages.toLocaleString('en-US'), r.build_ms.toFixed(0), r.p50_ms.toFixed(2), r.p95_ms.toFixed(2), r.typo_recall.toFixed(2)]);
+  const rows = runs.map((r) => [
+    r.engine,
+    r.passages.toLocaleString('en-US'),
+    r.build_ms.toFixed(0),
+    r.p50_ms.toFixed(2),
+    r.p95_ms.toFixed(2),
+    r.typo_recall.toFixed(2),
+  ]);
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
+  const line = (cells: string[]) =>
+    cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
   return [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }
 
@@ -118,9 +140,12 @@ function claims(): ReturnType<typeof claimBench> {
   const r = claimBench(root);
   const f = (x: { claims: number; precision: number; recall: number }) =>
     `${x.claims} claims, precision ${x.precision.toFixed(2)}, recall ${x.recall.toFixed(2)}`;
-  log(`Claim check (claim-not-in-source) on bench/claims.json: held out ${f(r.heldout)}; tuning ${f(r.tuning)}; all ${f(r.all)}.`);
+  log(
+    `Claim check (claim-not-in-source) on bench/claims.json: held out ${f(r.heldout)}; tuning ${f(r.tuning)}; all ${f(r.all)}.`,
+  );
   const shown = process.argv.includes('--show-heldout') ? r.misses : r.misses.filter((m) => m.split !== 'heldout');
-  for (const m of shown) log(`  ${m.id} ${m.kind}: ${m.claim}${m.warnings.length ? `\n      ${m.warnings.join('\n      ')}` : ''}`);
+  for (const m of shown)
+    log(`  ${m.id} ${m.kind}: ${m.claim}${m.warnings.length ? `\n      ${m.warnings.join('\n      ')}` : ''}`);
   return r;
 }
 
@@ -135,7 +160,10 @@ function main(): void {
   }
   if (process.argv.includes('--claims')) {
     const r = claims();
-    if (json) process.stdout.write(JSON.stringify({ claims: { ...r.heldout, split: 'heldout', tuning: r.tuning, all: r.all } }) + '\n');
+    if (json)
+      process.stdout.write(
+        JSON.stringify({ claims: { ...r.heldout, split: 'heldout', tuning: r.tuning, all: r.all } }) + '\n',
+      );
     return;
   }
   const claimFigures = claims();
@@ -146,12 +174,20 @@ function main(): void {
   const small = sample(base, 1_000);
   const medium = sample(base, 10_000);
   const large = windows(speeches, 100_000);
-  log(`State of the Union: ${speeches.length} addresses cut into ${baseCount.toLocaleString('en-US')} passages of 350-900 characters.`);
-  log(`1,000 and 10,000 passages: evenly spread samples of those. 100,000 passages: the same text cut ${large.passes} times`);
+  log(
+    `State of the Union: ${speeches.length} addresses cut into ${baseCount.toLocaleString('en-US')} passages of 350-900 characters.`,
+  );
+  log(
+    `1,000 and 10,000 passages: evenly spread samples of those. 100,000 passages: the same text cut ${large.passes} times`,
+  );
   log(`with shifted sentence windows (extra windows over the same addresses; the last pass cut short).`);
-  log(`${QUERIES.length} queries (${QUERIES.filter((q) => q.kind === 'typo').length} misspellings); our engine: 2 warm-up + ${ROUNDS} timed rounds, a query's time`);
+  log(
+    `${QUERIES.length} queries (${QUERIES.filter((q) => q.kind === 'typo').length} misspellings); our engine: 2 warm-up + ${ROUNDS} timed rounds, a query's time`,
+  );
   log(`being the median of its rounds; p50/p95 are over queries.`);
-  log(`plain fuse.js (title+text, ignoreLocation, includeMatches, threshold 0.35): 1 round, all queries at 1,000, ${FUSE_QUERIES_10K} at 10,000 (every misspelling).`);
+  log(
+    `plain fuse.js (title+text, ignoreLocation, includeMatches, threshold 0.35): 1 round, all queries at 1,000, ${FUSE_QUERIES_10K} at 10,000 (every misspelling).`,
+  );
   log();
   const runs: Run[] = [];
   const step = (name: string, f: () => Run) => {
@@ -173,16 +209,29 @@ function main(): void {
   }
   log(table(runs));
   log();
-  log(`Relevance: ${rel.find((r) => r.set === 'all')!.questions} analyst questions (bench/questions.json) over the seeds and SOTU 1941/2002;`);
+  log(
+    `Relevance: ${rel.find((r) => r.set === 'all')!.questions} analyst questions (bench/questions.json) over the seeds and SOTU 1941/2002;`,
+  );
   log('a hit is a passage marked relevant. MiniSearch: BM25 over title and text, exact terms (its defaults).');
   log(relevanceTable(rel));
-  for (const [label, sources] of [['1,000', small], ['10,000', medium]] as const) {
-    const absent = QUERIES.filter((q) => q.intended && !sources.some((s) => s.paragraphs.some((p) => containsWord(p.text, q.intended!))));
-    if (absent.length) log(`At ${label} passages ${absent.map((q) => `"${q.intended}"`).join(', ')} occur in no passage text, so no engine can find them there.`);
+  for (const [label, sources] of [
+    ['1,000', small],
+    ['10,000', medium],
+  ] as const) {
+    const absent = QUERIES.filter(
+      (q) => q.intended && !sources.some((s) => s.paragraphs.some((p) => containsWord(p.text, q.intended!))),
+    );
+    if (absent.length)
+      log(
+        `At ${label} passages ${absent.map((q) => `"${q.intended}"`).join(', ')} occur in no passage text, so no engine can find them there.`,
+      );
   }
   const f10 = runs.find((r) => r.engine === 'fuse' && r.passages === count(medium));
   const b10 = runs.find((r) => r.engine === 'briefing' && r.passages === count(medium));
-  if (f10 && b10) log(`\nAt 10,000 passages our p95 is ${(f10.p95_ms / Math.max(b10.p95_ms, 0.01)).toFixed(0)}x lower than plain fuse.js.`);
+  if (f10 && b10)
+    log(
+      `\nAt 10,000 passages our p95 is ${(f10.p95_ms / Math.max(b10.p95_ms, 0.01)).toFixed(0)}x lower than plain fuse.js.`,
+    );
 }
 
 main();

@@ -38,15 +38,32 @@ function figures(rows: Array<{ c: Claim; right: boolean; wrong: boolean }>): Cla
   const altered = rows.filter((r) => r.c.altered).length;
   const tp = rows.filter((r) => r.right).length;
   const flagged = rows.filter((r) => r.right || r.wrong).length;
-  return { claims: rows.length, precision: round3(flagged ? tp / flagged : 1), recall: round3(altered ? tp / altered : 1) };
+  return {
+    claims: rows.length,
+    precision: round3(flagged ? tp / flagged : 1),
+    recall: round3(altered ? tp / altered : 1),
+  };
 }
 
 /** Runs the check on every claim; figures for the held-out part, the tuning part and all. */
-export function claimBench(root: string): { heldout: ClaimFigures; tuning: ClaimFigures; all: ClaimFigures; misses: Miss[] } {
-  const { claims } = JSON.parse(fs.readFileSync(path.join(root, 'bench', 'claims.json'), 'utf8')) as { claims: Claim[] };
+export function claimBench(root: string): {
+  heldout: ClaimFigures;
+  tuning: ClaimFigures;
+  all: ClaimFigures;
+  misses: Miss[];
+} {
+  const { claims } = JSON.parse(fs.readFileSync(path.join(root, 'bench', 'claims.json'), 'utf8')) as {
+    claims: Claim[];
+  };
   const dir = path.join(root, 'seeds');
   const corpus = new Corpus();
-  corpus.set(fs.readdirSync(dir).sort().map((f) => parseSource(path.join('seeds', f), fs.readFileSync(path.join(dir, f), 'utf8'))), true);
+  corpus.set(
+    fs
+      .readdirSync(dir)
+      .sort()
+      .map((f) => parseSource(path.join('seeds', f), fs.readFileSync(path.join(dir, f), 'utf8'))),
+    true,
+  );
   const entities = EntityIndex.build(corpus.sources);
   const misses: Miss[] = [];
   const rows = claims.map((c) => {
@@ -56,7 +73,13 @@ export function claimBench(root: string): { heldout: ClaimFigures; tuning: Claim
     const right = found.some(onAltered);
     const wrong = found.some((d) => !onAltered(d));
     if (wrong || (c.altered && !right)) {
-      misses.push({ id: c.id, split: c.split, kind: wrong ? 'false alarm' : 'missed', claim: c.claim, warnings: found.map((d) => d.message) });
+      misses.push({
+        id: c.id,
+        split: c.split,
+        kind: wrong ? 'false alarm' : 'missed',
+        claim: c.claim,
+        warnings: found.map((d) => d.message),
+      });
     }
     return { c, right: right && !wrong, wrong };
   });

@@ -10,9 +10,41 @@ export interface BenchQuery {
   intended?: string;
 }
 
-const prefixes = ['n', 'nu', 'nuc', 'nucl', 'nucle', 'nuclea', 'nuclear', 'nuclear w', 'nuclear wea', 'nuclear weapons', 's', 'so', 'sov', 'sovie'];
-const names = ['Lincoln', 'Roosevelt', 'Saddam Hussein', 'Martin Luther King', 'Thomas Jefferson', 'Soviet Union', 'Vietnam', 'Mississippi'];
-const phrases = ['balanced budget', 'health care', 'civil rights', 'social security', 'war on terror', 'the state of the union is strong', 'income tax'];
+const prefixes = [
+  'n',
+  'nu',
+  'nuc',
+  'nucl',
+  'nucle',
+  'nuclea',
+  'nuclear',
+  'nuclear w',
+  'nuclear wea',
+  'nuclear weapons',
+  's',
+  'so',
+  'sov',
+  'sovie',
+];
+const names = [
+  'Lincoln',
+  'Roosevelt',
+  'Saddam Hussein',
+  'Martin Luther King',
+  'Thomas Jefferson',
+  'Soviet Union',
+  'Vietnam',
+  'Mississippi',
+];
+const phrases = [
+  'balanced budget',
+  'health care',
+  'civil rights',
+  'social security',
+  'war on terror',
+  'the state of the union is strong',
+  'income tax',
+];
 const typos: Array<[string, string]> = [
   ['nuclaer weapons', 'nuclear'],
   ['Afganistan', 'afghanistan'],

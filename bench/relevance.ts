@@ -53,27 +53,51 @@ function repoRoot(): string {
 export function relevanceCorpus(): Source[] {
   const dir = path.join(repoRoot(), 'seeds');
   const corpus = new Corpus();
-  corpus.set(fs.readdirSync(dir).sort().map((f) => parseSource(`seeds/${f}`, fs.readFileSync(path.join(dir, f), 'utf8'))), true);
+  corpus.set(
+    fs
+      .readdirSync(dir)
+      .sort()
+      .map((f) => parseSource(`seeds/${f}`, fs.readFileSync(path.join(dir, f), 'utf8'))),
+    true,
+  );
   const years = new Set(data.sotuYears);
-  return [...corpus.sources, ...windowPass(loadSpeeches().filter((s) => years.has(s.year)), 0)];
+  return [
+    ...corpus.sources,
+    ...windowPass(
+      loadSpeeches().filter((s) => years.has(s.year)),
+      0,
+    ),
+  ];
 }
 
 function engines(sources: Source[]): Record<RelevanceRun['engine'], Engine> {
   const index = new SearchIndex();
   for (const s of sources) index.addSource(s);
   index.setAliases(EntityIndex.build(sources).entities.map((e) => [e.name, ...e.aliases]));
-  const docs = sources.flatMap((s) => s.paragraphs.map((p) => ({ id: `${s.key}#${p.n}`, title: s.title, text: p.text })));
+  const docs = sources.flatMap((s) =>
+    s.paragraphs.map((p) => ({ id: `${s.key}#${p.n}`, title: s.title, text: p.text })),
+  );
   const mini = new MiniSearch({ fields: ['title', 'text'], storeFields: ['id'] });
   mini.addAll(docs);
   const fuse = new Fuse(docs, { keys: ['title', 'text'], ignoreLocation: true, threshold: 0.35 });
   return {
     briefing: (q) => index.search(q, { limit: 10 }).map((h) => `${h.key}#${h.paragraph}`),
-    minisearch: (q) => mini.search(q).slice(0, 10).map((r) => String(r.id)),
+    minisearch: (q) =>
+      mini
+        .search(q)
+        .slice(0, 10)
+        .map((r) => String(r.id)),
     fuse: (q) => fuse.search(q, { limit: 10 }).map((r) => r.item.id),
   };
 }
 
-function score(engine: RelevanceRun['engine'], set: RelevanceRun['set'], search: Engine, questions: Question[], misses?: string[]): RelevanceRun {
+function score(
+  engine: RelevanceRun['engine'],
+  set: RelevanceRun['set'],
+  search: Engine,
+  questions: Question[],
+  misses?: string[],
+): RelevanceRun {
   let top3 = 0;
   let rr = 0;
   for (const question of questions) {
@@ -81,7 +105,8 @@ function score(engine: RelevanceRun['engine'], set: RelevanceRun['set'], search:
     const rank = ranked.findIndex((id) => question.relevant.includes(id));
     if (rank >= 0 && rank < 3) top3++;
     if (rank >= 0) rr += 1 / (rank + 1);
-    if (misses && rank !== 0) misses.push(`${engine}: "${question.q}" rank ${rank < 0 ? '-' : rank + 1}; got ${ranked.slice(0, 3).join(', ')}`);
+    if (misses && rank !== 0)
+      misses.push(`${engine}: "${question.q}" rank ${rank < 0 ? '-' : rank + 1}; got ${ranked.slice(0, 3).join(', ')}`);
   }
   const n = Math.max(1, questions.length);
   const round3 = (x: number) => Math.round(x * 1000) / 1000;
@@ -101,7 +126,8 @@ export function relevance(sets: Array<RelevanceRun['set']>, misses?: string[]): 
   };
   const out: RelevanceRun[] = [];
   for (const set of sets) {
-    for (const name of ['briefing', 'minisearch', 'fuse'] as const) out.push(score(name, set, all[name], parts[set], set === 'tuning' ? misses : undefined));
+    for (const name of ['briefing', 'minisearch', 'fuse'] as const)
+      out.push(score(name, set, all[name], parts[set], set === 'tuning' ? misses : undefined));
   }
   return out;
 }
@@ -111,6 +137,7 @@ export function relevanceTable(runs: RelevanceRun[]): string {
   const head = ['engine', 'questions', 'set', 'top-3', 'MRR@10'];
   const rows = runs.map((r) => [r.engine, String(r.questions), r.set, r.top3.toFixed(3), r.mrr.toFixed(3)]);
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i === 0 || i === 2 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
+  const line = (cells: string[]) =>
+    cells.map((c, i) => (i === 0 || i === 2 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
   return [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }

@@ -54,9 +54,9 @@ function passages(all: string[], skip: number, minChars: number): string[] {
   const out: string[] = [];
   let cur = '';
   for (const s of all.slice(skip)) {
-    if (cur && cur.length + 1 + s.length > MAX_CHARS) out.push(cur), (cur = '');
+    if (cur && cur.length + 1 + s.length > MAX_CHARS) (out.push(cur), (cur = ''));
     cur = cur ? `${cur} ${s}` : s;
-    if (cur.length >= minChars) out.push(cur), (cur = '');
+    if (cur.length >= minChars) (out.push(cur), (cur = ''));
   }
   if (cur.length >= MIN_CHARS / 2) out.push(cur);
   return out;
@@ -104,7 +104,7 @@ export function sample(sources: Source[], count: number): Source[] {
   for (const s of sources) {
     const keep: Paragraph[] = [];
     for (const p of s.paragraphs) {
-      if (seen >= next && taken < count) keep.push({ ...p, n: keep.length + 1 }), (next += step), taken++;
+      if (seen >= next && taken < count) (keep.push({ ...p, n: keep.length + 1 }), (next += step), taken++);
       seen++;
     }
     if (keep.length) out.push({ ...s, paragraphs: keep });

@@ -4,7 +4,8 @@ import { chmodSync, copyFileSync, existsSync, mkdirSync } from 'node:fs';
 
 // The panel's icon font ships in media/ (the only folder the webview may load from).
 mkdirSync('media/codicons', { recursive: true });
-for (const f of ['codicon.css', 'codicon.ttf']) copyFileSync(`node_modules/@vscode/codicons/dist/${f}`, `media/codicons/${f}`);
+for (const f of ['codicon.css', 'codicon.ttf'])
+  copyFileSync(`node_modules/@vscode/codicons/dist/${f}`, `media/codicons/${f}`);
 
 const watch = process.argv.includes('--watch');
 
@@ -40,15 +41,27 @@ const lazyFormats = {
   name: 'lazy-formats',
   setup(build) {
     build.onResolve({ filter: /^\.\/(?:html|pdf|docx)$/ }, (args) =>
-      /src[\\/]core[\\/]formats[\\/]registry\.ts$/.test(args.importer) ? { path: `./formats/${args.path.slice(2)}.js`, external: true } : undefined);
+      /src[\\/]core[\\/]formats[\\/]registry\.ts$/.test(args.importer)
+        ? { path: `./formats/${args.path.slice(2)}.js`, external: true }
+        : undefined,
+    );
   },
 };
 const common = {
-  bundle: true, platform: 'node', target: 'node20', sourcemap: true, logLevel: 'warning', format: 'cjs',
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  sourcemap: true,
+  logLevel: 'warning',
+  format: 'cjs',
   plugins: [slimCountries, lazyFormats],
 };
 const formatBuilds = FORMATS.map((f) => ({
-  ...common, entryPoints: [`src/core/formats/${f}.ts`], outfile: `dist/formats/${f}.js`, minify: true, sourcemap: false,
+  ...common,
+  entryPoints: [`src/core/formats/${f}.ts`],
+  outfile: `dist/formats/${f}.js`,
+  minify: true,
+  sourcemap: false,
   // Optional native modules the DOM and pdf.js try (for rendering, which text extraction never does).
   external: ['canvas', '@napi-rs/canvas'],
   // pdf.js reads import.meta.url only to find helpers for rendering; a bundle has none.
@@ -61,8 +74,24 @@ const builds = [
   { ...common, entryPoints: ['bench/bench.ts'], outfile: 'dist/bench.js' },
 ];
 // The panel's front end, type-checked against the message protocol (tsconfig.webview.json), as one script.
-builds.push({ bundle: true, platform: 'browser', target: 'es2020', format: 'iife', sourcemap: false, logLevel: 'warning', entryPoints: ['src/webview/panel.ts'], outfile: 'media/panel.js' });
-if (existsSync('src/extension.ts')) builds.push({ ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], minify: true });
+builds.push({
+  bundle: true,
+  platform: 'browser',
+  target: 'es2020',
+  format: 'iife',
+  sourcemap: false,
+  logLevel: 'warning',
+  entryPoints: ['src/webview/panel.ts'],
+  outfile: 'media/panel.js',
+});
+if (existsSync('src/extension.ts'))
+  builds.push({
+    ...common,
+    entryPoints: ['src/extension.ts'],
+    outfile: 'dist/extension.js',
+    external: ['vscode'],
+    minify: true,
+  });
 
 if (watch) {
   for (const b of builds) await (await esbuild.context(b)).watch();

@@ -3,6 +3,7 @@
 // (nothing is added to the global object, which the extension host shares with other extensions).
 export class DOMMatrix {
   constructor(init) {
-    [this.a, this.b, this.c, this.d, this.e, this.f] = Array.isArray(init) && init.length === 6 ? init : [1, 0, 0, 1, 0, 0];
+    [this.a, this.b, this.c, this.d, this.e, this.f] =
+      Array.isArray(init) && init.length === 6 ? init : [1, 0, 0, 1, 0, 0];
   }
 }

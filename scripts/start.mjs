@@ -33,7 +33,12 @@ if (!args.has('--no-build')) {
 const helper = join(root, 'out', 'start', 'codeServer.cjs');
 await esbuild.build({
   entryPoints: [join(root, 'test', 'support', 'codeServer.ts')],
-  outfile: helper, bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'warning',
+  outfile: helper,
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  logLevel: 'warning',
 });
 const cs = createRequire(import.meta.url)(helper);
 
@@ -49,7 +54,8 @@ if (port !== wanted) log(`port ${wanted} is taken; using ${port}`);
 const server = await cs.startCodeServer({ pkg, runDir, workspace: demo, port });
 
 let watcher;
-if (args.has('--watch')) watcher = spawn(process.execPath, ['scripts/build.mjs', '--watch'], { cwd: root, stdio: 'inherit' });
+if (args.has('--watch'))
+  watcher = spawn(process.execPath, ['scripts/build.mjs', '--watch'], { cwd: root, stdio: 'inherit' });
 
 let stopping = false;
 async function stop() {

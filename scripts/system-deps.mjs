@@ -24,7 +24,8 @@ if (!argv.includes('--for') || !['test', 'start', 'all'].includes(purpose)) {
 
 /** The list: one `command package when` triple a line; `#` starts a comment. */
 function readList(file = join(here, 'debian-packages.txt')) {
-  return readFileSync(file, 'utf8').split('\n')
+  return readFileSync(file, 'utf8')
+    .split('\n')
     .map((l) => l.replace(/#.*/, '').trim().split(/\s+/))
     .filter((f) => f.length >= 3)
     .map(([command, pkg, when]) => ({ command, pkg, when }));
@@ -48,18 +49,30 @@ const wanted = {
   test: (e) => e.when === 'test' || e.when === 'run' || (e.when === 'build' && !codeServerReady),
   start: (e) => e.when === 'run' || (e.when === 'build' && !codeServerReady),
 }[purpose];
-const missing = [...new Set(readList().filter(wanted).filter((e) => !onPath(e.command)).map((e) => e.pkg))];
+const missing = [
+  ...new Set(
+    readList()
+      .filter(wanted)
+      .filter((e) => !onPath(e.command))
+      .map((e) => e.pkg),
+  ),
+];
 if (!missing.length) process.exit(0);
 
 const install = `apt-get install -y --no-install-recommends ${missing.join(' ')}`;
 const root = process.getuid?.() === 0;
 if (!root || process.env.SKIP_APT || !onPath('apt-get')) {
-  console.error(`Missing Debian packages (${missing.join(', ')}); install them first: sudo apt-get update && sudo ${install}`);
+  console.error(
+    `Missing Debian packages (${missing.join(', ')}); install them first: sudo apt-get update && sudo ${install}`,
+  );
   process.exit(1);
 }
 console.error(`[system-deps] installing Debian packages: ${missing.join(' ')}`);
 const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-for (const args of [['update', '-qq'], ['install', '-y', '-qq', '--no-install-recommends', ...missing]]) {
+for (const args of [
+  ['update', '-qq'],
+  ['install', '-y', '-qq', '--no-install-recommends', ...missing],
+]) {
   const r = spawnSync('apt-get', args, { stdio: ['ignore', 'inherit', 'inherit'], env });
   if (r.status !== 0) {
     console.error(`[system-deps] apt-get ${args[0]} failed (exit ${r.status}); run: ${install}`);

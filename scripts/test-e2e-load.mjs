@@ -27,8 +27,7 @@ const loops = take('--loops', 2);
 const log = (msg) => console.error(`[test:e2e:load] ${msg}`);
 
 // Each loop is a separate process spinning one core flat out until it is killed.
-const busy = Array.from({ length: loops }, () =>
-  spawn(process.execPath, ['-e', 'for (;;) {}'], { stdio: 'ignore' }));
+const busy = Array.from({ length: loops }, () => spawn(process.execPath, ['-e', 'for (;;) {}'], { stdio: 'ignore' }));
 const stopLoads = () => {
   for (const c of busy) if (c.exitCode === null) c.kill('SIGKILL');
 };
@@ -41,7 +40,10 @@ for (let i = 1; i <= runs; i++) {
   // Build and compile once; later runs reuse them (the .vsix is packaged each time anyway).
   const args = i === 1 ? argv : [...new Set(['--no-build', ...argv])];
   const started = Date.now();
-  const r = spawnSync(process.execPath, [join(root, 'scripts', 'test-e2e.mjs'), ...args], { cwd: root, stdio: 'inherit' });
+  const r = spawnSync(process.execPath, [join(root, 'scripts', 'test-e2e.mjs'), ...args], {
+    cwd: root,
+    stdio: 'inherit',
+  });
   const secs = ((Date.now() - started) / 1000).toFixed(0);
   if (r.status !== 0) {
     log(`run ${i}/${runs} FAILED after ${secs} s (exit ${r.status ?? r.signal})`);

@@ -36,7 +36,15 @@ if (!noBuild) {
 // What users install is what is tested: always package the current build (about 3 s).
 // --allow-missing-repository: no prompt when the manifest has no repository field (vsce asks otherwise);
 // --no-rewrite-relative-links: the README's screenshots are relative links, which vsce otherwise refuses.
-step('package', [bin('@vscode/vsce', 'vsce'), 'package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '-o', 'briefing-desk.vsix']);
+step('package', [
+  bin('@vscode/vsce', 'vsce'),
+  'package',
+  '--no-dependencies',
+  '--allow-missing-repository',
+  '--no-rewrite-relative-links',
+  '-o',
+  'briefing-desk.vsix',
+]);
 
 // Install code-server once here, so the first scenario's timeout does not include it.
 const require = createRequire(import.meta.url);
@@ -46,8 +54,20 @@ ensureCodeServer({ withChromium: true });
 const started = Date.now();
 const r = spawnSync(
   process.execPath,
-  [bin('mocha', 'bin/mocha.js'), '--no-config', '--ui', 'bdd', '--timeout', '600000', '--reporter', 'spec',
-    '--exit', '--spec', 'out/test/e2e/**/*.e2e.js', ...mochaArgs],
+  [
+    bin('mocha', 'bin/mocha.js'),
+    '--no-config',
+    '--ui',
+    'bdd',
+    '--timeout',
+    '600000',
+    '--reporter',
+    'spec',
+    '--exit',
+    '--spec',
+    'out/test/e2e/**/*.e2e.js',
+    ...mochaArgs,
+  ],
   { cwd: root, stdio: 'inherit', env: { ...process.env, BRIEFING_VSIX: join(root, 'briefing-desk.vsix') } },
 );
 log(`scenarios: ${((Date.now() - started) / 1000).toFixed(1)} s`);

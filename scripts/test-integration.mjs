@@ -37,7 +37,11 @@ function step(what, cmd, cmdArgs) {
 
 if (!args.has('--no-build')) {
   step('build', process.execPath, ['scripts/build.mjs']);
-  step('compile tests', process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.test.json']);
+  step('compile tests', process.execPath, [
+    join(root, 'node_modules', 'typescript', 'bin', 'tsc'),
+    '-p',
+    'tsconfig.test.json',
+  ]);
 }
 if (!existsSync(launcher + '.js')) {
   log(`${launcher}.js is missing; run without --no-build`);
@@ -101,10 +105,13 @@ async function runInCodeServer() {
     await page.exposeFunction('codeAutomationExit', (c) => finished(c));
     const timedOut = new Promise((resolve) => (timer = setTimeout(() => resolve('timeout'), timeoutMs)));
     const serverGone = server.exited.then((c) => `server-exit:${c}`);
-    await page.goto(server.url([
-      ['extensionDevelopmentPath', server.remote(root)],
-      ['extensionTestsPath', server.remote(launcher)],
-    ]), { timeout: 120_000 });
+    await page.goto(
+      server.url([
+        ['extensionDevelopmentPath', server.remote(root)],
+        ['extensionTestsPath', server.remote(launcher)],
+      ]),
+      { timeout: 120_000 },
+    );
     // The result file is written before the workbench hears the exit code; poll both.
     const resultWritten = (async () => {
       while (!existsSync(env.BRIEFING_TEST_RESULT)) await new Promise((r) => setTimeout(r, 250));

@@ -25,7 +25,11 @@ export class UsageError extends Error {}
 export function parseArgs(argv: string[], specs: Record<string, FlagSpec>): ParsedArgs {
   const positionals: string[] = [];
   const flags: ParsedArgs['flags'] = {};
-  const byShort = new Map(Object.entries(specs).filter(([, s]) => s.short).map(([n, s]) => [s.short!, n]));
+  const byShort = new Map(
+    Object.entries(specs)
+      .filter(([, s]) => s.short)
+      .map(([n, s]) => [s.short!, n]),
+  );
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--') {
@@ -65,7 +69,8 @@ export function intFlag(args: ParsedArgs, name: string, fallback: number): numbe
   const v = args.flags[name];
   if (v === undefined) return fallback;
   const n = Number(v);
-  if (!Number.isInteger(n) || n < 1) throw new UsageError(`--${name} takes a whole number of at least 1, not "${String(v)}"`);
+  if (!Number.isInteger(n) || n < 1)
+    throw new UsageError(`--${name} takes a whole number of at least 1, not "${String(v)}"`);
   return n;
 }
 

@@ -59,9 +59,11 @@ export async function loadDesk(ctx: CliContext): Promise<{ desk: BriefingDesk; p
   const { parsed, problems, listed } = loaded;
   for (const p of problems) ctx.output.err(`${paint(ctx.output, 'yellow', 'skipped')} ${p.uri}: ${p.reason}\n`);
   if (!parsed.length) {
-    throw new InputError(listed + problems.length
-      ? `no readable sources in ${dirs.join(', ')} (${problems.length} skipped)`
-      : `no sources (${SOURCE_EXTENSIONS.join(', ')}) in ${dirs.join(', ')}`);
+    throw new InputError(
+      listed + problems.length
+        ? `no readable sources in ${dirs.join(', ')} (${problems.length} skipped)`
+        : `no sources (${SOURCE_EXTENSIONS.join(', ')}) in ${dirs.join(', ')}`,
+    );
   }
   for (const w of desk.library.corpus.warnings) {
     ctx.output.err(`${w.uri}:${w.line + 1}: ${paint(ctx.output, 'yellow', 'warning:')} ${w.message}\n`);
@@ -82,7 +84,9 @@ export function readTextArg(file: string | undefined, what: string): string {
   } catch (e) {
     if (e instanceof InputError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
-    throw new InputError(code === 'ENOENT' ? `${file}: no such file` : `${file}: cannot be read (${code ?? (e as Error).message})`);
+    throw new InputError(
+      code === 'ENOENT' ? `${file}: no such file` : `${file}: cannot be read (${code ?? (e as Error).message})`,
+    );
   }
   const decoded = decodeText(bytes);
   if (!('problem' in decoded)) return decoded.text;

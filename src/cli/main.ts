@@ -14,7 +14,14 @@ import { paint, processOutput, terminalOutput, type Output } from './output';
 
 /** Every subcommand, in the order `--help` lists them. */
 export const COMMANDS: Command[] = [
-  sourcesCommand, searchCommand, checkCommand, exportCommand, bibCommand, entitiesCommand, entityCommand, addCommand,
+  sourcesCommand,
+  searchCommand,
+  checkCommand,
+  exportCommand,
+  bibCommand,
+  entitiesCommand,
+  entityCommand,
+  addCommand,
 ];
 
 function help(o: Output): string {

@@ -43,8 +43,12 @@ export function paint(o: Output, style: Style, text: string): string {
  * briefing or file name can move the cursor, retitle the window or hide text.
  */
 export function sanitize(text: string): string {
-  return text.replace(/\r\n/g, '\n').replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g,
-    (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+  return text
+    .replace(/\r\n/g, '\n')
+    .replace(
+      /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g,
+      (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`,
+    );
 }
 
 /** An output for people: sanitises everything written, then applies `paint`'s styles (or drops them). */
@@ -58,7 +62,10 @@ export function terminalOutput(raw: Output): Output {
  * C0 controls JSON escapes, DEL and the C1 range are written as `\u` escapes too.
  */
 export function printJson(o: Output, value: unknown): void {
-  const json = JSON.stringify(value, null, 2).replace(/[\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  const json = JSON.stringify(value, null, 2).replace(
+    /[\u007f-\u009f]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
   o.out(json + '\n');
 }
 
@@ -71,9 +78,16 @@ function width(s: string): number {
 export function table(rows: string[][], gap = 2): string {
   const widths: number[] = [];
   for (const r of rows) r.forEach((c, i) => (widths[i] = Math.max(widths[i] ?? 0, width(c))));
-  return rows
-    .map((r) => r.map((c, i) => (i === r.length - 1 ? c : c + ' '.repeat(widths[i] - width(c) + gap))).join('').trimEnd())
-    .join('\n') + '\n';
+  return (
+    rows
+      .map((r) =>
+        r
+          .map((c, i) => (i === r.length - 1 ? c : c + ' '.repeat(widths[i] - width(c) + gap)))
+          .join('')
+          .trimEnd(),
+      )
+      .join('\n') + '\n'
+  );
 }
 
 /** Shortens text to `max` characters on a word boundary, with an ellipsis. */

@@ -70,7 +70,14 @@ export class Library {
       if (this.#building?.version !== version) {
         const sources = this.corpus.sources;
         const overrides = this.#overrides;
-        this.#building = { version, done: EntityIndex.buildInSteps(sources, overrides, pause).catch((e) => this.#guard(() => { throw e; })) };
+        this.#building = {
+          version,
+          done: EntityIndex.buildInSteps(sources, overrides, pause).catch((e) =>
+            this.#guard(() => {
+              throw e;
+            }),
+          ),
+        };
       }
       const index = await this.#building.done;
       if (this.#version === version && !this.#entities) {

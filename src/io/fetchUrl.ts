@@ -34,7 +34,8 @@ function mb(n: number): string {
 /** Reads the body, stopping at `maxBytes`. */
 async function readBody(res: Response, limits: FetchLimits, url: string): Promise<Uint8Array> {
   const declared = Number(res.headers.get('content-length'));
-  if (declared > limits.maxBytes) throw new FetchError(`${url} is too large (${mb(declared)}; the limit is ${mb(limits.maxBytes)})`);
+  if (declared > limits.maxBytes)
+    throw new FetchError(`${url} is too large (${mb(declared)}; the limit is ${mb(limits.maxBytes)})`);
   if (!res.body) return new Uint8Array(await res.arrayBuffer());
   const reader = res.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -51,7 +52,7 @@ async function readBody(res: Response, limits: FetchLimits, url: string): Promis
   }
   const out = new Uint8Array(size);
   let at = 0;
-  for (const c of chunks) out.set(c, at), (at += c.length);
+  for (const c of chunks) (out.set(c, at), (at += c.length));
   return out;
 }
 
@@ -71,12 +72,14 @@ export async function fetchUrl(url: string, limits: FetchLimits = DEFAULT_LIMITS
         throw new FetchError(`${current.href}: only http and https addresses can be added`);
       }
       const res = await fetch(current, {
-        redirect: 'manual', signal: controller.signal,
+        redirect: 'manual',
+        signal: controller.signal,
         headers: { accept: 'text/html,application/xhtml+xml,application/pdf;q=0.9,*/*;q=0.5' },
       });
       if (res.status >= 300 && res.status < 400 && res.headers.get('location')) {
         await res.body?.cancel().catch(() => {});
-        if (redirects >= limits.maxRedirects) throw new FetchError(`${url} redirects more than ${limits.maxRedirects} times`);
+        if (redirects >= limits.maxRedirects)
+          throw new FetchError(`${url} redirects more than ${limits.maxRedirects} times`);
         current = new URL(res.headers.get('location')!, current);
         continue;
       }
@@ -84,11 +87,16 @@ export async function fetchUrl(url: string, limits: FetchLimits = DEFAULT_LIMITS
         await res.body?.cancel().catch(() => {});
         throw new FetchError(`${current.href} answered ${res.status}${res.statusText ? ` ${res.statusText}` : ''}`);
       }
-      return { url: current.href, contentType: res.headers.get('content-type'), bytes: await readBody(res, limits, current.href) };
+      return {
+        url: current.href,
+        contentType: res.headers.get('content-type'),
+        bytes: await readBody(res, limits, current.href),
+      };
     }
   } catch (e) {
     if (e instanceof FetchError) throw e;
-    if (controller.signal.aborted) throw new FetchError(`${url} did not answer within ${Math.round(limits.timeoutMs / 1000)} s`);
+    if (controller.signal.aborted)
+      throw new FetchError(`${url} did not answer within ${Math.round(limits.timeoutMs / 1000)} s`);
     const cause = (e as { cause?: { code?: string; message?: string } }).cause;
     throw new FetchError(`${url} could not be fetched (${cause?.code ?? cause?.message ?? (e as Error).message})`);
   } finally {

@@ -21,7 +21,9 @@ function safeHref(url: string | undefined): string | undefined {
 
 /** The index of a heading whose text is `title` (pandoc users leave `## Sources` empty for the list). */
 function headingIndex(tokens: Token[], title: string): number {
-  return tokens.findIndex((t, i) => t.type === 'heading_open' && tokens[i + 1]?.content.trim().toLowerCase() === title.toLowerCase());
+  return tokens.findIndex(
+    (t, i) => t.type === 'heading_open' && tokens[i + 1]?.content.trim().toLowerCase() === title.toLowerCase(),
+  );
 }
 
 /** Builds the core rule for `options`. */
@@ -56,7 +58,7 @@ export function bibliographyRule(options: CitationPluginOptions): (state: StateC
     const entry = (source: Source, n: number): Token[] => {
       const parts: Token[] = [];
       // These tokens skip markdown-it's link rule and so its validateLink: the scheme check is ours to make.
-      const href = safeHref(options.href ? options.href(source) : source.url ?? undefined);
+      const href = safeHref(options.href ? options.href(source) : (source.url ?? undefined));
       if (href && state.md.validateLink(state.md.normalizeLink(href))) {
         const open = new state.Token('link_open', 'a', 1);
         open.attrSet('href', state.md.normalizeLink(href));
@@ -67,7 +69,9 @@ export function bibliographyRule(options: CitationPluginOptions): (state: StateC
       }
       const authors = source.authors.length ? source.authors.join(', ') : null;
       const accessed = source.accessed ? `accessed ${source.accessed}` : null;
-      const details = [authors, source.outlet, source.place, source.date ?? 'undated', accessed].filter(Boolean).join(', ');
+      const details = [authors, source.outlet, source.place, source.date ?? 'undated', accessed]
+        .filter(Boolean)
+        .join(', ');
       // A title that ends in its own punctuation ("…balance.") takes no second full stop.
       parts.push(txt(`${/[.!?]$/.test(source.title) ? '' : '.'} ${details}. `));
       const key = new state.Token('code_inline', 'code', 0);
@@ -85,7 +89,11 @@ export function bibliographyRule(options: CitationPluginOptions): (state: StateC
     };
     const list = (): Token[] => {
       if (!env.order.length) {
-        return [mk('paragraph_open', 'p', 1, { class: `${p}bibliography-empty` }), inline([txt('No sources cited.')]), mk('paragraph_close', 'p', -1)];
+        return [
+          mk('paragraph_open', 'p', 1, { class: `${p}bibliography-empty` }),
+          inline([txt('No sources cited.')]),
+          mk('paragraph_close', 'p', -1),
+        ];
       }
       return [
         mk('ordered_list_open', 'ol', 1, { class: `${p}bibliography-list` }),
@@ -94,11 +102,22 @@ export function bibliographyRule(options: CitationPluginOptions): (state: StateC
       ];
     };
 
-    const div = tokens.findIndex((t, i) => t.type === 'paragraph_open' && REFS_DIV.test(tokens[i + 1]?.content.trim() ?? ''));
+    const div = tokens.findIndex(
+      (t, i) => t.type === 'paragraph_open' && REFS_DIV.test(tokens[i + 1]?.content.trim() ?? ''),
+    );
     if (div >= 0) {
       // `::: {#refs}`, a blank line, then `:::` parse as two paragraphs; the closing one goes too.
-      const closedApart = !tokens[div + 1].content.includes('\n') && tokens[div + 3]?.type === 'paragraph_open' && DIV_CLOSE.test(tokens[div + 4]?.content.trim() ?? '');
-      tokens.splice(div, closedApart ? 6 : 3, mk('section_open', 'section', 1, { id: `${p}refs`, class: `${p}bibliography` }), ...list(), mk('section_close', 'section', -1));
+      const closedApart =
+        !tokens[div + 1].content.includes('\n') &&
+        tokens[div + 3]?.type === 'paragraph_open' &&
+        DIV_CLOSE.test(tokens[div + 4]?.content.trim() ?? '');
+      tokens.splice(
+        div,
+        closedApart ? 6 : 3,
+        mk('section_open', 'section', 1, { id: `${p}refs`, class: `${p}bibliography` }),
+        ...list(),
+        mk('section_close', 'section', -1),
+      );
       return;
     }
     const h = headingIndex(tokens, title);

@@ -33,14 +33,20 @@ export function groundingRule(options: CitationPluginOptions): (state: StateCore
       open.hidden = close.hidden = true;
       return [
         mk('list_item_open', 'li', 1, { class: `${p}summary-${d.severity}` }),
-        open, inline(['text', `Line ${d.line + 1}: ${d.message} `], ['code_inline', d.code]), close,
+        open,
+        inline(['text', `Line ${d.line + 1}: ${d.message} `], ['code_inline', d.code]),
+        close,
         mk('list_item_close', 'li', -1),
       ];
     });
     state.tokens.push(
       mk('section_open', 'section', 1, { id: `${p}grounding`, class: `${p}summary` }),
-      mk('heading_open', 'h2', 1), inline(['text', 'Grounding']), mk('heading_close', 'h2', -1),
-      mk('bullet_list_open', 'ul', 1, { class: `${p}summary-problems` }), ...items, mk('bullet_list_close', 'ul', -1),
+      mk('heading_open', 'h2', 1),
+      inline(['text', 'Grounding']),
+      mk('heading_close', 'h2', -1),
+      mk('bullet_list_open', 'ul', 1, { class: `${p}summary-problems` }),
+      ...items,
+      mk('bullet_list_close', 'ul', -1),
       mk('section_close', 'section', -1),
     );
   };

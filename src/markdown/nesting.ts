@@ -34,12 +34,21 @@ export function recordDroppedNesting(md: MarkdownItInstance): void {
 }
 
 /** One error per dropped block recorded in `env` by `recordDroppedNesting`, with its line. */
-export function droppedNestingProblems(markdown: string, env: Record<string, unknown>, maxNesting: number): GroundingDiagnostic[] {
+export function droppedNestingProblems(
+  markdown: string,
+  env: Record<string, unknown>,
+  maxNesting: number,
+): GroundingDiagnostic[] {
   const sink = new DiagnosticSink(markdown);
   for (const [start, end] of (env[ENV_DROPPED] ?? []) as Array<[number, number]>) {
-    sink.add('nesting-too-deep', 'error', start, Math.max(start, end),
+    sink.add(
+      'nesting-too-deep',
+      'error',
+      start,
+      Math.max(start, end),
       `Text nested more than ${maxNesting} levels deep (block quotes or lists) cannot be rendered and is left out; ` +
-      'use fewer levels');
+        'use fewer levels',
+    );
   }
   return sink.diagnostics;
 }

@@ -46,7 +46,9 @@ function summary(diagnostics: GroundingDiagnostic[], citations: number, sources:
   const found = [
     errors.length ? `${errors.length} problem${errors.length === 1 ? '' : 's'} found` : '',
     claims ? `${claims} fact${claims === 1 ? '' : 's'} not in the cited passage${claims === 1 ? '' : 's'}` : '',
-  ].filter(Boolean).join(', ');
+  ]
+    .filter(Boolean)
+    .join(', ');
   const items = diagnostics
     .filter((d) => d.severity !== 'information')
     .map((d) => `<li>Line ${d.line + 1}: ${escape(d.message)} <code>${escape(d.code)}</code></li>`)
@@ -54,7 +56,8 @@ function summary(diagnostics: GroundingDiagnostic[], citations: number, sources:
   return `<section class="bd-summary" id="bd-grounding">
 <h2>Grounding summary</h2>
 <p>${citations} citation${citations === 1 ? '' : 's'} of ${sources} source${sources === 1 ? '' : 's'}; ${
-  found || 'every citation, quotation and claim checks out'}.</p>
+    found || 'every citation, quotation and claim checks out'
+  }.</p>
 ${items ? `<ul class="bd-summary-problems">\n${items}\n</ul>` : ''}
 </section>`;
 }
@@ -86,7 +89,7 @@ ${options.css}
   const allow = (text: string) => (options.sha256 ? `'sha256-${options.sha256(text)}'` : "'unsafe-inline'");
   const csp = `default-src 'none'; style-src ${allow(style)}; script-src ${allow(script)}; img-src data:`;
   const heading = tokens.findIndex((t) => t.type === 'heading_open' && t.tag === 'h1');
-  const title = heading >= 0 ? tokens[heading + 1].content : options.fallbackTitle ?? 'Briefing';
+  const title = heading >= 0 ? tokens[heading + 1].content : (options.fallbackTitle ?? 'Briefing');
   const html = `<!DOCTYPE html>
 <html lang="en">
 <head>

@@ -16,8 +16,11 @@ export function tooltipFor(resolved: ResolvedItem, item: CiteItem): TooltipData 
   return {
     title: source.title,
     meta: [source.date, source.place, source.outlet].filter(Boolean).join(' · '),
-    locator: item.locator ? item.locator.raw : item.otherLocator
-      ? `${item.otherLocator.raw}${citedPages(item, source) ? '' : ' (opening paragraph shown)'}` : 'opening paragraph',
+    locator: item.locator
+      ? item.locator.raw
+      : item.otherLocator
+        ? `${item.otherLocator.raw}${citedPages(item, source) ? '' : ' (opening paragraph shown)'}`
+        : 'opening paragraph',
     passage: paragraphs.length
       ? paragraphs.map((p) => (paragraphs.length > 1 ? `¶${p.n} ${p.text}` : p.text)).join('\n\n')
       : source.pages && citedPages(item, source)

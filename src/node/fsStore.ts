@@ -2,8 +2,15 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import {
-  DEFAULT_MAX_SOURCE_MB, entryProblem, isSourceFile, sizeLimit, UnusableEntry,
-  type EntryKind, type SizeLimit, type SourceProblem, type SourceStore,
+  DEFAULT_MAX_SOURCE_MB,
+  entryProblem,
+  isSourceFile,
+  sizeLimit,
+  UnusableEntry,
+  type EntryKind,
+  type SizeLimit,
+  type SourceProblem,
+  type SourceStore,
 } from '../core/corpus';
 
 /** The kind of entry a (followed) `fs.Stats` describes. */
@@ -78,7 +85,8 @@ export class FsSourceStore implements SourceStore {
           skipped.push({ uri: p, reason: `folder ${errorReason(e)}` });
           return;
         }
-        for (const name of names) if (!name.startsWith('.') && name !== 'node_modules') await walk(path.join(p, name), false);
+        for (const name of names)
+          if (!name.startsWith('.') && name !== 'node_modules') await walk(path.join(p, name), false);
       } else if (isSourceFile(p) || top) {
         const problem = entryProblem({ kind: entryKind(st), size: st.size }, this.#limit);
         if (problem) skipped.push({ uri: p, reason: problem });

@@ -1,7 +1,14 @@
 // Briefing Desk side panel (webview front end), bundled by esbuild into media/panel.js. DOM only; every text
 // from a source goes through textContent. Messages are typed by src/protocol/panel.ts.
 import type { EntityCard } from '../core/entities/types';
-import type { EntityView, HostMessage, PassageView, SearchRequest, SourceView, WebviewMessage } from '../protocol/panel';
+import type {
+  EntityView,
+  HostMessage,
+  PassageView,
+  SearchRequest,
+  SourceView,
+  WebviewMessage,
+} from '../protocol/panel';
 
 /** What the webview API gives the page. */
 interface VsCodeApi {
@@ -37,8 +44,21 @@ const empty = $('empty');
 const entitiesList = $('entities');
 const card = $('card');
 
-const state: PanelState = { query: '', source: '', from: '', to: '', entity: '', type: '', tab: 'search', ...(vscode.getState() ?? {}) };
-let data: { sources: SourceView[]; entities: EntityView[]; entityTypes: string[] } = { sources: [], entities: [], entityTypes: [] };
+const state: PanelState = {
+  query: '',
+  source: '',
+  from: '',
+  to: '',
+  entity: '',
+  type: '',
+  tab: 'search',
+  ...(vscode.getState() ?? {}),
+};
+let data: { sources: SourceView[]; entities: EntityView[]; entityTypes: string[] } = {
+  sources: [],
+  entities: [],
+  entityTypes: [],
+};
 let shown: PassageView[] = [];
 let lastId = 0;
 let active = -1;
@@ -82,8 +102,12 @@ function search(): void {
   state.query = query.value;
   save();
   const request: SearchRequest = {
-    id: ++lastId, query: query.value, keys: sourceFilter.value ? [sourceFilter.value] : [],
-    from: fromFilter.value, to: toFilter.value, entity: state.entity,
+    id: ++lastId,
+    query: query.value,
+    keys: sourceFilter.value ? [sourceFilter.value] : [],
+    from: fromFilter.value,
+    to: toFilter.value,
+    entity: state.entity,
   };
   if (!query.value.trim() && !state.entity) {
     renderResults({ type: 'didSearch', id: request.id, query: '', results: [] });
@@ -159,7 +183,9 @@ function renderResults(msg: Extract<HostMessage, { type: 'didSearch' }>): void {
   const filtered = state.entity ? ` mentioning ${state.entity}` : '';
   status.textContent = msg.results.length
     ? `${msg.results.length} passage${msg.results.length === 1 ? '' : 's'}${filtered}`
-    : msg.query || state.entity ? `No passages match “${msg.query}”${filtered}.` : '';
+    : msg.query || state.entity
+      ? `No passages match “${msg.query}”${filtered}.`
+      : '';
   msg.results.forEach((r, i) => {
     const item = el('div', 'result');
     item.id = `result-${i}`;
@@ -178,7 +204,8 @@ function renderResults(msg: Extract<HostMessage, { type: 'didSearch' }>): void {
     passage.id = `passage-${i}`;
     passage.setAttribute('aria-hidden', 'true');
     item.setAttribute('aria-describedby', passage.id);
-    for (const seg of r.segments) passage.appendChild(seg.match ? el('mark', '', seg.text) : document.createTextNode(seg.text));
+    for (const seg of r.segments)
+      passage.appendChild(seg.match ? el('mark', '', seg.text) : document.createTextNode(seg.text));
     item.appendChild(passage);
     for (const note of r.notes) {
       const p = el('p', 'note', note);
@@ -207,9 +234,19 @@ function renderActions(): void {
   const text = r.segments.map((s) => s.text).join('');
   actions.appendChild(el('span', 'key', `@${r.key}, ¶${r.paragraph}`));
   actions.appendChild(button('quote', 'Insert citation', () => insert(r, false), 'Enter'));
-  actions.appendChild(button('whole-word', 'Insert quote with citation', () => insert(r, true), 'Alt+Enter; the selected part, if any'));
-  actions.appendChild(button('go-to-file', 'Open source at this paragraph', () => post({ type: 'openSource', key: r.key, paragraph: r.paragraph })));
-  actions.appendChild(button('copy', 'Copy passage with citation', () => post({ type: 'copy', key: r.key, paragraph: r.paragraph, text })));
+  actions.appendChild(
+    button('whole-word', 'Insert quote with citation', () => insert(r, true), 'Alt+Enter; the selected part, if any'),
+  );
+  actions.appendChild(
+    button('go-to-file', 'Open source at this paragraph', () =>
+      post({ type: 'openSource', key: r.key, paragraph: r.paragraph }),
+    ),
+  );
+  actions.appendChild(
+    button('copy', 'Copy passage with citation', () =>
+      post({ type: 'copy', key: r.key, paragraph: r.paragraph, text }),
+    ),
+  );
 }
 
 function setActive(i: number, focus = true): void {
@@ -277,7 +314,17 @@ function renderCard(c: EntityCard): void {
     q.appendChild(el('div', 'meta', `@${p.key}, ¶${p.paragraph}`));
     card.appendChild(q);
   }
-  if (c.related.length) card.appendChild(el('p', 'meta', `Related: ${c.related.slice(0, 6).map((r) => r.name).join(', ')}`));
+  if (c.related.length)
+    card.appendChild(
+      el(
+        'p',
+        'meta',
+        `Related: ${c.related
+          .slice(0, 6)
+          .map((r) => r.name)
+          .join(', ')}`,
+      ),
+    );
 }
 
 function showTab(tab: PanelState['tab']): void {
@@ -305,8 +352,18 @@ window.addEventListener('message', (event: MessageEvent<HostMessage>) => {
   switch (msg.type) {
     case 'didLoad':
       data = msg;
-      fillSelect(sourceFilter, msg.sources.map((s) => s.key), msg.sources.map((s) => `@${s.key}`), state.source);
-      fillSelect(typeFilter, msg.entityTypes, msg.entityTypes.map((t) => t.replace('_', ' ')), state.type);
+      fillSelect(
+        sourceFilter,
+        msg.sources.map((s) => s.key),
+        msg.sources.map((s) => `@${s.key}`),
+        state.source,
+      );
+      fillSelect(
+        typeFilter,
+        msg.entityTypes,
+        msg.entityTypes.map((t) => t.replace('_', ' ')),
+        state.type,
+      );
       renderEntities();
       if (!query.value.trim() && !state.entity) showEmpty();
       else search();

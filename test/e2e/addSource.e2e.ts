@@ -14,9 +14,15 @@ const ARTICLE: SeedText = {
   title: 'Port Ellis opens deep-water ferry terminal',
   date: '2025-11-12',
   paragraphs: [
-    { text: 'PORT ELLIS: The regional harbour authority opened a deep-water ferry terminal on Wednesday, ending two years of construction on the northern quay.' },
-    { text: 'Mayor Lina Okafor said the terminal would double passenger capacity and bring the island ferries back to a daily timetable by spring.' },
-    { text: 'Engineers from the port authority said the new breakwater was designed for storms of the kind that closed the old pier in 2023.' },
+    {
+      text: 'PORT ELLIS: The regional harbour authority opened a deep-water ferry terminal on Wednesday, ending two years of construction on the northern quay.',
+    },
+    {
+      text: 'Mayor Lina Okafor said the terminal would double passenger capacity and bring the island ferries back to a daily timetable by spring.',
+    },
+    {
+      text: 'Engineers from the port authority said the new breakwater was designed for storms of the kind that closed the old pier in 2023.',
+    },
   ],
 };
 
@@ -27,7 +33,10 @@ describe('Briefing Desk: adding a source from a URL', function () {
 
   before(async () => {
     server = http.createServer((req, res) => {
-      if (req.url === '/ferry') res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(newsPage(ARTICLE, { outlet: 'Harbour Times' }));
+      if (req.url === '/ferry')
+        res
+          .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+          .end(newsPage(ARTICLE, { outlet: 'Harbour Times' }));
       else res.writeHead(404).end();
     });
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
@@ -38,7 +47,8 @@ describe('Briefing Desk: adding a source from a URL', function () {
   });
 
   afterEach(async function () {
-    if (this.currentTest?.state === 'failed') await wb?.screenshot(`failed-${this.currentTest.title.replace(/\W+/g, '-')}`);
+    if (this.currentTest?.state === 'failed')
+      await wb?.screenshot(`failed-${this.currentTest.title.replace(/\W+/g, '-')}`);
   });
 
   after(async () => {

@@ -12,7 +12,10 @@ const EXTENSION_ID = 'briefing-desk.briefing-desk';
 function seeds(): Corpus {
   const dir = path.join(REPO_ROOT, 'seeds');
   const c = new Corpus();
-  c.set(fs.readdirSync(dir).map((f) => parseSource(path.join(dir, f), fs.readFileSync(path.join(dir, f), 'utf8'))), true);
+  c.set(
+    fs.readdirSync(dir).map((f) => parseSource(path.join(dir, f), fs.readFileSync(path.join(dir, f), 'utf8'))),
+    true,
+  );
   return c;
 }
 
@@ -35,7 +38,8 @@ describe('Briefing Desk: an analyst’s session', function () {
   });
 
   afterEach(async function () {
-    if (this.currentTest?.state === 'failed') await wb?.screenshot(`failed-${this.currentTest.title.replace(/\W+/g, '-')}`);
+    if (this.currentTest?.state === 'failed')
+      await wb?.screenshot(`failed-${this.currentTest.title.replace(/\W+/g, '-')}`);
   });
 
   after(async () => {
@@ -64,8 +68,11 @@ describe('Briefing Desk: an analyst’s session', function () {
     const first = panel.locator('#results[data-query="Isreali drones"] .result').first();
     await first.waitFor();
     const results = await panel.locator('.result').allInnerTexts();
-    assert.ok(results.slice(0, 3).some((r) => /Harop/.test(r)), results.slice(0, 3).join('\n---\n'));
-    assert.ok(await panel.locator('.result mark').count() > 0, 'matched words are highlighted');
+    assert.ok(
+      results.slice(0, 3).some((r) => /Harop/.test(r)),
+      results.slice(0, 3).join('\n---\n'),
+    );
+    assert.ok((await panel.locator('.result mark').count()) > 0, 'matched words are highlighted');
     await wb.screenshot('02-panel-search');
   });
 

@@ -22,7 +22,17 @@ describe('Briefing Desk: the exported HTML in a browser', () => {
 
   it('shows working tooltips and the bibliography, and makes no network requests', async () => {
     const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'briefing-export-')), 'sample.html');
-    const cli = spawnSync(process.execPath, [path.join(REPO_ROOT, 'dist', 'cli.js'), 'export', path.join(REPO_ROOT, 'demo', 'briefings', 'sample.md'), '-o', out], { encoding: 'utf8' });
+    const cli = spawnSync(
+      process.execPath,
+      [
+        path.join(REPO_ROOT, 'dist', 'cli.js'),
+        'export',
+        path.join(REPO_ROOT, 'demo', 'briefings', 'sample.md'),
+        '-o',
+        out,
+      ],
+      { encoding: 'utf8' },
+    );
     assert.strictEqual(cli.status, 0, cli.stderr);
 
     const page = await browser.newPage({ viewport: { width: 1000, height: 800 } });
@@ -41,7 +51,10 @@ describe('Briefing Desk: the exported HTML in a browser', () => {
     await marker.hover();
     const card = page.locator('.bd-tooltip:not([hidden])');
     await card.waitFor();
-    assert.match(await card.innerText(), /Israel Calls India ‘Key Strategic Ally’[\s\S]*India is a key strategic ally of Israel/);
+    assert.match(
+      await card.innerText(),
+      /Israel Calls India ‘Key Strategic Ally’[\s\S]*India is a key strategic ally of Israel/,
+    );
     await page.keyboard.press('Escape');
     await card.waitFor({ state: 'hidden' });
     // Keyboard users get the same card by focusing the marker.

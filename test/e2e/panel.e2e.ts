@@ -24,7 +24,11 @@ async function axeViolations(frame: Frame): Promise<string[]> {
   const found = await frame.evaluate(async () => {
     const page = globalThis as unknown as { axe: Axe; document: unknown };
     const result = await page.axe.run(page.document, { resultTypes: ['violations'] });
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 3) }));
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 3),
+    }));
   });
   return (found as Array<{ id: string; impact: string; nodes: string[] }>)
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
@@ -102,7 +106,9 @@ describe('Briefing Desk: the side panel from the keyboard', function () {
     for (const r of results) assert.match(r, /Hegseth/);
     await panel.locator('.result').first().click();
     await wb.screenshot('10-panel-filtered-search');
-    const violations = await axeViolations(await innerFrame(wb.page, `iframe.webview[src*="extensionId=${EXTENSION_ID}"]`));
+    const violations = await axeViolations(
+      await innerFrame(wb.page, `iframe.webview[src*="extensionId=${EXTENSION_ID}"]`),
+    );
     assert.deepStrictEqual(violations, []);
   });
 
@@ -110,7 +116,12 @@ describe('Briefing Desk: the side panel from the keyboard', function () {
     await wb.openFile('briefings/sample.md');
     await wb.runCommand('Briefing Desk: Open Briefing Preview');
     const selector = 'iframe.webview[src*="extensionId=vscode.markdown-language-features"]';
-    await wb.page.frameLocator(selector).frameLocator('iframe#active-frame').locator('a.bd-cite-ref').first().waitFor({ timeout: 60_000 });
+    await wb.page
+      .frameLocator(selector)
+      .frameLocator('iframe#active-frame')
+      .locator('a.bd-cite-ref')
+      .first()
+      .waitFor({ timeout: 60_000 });
     const violations = await axeViolations(await innerFrame(wb.page, selector));
     assert.deepStrictEqual(violations, []);
   });

@@ -24,13 +24,20 @@ describe('Briefing Desk: the side panel in a high-contrast theme', () => {
     await panel.locator('.result mark').first().waitFor();
     await query.press('ArrowDown');
     // Runs in the webview; typed loosely because the tests compile without the DOM library.
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- no DOM types here
-    const look = await panel.locator('.result').first().evaluate((el: any) => {
-      const view = el.ownerDocument.defaultView;
-      const style = view.getComputedStyle(el);
-      const body = view.getComputedStyle(el.ownerDocument.body);
-      return { color: body.color as string, outline: style.outlineStyle as string, themeKind: el.ownerDocument.body.className as string };
-    });
+    const look = await panel
+      .locator('.result')
+      .first()
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any -- no DOM types here
+      .evaluate((el: any) => {
+        const view = el.ownerDocument.defaultView;
+        const style = view.getComputedStyle(el);
+        const body = view.getComputedStyle(el.ownerDocument.body);
+        return {
+          color: body.color as string,
+          outline: style.outlineStyle as string,
+          themeKind: el.ownerDocument.body.className as string,
+        };
+      });
     assert.match(look.themeKind, /vscode-high-contrast/);
     assert.strictEqual(look.color, 'rgb(255, 255, 255)');
     assert.strictEqual(look.outline, 'solid', 'the focused result shows a focus outline');

@@ -74,7 +74,10 @@ export class Workbench {
     const pkg = ensureCodeServer({ withChromium: true });
     const runDir = makeRunDir({ settings: { ...E2E_SETTINGS, ...opts.settings } });
     installVsix(pkg, runDir, vsix);
-    const workspace = copyWorkspace(opts.fixture ?? path.join(REPO_ROOT, 'test', 'fixtures', 'workspace'), path.join(runDir, 'workspace'));
+    const workspace = copyWorkspace(
+      opts.fixture ?? path.join(REPO_ROOT, 'test', 'fixtures', 'workspace'),
+      path.join(runDir, 'workspace'),
+    );
     const server = await startCodeServer({ pkg, runDir, workspace });
     let browser: Browser | undefined;
     try {
@@ -164,7 +167,9 @@ export class Workbench {
    */
   async hoverAt(text: string, opts: { offset?: number; expect?: string } = {}): Promise<Locator> {
     await this.placeCaret(text, opts.offset ?? 1);
-    const hover = this.page.locator('.monaco-hover:not(.hidden) .hover-contents', opts.expect ? { hasText: opts.expect } : {}).first();
+    const hover = this.page
+      .locator('.monaco-hover:not(.hidden) .hover-contents', opts.expect ? { hasText: opts.expect } : {})
+      .first();
     // A hover asked for while the extension is still busy (a loaded machine) can show without the expected
     // text and is not refreshed: ask again until it shows, within WAIT.
     const deadline = Date.now() + WAIT;
@@ -190,7 +195,9 @@ export class Workbench {
     await this.page.keyboard.press('Control+F');
     const find = this.page.locator('.editor-group-container.active .find-widget textarea').first();
     await find.fill(text);
-    await this.page.locator('.editor-group-container.active .find-widget .matchesCount', { hasText: /^1 of|^\d+ of/ }).waitFor();
+    await this.page
+      .locator('.editor-group-container.active .find-widget .matchesCount', { hasText: /^1 of|^\d+ of/ })
+      .waitFor();
     // Escape closes the widget and leaves the match selected; Left collapses to its start.
     await this.page.keyboard.press('Escape');
     await this.page.keyboard.press('ArrowLeft');
@@ -256,7 +263,8 @@ export function useWorkbench(prefix: string, file = 'briefings/sample.md'): () =
     await wb.waitForActivation();
   });
   afterEach(async function () {
-    if (this.currentTest?.state === 'failed') await wb?.screenshot(`failed-${prefix}-${this.currentTest.title.replace(/\W+/g, '-')}`);
+    if (this.currentTest?.state === 'failed')
+      await wb?.screenshot(`failed-${prefix}-${this.currentTest.title.replace(/\W+/g, '-')}`);
   });
   after(async () => {
     await wb?.close();

@@ -38,9 +38,19 @@ function ourDiagnostics(uri: vscode.Uri): vscode.Diagnostic[] {
 }
 
 /** Waits for our diagnostic with `code`, then applies the quick fix whose title passes `wanted`, as the light bulb would. */
-async function applyQuickFix(editor: vscode.TextEditor, code: string, wanted: (title: string) => boolean): Promise<void> {
-  const diag = await waitFor(`a ${code} diagnostic`, () => ourDiagnostics(editor.document.uri).find((d) => d.code === code));
-  const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', editor.document.uri, diag.range);
+async function applyQuickFix(
+  editor: vscode.TextEditor,
+  code: string,
+  wanted: (title: string) => boolean,
+): Promise<void> {
+  const diag = await waitFor(`a ${code} diagnostic`, () =>
+    ourDiagnostics(editor.document.uri).find((d) => d.code === code),
+  );
+  const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+    'vscode.executeCodeActionProvider',
+    editor.document.uri,
+    diag.range,
+  );
   const fix = actions.find((a) => wanted(a.title));
   assert.ok(fix?.edit, `offered: ${actions.map((a) => a.title).join(' | ')}`);
   await vscode.workspace.applyEdit(fix.edit);
@@ -59,7 +69,8 @@ describe('Briefing Desk features', function () {
   it('picks up a source added to the workspace, and drops it when deleted', async () => {
     const a = await api();
     const file = vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, 'sources', 'ferry.md');
-    const text = '---\nkey: ferry-2025\ntitle: Ferry service resumes\n---\nFerry service resumes\n\nThe island ferry sailed again on Friday.\n';
+    const text =
+      '---\nkey: ferry-2025\ntitle: Ferry service resumes\n---\nFerry service resumes\n\nThe island ferry sailed again on Friday.\n';
     await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(text));
     const added = await waitFor('the new source to be indexed', () => a.sources.library.corpus.get('ferry-2025'));
     assert.strictEqual(added.paragraphs[0].text, 'The island ferry sailed again on Friday.');
@@ -74,8 +85,14 @@ describe('Briefing Desk features', function () {
     const before = a.sources.library.sources.length;
     const bad = vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, 'sources', 'latin1.txt');
     const good = vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, 'sources', 'tide.md');
-    await vscode.workspace.fs.writeFile(bad, new Uint8Array([0x63, 0x61, 0x66, 0xe9, 0x0a, 0x0a, 0x63, 0x61, 0x66, 0xe9]));
-    await vscode.workspace.fs.writeFile(good, new TextEncoder().encode('---\nkey: tide-2025\n---\nTide tables\n\nThe spring tide peaked at dawn.\n'));
+    await vscode.workspace.fs.writeFile(
+      bad,
+      new Uint8Array([0x63, 0x61, 0x66, 0xe9, 0x0a, 0x0a, 0x63, 0x61, 0x66, 0xe9]),
+    );
+    await vscode.workspace.fs.writeFile(
+      good,
+      new TextEncoder().encode('---\nkey: tide-2025\n---\nTide tables\n\nThe spring tide peaked at dawn.\n'),
+    );
     await waitFor('the readable source to be indexed', () => a.sources.library.corpus.get('tide-2025'));
     assert.strictEqual(a.sources.library.sources.length, before + 1, 'only the readable file joins the corpus');
     assert.ok(!a.sources.library.corpus.byUri(bad.toString()));
@@ -88,12 +105,23 @@ describe('Briefing Desk features', function () {
     const a = await api();
     await vscode.commands.executeCommand('briefingDesk.panel.focus');
     await waitFor('the panel to resolve', () => a.features.panel.resolved);
-    const reply = await a.features.panel.handle({ type: 'search', id: 1, query: 'Barak 8', keys: [], from: '', to: '', entity: '' });
+    const reply = await a.features.panel.handle({
+      type: 'search',
+      id: 1,
+      query: 'Barak 8',
+      keys: [],
+      from: '',
+      to: '',
+      entity: '',
+    });
     assert.ok(reply && reply.type === 'didSearch');
     const first = reply.results[0];
     const text = first.segments.map((s) => s.text).join('');
     assert.match(text, /Barak-8/);
-    assert.ok(first.segments.some((s) => s.match && /barak/i.test(s.text)), 'the matched word is highlighted');
+    assert.ok(
+      first.segments.some((s) => s.match && /barak/i.test(s.text)),
+      'the matched word is highlighted',
+    );
   });
 
   it('Insert Citation puts the best passage for a misspelt query at the cursor', async () => {
@@ -108,7 +136,10 @@ describe('Briefing Desk features', function () {
   it('Insert Citation with several passages writes one pandoc citation', async () => {
     const editor = await newBriefing('');
     await vscode.commands.executeCommand('briefingDesk.insertCitation', {
-      items: [{ key: 'israel-calls-india', paragraph: 2 }, { key: 'india-israel-ink-2025', paragraph: 5 }],
+      items: [
+        { key: 'israel-calls-india', paragraph: 2 },
+        { key: 'india-israel-ink-2025', paragraph: 5 },
+      ],
     });
     assert.strictEqual(editor.document.getText(), '[@israel-calls-india, ¶2; @india-israel-ink-2025, ¶5]');
   });
@@ -116,7 +147,9 @@ describe('Briefing Desk features', function () {
   it('Insert Quote with Citation quotes the passage in curly quotes', async () => {
     const a = await api();
     const editor = await newBriefing('');
-    await vscode.commands.executeCommand('briefingDesk.insertQuote', { items: [{ key: 'israel-calls-india', paragraph: 10 }] });
+    await vscode.commands.executeCommand('briefingDesk.insertQuote', {
+      items: [{ key: 'israel-calls-india', paragraph: 10 }],
+    });
     const p = a.sources.library.corpus.get('israel-calls-india')!.paragraphs[9];
     assert.strictEqual(editor.document.getText(), `“${p.text}” [@israel-calls-india, ¶10]`);
     assert.deepStrictEqual(a.features.briefings.diagnostics(editor.document), [], 'the inserted quote checks out');
@@ -125,19 +158,27 @@ describe('Briefing Desk features', function () {
   it('completes source keys after "[@" with title and date', async () => {
     const editor = await newBriefing('As reported [@');
     const list = await vscode.commands.executeCommand<vscode.CompletionList>(
-      'vscode.executeCompletionItemProvider', editor.document.uri, editor.document.positionAt(14));
+      'vscode.executeCompletionItemProvider',
+      editor.document.uri,
+      editor.document.positionAt(14),
+    );
     const labels = list.items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
     for (const key of ['israel-calls-india', 'india-israel-ink-2025', 'islamabad-views-us-2025', 'harbour-deal-2025']) {
       assert.ok(labels.includes(key), `${key} in ${labels.join(', ')}`);
     }
-    const ink = list.items.find((i) => (typeof i.label === 'string' ? i.label : i.label.label) === 'india-israel-ink-2025')!;
+    const ink = list.items.find(
+      (i) => (typeof i.label === 'string' ? i.label : i.label.label) === 'india-israel-ink-2025',
+    )!;
     assert.match(String(ink.detail), /India, Israel Ink Defence Pact.*2025-11-05/);
   });
 
   it('completes paragraph numbers after ", ¶" with their text', async () => {
     const editor = await newBriefing('See [@israel-calls-india, ¶');
     const list = await vscode.commands.executeCommand<vscode.CompletionList>(
-      'vscode.executeCompletionItemProvider', editor.document.uri, editor.document.positionAt(editor.document.getText().length));
+      'vscode.executeCompletionItemProvider',
+      editor.document.uri,
+      editor.document.positionAt(editor.document.getText().length),
+    );
     const six = list.items.find((i) => (typeof i.label === 'string' ? i.label : i.label.label) === '6');
     assert.ok(six, 'paragraph 6 is offered');
     const doc = six.documentation as vscode.MarkdownString;
@@ -148,7 +189,10 @@ describe('Briefing Desk features', function () {
   it('hovering a citation shows the source title and the cited paragraph', async () => {
     const editor = await openFile('briefings/sample.md');
     const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
-      'vscode.executeHoverProvider', editor.document.uri, positionOf(editor.document, '@israel-calls-india, ¶6', 3));
+      'vscode.executeHoverProvider',
+      editor.document.uri,
+      positionOf(editor.document, '@israel-calls-india, ¶6', 3),
+    );
     const text = hoverText(hovers);
     assert.match(text, /Israel Calls India ‘Key Strategic Ally’/);
     assert.match(text, /India is a key strategic ally of Israel/);
@@ -158,9 +202,15 @@ describe('Briefing Desk features', function () {
   it('hovering [@key, ¶3, 5-6] quotes paragraphs 3, 5 and 6, and not 4', async () => {
     const editor = await newBriefing('See [@israel-calls-india, ¶3, 5-6].');
     const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
-      'vscode.executeHoverProvider', editor.document.uri, editor.document.positionAt(8));
+      'vscode.executeHoverProvider',
+      editor.document.uri,
+      editor.document.positionAt(8),
+    );
     const text = hoverText(hovers);
-    assert.deepStrictEqual([...text.matchAll(/\*\*¶(\d+)\*\*/g)].map((m) => m[1]), ['3', '5', '6']);
+    assert.deepStrictEqual(
+      [...text.matchAll(/\*\*¶(\d+)\*\*/g)].map((m) => m[1]),
+      ['3', '5', '6'],
+    );
     const raw = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
     assert.ok(!raw.includes('&nbsp;'), 'the quoted text wraps between words');
   });
@@ -168,7 +218,10 @@ describe('Briefing Desk features', function () {
   it('hovering an entity name shows its card with the sources that mention it', async () => {
     const editor = await openFile('briefings/sample.md');
     const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
-      'vscode.executeHoverProvider', editor.document.uri, positionOf(editor.document, 'Masood Khan', 2));
+      'vscode.executeHoverProvider',
+      editor.document.uri,
+      positionOf(editor.document, 'Masood Khan', 2),
+    );
     const text = hoverText(hovers);
     assert.match(text, /Masood Khan/);
     assert.match(text, /Person/);
@@ -178,7 +231,10 @@ describe('Briefing Desk features', function () {
   it('Go to Definition on a citation opens the cited paragraph', async () => {
     const editor = await openFile('briefings/sample.md');
     const locs = await vscode.commands.executeCommand<Array<vscode.Location | vscode.LocationLink>>(
-      'vscode.executeDefinitionProvider', editor.document.uri, positionOf(editor.document, '@israel-calls-india, ¶6', 3));
+      'vscode.executeDefinitionProvider',
+      editor.document.uri,
+      positionOf(editor.document, '@israel-calls-india, ¶6', 3),
+    );
     assert.strictEqual(locs.length, 1);
     const loc = locs[0] as vscode.Location;
     const source = await vscode.workspace.openTextDocument(loc.uri);
@@ -188,13 +244,19 @@ describe('Briefing Desk features', function () {
   it('Find All References lists every citation of the source', async () => {
     const editor = await openFile('briefings/sample.md');
     const refs = await vscode.commands.executeCommand<vscode.Location[]>(
-      'vscode.executeReferenceProvider', editor.document.uri, positionOf(editor.document, '@israel-calls-india, ¶6', 3));
+      'vscode.executeReferenceProvider',
+      editor.document.uri,
+      positionOf(editor.document, '@israel-calls-india, ¶6', 3),
+    );
     const text = editor.document.getText();
     const expected = [...text.matchAll(/@israel-calls-india\b/g)].map((m) => editor.document.positionAt(m.index! + 1));
     assert.strictEqual(expected.length, 2);
     const ours = refs.filter((r) => r.uri.toString() === editor.document.uri.toString());
     for (const pos of expected) {
-      assert.ok(ours.some((r) => r.range.start.isEqual(pos)), `a reference at ${pos.line}:${pos.character}`);
+      assert.ok(
+        ours.some((r) => r.range.start.isEqual(pos)),
+        `a reference at ${pos.line}:${pos.character}`,
+      );
     }
     assert.ok(!refs.some((r) => r.uri.path.endsWith('harbour.md')), 'harbour.md does not cite this source');
   });
@@ -205,7 +267,10 @@ describe('Briefing Desk features', function () {
       const d = ourDiagnostics(editor.document.uri);
       return d.length ? d : undefined;
     });
-    assert.deepStrictEqual(diags.map((d) => d.code), ['quote-not-found']);
+    assert.deepStrictEqual(
+      diags.map((d) => d.code),
+      ['quote-not-found'],
+    );
     assert.match(editor.document.getText(diags[0].range), /Regional alliances are collapsing/);
   });
 
@@ -218,13 +283,20 @@ describe('Briefing Desk features', function () {
 
   it('offers to cite the source that really contains a quote', async () => {
     const editor = await newBriefing('India is “a key strategic ally of Israel” [@india-israel-ink-2025, ¶3].');
-    await applyQuickFix(editor, 'quote-not-found', (title) => title.startsWith('Cite the source that contains this quote: @israel-calls-india'));
-    assert.match(editor.document.getText(), /^India is “a key strategic ally of Israel” \[@israel-calls-india, ¶\d+\]\.$/);
+    await applyQuickFix(editor, 'quote-not-found', (title) =>
+      title.startsWith('Cite the source that contains this quote: @israel-calls-india'),
+    );
+    assert.match(
+      editor.document.getText(),
+      /^India is “a key strategic ally of Israel” \[@israel-calls-india, ¶\d+\]\.$/,
+    );
     await waitFor('the quote to check out', () => ourDiagnostics(editor.document.uri).length === 0);
   });
 
   it('offers to replace a misquote with the closest passage text', async () => {
-    const editor = await newBriefing('Baram said India is “a key strategic partner of Israel” [@israel-calls-india, ¶6].');
+    const editor = await newBriefing(
+      'Baram said India is “a key strategic partner of Israel” [@israel-calls-india, ¶6].',
+    );
     await applyQuickFix(editor, 'quote-not-found', (title) => title === 'Replace with the closest passage text');
     await waitFor('the quote to check out', () => ourDiagnostics(editor.document.uri).length === 0);
     assert.match(editor.document.getText(), /strategic ally/);
@@ -234,12 +306,17 @@ describe('Briefing Desk features', function () {
     // The claim check waits for the entity index (aliases); so does this test.
     await (await api()).sources.entities();
     const editor = await newBriefing('The memorandum was signed in Jerusalem [@india-israel-ink-2025, ¶3].');
-    const diag = await waitFor('a claim warning', () => ourDiagnostics(editor.document.uri).find((d) => d.code === 'claim-not-in-source'));
+    const diag = await waitFor('a claim warning', () =>
+      ourDiagnostics(editor.document.uri).find((d) => d.code === 'claim-not-in-source'),
+    );
     assert.strictEqual(diag.message, 'Jerusalem is not in ¶3, which names Tel Aviv.');
     assert.strictEqual(diag.severity, vscode.DiagnosticSeverity.Warning);
     assert.strictEqual(editor.document.getText(diag.range), 'Jerusalem');
     await applyQuickFix(editor, 'claim-not-in-source', (title) => title === 'Replace with “Tel Aviv”');
-    assert.strictEqual(editor.document.getText(), 'The memorandum was signed in Tel Aviv [@india-israel-ink-2025, ¶3].');
+    assert.strictEqual(
+      editor.document.getText(),
+      'The memorandum was signed in Tel Aviv [@india-israel-ink-2025, ¶3].',
+    );
     await waitFor('the claim to check out', () => ourDiagnostics(editor.document.uri).length === 0);
   });
 
@@ -251,7 +328,9 @@ describe('Briefing Desk features', function () {
     await waitFor('the claim to check out', () => ourDiagnostics(editor.document.uri).length === 0);
     const config = vscode.workspace.getConfiguration('briefingDesk');
     const other = await newBriefing('Operation Rising Lion was launched against Iraq [@israel-calls-india, ¶8].');
-    await waitFor('a claim warning', () => ourDiagnostics(other.document.uri).find((d) => d.code === 'claim-not-in-source'));
+    await waitFor('a claim warning', () =>
+      ourDiagnostics(other.document.uri).find((d) => d.code === 'claim-not-in-source'),
+    );
     await config.update('diagnostics.claims.enabled', false, vscode.ConfigurationTarget.Global);
     try {
       await waitFor('the claim warning to go', () => ourDiagnostics(other.document.uri).length === 0);

@@ -12,7 +12,9 @@ import { newsPage, reportPdf, wordDoc } from '../support/sourceFixtures';
 import { EXTENSION_ID, waitFor, workspaceRoot } from './helpers';
 
 const SEEDS = path.join(__dirname, '..', '..', '..', 'seeds');
-const seeds: ParsedSource[] = fs.readdirSync(SEEDS).sort()
+const seeds: ParsedSource[] = fs
+  .readdirSync(SEEDS)
+  .sort()
   .map((f) => parseSource(`seeds/${f}`, fs.readFileSync(path.join(SEEDS, f), 'utf8')));
 
 async function api(): Promise<BriefingDeskApi> {
@@ -22,8 +24,11 @@ async function api(): Promise<BriefingDeskApi> {
 }
 
 function hoverText(hovers: vscode.Hover[]): string {
-  return hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n')
-    .replace(/&nbsp;/g, ' ').replace(/\\([\\`*_{}[\]()#+\-.!<>|~])/g, '$1');
+  return hovers
+    .flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value)))
+    .join('\n')
+    .replace(/&nbsp;/g, ' ')
+    .replace(/\\([\\`*_{}[\]()#+\-.!<>|~])/g, '$1');
 }
 
 describe('Source formats in the workspace', function () {
@@ -38,7 +43,11 @@ describe('Source formats in the workspace', function () {
   before(async () => {
     const a = await api();
     for (const [name, make] of Object.entries(files)) await vscode.workspace.fs.writeFile(uriOf(name), await make());
-    await waitFor('the three files to be indexed', () => Object.keys(files).every((n) => a.sources.library.corpus.byUri(uriOf(n).toString())), 30_000);
+    await waitFor(
+      'the three files to be indexed',
+      () => Object.keys(files).every((n) => a.sources.library.corpus.byUri(uriOf(n).toString())),
+      30_000,
+    );
   });
 
   after(async () => {
@@ -51,7 +60,11 @@ describe('Source formats in the workspace', function () {
     await waitFor('the panel to resolve', () => a.features.panel.resolved);
     const loaded = await a.features.panel.handle({ type: 'load' });
     const rows = loaded?.type === 'didLoad' ? loaded.sources : [];
-    for (const [name, seed] of [['web-khan.html', seeds[0]], ['report-pact.pdf', seeds[1]], ['memo-islamabad.docx', seeds[3]]] as const) {
+    for (const [name, seed] of [
+      ['web-khan.html', seeds[0]],
+      ['report-pact.pdf', seeds[1]],
+      ['memo-islamabad.docx', seeds[3]],
+    ] as const) {
       const key = a.sources.library.corpus.byUri(uriOf(name).toString())!.key;
       const row = rows.find((s) => s.key === key);
       assert.ok(row, `${name} should be in the panel`);
@@ -71,8 +84,11 @@ describe('Source formats in the workspace', function () {
     assert.ok(editor.document.lineAt(editor.selection.start.line).text.startsWith(`¶${p.n} · p. 2  `));
     // The original file is one command away.
     await vscode.commands.executeCommand('briefingDesk.openOriginal');
-    await waitFor('the original PDF to open', () => vscode.window.tabGroups.all.some((g) => g.tabs.some((t) =>
-      (t.input as { uri?: vscode.Uri })?.uri?.toString() === uriOf('report-pact.pdf').toString())));
+    await waitFor('the original PDF to open', () =>
+      vscode.window.tabGroups.all.some((g) =>
+        g.tabs.some((t) => (t.input as { uri?: vscode.Uri })?.uri?.toString() === uriOf('report-pact.pdf').toString()),
+      ),
+    );
   });
 
   it('a page citation hovers with the text of that page, and a misquote on that page is flagged', async () => {
@@ -83,12 +99,16 @@ describe('Source formats in the workspace', function () {
     const quote = onTwo.text.split(' ').slice(1, 7).join(' ');
     const word = a.sources.library.corpus.byUri(uriOf('memo-islamabad.docx').toString())!;
     const wordPara = word.paragraphs.find((x) => plainText(x.text))!;
-    const md = `# Note\n\nThe report: “${quote}” [@${pdf.key}, p. 2].\n\nAltered: “${quote} elephants” [@${pdf.key}, p. 2].\n\n`
-      + `Word: “${wordPara.text.split(' ').slice(0, 6).join(' ')}” [@${word.key}, ¶${wordPara.n}].\n`;
+    const md =
+      `# Note\n\nThe report: “${quote}” [@${pdf.key}, p. 2].\n\nAltered: “${quote} elephants” [@${pdf.key}, p. 2].\n\n` +
+      `Word: “${wordPara.text.split(' ').slice(0, 6).join(' ')}” [@${word.key}, ¶${wordPara.n}].\n`;
     const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: md });
     await vscode.window.showTextDocument(doc);
     const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
-      'vscode.executeHoverProvider', doc.uri, doc.positionAt(md.indexOf(`@${pdf.key}, p. 2`) + 3));
+      'vscode.executeHoverProvider',
+      doc.uri,
+      doc.positionAt(md.indexOf(`@${pdf.key}, p. 2`) + 3),
+    );
     const text = hoverText(hovers);
     assert.ok(text.includes(pdf.title), text);
     assert.ok(text.includes(onTwo.text.slice(0, 60)), text);
@@ -96,7 +116,10 @@ describe('Source formats in the workspace', function () {
       const d = vscode.languages.getDiagnostics(doc.uri).filter((x) => x.source === 'Briefing Desk');
       return d.length ? d : undefined;
     });
-    assert.deepStrictEqual(diags.map((d) => d.code), ['quote-not-found']);
+    assert.deepStrictEqual(
+      diags.map((d) => d.code),
+      ['quote-not-found'],
+    );
     assert.match(diags[0].message, new RegExp(`in ${pdf.key} p\\. 2`));
     assert.strictEqual(doc.lineAt(diags[0].range.start.line).text.startsWith('Altered'), true);
   });
@@ -107,7 +130,10 @@ describe('Source formats in the workspace', function () {
     const md = `See [@${word.key}, ¶4].\n`;
     const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: md });
     const locs = await vscode.commands.executeCommand<Array<vscode.Location | vscode.LocationLink>>(
-      'vscode.executeDefinitionProvider', doc.uri, doc.positionAt(md.indexOf('@') + 2));
+      'vscode.executeDefinitionProvider',
+      doc.uri,
+      doc.positionAt(md.indexOf('@') + 2),
+    );
     const loc = locs[0] as vscode.Location;
     assert.strictEqual(loc.uri.scheme, 'briefing-extract');
     const view = await vscode.workspace.openTextDocument(loc.uri);
@@ -117,7 +143,8 @@ describe('Source formats in the workspace', function () {
   it('Add Source from URL saves a page served on 127.0.0.1 as Markdown in sources/ and indexes it', async () => {
     const a = await api();
     const server = http.createServer((req, res) => {
-      if (req.url === '/story') res.writeHead(200, { 'content-type': 'text/html' }).end(newsPage(seeds[2], { outlet: 'Harbour Times' }));
+      if (req.url === '/story')
+        res.writeHead(200, { 'content-type': 'text/html' }).end(newsPage(seeds[2], { outlet: 'Harbour Times' }));
       else res.writeHead(404).end();
     });
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
@@ -130,9 +157,14 @@ describe('Source formats in the workspace', function () {
       assert.match(text, /^---\nkey: india-israel-strengthen-2025\n/);
       assert.match(text, /\noutlet: Harbour Times\n/);
       assert.strictEqual(vscode.window.activeTextEditor?.document.uri.toString(), saved.toString());
-      const added = await waitFor('the new source to be indexed', () => a.sources.library.corpus.get('india-israel-strengthen-2025'));
+      const added = await waitFor('the new source to be indexed', () =>
+        a.sources.library.corpus.get('india-israel-strengthen-2025'),
+      );
       assert.strictEqual(added.paragraphs.length, seeds[2].paragraphs.length);
-      const missing = await vscode.commands.executeCommand<vscode.Uri | undefined>('briefingDesk.addSourceFromUrl', `${url}-gone`);
+      const missing = await vscode.commands.executeCommand<vscode.Uri | undefined>(
+        'briefingDesk.addSourceFromUrl',
+        `${url}-gone`,
+      );
       assert.strictEqual(missing, undefined);
       await vscode.workspace.fs.delete(saved);
     } finally {

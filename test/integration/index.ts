@@ -25,11 +25,18 @@ function testFiles(dir: string): string[] {
 
 /** Runs the suite and reports its counts; `BRIEFING_TEST_GREP` selects tests by title. */
 export function runSuite(): Promise<SuiteStats> {
-  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 20_000, grep: process.env.BRIEFING_TEST_GREP || undefined });
+  const mocha = new Mocha({
+    ui: 'bdd',
+    color: false,
+    timeout: 20_000,
+    grep: process.env.BRIEFING_TEST_GREP || undefined,
+  });
   for (const file of testFiles(__dirname)) mocha.addFile(file);
   return new Promise((resolve, reject) => {
     try {
-      const runner = mocha.run(() => resolve({ passes: runner.stats?.passes ?? 0, failures: runner.stats?.failures ?? 0 }));
+      const runner = mocha.run(() =>
+        resolve({ passes: runner.stats?.passes ?? 0, failures: runner.stats?.failures ?? 0 }),
+      );
     } catch (err) {
       reject(err);
     }

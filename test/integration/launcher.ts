@@ -39,7 +39,8 @@ export async function run(): Promise<void> {
   let outcome: Outcome;
   try {
     const { passes, failures } = await runSuite();
-    if (failures > 0) outcome = { code: 1, error: `${failures} of ${passes + failures} tests failed`, failures, passes };
+    if (failures > 0)
+      outcome = { code: 1, error: `${failures} of ${passes + failures} tests failed`, failures, passes };
     else if (passes === 0) outcome = { code: 1, error: 'no integration tests ran', failures, passes };
     else outcome = { code: 0, failures, passes };
   } catch (err) {

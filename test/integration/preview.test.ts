@@ -16,7 +16,9 @@ describe('Briefing Desk in the Markdown preview', function () {
   it('the built-in preview renders citations as numbered markers with tooltips and a bibliography', async () => {
     await ready();
     const html = await vscode.commands.executeCommand<string>(
-      'markdown.api.render', 'Israel called India an ally [@israel-calls-india, ¶6]; see also [@no-such-key].\n');
+      'markdown.api.render',
+      'Israel called India an ally [@israel-calls-india, ¶6]; see also [@no-such-key].\n',
+    );
     assert.match(html, /<a [^>]*class="bd-cite-ref"[^>]*>1, ¶6<\/a>/);
     assert.match(html, /data-bd-passage="“India is a key strategic ally of Israel/);
     assert.match(html, /<span class="bd-cite-unknown" title="Unknown source key @no-such-key">@no-such-key<\/span>/);
@@ -27,7 +29,9 @@ describe('Briefing Desk in the Markdown preview', function () {
     const api = await ready();
     await api.sources.entities();
     const html = await vscode.commands.executeCommand<string>(
-      'markdown.api.render', 'Operation Rising Lion was launched against Iraq [@israel-calls-india, ¶8].\n');
+      'markdown.api.render',
+      'Operation Rising Lion was launched against Iraq [@israel-calls-india, ¶8].\n',
+    );
     assert.match(html, /<section id="bd-grounding" class="bd-summary">\s*<h2[^>]*>Grounding<\/h2>/);
     assert.match(html, /Line 1: Iraq is not in ¶8, which names Iran\. <code>claim-not-in-source<\/code>/);
   });

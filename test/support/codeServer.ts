@@ -110,7 +110,9 @@ export function portInUse(port: number): Promise<boolean> {
  * user settings and an extensions folder. A new temp folder when `dir` is omitted; `keepSettings`
  * leaves an existing settings.json alone (the demo keeps what its user changed).
  */
-export function makeRunDir(opts: { dir?: string; settings?: Record<string, unknown>; keepSettings?: boolean } = {}): string {
+export function makeRunDir(
+  opts: { dir?: string; settings?: Record<string, unknown>; keepSettings?: boolean } = {},
+): string {
   const dir = opts.dir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'briefing-desk-'));
   fs.mkdirSync(path.join(dir, 'ud', 'User'), { recursive: true });
   fs.mkdirSync(path.join(dir, 'ext'), { recursive: true });
@@ -131,9 +133,12 @@ export function copyWorkspace(fixture: string, dest: string): string {
 function serverArgs(pkg: string, runDir: string): string[] {
   return [
     path.join(pkg, 'out', 'node', 'entry.js'),
-    '--config', path.join(runDir, 'config.yaml'),
-    '--user-data-dir', path.join(runDir, 'ud'),
-    '--extensions-dir', path.join(runDir, 'ext'),
+    '--config',
+    path.join(runDir, 'config.yaml'),
+    '--user-data-dir',
+    path.join(runDir, 'ud'),
+    '--extensions-dir',
+    path.join(runDir, 'ext'),
   ];
 }
 
@@ -177,8 +182,10 @@ async function startOnce(opts: StartOptions): Promise<CodeServer> {
   const origin = `http://127.0.0.1:${port}`;
   const args = [
     ...serverArgs(opts.pkg, opts.runDir),
-    '--auth', 'none',
-    '--bind-addr', `127.0.0.1:${port}`,
+    '--auth',
+    'none',
+    '--bind-addr',
+    `127.0.0.1:${port}`,
     '--disable-telemetry',
     '--disable-update-check',
     '--disable-getting-started-override',
@@ -193,9 +200,12 @@ async function startOnce(opts: StartOptions): Promise<CodeServer> {
     stdio: ['ignore', opts.echo ? 'pipe' : out, opts.echo ? 'pipe' : out],
   });
   if (opts.echo) {
-    for (const s of [child.stdout, child.stderr]) s?.on('data', (b: Buffer) => (fs.appendFileSync(logFile, b), process.stderr.write(b)));
+    for (const s of [child.stdout, child.stderr])
+      s?.on('data', (b: Buffer) => (fs.appendFileSync(logFile, b), process.stderr.write(b)));
   }
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => (fs.closeSync(out), resolve(code))));
+  const exited = new Promise<number | null>((resolve) =>
+    child.once('exit', (code) => (fs.closeSync(out), resolve(code))),
+  );
   const log = () => (fs.existsSync(logFile) ? fs.readFileSync(logFile, 'utf8') : '');
 
   const server: CodeServer = {

@@ -33,25 +33,44 @@ function withHeadings(seed: SeedText): Array<{ heading?: string; text?: string }
  * A realistic news page: site header with menus, cookie banner, share bar, byline, figure with caption, the article,
  * an ad, related stories, newsletter box and footer, plus scripts; metadata in og/article tags and JSON-LD.
  */
-export function newsPage(seed: SeedText, opts: { outlet?: string; author?: string; url?: string; extraBody?: string } = {}): string {
+export function newsPage(
+  seed: SeedText,
+  opts: { outlet?: string; author?: string; url?: string; extraBody?: string } = {},
+): string {
   const outlet = opts.outlet ?? 'The Frontier Post';
   const author = opts.author ?? 'Staff Reporter';
   const url = opts.url ?? 'https://news.example.org/2025/11/article.html';
   const date = seed.date ?? '2025-11-05';
   const ld = JSON.stringify({
-    '@context': 'https://schema.org', '@type': 'NewsArticle', headline: seed.title, datePublished: `${date}T08:30:00+05:00`,
-    author: [{ '@type': 'Person', name: author }], publisher: { '@type': 'Organization', name: outlet },
+    '@context': 'https://schema.org',
+    '@type': 'NewsArticle',
+    headline: seed.title,
+    datePublished: `${date}T08:30:00+05:00`,
+    author: [{ '@type': 'Person', name: author }],
+    publisher: { '@type': 'Organization', name: outlet },
   });
   const menu = ['Home', 'Pakistan', 'World', 'Business', 'Opinion', 'Sport', 'Technology', 'Lifestyle']
-    .map((m) => `<li><a href="/${m.toLowerCase()}">${m}</a></li>`).join('');
-  const share = '<div class="share-bar"><span>Share</span><a href="#">Facebook</a><a href="#">Twitter</a>'
-    + '<a href="#">WhatsApp</a><a href="#">Email</a><button>Copy link</button></div>';
-  const related = ['Navy chief visits Karachi shipyard', 'Budget talks resume in Islamabad', 'Monsoon floods: relief update']
-    .map((t, i) => `<li><a href="/related/${i}"><h3>${t}</h3><p>${t}, read the full story on our site today.</p></a></li>`).join('');
+    .map((m) => `<li><a href="/${m.toLowerCase()}">${m}</a></li>`)
+    .join('');
+  const share =
+    '<div class="share-bar"><span>Share</span><a href="#">Facebook</a><a href="#">Twitter</a>' +
+    '<a href="#">WhatsApp</a><a href="#">Email</a><button>Copy link</button></div>';
+  const related = [
+    'Navy chief visits Karachi shipyard',
+    'Budget talks resume in Islamabad',
+    'Monsoon floods: relief update',
+  ]
+    .map(
+      (t, i) => `<li><a href="/related/${i}"><h3>${t}</h3><p>${t}, read the full story on our site today.</p></a></li>`,
+    )
+    .join('');
   const body = withHeadings(seed).map((b) => (b.heading ? `<h2>${esc(b.heading)}</h2>` : `<p>${esc(b.text!)}</p>`));
   // An advert and a pull quote box in the middle of the article, as many sites do.
-  body.splice(Math.min(3, body.length), 0,
-    '<div class="ad-slot" aria-hidden="true"><span>Advertisement</span><iframe src="https://ads.example/slot"></iframe></div>');
+  body.splice(
+    Math.min(3, body.length),
+    0,
+    '<div class="ad-slot" aria-hidden="true"><span>Advertisement</span><iframe src="https://ads.example/slot"></iframe></div>',
+  );
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -147,7 +166,11 @@ export async function reportPdf(
   pdf.setModificationDate(FIXED);
   const font = await pdf.embedFont(StandardFonts.TimesRoman);
   const bold = await pdf.embedFont(StandardFonts.HelveticaBold);
-  const W = 595, H = 842, margin = 72, size = 11, lead = 15;
+  const W = 595,
+    H = 842,
+    margin = 72,
+    size = 11,
+    lead = 15;
   const maxLines = opts.linesPerPage ?? 40;
   const pages: Array<Array<{ text: string; x: number; y: number; f: PDFFont; s: number }>> = [];
   let page: (typeof pages)[number] = [];
@@ -192,7 +215,8 @@ export async function scannedPdf(): Promise<Uint8Array> {
   const pdf = await PDFDocument.create();
   pdf.setCreationDate(FIXED);
   pdf.setModificationDate(FIXED);
-  for (let i = 0; i < 2; i++) pdf.addPage([595, 842]).drawRectangle({ x: 72, y: 72, width: 451, height: 698, borderWidth: 1 });
+  for (let i = 0; i < 2; i++)
+    pdf.addPage([595, 842]).drawRectangle({ x: 72, y: 72, width: 451, height: 698, borderWidth: 1 });
   return pdf.save({ useObjectStreams: false });
 }
 
@@ -222,23 +246,32 @@ export function encryptedPdf(): Uint8Array {
 export async function wordDoc(seed: SeedText, opts: { author?: string } = {}): Promise<Uint8Array> {
   const children = [
     new Paragraph({ text: seed.title, heading: HeadingLevel.TITLE }),
-    ...withHeadings(seed).map((b) => (b.heading
-      ? new Paragraph({ text: b.heading, heading: HeadingLevel.HEADING_2 })
-      : new Paragraph({ children: [new TextRun(b.text!)] }))),
+    ...withHeadings(seed).map((b) =>
+      b.heading
+        ? new Paragraph({ text: b.heading, heading: HeadingLevel.HEADING_2 })
+        : new Paragraph({ children: [new TextRun(b.text!)] }),
+    ),
   ];
   const doc = new Document({
     title: seed.title,
     creator: opts.author ?? 'Ayesha Raza',
     lastModifiedBy: 'fixtures',
-    sections: [{
-      headers: { default: new Header({ children: [new Paragraph('Desk copy — not for circulation')] }) },
-      footers: {
-        default: new Footer({
-          children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: ['Page ', PageNumber.CURRENT] })] })],
-        }),
+    sections: [
+      {
+        headers: { default: new Header({ children: [new Paragraph('Desk copy — not for circulation')] }) },
+        footers: {
+          default: new Footer({
+            children: [
+              new Paragraph({
+                alignment: AlignmentType.CENTER,
+                children: [new TextRun({ children: ['Page ', PageNumber.CURRENT] })],
+              }),
+            ],
+          }),
+        },
+        children,
       },
-      children,
-    }],
+    ],
   });
   const raw = await Packer.toBuffer(doc);
   // docx stamps "now" into the properties and the zip entries; pin both.
@@ -250,7 +283,8 @@ export async function wordDoc(seed: SeedText, opts: { author?: string } = {}): P
     if (f.dir) continue;
     let content: string | Uint8Array = await f.async('uint8array');
     if (name === 'docProps/core.xml') {
-      content = new TextDecoder().decode(content)
+      content = new TextDecoder()
+        .decode(content)
         .replace(/(<dcterms:created[^>]*>)[^<]*/, `$1${created}`)
         .replace(/(<dcterms:modified[^>]*>)[^<]*/, `$1${FIXED.toISOString().replace(/\.\d+Z$/, 'Z')}`);
     }

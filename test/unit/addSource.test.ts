@@ -12,7 +12,9 @@ import { newsPage, reportPdf, wordDoc } from '../support/sourceFixtures';
 import { ROOT } from './helpers/corpus';
 
 const CLI = path.join(ROOT, 'dist', 'cli.js');
-const seeds: ParsedSource[] = fs.readdirSync(path.join(ROOT, 'seeds')).sort()
+const seeds: ParsedSource[] = fs
+  .readdirSync(path.join(ROOT, 'seeds'))
+  .sort()
   .map((f) => parseSource(`seeds/${f}`, fs.readFileSync(path.join(ROOT, 'seeds', f), 'utf8')));
 
 /** Runs the built CLI without blocking this process (the server answers from it). */
@@ -55,10 +57,14 @@ describe('briefing add (local HTTP server)', function () {
       switch (req.url) {
         case '/article':
           return res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(newsPage(seeds[0]));
-        case '/r1': return go(302, '/r2');
-        case '/r2': return go(301, `${base}/r3`);
-        case '/r3': return go(307, '/article');
-        case '/loop': return go(302, '/loop');
+        case '/r1':
+          return go(302, '/r2');
+        case '/r2':
+          return go(301, `${base}/r3`);
+        case '/r3':
+          return go(307, '/article');
+        case '/loop':
+          return go(302, '/loop');
         case '/report':
           return res.writeHead(200, { 'content-type': 'application/pdf' }).end(pdf);
         case '/picture.png':
@@ -98,11 +104,19 @@ describe('briefing add (local HTTP server)', function () {
     const out = JSON.parse(r.stdout);
     const text = fs.readFileSync(out.path, 'utf8');
     assert.match(text, /^---\nkey: india-israel-advancing-2025\ntitle: India, Israel advancing/);
-    for (const field of ['url: https://news.example.org/2025/11/article.html', 'outlet: The Frontier Post', 'authors:\n  - Staff Reporter',
-      `accessed: ${new Date().toISOString().slice(0, 10)}`]) assert.ok(text.includes(field), field);
+    for (const field of [
+      'url: https://news.example.org/2025/11/article.html',
+      'outlet: The Frontier Post',
+      'authors:\n  - Staff Reporter',
+      `accessed: ${new Date().toISOString().slice(0, 10)}`,
+    ])
+      assert.ok(text.includes(field), field);
     const saved = await readSource(out.path, fs.readFileSync(out.path));
     assert.ok(!('reason' in saved));
-    assert.deepStrictEqual(saved.paragraphs.map((p) => p.text), seeds[0].paragraphs.map((p) => p.text));
+    assert.deepStrictEqual(
+      saved.paragraphs.map((p) => p.text),
+      seeds[0].paragraphs.map((p) => p.text),
+    );
     assert.strictEqual(saved.title, seeds[0].title);
   });
 
@@ -112,7 +126,10 @@ describe('briefing add (local HTTP server)', function () {
     assert.strictEqual(first.code, 0, first.stderr);
     const second = await briefing(['add', `${base}/article`, '--to', dir]);
     assert.strictEqual(second.code, 0, second.stderr);
-    assert.deepStrictEqual(fs.readdirSync(dir).sort(), ['india-israel-advancing-2025.md', 'india-israel-advancing-2025b.md']);
+    assert.deepStrictEqual(fs.readdirSync(dir).sort(), [
+      'india-israel-advancing-2025.md',
+      'india-israel-advancing-2025b.md',
+    ]);
     assert.match(second.stdout, /added @india-israel-advancing-2025b /);
   });
 
@@ -156,14 +173,20 @@ describe('briefing add (local HTTP server)', function () {
     const text = fs.readFileSync(file, 'utf8');
     assert.ok(!/(?<!\\)<[A-Za-z/!?]/.test(text), `no HTML tag survives unescaped:\n${text}`);
     assert.ok(!/(?<!\\)\]\(/.test(text), 'no Markdown link survives');
-    for (const n of [1, 2, 4, 5, 6, 7, 8, 9].map((i) => `alert(${i})`).slice(1)) assert.ok(!text.includes(n), `${n} should be gone`);
+    for (const n of [1, 2, 4, 5, 6, 7, 8, 9].map((i) => `alert(${i})`).slice(1))
+      assert.ok(!text.includes(n), `${n} should be gone`);
     assert.ok(!/^url: javascript/m.test(text));
     assert.match(text, new RegExp(`^url: ${base}/evil$`, 'm'));
     const saved = await readSource(file, fs.readFileSync(file));
     assert.ok(!('reason' in saved));
     assert.strictEqual(saved.title, 'Harbour news --- key: hijacked ---');
     assert.notStrictEqual(saved.requestedKey, 'hijacked');
-    assert.strictEqual(saved.paragraphs[0].text, inert('The mayor said <img src=x onerror=alert(1)> was found in the harbour records, which the council will now review in full.'));
+    assert.strictEqual(
+      saved.paragraphs[0].text,
+      inert(
+        'The mayor said <img src=x onerror=alert(1)> was found in the harbour records, which the council will now review in full.',
+      ),
+    );
   });
 
   it('copies a local file the same way', async () => {
@@ -185,12 +208,19 @@ describe('briefing check against web pages, PDFs and Word files', function () {
     const pdfBytes = await reportPdf(seeds[1], { linesPerPage: 18 });
     fs.writeFileSync(path.join(dir, 'pact.pdf'), pdfBytes);
     fs.writeFileSync(path.join(dir, 'views.docx'), await wordDoc(seeds[3]));
-    const listed = JSON.parse((await briefing(['sources', '--sources', dir, '--json'])).stdout).sources as Array<{ key: string; path: string }>;
+    const listed = JSON.parse((await briefing(['sources', '--sources', dir, '--json'])).stdout).sources as Array<{
+      key: string;
+      path: string;
+    }>;
     const keyOf = (file: string) => listed.find((s) => s.path.endsWith(file))!.key;
     const pdf = await readSource('pact.pdf', pdfBytes);
     assert.ok(!('reason' in pdf));
     const onTwo = pdf.paragraphs.find((p) => p.page === 2 && !p.pageEnd && !/[“”"]/.test(p.text))!;
-    const words = (t: string, n = 6) => t.split(' ').slice(1, 1 + n).join(' ');
+    const words = (t: string, n = 6) =>
+      t
+        .split(' ')
+        .slice(1, 1 + n)
+        .join(' ');
     const html = seeds[0].paragraphs[1].text;
     const word = seeds[3].paragraphs[4].text;
     const md = [
@@ -205,7 +235,14 @@ describe('briefing check against web pages, PDFs and Word files', function () {
     const r = await briefing(['check', path.join(dir, 'brief.md'), '--sources', dir, '--json']);
     assert.strictEqual(r.code, 1, r.stderr);
     const found = JSON.parse(r.stdout).diagnostics as Array<{ line: number; code: string; message: string }>;
-    assert.deepStrictEqual(found.map((d) => [d.line, d.code]), [[5, 'quote-not-found'], [9, 'quote-not-found'], [13, 'quote-not-found']]);
+    assert.deepStrictEqual(
+      found.map((d) => [d.line, d.code]),
+      [
+        [5, 'quote-not-found'],
+        [9, 'quote-not-found'],
+        [13, 'quote-not-found'],
+      ],
+    );
     assert.match(found[1].message, new RegExp(`in ${keyOf('pact.pdf')} p\\. 2`));
   });
 });

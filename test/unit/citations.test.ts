@@ -1,7 +1,12 @@
 // Pandoc citations in briefings: every form an analyst writes, with exact offsets; code, addresses and links left alone.
 import * as assert from 'assert';
 import {
-  CitationFormatError, citationAt, formatCitation, parseCitations, resolveItem, type Citation,
+  CitationFormatError,
+  citationAt,
+  formatCitation,
+  parseCitations,
+  resolveItem,
+  type Citation,
 } from '../../src/core/citations';
 import { seedCorpus } from './helpers/corpus';
 
@@ -65,7 +70,10 @@ describe('citations: bracketed forms', () => {
 
   it('reads a list of paragraphs, ¶3, 5-6, keeping each range', () => {
     const loc = only('[@a, ¶3, 5-6]').items[0].locator!;
-    assert.deepStrictEqual(loc.ranges, [[3, 3], [5, 6]]);
+    assert.deepStrictEqual(loc.ranges, [
+      [3, 3],
+      [5, 6],
+    ]);
     assert.deepStrictEqual([loc.from, loc.to], [3, 6]);
   });
 
@@ -74,8 +82,14 @@ describe('citations: bracketed forms', () => {
     const c = only(md);
     assert.strictEqual(c.items.length, 2);
     const [a, b] = c.items;
-    assert.deepStrictEqual([a.key, a.prefix, a.locator?.from, a.start, a.end], ['a', 'see', 2, md.indexOf('see'), md.indexOf(';')]);
-    assert.deepStrictEqual([b.key, b.prefix, b.locator, b.start, b.end], ['b', '', null, md.indexOf('@b'), md.indexOf(']')]);
+    assert.deepStrictEqual(
+      [a.key, a.prefix, a.locator?.from, a.start, a.end],
+      ['a', 'see', 2, md.indexOf('see'), md.indexOf(';')],
+    );
+    assert.deepStrictEqual(
+      [b.key, b.prefix, b.locator, b.start, b.end],
+      ['b', '', null, md.indexOf('@b'), md.indexOf(']')],
+    );
     assert.strictEqual(b.keyStart, md.indexOf('@b') + 1);
   });
 
@@ -96,8 +110,14 @@ describe('citations: bracketed forms', () => {
   it('sets aside page and other non-paragraph locators, with or without a comma', () => {
     const md = '[@a, p. 3] and [@b pp. 4-5] and [@c, chap. 2] and [@d, 3]';
     const items = parseCitations(md).map((c) => c.items[0]);
-    assert.deepStrictEqual(items.map((i) => i.locator), [null, null, null, null]);
-    assert.deepStrictEqual(items.map((i) => i.otherLocator?.raw), ['p. 3', 'pp. 4-5', 'chap. 2', '3']);
+    assert.deepStrictEqual(
+      items.map((i) => i.locator),
+      [null, null, null, null],
+    );
+    assert.deepStrictEqual(
+      items.map((i) => i.otherLocator?.raw),
+      ['p. 3', 'pp. 4-5', 'chap. 2', '3'],
+    );
     assert.strictEqual(items[0].otherLocator?.start, md.indexOf('p. 3'));
   });
 
@@ -135,15 +155,27 @@ describe('citations: in-text forms', () => {
   });
 
   it('keeps pandoc punctuation inside keys and reads braced keys', () => {
-    assert.deepStrictEqual(keys('[@doe:2020; @smith.j; @a_b-c+d?e<f>g~h/i#j$k%l&m]'), ['doe:2020', 'smith.j', 'a_b-c+d?e<f>g~h/i#j$k%l&m']);
+    assert.deepStrictEqual(keys('[@doe:2020; @smith.j; @a_b-c+d?e<f>g~h/i#j$k%l&m]'), [
+      'doe:2020',
+      'smith.j',
+      'a_b-c+d?e<f>g~h/i#j$k%l&m',
+    ]);
     const md = 'See [@{doe:2020.}, ¶2].';
     const item = only(md).items[0];
     assert.strictEqual(item.key, 'doe:2020.');
     assert.strictEqual(item.keyStart, md.indexOf('doe'));
     assert.strictEqual(item.keyEnd, md.indexOf('}'));
     assert.strictEqual(item.locator?.from, 2);
-    assert.deepStrictEqual(keys('[@{a{b}c}; @{k;1}]'), ['a{b}c', 'k;1'], 'balanced braces; a `;` inside does not split');
-    assert.deepStrictEqual(keys('See [@{Doe 2020}, ¶2] and @{Doe 2020}.'), [], 'pandoc allows no space in a braced key');
+    assert.deepStrictEqual(
+      keys('[@{a{b}c}; @{k;1}]'),
+      ['a{b}c', 'k;1'],
+      'balanced braces; a `;` inside does not split',
+    );
+    assert.deepStrictEqual(
+      keys('See [@{Doe 2020}, ¶2] and @{Doe 2020}.'),
+      [],
+      'pandoc allows no space in a braced key',
+    );
   });
 
   it('treats a bracket with a part that has no key as prose, and the key in it as in-text', () => {
@@ -160,7 +192,10 @@ describe('citations: what is not a citation', () => {
   });
 
   it('reads a handle in a bare URL as a citation, as pandoc does, but not in <…> or a link destination', () => {
-    assert.deepStrictEqual(keys('See https://newsroom.invalid/@khan, <https://newsroom.invalid/@lee> and [x](https://n.invalid/@kim).'), ['khan']);
+    assert.deepStrictEqual(
+      keys('See https://newsroom.invalid/@khan, <https://newsroom.invalid/@lee> and [x](https://n.invalid/@kim).'),
+      ['khan'],
+    );
   });
 
   it('ignores code spans, fenced and indented code, comments and escaped @', () => {
@@ -187,10 +222,13 @@ describe('citations: what is not a citation', () => {
   it('reads a key in link text as an in-text citation (pandoc does), never one in the destination', () => {
     const md = 'Posted by [@SecWar](https://newsroom.invalid/@SecWar) [@kept].';
     const found = parseCitations(md);
-    assert.deepStrictEqual(found.map((c) => [c.items[0].key, c.inText, c.start]), [
-      ['SecWar', true, md.indexOf('@SecWar')],
-      ['kept', false, md.indexOf('[@kept]')],
-    ]);
+    assert.deepStrictEqual(
+      found.map((c) => [c.items[0].key, c.inText, c.start]),
+      [
+        ['SecWar', true, md.indexOf('@SecWar')],
+        ['kept', false, md.indexOf('[@kept]')],
+      ],
+    );
   });
 
   it('ignores front matter', () => {
@@ -205,17 +243,29 @@ describe('citations: what is not a citation', () => {
 describe('citations: formatting', () => {
   it('writes one or several items with paragraph locators', () => {
     assert.strictEqual(formatCitation([{ key: 'a' }]), '[@a]');
-    assert.strictEqual(formatCitation([{ key: 'a', from: 2 }, { key: 'b', from: 5, to: 6 }]), '[@a, ¶2; @b, ¶¶5-6]');
+    assert.strictEqual(
+      formatCitation([
+        { key: 'a', from: 2 },
+        { key: 'b', from: 5, to: 6 },
+      ]),
+      '[@a, ¶2; @b, ¶¶5-6]',
+    );
     assert.strictEqual(formatCitation([{ key: 'a', from: 4, to: 4 }]), '[@a, ¶4]');
   });
 
   it('writes citations that parse back to the same items', () => {
-    const text = formatCitation([{ key: 'india-israel-ink-2025', from: 3, to: 4 }, { key: 'israel-calls-india', from: 6 }]);
-    const items = only(text).items;
-    assert.deepStrictEqual(items.map((i) => [i.key, i.locator?.from, i.locator?.to]), [
-      ['india-israel-ink-2025', 3, 4],
-      ['israel-calls-india', 6, 6],
+    const text = formatCitation([
+      { key: 'india-israel-ink-2025', from: 3, to: 4 },
+      { key: 'israel-calls-india', from: 6 },
     ]);
+    const items = only(text).items;
+    assert.deepStrictEqual(
+      items.map((i) => [i.key, i.locator?.from, i.locator?.to]),
+      [
+        ['india-israel-ink-2025', 3, 4],
+        ['israel-calls-india', 6, 6],
+      ],
+    );
   });
 
   it('refuses keys pandoc cannot read and backwards ranges', () => {
@@ -232,7 +282,10 @@ describe('citations: resolving and finding under the cursor', () => {
     const item = only('[@israel-calls-india, ¶¶5-6]').items[0];
     const r = resolveItem(item, corpus)!;
     assert.strictEqual(r.source.key, 'israel-calls-india');
-    assert.deepStrictEqual(r.paragraphs.map((p) => p.n), [5, 6]);
+    assert.deepStrictEqual(
+      r.paragraphs.map((p) => p.n),
+      [5, 6],
+    );
     assert.match(r.paragraphs[1].text, /^“India is a key strategic ally of Israel/);
   });
 

@@ -56,8 +56,14 @@ describe('claims: the four examples of the issue', () => {
 
   it('offers to drop a number the passage does not give', () => {
     const fix = claims(FOUR[0])[0].data!.fixes!;
-    assert.deepStrictEqual(fix.map((f) => f.title), ['Remove “three”']);
-    assert.strictEqual(apply(FOUR[0], fix[0]), "Israel has become one of India's top arms suppliers [@india-israel-ink-2025, ¶7].");
+    assert.deepStrictEqual(
+      fix.map((f) => f.title),
+      ['Remove “three”'],
+    );
+    assert.strictEqual(
+      apply(FOUR[0], fix[0]),
+      "Israel has become one of India's top arms suppliers [@india-israel-ink-2025, ¶7].",
+    );
     assert.deepStrictEqual(said(apply(FOUR[0], fix[0])), []);
   });
 });
@@ -106,9 +112,10 @@ describe('claims: what counts as the same fact', () => {
   });
 
   it('checks an organisation named in generic words only against the organisations the passage names', () => {
-    assert.deepStrictEqual(said("Pakistan's Interior Ministry is monitoring the situation [@islamabad-views-us-2025, ¶9]."), [
-      'Interior Ministry: Interior Ministry is not in ¶9, which names Foreign Office.',
-    ]);
+    assert.deepStrictEqual(
+      said("Pakistan's Interior Ministry is monitoring the situation [@islamabad-views-us-2025, ¶9]."),
+      ['Interior Ministry: Interior Ministry is not in ¶9, which names Foreign Office.'],
+    );
     assert.deepStrictEqual(said("Israel's Ministry of Defence now calls India an ally [@israel-calls-india, ¶6]."), []);
   });
 
@@ -125,14 +132,22 @@ describe('claims: what counts as the same fact', () => {
 
 describe('claims: the analyst’s own framing', () => {
   it('leaves sentence-initial words and the paragraph’s established names alone', () => {
-    assert.deepStrictEqual(said('Analysts see a shift. Observers in Islamabad note the MoU [@india-israel-ink-2025, ¶8].'), []);
-    assert.deepStrictEqual(said('Islamabad’s reaction was calm: Pakistan sees no direct threat [@india-israel-advancing, ¶4].'), []);
-    const md = 'Hegseth signed in Kuala Lumpur [@islamabad-views-us-2025, ¶3]. Hegseth called the pact ambitious [@islamabad-views-us-2025, ¶7].';
+    assert.deepStrictEqual(
+      said('Analysts see a shift. Observers in Islamabad note the MoU [@india-israel-ink-2025, ¶8].'),
+      [],
+    );
+    assert.deepStrictEqual(
+      said('Islamabad’s reaction was calm: Pakistan sees no direct threat [@india-israel-advancing, ¶4].'),
+      [],
+    );
+    const md =
+      'Hegseth signed in Kuala Lumpur [@islamabad-views-us-2025, ¶3]. Hegseth called the pact ambitious [@islamabad-views-us-2025, ¶7].';
     assert.deepStrictEqual(said(md), []);
   });
 
   it('does not check words inside quotation marks (the quote check does) or the clause of another citation', () => {
-    const md = 'Khan said “We are not anxious” [@india-israel-advancing, ¶3], and Hegseth signed in Kuala Lumpur [@islamabad-views-us-2025, ¶3].';
+    const md =
+      'Khan said “We are not anxious” [@india-israel-advancing, ¶3], and Hegseth signed in Kuala Lumpur [@islamabad-views-us-2025, ¶3].';
     assert.deepStrictEqual(said(md), []);
   });
 
@@ -152,8 +167,14 @@ describe('claims: the analyst’s own framing', () => {
 
   it('works without an entity index, matching names as words', () => {
     const ds = checkBriefing(FOUR[1], corpus).filter((d) => d.code === 'claim-not-in-source');
-    assert.deepStrictEqual(ds.map((d) => d.message), ['Jerusalem is not in ¶3, which names Tel Aviv.']);
-    assert.deepStrictEqual(checkBriefing(fixture('grounding', 'real-quotes.md'), corpus).filter((d) => d.code === 'claim-not-in-source'), []);
+    assert.deepStrictEqual(
+      ds.map((d) => d.message),
+      ['Jerusalem is not in ¶3, which names Tel Aviv.'],
+    );
+    assert.deepStrictEqual(
+      checkBriefing(fixture('grounding', 'real-quotes.md'), corpus).filter((d) => d.code === 'claim-not-in-source'),
+      [],
+    );
   });
 });
 
@@ -163,7 +184,12 @@ describe('claims: the README’s grounding section', () => {
     const section = readme.slice(readme.indexOf('## Grounding: what is checked'), readme.indexOf('## Sources'));
     const examples = [...section.matchAll(/\| `([^`]*\[@[^`]*)` → \*([^*]*)\* \|/g)];
     assert.strictEqual(examples.length, 5);
-    for (const [, md, message] of examples) assert.deepStrictEqual(claims(md).map((d) => d.message), [message], md);
+    for (const [, md, message] of examples)
+      assert.deepStrictEqual(
+        claims(md).map((d) => d.message),
+        [message],
+        md,
+      );
   });
 });
 
@@ -172,18 +198,22 @@ describe('claims: in the CLI, the export and the preview', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'briefing-claims-'));
   const file = path.join(dir, 'four.md');
   fs.writeFileSync(file, `# Four claims\n\n${FOUR.join('\n\n')}\n`);
-  const run = (...args: string[]) => spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  const run = (...args: string[]) =>
+    spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
 
   it('briefing check prints the four warnings and exits 0; --strict exits 1', () => {
     const r = run('check', file);
     assert.strictEqual(r.status, 0, r.stderr);
     const lines = r.stdout.trim().split('\n');
-    assert.deepStrictEqual(lines.slice(0, 4).map((l) => l.replace(/^\S+:(\d+):(\d+)\s+/, '$1:$2 ')), [
-      '3:38 warning     three is not in ¶7.  claim-not-in-source',
-      '5:30 warning     Jerusalem is not in ¶3, which names Tel Aviv.  claim-not-in-source',
-      '7:44 warning     Iraq is not in ¶8, which names Iran.  claim-not-in-source',
-      '9:41 warning     Chinese is not in ¶11, which names Russian.  claim-not-in-source',
-    ]);
+    assert.deepStrictEqual(
+      lines.slice(0, 4).map((l) => l.replace(/^\S+:(\d+):(\d+)\s+/, '$1:$2 ')),
+      [
+        '3:38 warning     three is not in ¶7.  claim-not-in-source',
+        '5:30 warning     Jerusalem is not in ¶3, which names Tel Aviv.  claim-not-in-source',
+        '7:44 warning     Iraq is not in ¶8, which names Iran.  claim-not-in-source',
+        '9:41 warning     Chinese is not in ¶11, which names Russian.  claim-not-in-source',
+      ],
+    );
     assert.strictEqual(lines[4], '0 errors, 4 warnings');
     assert.strictEqual(run('check', file, '--strict').status, 1);
   });
@@ -192,15 +222,24 @@ describe('claims: in the CLI, the export and the preview', () => {
     const { diagnostics } = JSON.parse(run('check', file, '--json').stdout);
     const jerusalem = diagnostics.find((d: { message: string }) => d.message.startsWith('Jerusalem'));
     assert.deepStrictEqual(jerusalem, {
-      line: 5, column: 30, endLine: 5, endColumn: 39, severity: 'warning', code: 'claim-not-in-source',
-      message: 'Jerusalem is not in ¶3, which names Tel Aviv.', fixes: [{ title: 'Replace with “Tel Aviv”', newText: 'Tel Aviv' }],
+      line: 5,
+      column: 30,
+      endLine: 5,
+      endColumn: 39,
+      severity: 'warning',
+      code: 'claim-not-in-source',
+      message: 'Jerusalem is not in ¶3, which names Tel Aviv.',
+      fixes: [{ title: 'Replace with “Tel Aviv”', newText: 'Tel Aviv' }],
     });
   });
 
   it('the export’s grounding summary lists the facts not in the cited passages', () => {
     const { html } = renderStandalone(FOUR.join('\n\n'), { corpus, entities, css: '', js: '' });
     assert.match(html, /<p>4 citations of 3 sources; 4 facts not in the cited passages\.<\/p>/);
-    assert.match(html, /<li>Line 3: Jerusalem is not in ¶3, which names Tel Aviv\. <code>claim-not-in-source<\/code><\/li>/);
+    assert.match(
+      html,
+      /<li>Line 3: Jerusalem is not in ¶3, which names Tel Aviv\. <code>claim-not-in-source<\/code><\/li>/,
+    );
   });
 
   it('the preview lists them after the Sources when the host checks', () => {
@@ -210,7 +249,13 @@ describe('claims: in the CLI, the export and the preview', () => {
     });
     const html = md.render(FOUR[2]);
     assert.match(html, /<section id="bd-grounding" class="bd-summary">\n<h2>Grounding<\/h2>/);
-    assert.match(html, /<li class="bd-summary-warning">Line 1: Iraq is not in ¶8, which names Iran\. <code>claim-not-in-source<\/code><\/li>/);
-    assert.doesNotMatch(new MarkdownIt().use(citationPlugin, { resolve: (key) => corpus.get(key) }).render(FOUR[2]), /bd-grounding/);
+    assert.match(
+      html,
+      /<li class="bd-summary-warning">Line 1: Iraq is not in ¶8, which names Iran\. <code>claim-not-in-source<\/code><\/li>/,
+    );
+    assert.doesNotMatch(
+      new MarkdownIt().use(citationPlugin, { resolve: (key) => corpus.get(key) }).render(FOUR[2]),
+      /bd-grounding/,
+    );
   });
 });

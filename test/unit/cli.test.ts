@@ -9,7 +9,11 @@ import { ROOT } from './helpers/corpus';
 const CLI = path.join(ROOT, 'dist', 'cli.js');
 
 function briefing(args: string[], cwd = ROOT) {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  const r = spawnSync(process.execPath, [CLI, ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1' },
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -32,7 +36,8 @@ describe('cli: briefing sources', () => {
     assert.strictEqual(ink.date, '2025-11-05');
     assert.ok(fs.existsSync(ink.path), ink.path);
     assert.strictEqual(typeof ink.paragraphs, 'number');
-    for (const s of sources) assert.deepStrictEqual(Object.keys(s).slice(0, 5), ['key', 'title', 'date', 'path', 'paragraphs']);
+    for (const s of sources)
+      assert.deepStrictEqual(Object.keys(s).slice(0, 5), ['key', 'title', 'date', 'path', 'paragraphs']);
   });
 
   it('prints an aligned table without colour when not on a terminal', () => {
@@ -55,7 +60,10 @@ describe('cli: briefing sources', () => {
     });
     const r = briefing(['sources', '--sources', dir, '--json']);
     assert.strictEqual(r.code, 0, r.stderr);
-    assert.deepStrictEqual(JSON.parse(r.stdout).sources.map((s: { key: string }) => s.key), ['alpha']);
+    assert.deepStrictEqual(
+      JSON.parse(r.stdout).sources.map((s: { key: string }) => s.key),
+      ['alpha'],
+    );
     assert.match(r.stderr, /empty\.txt: the file is empty/);
     assert.match(r.stderr, /latin1\.txt: the file is not valid UTF-8 text/);
     assert.doesNotMatch(r.stderr, /image\.png/);
@@ -81,7 +89,10 @@ describe('cli: briefing search', () => {
     assert.match(out.results[0].text, /Barak-8/);
     for (const res of out.results) for (const k of ['key', 'paragraph', 'text', 'score']) assert.ok(k in res, k);
     const scores = out.results.map((x: { score: number }) => x.score);
-    assert.deepStrictEqual(scores, [...scores].sort((a, b) => b - a));
+    assert.deepStrictEqual(
+      scores,
+      [...scores].sort((a, b) => b - a),
+    );
   });
 
   it('finds Hegseth despite the typo "Hegseht" and honours --limit', () => {
@@ -115,13 +126,18 @@ describe('cli: briefing check', () => {
     assert.strictEqual(d.severity, 'error');
     const lines = fs.readFileSync(fixture, 'utf8').split('\n');
     assert.strictEqual(d.line, lines.findIndex((l) => l.includes('a key strategic partner')) + 1);
-    assert.ok(lines[d.line - 1].slice(d.column - 1).startsWith('“a key strategic partner') ||
-      lines[d.line - 1].slice(d.column - 1).startsWith('a key strategic partner'), lines[d.line - 1].slice(d.column - 1));
+    assert.ok(
+      lines[d.line - 1].slice(d.column - 1).startsWith('“a key strategic partner') ||
+        lines[d.line - 1].slice(d.column - 1).startsWith('a key strategic partner'),
+      lines[d.line - 1].slice(d.column - 1),
+    );
     assert.match(d.message, /strategic ally/);
   });
 
   it('exits 0 on a briefing whose citations and quotes hold', () => {
-    const dir = tmpDir({ 'ok.md': 'Hegseth said “Our defence ties have never been stronger” [@islamabad-views-us-2025, ¶3].\n' });
+    const dir = tmpDir({
+      'ok.md': 'Hegseth said “Our defence ties have never been stronger” [@islamabad-views-us-2025, ¶3].\n',
+    });
     const r = briefing(['check', path.join(dir, 'ok.md')]);
     assert.strictEqual(r.code, 0, r.stdout + r.stderr);
     assert.match(r.stdout, /no problems found/);

@@ -62,7 +62,10 @@ describe('corpus: the bundled seeds', () => {
     const again = new Corpus();
     const parsed = corpus.sources.map((s) => parseSource(s.uri, s.text)).reverse();
     again.set(parsed, true);
-    assert.deepStrictEqual(again.sources.map((s) => [s.uri, s.key]), corpus.sources.map((s) => [s.uri, s.key]));
+    assert.deepStrictEqual(
+      again.sources.map((s) => [s.uri, s.key]),
+      corpus.sources.map((s) => [s.uri, s.key]),
+    );
   });
 });
 
@@ -79,10 +82,13 @@ describe('corpus: front matter, Markdown and messy text', () => {
 
   it('joins hard-wrapped Markdown lines into one paragraph and skips the repeated title heading', () => {
     const s = parseSource('sources/budget.md', fixture('corpus', 'front-matter.md'));
-    assert.deepStrictEqual(s.paragraphs.map((p) => p.text), [
-      'BRUSSELS: Finance ministers failed to agree on the budget on Thursday, officials said.',
-      'Talks resume next week, a spokesperson said.',
-    ]);
+    assert.deepStrictEqual(
+      s.paragraphs.map((p) => p.text),
+      [
+        'BRUSSELS: Finance ministers failed to agree on the budget on Thursday, officials said.',
+        'Talks resume next week, a spokesperson said.',
+      ],
+    );
     assert.strictEqual(s.place, 'Brussels');
     assert.strictEqual(s.paragraphs[1].section, 'Next steps');
   });
@@ -98,18 +104,34 @@ describe('corpus: front matter, Markdown and messy text', () => {
 
   it('uses the front-matter key and disambiguates derived keys that collide', () => {
     const c = new Corpus();
-    const a = parseSource('b/one.txt', 'Storm hits coast\n\nA long first paragraph about the storm that hit the coast on Monday.\n');
-    const b = parseSource('a/two.txt', 'Storm hits coast\n\nAnother paragraph about a different storm on another coast.\n');
+    const a = parseSource(
+      'b/one.txt',
+      'Storm hits coast\n\nA long first paragraph about the storm that hit the coast on Monday.\n',
+    );
+    const b = parseSource(
+      'a/two.txt',
+      'Storm hits coast\n\nAnother paragraph about a different storm on another coast.\n',
+    );
     const fm = parseSource('c.md', '---\nkey: my-key\n---\nTitle here\n\nBody text of the third source.\n');
     c.set([a, b, fm]);
-    assert.deepStrictEqual(c.sources.map((s) => [s.uri, s.key]), [['c.md', 'my-key'], ['a/two.txt', 'storm-hits-coast'], ['b/one.txt', 'storm-hits-coastb']]);
+    assert.deepStrictEqual(
+      c.sources.map((s) => [s.uri, s.key]),
+      [
+        ['c.md', 'my-key'],
+        ['a/two.txt', 'storm-hits-coast'],
+        ['b/one.txt', 'storm-hits-coastb'],
+      ],
+    );
   });
 
   it('reports what changed when a source is edited or removed', () => {
     const c = new Corpus();
     c.set([parseSource('x.txt', 'Alpha title\n\nFirst body.\n'), parseSource('y.txt', 'Beta title\n\nSecond body.\n')]);
     const change = c.set([parseSource('x.txt', 'Alpha title\n\nFirst body, edited.\n')]);
-    assert.deepStrictEqual(change.updated.map((s) => s.uri), ['x.txt']);
+    assert.deepStrictEqual(
+      change.updated.map((s) => s.uri),
+      ['x.txt'],
+    );
     assert.deepStrictEqual(change.removed, []);
     assert.deepStrictEqual(c.remove(['y.txt']).removed, ['y.txt']);
     assert.strictEqual(c.size, 1);

@@ -15,7 +15,9 @@ function card(name: string, idx = index, sources = seeds) {
 
 function report(label: string, s: Score): void {
   const f = (n: number) => n.toFixed(2);
-  console.log(`      ${label}: P ${f(s.precision)} R ${f(s.recall)} | typed P ${f(s.typedPrecision)} R ${f(s.typedRecall)} | aliases ${f(s.aliasRecall)} | demonyms ${f(s.demonymRecall)} (${s.counts.matched}/${s.counts.annotated} found, ${s.counts.extracted} extracted)`);
+  console.log(
+    `      ${label}: P ${f(s.precision)} R ${f(s.recall)} | typed P ${f(s.typedPrecision)} R ${f(s.typedRecall)} | aliases ${f(s.aliasRecall)} | demonyms ${f(s.demonymRecall)} (${s.counts.matched}/${s.counts.annotated} found, ${s.counts.extracted} extracted)`,
+  );
   for (const e of s.errors) console.log(`        ${e}`);
 }
 
@@ -29,7 +31,13 @@ describe('entity cards over the seeds', () => {
       const p = source.paragraphs[m.paragraph - 1];
       const where = `${m.text} at ${m.start} is outside ¶${m.paragraph} of ${m.key}`;
       assert.ok(p.start <= m.start && m.end <= p.end, where);
-      assert.strictEqual(source.text.slice(m.start, m.end).replace(/\s+/g, ' ').replace(/['’]s$/, ''), m.text);
+      assert.strictEqual(
+        source.text
+          .slice(m.start, m.end)
+          .replace(/\s+/g, ' ')
+          .replace(/['’]s$/, ''),
+        m.text,
+      );
     }
   });
 
@@ -39,19 +47,30 @@ describe('entity cards over the seeds', () => {
     assert.strictEqual(c.type, 'person');
     assert.ok(c.aliases.includes('Khan') && c.aliases.includes('Ambassador Masood Khan'));
     assert.match(c.description ?? '', /Ambassador of Pakistan to the United States/);
-    assert.deepStrictEqual(c.mentionsBySource.map((s) => [s.key, s.count]), [['india-israel-advancing', 8]]);
+    assert.deepStrictEqual(
+      c.mentionsBySource.map((s) => [s.key, s.count]),
+      [['india-israel-advancing', 8]],
+    );
     assert.ok(c.passages.length >= 2 && c.passages.length <= 3);
   });
 
   it('attributes each Singh to the right person, including the Singh of the Singh-Baram meeting', () => {
     const rajesh = card('Rajesh Kumar Singh');
-    assert.deepStrictEqual(rajesh.mentionsBySource.map((s) => s.key), ['india-israel-strengthen', 'israel-calls-india']);
+    assert.deepStrictEqual(
+      rajesh.mentionsBySource.map((s) => s.key),
+      ['india-israel-strengthen', 'israel-calls-india'],
+    );
     const calls = rajesh.mentionsBySource.find((s) => s.key === 'israel-calls-india')!;
-    const singhBaram = seeds.find((s) => s.key === 'israel-calls-india')!.paragraphs.find((p) => p.text.includes('Singh-Baram'))!.n;
+    const singhBaram = seeds
+      .find((s) => s.key === 'israel-calls-india')!
+      .paragraphs.find((p) => p.text.includes('Singh-Baram'))!.n;
     assert.ok(calls.paragraphs.includes(singhBaram));
     assert.match(rajesh.description ?? '', /Defence Secretary/);
     const rajnath = card('Rajnath Singh');
-    assert.deepStrictEqual(rajnath.mentionsBySource.map((s) => [s.key, s.count]), [['islamabad-views-us-2025', 1]]);
+    assert.deepStrictEqual(
+      rajnath.mentionsBySource.map((s) => [s.key, s.count]),
+      [['islamabad-views-us-2025', 1]],
+    );
     assert.match(rajnath.description ?? '', /Defence Minister/);
     assert.strictEqual(rajesh.ambiguity, undefined);
   });
@@ -60,7 +79,10 @@ describe('entity cards over the seeds', () => {
     const baram = card('Baram');
     assert.strictEqual(baram.name, 'Amir Baram');
     assert.match(baram.description ?? '', /Director General of Israel's Ministry of Defen[cs]e/);
-    assert.deepStrictEqual(baram.mentionsBySource.map((s) => s.key), ['india-israel-strengthen', 'israel-calls-india']);
+    assert.deepStrictEqual(
+      baram.mentionsBySource.map((s) => s.key),
+      ['india-israel-strengthen', 'israel-calls-india'],
+    );
     assert.strictEqual(card('Trump').name, 'Donald Trump');
     assert.strictEqual(card('Hegseth').name, 'Pete Hegseth');
     assert.strictEqual(card('Modi').name, 'Narendra Modi');
@@ -90,7 +112,18 @@ describe('entity cards over the seeds', () => {
   });
 
   it('does not take sentence-initial common words, months or titles for entities', () => {
-    for (const w of ['The', 'However', 'Observers', 'Analysts', 'Officials', 'Referring', 'November', 'Thursday', 'Field Marshal', 'Ambassador']) {
+    for (const w of [
+      'The',
+      'However',
+      'Observers',
+      'Analysts',
+      'Officials',
+      'Referring',
+      'November',
+      'Thursday',
+      'Field Marshal',
+      'Ambassador',
+    ]) {
       assert.strictEqual(index.find(w)?.name, undefined, w);
     }
   });
@@ -153,7 +186,8 @@ describe('entity extraction on annotated news fixtures', () => {
     const k = card('wladyslaw kosiniak-kamysz', idx, sources);
     assert.strictEqual(k.name, 'Władysław Kosiniak-Kamysz');
     assert.ok(k.aliases.includes('Kosiniak-Kamysz'));
-    for (const n of ['F-35A', 'Patriot PAC-3', 'K2 Black Panther', 'M142 HIMARS']) assert.strictEqual(card(n, idx, sources).type, 'weapon_system', n);
+    for (const n of ['F-35A', 'Patriot PAC-3', 'K2 Black Panther', 'M142 HIMARS'])
+      assert.strictEqual(card(n, idx, sources).type, 'weapon_system', n);
     assert.strictEqual(card('Suwałki Gap', idx, sources).type, 'place');
     assert.ok(idx.find('Poland')!.demonymMentions!.some((m) => m.text === 'Polish'));
     const trade = loadFixture('trade');
@@ -171,7 +205,8 @@ describe('entity extraction on annotated news fixtures', () => {
 
 describe('entity names in a briefing', () => {
   it('resolves a bare surname by the nearest full name in the briefing', () => {
-    const text = 'Rajnath Singh signed the framework. Singh also met Hegseth. Later, Rajesh Kumar Singh hosted Baram; Singh called it pivotal.';
+    const text =
+      'Rajnath Singh signed the framework. Singh also met Hegseth. Later, Rajesh Kumar Singh hosted Baram; Singh called it pivotal.';
     const hits = index.mentionsIn(text).map((h) => [text.slice(h.start, h.end), h.entity.name, !!h.ambiguous] as const);
     assert.deepStrictEqual(hits, [
       ['Rajnath Singh', 'Rajnath Singh', false],
@@ -185,7 +220,13 @@ describe('entity names in a briefing', () => {
 
   it('flags a surname two people share when the briefing gives no full name', () => {
     const [hit] = index.mentionsIn('Singh will visit next week.');
-    assert.ok(hit.ambiguous && hit.ambiguous.map((e: Entity) => e.name).sort().join() === 'Rajesh Kumar Singh,Rajnath Singh');
+    assert.ok(
+      hit.ambiguous &&
+        hit.ambiguous
+          .map((e: Entity) => e.name)
+          .sort()
+          .join() === 'Rajesh Kumar Singh,Rajnath Singh',
+    );
   });
 });
 

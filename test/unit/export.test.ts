@@ -10,7 +10,11 @@ import { ROOT } from './helpers/corpus';
 const CLI = path.join(ROOT, 'dist', 'cli.js');
 
 function briefing(args: string[], cwd: string) {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  const r = spawnSync(process.execPath, [CLI, ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1' },
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -24,12 +28,15 @@ function sample(): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'briefing-export-'));
   made.push(dir);
   const files: Record<string, string> = {
-    'sources/harbour.md': '---\nkey: harbour\ntitle: Harbour Reopens\ndate: 2024-03-05\noutlet: Coast Gazette\nurl: https://gazette.invalid/harbour\n---\n'
-      + 'PORTVILLE: The harbour reopened on Monday.\n\nShips queued at dawn.\n\nThe mayor cut a ribbon.\n',
-    'sources/bridge.md': '---\nkey: bridge\ntitle: Bridge Vote Delayed\ndate: 2024-04-01\noutlet: Valley Post\n---\nThe council delayed its vote.\n\nEngineers asked for time.\n',
+    'sources/harbour.md':
+      '---\nkey: harbour\ntitle: Harbour Reopens\ndate: 2024-03-05\noutlet: Coast Gazette\nurl: https://gazette.invalid/harbour\n---\n' +
+      'PORTVILLE: The harbour reopened on Monday.\n\nShips queued at dawn.\n\nThe mayor cut a ribbon.\n',
+    'sources/bridge.md':
+      '---\nkey: bridge\ntitle: Bridge Vote Delayed\ndate: 2024-04-01\noutlet: Valley Post\n---\nThe council delayed its vote.\n\nEngineers asked for time.\n',
     'sources/unused.md': '---\nkey: unused\ntitle: Unused Report\ndate: 2024-01-01\n---\nNobody cites this.\n',
-    'briefing.md': '# Port week\n\nThe harbour reopened [@harbour, ¶1] and "the mayor cut a ribbon" [@harbour, ¶3].\n\n'
-      + 'The vote slipped [see @bridge, ¶1; @harbour, ¶2].\n\nA claim from nowhere [@nowhere].\n',
+    'briefing.md':
+      '# Port week\n\nThe harbour reopened [@harbour, ¶1] and "the mayor cut a ribbon" [@harbour, ¶3].\n\n' +
+      'The vote slipped [see @bridge, ¶1; @harbour, ¶2].\n\nA claim from nowhere [@nowhere].\n',
   };
   for (const [name, content] of Object.entries(files)) {
     fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
@@ -71,8 +78,14 @@ describe('cli: briefing export', () => {
     assert.doesNotMatch(html, /\ssrc\s*=/i);
     // The only http(s) addresses are the cited source's own link in the Sources list, which nothing loads.
     const hrefs = [...html.matchAll(/<(\w+)[^>]*\shref="([^"]*)"/g)].map((m) => [m[1], m[2]]);
-    assert.deepStrictEqual(hrefs.filter(([, h]) => /^https?:/i.test(h)), [['a', 'https://gazette.invalid/harbour']]);
-    assert.deepStrictEqual(hrefs.filter(([, h]) => !/^(?:#|https?:)/i.test(h)), []);
+    assert.deepStrictEqual(
+      hrefs.filter(([, h]) => /^https?:/i.test(h)),
+      [['a', 'https://gazette.invalid/harbour']],
+    );
+    assert.deepStrictEqual(
+      hrefs.filter(([, h]) => !/^(?:#|https?:)/i.test(h)),
+      [],
+    );
   });
 
   it('carries a CSP that allows exactly its inline style and script and no network', () => {
@@ -86,7 +99,10 @@ describe('cli: briefing export', () => {
 
   it('numbers the markers and lists the cited sources, in order of first citation, with their paths', () => {
     assert.match(html, /<a href="#bd-ref-1" id="bd-cite-1" class="bd-cite-ref" data-bd-key="harbour"[^>]*>1, ¶1<\/a>/);
-    assert.match(html, /\[see <a href="#bd-ref-2" id="bd-cite-3" class="bd-cite-ref" data-bd-key="bridge"[^>]*>2, ¶1<\/a>; <a href="#bd-ref-1"[^>]*>1, ¶2<\/a>\]/);
+    assert.match(
+      html,
+      /\[see <a href="#bd-ref-2" id="bd-cite-3" class="bd-cite-ref" data-bd-key="bridge"[^>]*>2, ¶1<\/a>; <a href="#bd-ref-1"[^>]*>1, ¶2<\/a>\]/,
+    );
     const sources = elements(html, 'section').find((s) => s.startsWith('\n<h2>Sources</h2>'));
     assert.ok(sources, 'a Sources section');
     assert.deepStrictEqual(elements(sources, 'li'), [
@@ -110,7 +126,12 @@ describe('cli: briefing export', () => {
     fs.mkdirSync(path.join(dir, 'out'), { recursive: true });
     const r = briefing(['export', 'briefing.md', '-o', 'out/page.html', '--sources', 'sources', '--json'], dir);
     assert.strictEqual(r.code, 0, r.stderr);
-    assert.deepStrictEqual(JSON.parse(r.stdout), { file: 'briefing.md', output: 'out/page.html', cited: ['harbour', 'bridge'], problems: 1 });
+    assert.deepStrictEqual(JSON.parse(r.stdout), {
+      file: 'briefing.md',
+      output: 'out/page.html',
+      cited: ['harbour', 'bridge'],
+      problems: 1,
+    });
     const page = fs.readFileSync(path.join(dir, 'out', 'page.html'), 'utf8');
     assert.ok(page.includes('<code>@bridge</code> · ../sources/bridge.md'), 'path from out/ to the source');
   });
@@ -140,34 +161,51 @@ describe('cli: briefing bib', () => {
     const r = briefing(['bib', '--cited', 'briefing.md', '--sources', 'sources'], dir);
     assert.strictEqual(r.code, 0, r.stderr);
     const items = JSON.parse(r.stdout) as Array<{ id: string }>;
-    assert.deepStrictEqual(items.find((i) => i.id === 'harbour'), {
-      id: 'harbour', type: 'article-newspaper', title: 'Harbour Reopens', 'container-title': 'Coast Gazette',
-      'publisher-place': 'Portville', issued: { 'date-parts': [[2024, 3, 5]] }, URL: 'https://gazette.invalid/harbour',
-    });
+    assert.deepStrictEqual(
+      items.find((i) => i.id === 'harbour'),
+      {
+        id: 'harbour',
+        type: 'article-newspaper',
+        title: 'Harbour Reopens',
+        'container-title': 'Coast Gazette',
+        'publisher-place': 'Portville',
+        issued: { 'date-parts': [[2024, 3, 5]] },
+        URL: 'https://gazette.invalid/harbour',
+      },
+    );
     assert.deepStrictEqual(items.map((i) => i.id).sort(), ['bridge', 'harbour']);
   });
 });
 
 describe('pandoc round trip: briefing bib --cited, then pandoc --citeproc', () => {
-  it('renders the briefing with each cited source in pandoc\'s bibliography', function () {
+  it("renders the briefing with each cited source in pandoc's bibliography", function () {
     this.timeout(60_000);
     const version = spawnSync('pandoc', ['--version'], { encoding: 'utf8' });
     if (version.error || version.status !== 0) {
-      assert.fail(`pandoc is not installed or does not run (${version.error?.message ?? version.stderr}); this test needs pandoc >= 2.11 on PATH (CI installs it: apt-get install pandoc).`);
+      assert.fail(
+        `pandoc is not installed or does not run (${version.error?.message ?? version.stderr}); this test needs pandoc >= 2.11 on PATH (CI installs it: apt-get install pandoc).`,
+      );
     }
     const dir = sample();
     // Pandoc resolves every key; the unknown one would only warn, so the round trip uses the cited sources alone.
-    fs.writeFileSync(path.join(dir, 'briefing.md'), fs.readFileSync(path.join(dir, 'briefing.md'), 'utf8').replace(/\nA claim from nowhere.*\n/, '\n'));
+    fs.writeFileSync(
+      path.join(dir, 'briefing.md'),
+      fs.readFileSync(path.join(dir, 'briefing.md'), 'utf8').replace(/\nA claim from nowhere.*\n/, '\n'),
+    );
     const bib = briefing(['bib', '--cited', 'briefing.md', '--sources', 'sources'], dir);
     assert.strictEqual(bib.code, 0, bib.stderr);
     fs.writeFileSync(path.join(dir, 'refs.json'), bib.stdout);
-    const r = spawnSync('pandoc', ['--citeproc', '--bibliography', 'refs.json', 'briefing.md', '-o', 'out.html'], { cwd: dir, encoding: 'utf8' });
+    const r = spawnSync('pandoc', ['--citeproc', '--bibliography', 'refs.json', 'briefing.md', '-o', 'out.html'], {
+      cwd: dir,
+      encoding: 'utf8',
+    });
     assert.strictEqual(r.status, 0, r.stderr);
     assert.doesNotMatch(r.stderr, /not found/, r.stderr);
     const out = fs.readFileSync(path.join(dir, 'out.html'), 'utf8');
     assert.match(out, /id="ref-harbour"/);
     assert.match(out, /id="ref-bridge"/);
-    for (const title of ['Harbour Reopens', 'Bridge Vote Delayed']) assert.ok(out.includes(title), `${title} in pandoc's output:\n${out}`);
+    for (const title of ['Harbour Reopens', 'Bridge Vote Delayed'])
+      assert.ok(out.includes(title), `${title} in pandoc's output:\n${out}`);
     assert.doesNotMatch(out, /Unused Report/);
   });
 });

@@ -7,7 +7,9 @@ import { checkBriefing } from '../../src/core/grounding';
 import { encryptedPdf, newsPage, reportPdf, scannedPdf, wordDoc } from '../support/sourceFixtures';
 import { ROOT } from './helpers/corpus';
 
-const seeds: ParsedSource[] = fs.readdirSync(path.join(ROOT, 'seeds')).sort()
+const seeds: ParsedSource[] = fs
+  .readdirSync(path.join(ROOT, 'seeds'))
+  .sort()
   .map((f) => parseSource(`seeds/${f}`, fs.readFileSync(path.join(ROOT, 'seeds', f), 'utf8')));
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
@@ -26,8 +28,14 @@ async function problem(name: string, bytes: Uint8Array): Promise<string> {
 
 function sameText(got: ParsedSource, seed: ParsedSource): void {
   assert.strictEqual(got.title, seed.title);
-  assert.deepStrictEqual(got.paragraphs.map((p) => p.text), seed.paragraphs.map((p) => p.text));
-  assert.deepStrictEqual(got.paragraphs.map((p) => p.section), seed.paragraphs.map((p) => p.section));
+  assert.deepStrictEqual(
+    got.paragraphs.map((p) => p.text),
+    seed.paragraphs.map((p) => p.text),
+  );
+  assert.deepStrictEqual(
+    got.paragraphs.map((p) => p.section),
+    seed.paragraphs.map((p) => p.section),
+  );
 }
 
 /** Offsets of every paragraph point at its words in the text a read-only view shows. */
@@ -45,8 +53,19 @@ describe('web pages as sources', function () {
       sameText(s, seed);
       offsetsHold(s);
       const all = s.text;
-      for (const chrome of ['We use cookies', 'Related stories', 'Navy chief visits', 'Advertisement', 'Photo: Agency',
-        'Get our morning briefing', 'All rights reserved', 'Privacy policy', 'Copy link', 'WhatsApp', 'tracking pixel']) {
+      for (const chrome of [
+        'We use cookies',
+        'Related stories',
+        'Navy chief visits',
+        'Advertisement',
+        'Photo: Agency',
+        'Get our morning briefing',
+        'All rights reserved',
+        'Privacy policy',
+        'Copy link',
+        'WhatsApp',
+        'tracking pixel',
+      ]) {
         assert.ok(!all.includes(chrome), `"${chrome}" should be dropped`);
       }
     });
@@ -54,7 +73,10 @@ describe('web pages as sources', function () {
 
   it('takes outlet, author, date, canonical URL and language from the page metadata', async () => {
     const seed = seeds[1];
-    const s = await read('a.htm', utf8(newsPage(seed, { outlet: 'Daily Example', author: 'Sana Mir', url: 'https://example.org/x' })));
+    const s = await read(
+      'a.htm',
+      utf8(newsPage(seed, { outlet: 'Daily Example', author: 'Sana Mir', url: 'https://example.org/x' })),
+    );
     assert.strictEqual(s.outlet, 'Daily Example');
     assert.deepStrictEqual(s.authors, ['Sana Mir']);
     assert.strictEqual(s.date, seed.date ?? '2025-11-05');
@@ -64,18 +86,32 @@ describe('web pages as sources', function () {
   });
 
   it('reads the date from JSON-LD or a <time> element when there is no article:published_time', async () => {
-    const body = '<p>The harbour authority approved the expansion of the container terminal on Monday after a long review.</p>'
-      .repeat(3);
-    const ld = '<script type="application/ld+json">{"@type":"NewsArticle","headline":"Harbour grows","datePublished":"2024-03-02T10:00:00Z"}</script>';
-    const a = await read('a.html', utf8(`<html><head>${ld}</head><body><article><h1>Harbour grows</h1>${body}</article></body></html>`));
+    const body =
+      '<p>The harbour authority approved the expansion of the container terminal on Monday after a long review.</p>'.repeat(
+        3,
+      );
+    const ld =
+      '<script type="application/ld+json">{"@type":"NewsArticle","headline":"Harbour grows","datePublished":"2024-03-02T10:00:00Z"}</script>';
+    const a = await read(
+      'a.html',
+      utf8(`<html><head>${ld}</head><body><article><h1>Harbour grows</h1>${body}</article></body></html>`),
+    );
     assert.strictEqual(a.date, '2024-03-02');
     assert.strictEqual(a.title, 'Harbour grows');
-    const b = await read('b.html', utf8(`<html><body><article><h1>Harbour grows</h1><time datetime="2023-07-09">9 July</time>${body}</article></body></html>`));
+    const b = await read(
+      'b.html',
+      utf8(
+        `<html><body><article><h1>Harbour grows</h1><time datetime="2023-07-09">9 July</time>${body}</article></body></html>`,
+      ),
+    );
     assert.strictEqual(b.date, '2023-07-09');
   });
 
   it('a page with no article text is skipped with the reason', async () => {
-    assert.match(await problem('empty.html', utf8('<html><body><nav><a href="/">Home</a></nav></body></html>')), /no article text/);
+    assert.match(
+      await problem('empty.html', utf8('<html><body><nav><a href="/">Home</a></nav></body></html>')),
+      /no article text/,
+    );
   });
 });
 
@@ -91,8 +127,12 @@ describe('PDF reports as sources', function () {
       offsetsHold(s);
       assert.strictEqual(s.pages, stats.pages);
       assert.strictEqual(s.paragraphs[0].page, 1);
-      assert.strictEqual(s.paragraphs[s.paragraphs.length - 1].pageEnd ?? s.paragraphs[s.paragraphs.length - 1].page, stats.pages);
-      for (const gone of ['Strategic Studies Brief', 'Page 1 of', `Page ${stats.pages} of`]) assert.ok(!s.text.includes(gone), gone);
+      assert.strictEqual(
+        s.paragraphs[s.paragraphs.length - 1].pageEnd ?? s.paragraphs[s.paragraphs.length - 1].page,
+        stats.pages,
+      );
+      for (const gone of ['Strategic Studies Brief', 'Page 1 of', `Page ${stats.pages} of`])
+        assert.ok(!s.text.includes(gone), gone);
       assert.strictEqual(s.authors[0], 'Institute for Strategic Studies');
     });
   }
@@ -189,9 +229,13 @@ describe('Word files as sources', function () {
 
 describe('bibliography fields from the formats', () => {
   it('CSL-JSON carries URL, outlet, author, date and accessed date', async () => {
-    const s = await read('sources/a.md', utf8(
-      '---\ntitle: Harbour grows\nurl: https://example.org/h\noutlet: Daily Example\nauthors: [Sana Mir]\ndate: 2025-11-05\n'
-      + 'accessed: 2026-01-02\n---\n\nThe harbour authority approved the expansion of the terminal.\n'));
+    const s = await read(
+      'sources/a.md',
+      utf8(
+        '---\ntitle: Harbour grows\nurl: https://example.org/h\noutlet: Daily Example\nauthors: [Sana Mir]\ndate: 2025-11-05\n' +
+          'accessed: 2026-01-02\n---\n\nThe harbour authority approved the expansion of the terminal.\n',
+      ),
+    );
     const c = new Corpus();
     c.set([s]);
     const item = toCsl(c.sources[0]);

@@ -15,7 +15,10 @@ const CLI = path.join(ROOT, 'dist', 'cli.js');
 /** Runs the built CLI; a hang fails the test (the budget is far above a normal run) instead of blocking mocha. */
 function briefing(args: string[], cwd: string) {
   const r = spawnSync(process.execPath, [CLI, ...args], {
-    cwd, encoding: 'utf8', timeout: 20_000, env: { ...process.env, NO_COLOR: '1' },
+    cwd,
+    encoding: 'utf8',
+    timeout: 20_000,
+    env: { ...process.env, NO_COLOR: '1' },
   });
   assert.notStrictEqual(r.signal, 'SIGTERM', `briefing ${args.join(' ')} did not finish in 20 s`);
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
@@ -26,7 +29,8 @@ after(() => {
   for (const d of made) fs.rmSync(d, { recursive: true, force: true });
 });
 
-const GOOD = '---\nkey: good\ntitle: Good Report\n---\nGood Report\n\nThe harbour reopened on Monday after the storm.\n';
+const GOOD =
+  '---\nkey: good\ntitle: Good Report\n---\nGood Report\n\nThe harbour reopened on Monday after the storm.\n';
 
 function folder(files: Record<string, string | Buffer> = {}): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'briefing-hostile-'));
@@ -86,7 +90,10 @@ describe('hostile sources: only regular files are read', () => {
     const r = briefing(['sources', '--sources', 'sources', '--json', '--max-source-mb', '1'], dir);
     assert.strictEqual(r.code, 0, r.stderr);
     assert.deepStrictEqual(keys(r.stdout), ['good']);
-    assert.match(r.stderr, /sources\/big\.txt: is 1\.3 MB, over the 1\.0 MB limit for one source \(raise it with --max-source-mb\)/);
+    assert.match(
+      r.stderr,
+      /sources\/big\.txt: is 1\.3 MB, over the 1\.0 MB limit for one source \(raise it with --max-source-mb\)/,
+    );
     const raised = briefing(['sources', '--sources', 'sources', '--json', '--max-source-mb', '2'], dir);
     assert.deepStrictEqual(keys(raised.stdout), ['big-report', 'good']);
     const bad = briefing(['sources', '--sources', 'sources', '--max-source-mb', 'lots'], dir);
@@ -115,13 +122,24 @@ describe('hostile sources: only regular files are read', () => {
 
 describe('hostile sources: one bad entry never stops the run', () => {
   for (const [name, make, reason] of [
-    ['a symbolic link loop', (d: string) => {
-      fs.symlinkSync('b.md', path.join(d, 'a.md'));
-      fs.symlinkSync('a.md', path.join(d, 'b.md'));
-    }, /sources\/a\.md: is a symbolic link loop/],
-    ['a folder linked into itself', (d: string) => fs.symlinkSync('.', path.join(d, 'again')), /sources\/again: is a symbolic link loop/],
-    ['a dangling symbolic link', (d: string) => fs.symlinkSync('gone.md', path.join(d, 'd.md')),
-      /sources\/d\.md: is a symbolic link to a file that does not exist/],
+    [
+      'a symbolic link loop',
+      (d: string) => {
+        fs.symlinkSync('b.md', path.join(d, 'a.md'));
+        fs.symlinkSync('a.md', path.join(d, 'b.md'));
+      },
+      /sources\/a\.md: is a symbolic link loop/,
+    ],
+    [
+      'a folder linked into itself',
+      (d: string) => fs.symlinkSync('.', path.join(d, 'again')),
+      /sources\/again: is a symbolic link loop/,
+    ],
+    [
+      'a dangling symbolic link',
+      (d: string) => fs.symlinkSync('gone.md', path.join(d, 'd.md')),
+      /sources\/d\.md: is a symbolic link to a file that does not exist/,
+    ],
   ] as const) {
     it(`skips ${name}, names it with the reason, and uses the other sources`, () => {
       const dir = folder();
@@ -145,7 +163,10 @@ describe('hostile sources: one bad entry never stops the run', () => {
     };
     try {
       const result = await loadSources(new FsSourceStore([path.join(dir, 'sources')]));
-      assert.deepStrictEqual(result.parsed.map((p) => p.title), ['Good Report']);
+      assert.deepStrictEqual(
+        result.parsed.map((p) => p.title),
+        ['Good Report'],
+      );
       assert.deepStrictEqual(result.problems, [{ uri: locked, reason: 'folder cannot be read (permission denied)' }]);
     } finally {
       nodeFs.readdir = readdir;
@@ -204,21 +225,31 @@ describe('hostile sources: broken front matter is shown, not silently ignored', 
     const r = briefing(['sources', '--sources', 'sources', '--json'], dir);
     assert.strictEqual(r.code, 0, r.stderr);
     const warnings = r.stderr.trim().split('\n').sort();
-    assert.deepStrictEqual(warnings.map((l) => l.replace(/: warning: .*/, '')).sort(),
-      ['sources/spaces.md:3', 'sources/unclosed.md:1', 'sources/yaml.md:3', 'sources/z-dup.md:2'].sort());
+    assert.deepStrictEqual(
+      warnings.map((l) => l.replace(/: warning: .*/, '')).sort(),
+      ['sources/spaces.md:3', 'sources/unclosed.md:1', 'sources/yaml.md:3', 'sources/z-dup.md:2'].sort(),
+    );
     assert.match(r.stderr, /sources\/unclosed\.md:1: warning: front matter opened with --- is never closed/);
     assert.match(r.stderr, /sources\/yaml\.md:\d: warning: front matter is not valid YAML/);
     assert.match(r.stderr, /sources\/spaces\.md:3: warning: key "my key" is not a valid citation key/);
-    assert.match(r.stderr, /sources\/z-dup\.md:2: warning: key "good" is already used by sources\/good\.md; this source gets the key "second-good"/);
-    assert.deepStrictEqual(keys(r.stdout).sort(), ['bad-yaml', 'good', 'second-good', 'spaced-key', 'title-never-closed'].sort());
+    assert.match(
+      r.stderr,
+      /sources\/z-dup\.md:2: warning: key "good" is already used by sources\/good\.md; this source gets the key "second-good"/,
+    );
+    assert.deepStrictEqual(
+      keys(r.stdout).sort(),
+      ['bad-yaml', 'good', 'second-good', 'spaced-key', 'title-never-closed'].sort(),
+    );
   });
 
   it('are recorded by the core with their lines', () => {
     const corpus = new Corpus();
     corpus.set(Object.entries(files).map(([uri, text]) => parseSource(uri, text)));
     corpus.set([parseSource('sources/good.md', GOOD)]);
-    assert.deepStrictEqual(corpus.warnings.map((w) => `${w.uri}:${w.line}`).sort(),
-      ['sources/spaces.md:2', 'sources/unclosed.md:0', 'sources/yaml.md:2', 'sources/z-dup.md:1'].sort());
+    assert.deepStrictEqual(
+      corpus.warnings.map((w) => `${w.uri}:${w.line}`).sort(),
+      ['sources/spaces.md:2', 'sources/unclosed.md:0', 'sources/yaml.md:2', 'sources/z-dup.md:1'].sort(),
+    );
   });
 });
 

@@ -7,14 +7,26 @@ import { seedCorpus } from './helpers/corpus';
 
 function seedLibrary(): Library {
   const lib = new Library();
-  lib.set(seedCorpus().sources.map((s) => parseSource(s.uri, s.text)), true);
+  lib.set(
+    seedCorpus().sources.map((s) => parseSource(s.uri, s.text)),
+    true,
+  );
   return lib;
 }
 
 /** A corpus of `n` made-up reports naming a minister and a city, so extraction has hundreds of paragraphs to read. */
 function bulky(n: number) {
-  return Array.from({ length: n }, (_, i) => parseSource(`bulk/${i}.md`,
-    `Report ${i}\n\n` + Array.from({ length: 10 }, (_, j) => `Minister Ana Duarte visited Porto on day ${i * 10 + j}, officials said.`).join('\n\n') + '\n'));
+  return Array.from({ length: n }, (_, i) =>
+    parseSource(
+      `bulk/${i}.md`,
+      `Report ${i}\n\n` +
+        Array.from(
+          { length: 10 },
+          (_, j) => `Minister Ana Duarte visited Porto on day ${i * 10 + j}, officials said.`,
+        ).join('\n\n') +
+        '\n',
+    ),
+  );
 }
 
 const names = (index: EntityIndex) => index.entities.map((e) => `${e.type}:${e.name}:${e.mentions.length}`);
@@ -44,7 +56,9 @@ describe('library: entities extracted in steps', () => {
     const index = await lib.entitiesInSteps(async () => {
       if (changed) return;
       changed = true;
-      lib.set([parseSource('extra.md', 'Port news\n\nMayor Lina Okafor opened the new ferry terminal in Port Ellis.\n')]);
+      lib.set([
+        parseSource('extra.md', 'Port news\n\nMayor Lina Okafor opened the new ferry terminal in Port Ellis.\n'),
+      ]);
     });
     assert.ok(index.find('Lina Okafor'), 'the source added mid-way is in the index');
     assert.ok(index.find('Masood Khan'));

@@ -57,11 +57,25 @@ interface Tag {
   attrs: Array<[string, string]>;
 }
 
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", colon: ':', tab: '\t', newline: '\n' };
+const ENTITIES: Record<string, string> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  colon: ':',
+  tab: '\t',
+  newline: '\n',
+};
 
 function decode(s: string): string {
   return s.replace(/&(?:#x([0-9a-f]+)|#(\d+)|([a-z]+));?/gi, (m, hex: string, dec: string, name: string) =>
-    hex ? String.fromCodePoint(parseInt(hex, 16)) : dec ? String.fromCodePoint(Number(dec)) : ENTITIES[name.toLowerCase()] ?? m);
+    hex
+      ? String.fromCodePoint(parseInt(hex, 16))
+      : dec
+        ? String.fromCodePoint(Number(dec))
+        : (ENTITIES[name.toLowerCase()] ?? m),
+  );
 }
 
 /** A small HTML tokenizer after the HTML standard's data, tag and attribute states: tags with decoded attributes, and text. */
@@ -85,7 +99,7 @@ function scanHtml(html: string): { tags: Tag[]; text: string } {
     const m = /^[a-z][^\s/>]*/i.exec(html.slice(i + (end ? 2 : 1)));
     if (!m) {
       if (/^[!?]/.test(html[i + 1] ?? '') || end) i = html.indexOf('>', i) < 0 ? html.length : html.indexOf('>', i) + 1;
-      else (text += '<'), i++;
+      else ((text += '<'), i++);
       continue;
     }
     const tag: Tag = { name: m[0].toLowerCase(), end, attrs: [] };
@@ -127,14 +141,39 @@ function scanHtml(html: string): { tags: Tag[]; text: string } {
 }
 
 /** Elements the plugin and the export page may produce; anything else came from a payload. */
-const ALLOWED = new Set(['html', 'head', 'meta', 'title', 'style', 'body', 'main', 'section', 'h1', 'h2', 'p', 'span', 'a', 'strong', 'em', 'code', 'ol', 'ul', 'li', 'script']);
+const ALLOWED = new Set([
+  'html',
+  'head',
+  'meta',
+  'title',
+  'style',
+  'body',
+  'main',
+  'section',
+  'h1',
+  'h2',
+  'p',
+  'span',
+  'a',
+  'strong',
+  'em',
+  'code',
+  'ol',
+  'ul',
+  'li',
+  'script',
+]);
 const URL_ATTRS = new Set(['href', 'src', 'action', 'formaction', 'xlink:href', 'srcset', 'poster', 'background']);
 
 /** Asserts `html` holds no executable markup: no unexpected elements, no `on*` handlers, no script URLs. */
 function assertInert(html: string, scripts: number): ReturnType<typeof scanHtml> {
   const scan = scanHtml(html);
   const starts = scan.tags.filter((t) => !t.end);
-  assert.deepStrictEqual(starts.filter((t) => !ALLOWED.has(t.name)).map((t) => t.name), [], 'only the elements the plugin writes');
+  assert.deepStrictEqual(
+    starts.filter((t) => !ALLOWED.has(t.name)).map((t) => t.name),
+    [],
+    'only the elements the plugin writes',
+  );
   assert.strictEqual(starts.filter((t) => t.name === 'script').length, scripts, 'script elements');
   for (const t of starts) {
     for (const [name, value] of t.attrs) {
@@ -160,7 +199,10 @@ function entryOf(html: string, key: string): string {
 
 function renderPreview(html: boolean): string {
   // The VS Code preview runs markdown-it with html on; the plugin's own output must not depend on that.
-  const md = new MarkdownIt({ html, linkify: true }).use(citationPlugin, { resolve: (k) => corpus.get(k), location: (s) => s.url ?? s.uri });
+  const md = new MarkdownIt({ html, linkify: true }).use(citationPlugin, {
+    resolve: (k) => corpus.get(k),
+    location: (s) => s.url ?? s.uri,
+  });
   return md.render(BRIEFING);
 }
 
@@ -195,13 +237,19 @@ describe('markdown security: hostile sources render inert', () => {
     assertInert(renderExport(), 1);
   });
 
-  for (const [name, render] of [['preview', () => renderPreview(true)], ['export', renderExport]] as const) {
+  for (const [name, render] of [
+    ['preview', () => renderPreview(true)],
+    ['export', renderExport],
+  ] as const) {
     it(`${name}: the payloads are shown as text, escaped, not dropped`, () => {
       const out = render();
       const { text } = scanHtml(out);
       assert.ok(text.includes(`${SCRIPT} "Quoted" & ${IMG}`), 'the title reads as written in the Sources list');
       assert.ok(text.includes(BREAKOUT), 'the outlet reads as written');
-      assert.match(out, /&lt;script&gt;alert\(1\)&lt;\/script&gt; &quot;Quoted&quot; &amp; &lt;img src=x onerror=alert\(1\)&gt;/);
+      assert.match(
+        out,
+        /&lt;script&gt;alert\(1\)&lt;\/script&gt; &quot;Quoted&quot; &amp; &lt;img src=x onerror=alert\(1\)&gt;/,
+      );
       assert.ok(out.includes('&quot;&gt;&lt;svg onload=alert(1)&gt;'));
     });
 
@@ -211,7 +259,10 @@ describe('markdown security: hostile sources render inert', () => {
       const markers = tags.filter((t) => !t.end && t.attrs.some(([k, v]) => k === 'data-bd-key' && v === 'evil'));
       assert.strictEqual(markers.length, 3);
       const attr = (t: Tag, k: string) => t.attrs.find(([n]) => n === k)?.[1];
-      assert.deepStrictEqual(markers.map((t) => attr(t, 'data-bd-passage')), evil.paragraphs.map((p) => p.text));
+      assert.deepStrictEqual(
+        markers.map((t) => attr(t, 'data-bd-passage')),
+        evil.paragraphs.map((p) => p.text),
+      );
       for (const t of markers) {
         assert.strictEqual(attr(t, 'data-bd-title'), evil.title);
         assert.ok(attr(t, 'data-bd-meta')!.includes(BREAKOUT));
@@ -230,7 +281,10 @@ describe('markdown security: hostile sources render inert', () => {
 
     it(`${name}: http(s), mailto and relative source URLs stay links, their quotes encoded`, () => {
       const out = render();
-      assert.match(entryOf(out, 'quote'), /^<a href="https:\/\/ok\.invalid\/a\?b=%22%3E%3Csvg%20onload=alert\(1\)%3E">Quoted URL<\/a>/);
+      assert.match(
+        entryOf(out, 'quote'),
+        /^<a href="https:\/\/ok\.invalid\/a\?b=%22%3E%3Csvg%20onload=alert\(1\)%3E">Quoted URL<\/a>/,
+      );
       assert.match(entryOf(out, 'relative'), /^<a href="reports\/a%20b\.html">Relative URL<\/a>/);
       assert.match(entryOf(out, 'mail'), /^<a href="mailto:desk@ok\.invalid">Mail URL<\/a>/);
     });
@@ -246,10 +300,14 @@ describe('markdown security: hostile sources render inert', () => {
 
   it('the tooltip script builds the card from text only (textContent, never HTML)', () => {
     const js = fs.readFileSync(path.join(ROOT, 'media', 'preview.js'), 'utf8');
-    assert.doesNotMatch(js, /innerHTML|outerHTML|insertAdjacentHTML|document\.write|\beval\b|new Function|createContextualFragment|DOMParser/);
+    assert.doesNotMatch(
+      js,
+      /innerHTML|outerHTML|insertAdjacentHTML|document\.write|\beval\b|new Function|createContextualFragment|DOMParser/,
+    );
     assert.match(js, /\.textContent = /);
     // Attributes it sets are fixed names; only data-bd-* and title are read from the marker.
     for (const m of js.matchAll(/getAttribute\('([^']+)'\)/g)) assert.match(m[1], /^(?:data-bd-[a-z-]+|title)$/);
-    for (const m of js.matchAll(/setAttribute\('([^']+)'/g)) assert.match(m[1], /^(?:role|aria-describedby|title|data-bd-plain-title)$/);
+    for (const m of js.matchAll(/setAttribute\('([^']+)'/g))
+      assert.match(m[1], /^(?:role|aria-describedby|title|data-bd-plain-title)$/);
   });
 });

@@ -34,7 +34,10 @@ function readFixtures(file: string): Fixture[] {
     const block = () => {
       const out: string[] = [];
       for (i++; i < lines.length && lines[i] !== '.'; i++) out.push(lines[i]);
-      assert.ok(i < lines.length, `${path.basename(file)}:${line}: a case needs its Markdown and HTML each closed by "."`);
+      assert.ok(
+        i < lines.length,
+        `${path.basename(file)}:${line}: a case needs its Markdown and HTML each closed by "."`,
+      );
       return out.length ? `${out.join('\n')}\n` : '';
     };
     const markdown = block();
@@ -48,10 +51,24 @@ function readFixtures(file: string): Fixture[] {
 /** Three short made-up sources: one with a URL, one without, one undated plain-text note. */
 const corpus = corpusOf({
   'sources/harbour.md': [
-    '---', 'key: harbour', 'title: Harbour Reopens', 'date: 2024-03-05', 'outlet: Coast Gazette', 'url: https://gazette.invalid/harbour', '---',
-    'PORTVILLE: The harbour reopened on Monday.', '', 'Ships queued at dawn.', '', 'The mayor cut a ribbon.', '', 'Fishers cheered.', '',
+    '---',
+    'key: harbour',
+    'title: Harbour Reopens',
+    'date: 2024-03-05',
+    'outlet: Coast Gazette',
+    'url: https://gazette.invalid/harbour',
+    '---',
+    'PORTVILLE: The harbour reopened on Monday.',
+    '',
+    'Ships queued at dawn.',
+    '',
+    'The mayor cut a ribbon.',
+    '',
+    'Fishers cheered.',
+    '',
   ].join('\n'),
-  'sources/bridge.md': '---\nkey: bridge\ntitle: Bridge Vote Delayed\ndate: 2024-04-01\noutlet: Valley Post\n---\nThe council delayed its vote.\n\nEngineers asked for time.\n',
+  'sources/bridge.md':
+    '---\nkey: bridge\ntitle: Bridge Vote Delayed\ndate: 2024-04-01\noutlet: Valley Post\n---\nThe council delayed its vote.\n\nEngineers asked for time.\n',
   'notes/rain.txt': 'Rain Returns\n\nRain fell on the dry valley.\n',
 });
 
@@ -65,14 +82,22 @@ const FIXTURES = path.join(ROOT, 'test', 'fixtures', 'markdown');
 
 describe('markdown: citation plugin fixtures', () => {
   it('the test corpus is what the fixtures assume', () => {
-    assert.deepStrictEqual(['harbour', 'bridge', 'rain-returns'].map((k) => corpus.get(k)).map((s) => [s?.key, s?.paragraphs.length, s?.date, s?.place]), [
-      ['harbour', 4, '2024-03-05', 'Portville'],
-      ['bridge', 2, '2024-04-01', null],
-      ['rain-returns', 1, null, null],
-    ]);
+    assert.deepStrictEqual(
+      ['harbour', 'bridge', 'rain-returns']
+        .map((k) => corpus.get(k))
+        .map((s) => [s?.key, s?.paragraphs.length, s?.date, s?.place]),
+      [
+        ['harbour', 4, '2024-03-05', 'Portville'],
+        ['bridge', 2, '2024-04-01', null],
+        ['rain-returns', 1, null, null],
+      ],
+    );
   });
 
-  for (const name of fs.readdirSync(FIXTURES).filter((f) => f.endsWith('.txt')).sort()) {
+  for (const name of fs
+    .readdirSync(FIXTURES)
+    .filter((f) => f.endsWith('.txt'))
+    .sort()) {
     describe(name, () => {
       for (const fx of readFixtures(path.join(FIXTURES, name))) {
         it(`${fx.description} (line ${fx.line})`, () => {
@@ -109,14 +134,19 @@ describe('markdown: citation plugin options', () => {
     const md = markdownIt();
     const env: Record<string, unknown> = {};
     md.render('Vote [@bridge]; port [@harbour]; [@nowhere].\n', env);
-    assert.deepStrictEqual(citationEnv(env).order.map((s) => s.key), ['bridge', 'harbour']);
+    assert.deepStrictEqual(
+      citationEnv(env).order.map((s) => s.key),
+      ['bridge', 'harbour'],
+    );
     assert.deepStrictEqual(citationEnv(env).unknown, ['nowhere']);
     assert.match(md.render('Port [@harbour].\n'), /href="#bd-ref-1" id="bd-cite-1"/);
   });
 
   it('does not double the full stop after a title that ends with one', () => {
     const own = corpusOf({ 'a.txt': 'Talks stall in the capital.\n\nMinisters left without a deal.\n' });
-    const html = new MarkdownIt().use(citationPlugin, { resolve: (key) => own.get(key) }).render(`Deal off [@${own.sources[0].key}].`);
+    const html = new MarkdownIt()
+      .use(citationPlugin, { resolve: (key) => own.get(key) })
+      .render(`Deal off [@${own.sources[0].key}].`);
     assert.match(html, /<strong>Talks stall in the capital\.<\/strong> undated\./);
   });
 
@@ -144,7 +174,10 @@ describe('markdown: the preview marks the citations the core parser finds', () =
       const html = markdownIt().render(text, env);
       const marker = /data-bd-key="([^"]+)"|title="Unknown source key @([^"]+)"/g;
       const markers = [...html.matchAll(marker)].map((m) => m[1] ?? m[2]);
-      assert.deepStrictEqual(markers, found.flatMap((c) => c.items.map((i) => i.key)));
+      assert.deepStrictEqual(
+        markers,
+        found.flatMap((c) => c.items.map((i) => i.key)),
+      );
     });
   }
 

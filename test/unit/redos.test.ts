@@ -14,13 +14,15 @@ const BOUNDED: Record<string, string> = {
   'src/core/corpus/dates.ts /[a-z]{2,}\\s+[a-z]{2,}\\s+[a-z]{2,}/i': 'isDateLine: only lines of at most 48 characters',
   'src/core/corpus/dates.ts /(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\\.?,?\\s+)?(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?/gi':
     'isDateLine: only lines of at most 48 characters',
-  'src/core/corpus/ingest.ts /^\\s*([\\p{Lu}][\\p{L}.\'’-]*(?:[ \\u00a0][\\p{Lu}][\\p{L}.\'’-]*){0,2})[ \\u00a0]*(?:\\(([^)]{0,60})\\))?[ \\u00a0]*[:\\u2014\\u2013][ \\u00a0]/u':
+  "src/core/corpus/ingest.ts /^\\s*([\\p{Lu}][\\p{L}.'’-]*(?:[ \\u00a0][\\p{Lu}][\\p{L}.'’-]*){0,2})[ \\u00a0]*(?:\\(([^)]{0,60})\\))?[ \\u00a0]*[:\\u2014\\u2013][ \\u00a0]/u":
     'readDateline: the first 160 characters of a paragraph',
   'src/core/entities/describe.ts /^\\)?,\\s+((?:a|an|the|former|then|now)\\b[^,;.()“”"]{3,220}|[^,;.()“”"]{3,220})(?=,|\\.(?:\\s|$)|;)/u':
     'after(): 240 characters after a name',
-  'src/core/entities/describe.ts /(?:^|[.;:]\\s+|,\\s+)([^,.;:()]{3,100}),\\s*$/u': 'before(): 120 characters before a name',
+  'src/core/entities/describe.ts /(?:^|[.;:]\\s+|,\\s+)([^,.;:()]{3,100}),\\s*$/u':
+    'before(): 120 characters before a name',
   'src/core/entities/describe.ts /\\n\\s*$/': 'defining(): the 3 characters before a name',
-  'src/core/entities/gazetteer.ts /\\bof (?:the )?([A-Z][\\p{L}\' -]+)$/u': 'country names from world-countries, not user text',
+  "src/core/entities/gazetteer.ts /\\bof (?:the )?([A-Z][\\p{L}' -]+)$/u":
+    'country names from world-countries, not user text',
   'src/core/corpus/keys.ts /[\\p{L}\\p{N}_](?:[\\p{L}\\p{N}_]|[:.#$%&\\-+?<>~/](?=[\\p{L}\\p{N}_]))*/u':
     'KEY_PATTERN is only used sticky (parse.ts, one try per @) or anchored (isValidKey); alone it models a search',
   'src/core/corpus/load.ts /[?#].*$/': 'readSource: a source URI (a file path or URL), not its text',
@@ -51,7 +53,10 @@ describe('ReDoS guard: every regular expression in src/', function () {
     for (const file of new Set(sites.map((s) => s.file))) {
       const written = sites.filter((s) => s.file === file).length;
       const caught = new Set(built.filter((b) => b.file === file).map((b) => b.line)).size;
-      assert.ok(caught >= written, `${file} has ${written} RegExp(…) calls but the census built ${caught}: extend its workload`);
+      assert.ok(
+        caught >= written,
+        `${file} has ${written} RegExp(…) calls but the census built ${caught}: extend its workload`,
+      );
     }
     const seen = new Set<string>();
     all = [...literals, ...built].filter((r) => !seen.has(id(r)) && seen.add(id(r)));
@@ -59,7 +64,10 @@ describe('ReDoS guard: every regular expression in src/', function () {
 
   it('finds the literals and every built pattern', () => {
     assert.ok(all.length > 200, `only ${all.length} patterns found`);
-    assert.ok(all.some((r) => r.built && r.file === 'src/core/citations/locator.ts'), 'the locator patterns are built at load');
+    assert.ok(
+      all.some((r) => r.built && r.file === 'src/core/citations/locator.ts'),
+      'the locator patterns are built at load',
+    );
   });
 
   it('recheck finds no exponential or polynomial backtracking outside the bounded list', () => {
@@ -77,7 +85,9 @@ describe('ReDoS guard: every regular expression in src/', function () {
         console.warn(`      recheck could not finish ${r.file}:${r.line} /${r.source}/ (${result.error.kind})`);
         continue;
       }
-      problems.push(`${r.file}:${r.line} /${r.source}/${r.flags}: ${result.complexity.type}, attack ${result.attack.pattern}`);
+      problems.push(
+        `${r.file}:${r.line} /${r.source}/${r.flags}: ${result.complexity.type}, attack ${result.attack.pattern}`,
+      );
     }
     assert.deepStrictEqual(problems, [], problems.join('\n'));
     const present = new Set(all.map(id));

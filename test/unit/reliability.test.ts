@@ -25,18 +25,31 @@ describe('reliability: the reported hangs', function () {
   });
 
   it('page chrome is still dropped and prose kept', () => {
-    const text = 'Title\n\nFacebook | Twitter | WhatsApp\n\nicon-share icon-print\n\nShare this article\n\nx x\n\nThe body.\n';
-    assert.deepStrictEqual(parseSource('a.txt', text).paragraphs.map((p) => p.text), ['The body.']);
-    assert.deepStrictEqual(parseSource('a.txt', 'T\n\nFacebook said so.\n').paragraphs.map((p) => p.text), ['Facebook said so.']);
+    const text =
+      'Title\n\nFacebook | Twitter | WhatsApp\n\nicon-share icon-print\n\nShare this article\n\nx x\n\nThe body.\n';
+    assert.deepStrictEqual(
+      parseSource('a.txt', text).paragraphs.map((p) => p.text),
+      ['The body.'],
+    );
+    assert.deepStrictEqual(
+      parseSource('a.txt', 'T\n\nFacebook said so.\n').paragraphs.map((p) => p.text),
+      ['Facebook said so.'],
+    );
   });
 
   // Reading 5 MB and its seeds in a worker takes a few seconds on a busy machine; before the fix this took minutes.
   it('a quote at the end of a 5 MB paragraph is found', async () => {
-    assert.strictEqual(await withinBudget(BIG_BUDGET_MS, 'a quote at the end of the line', 'one megabyte line of prose', 5 * MB), 0);
+    assert.strictEqual(
+      await withinBudget(BIG_BUDGET_MS, 'a quote at the end of the line', 'one megabyte line of prose', 5 * MB),
+      0,
+    );
   });
 
   it('a misquote against 5 MB of paragraphs names its closest passage', async () => {
-    assert.strictEqual(await withinBudget(BIG_BUDGET_MS, 'a misquote in a corpus of paragraphs', 'a line of unique sentences', 5 * MB), 778);
+    assert.strictEqual(
+      await withinBudget(BIG_BUDGET_MS, 'a misquote in a corpus of paragraphs', 'a line of unique sentences', 5 * MB),
+      778,
+    );
   });
 });
 
@@ -48,7 +61,10 @@ describe('reliability: keys do not depend on the locale', function () {
     c.set(['sources/z.md', 'sources/ä.md', 'sources/Z.md'].map((u) => parseSource(u, '# Same Title\\n\\nBody.\\n')));
     console.log(JSON.stringify(c.sources.map((s) => [s.uri, s.key])));`;
   const keysUnder = (locale: string) => {
-    const r = spawnSync(process.execPath, ['-e', script], { env: { ...process.env, LC_ALL: locale, LANG: locale }, encoding: 'utf8' });
+    const r = spawnSync(process.execPath, ['-e', script], {
+      env: { ...process.env, LC_ALL: locale, LANG: locale },
+      encoding: 'utf8',
+    });
     assert.strictEqual(r.status, 0, r.stderr);
     return JSON.parse(r.stdout) as Array<[string, string]>;
   };
@@ -56,11 +72,21 @@ describe('reliability: keys do not depend on the locale', function () {
   it('gives two same-titled files the same keys under sv_SE and C, in code-point order of their paths', () => {
     const sv = keysUnder('sv_SE.UTF-8');
     assert.deepStrictEqual(sv, keysUnder('C'));
-    assert.deepStrictEqual(Object.fromEntries(sv), { 'sources/Z.md': 'same-title', 'sources/z.md': 'same-titleb', 'sources/ä.md': 'same-titlec' });
+    assert.deepStrictEqual(Object.fromEntries(sv), {
+      'sources/Z.md': 'same-title',
+      'sources/z.md': 'same-titleb',
+      'sources/ä.md': 'same-titlec',
+    });
   });
 
   it('orders by code point, astral characters after the rest of the BMP', () => {
-    assert.deepStrictEqual(['ä', 'z', '\u{1F600}', '\uFFFD', 'Z'].sort(byCodePoint), ['Z', 'z', 'ä', '\uFFFD', '\u{1F600}']);
+    assert.deepStrictEqual(['ä', 'z', '\u{1F600}', '\uFFFD', 'Z'].sort(byCodePoint), [
+      'Z',
+      'z',
+      'ä',
+      '\uFFFD',
+      '\u{1F600}',
+    ]);
   });
 });
 
@@ -70,11 +96,20 @@ describe('reliability: malformed locators', () => {
     it(`[@k, ${loc}] is an invalid-locator error saying what a valid one looks like, and its quote is not checked`, () => {
       const md = `It was “words that are nowhere in the source” [@${key}, ${loc}].`;
       const ds = check(md);
-      assert.deepStrictEqual(ds.map((d) => d.code), ['invalid-locator'], show(ds));
+      assert.deepStrictEqual(
+        ds.map((d) => d.code),
+        ['invalid-locator'],
+        show(ds),
+      );
       const [d] = ds;
       assert.strictEqual(d.severity, 'error');
       assert.strictEqual(md.slice(d.start, d.end), loc);
-      assert.match(d.message, new RegExp(`^"${loc.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}" is not a valid paragraph locator: .*¶3, ¶¶3-4 or ¶3, 5`));
+      assert.match(
+        d.message,
+        new RegExp(
+          `^"${loc.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}" is not a valid paragraph locator: .*¶3, ¶¶3-4 or ¶3, 5`,
+        ),
+      );
     });
   }
 
@@ -83,24 +118,50 @@ describe('reliability: malformed locators', () => {
     const fixes = check(md).map((d) => d.data?.fixes);
     assert.deepStrictEqual(fixes, [
       [{ title: 'Change to ¶1', start: md.indexOf('¶-1'), end: md.indexOf('¶-1') + 3, newText: '¶1', preferred: true }],
-      [{ title: 'Change to para 3', start: md.indexOf('para -3'), end: md.indexOf('para -3') + 7, newText: 'para 3', preferred: true }],
+      [
+        {
+          title: 'Change to para 3',
+          start: md.indexOf('para -3'),
+          end: md.indexOf('para -3') + 7,
+          newText: 'para 3',
+          preferred: true,
+        },
+      ],
     ]);
     assert.strictEqual(check(`See [@${key}, ¶x].`)[0].data?.fixes, undefined);
   });
 
   it('an in-text citation with a malformed locator is reported too', () => {
-    assert.deepStrictEqual(check(`@${key} [¶x] said so.`).map((d) => d.code), ['invalid-locator']);
+    assert.deepStrictEqual(
+      check(`@${key} [¶x] said so.`).map((d) => d.code),
+      ['invalid-locator'],
+    );
   });
 });
 
 describe('reliability: quotation marks of other languages', () => {
   const real = 'unified vision and policy direction';
-  const forms: Array<[string, string]> = [['＂', '＂'], ['«', '»'], ['« ', ' »'], ['»', '«'], ['„', '“'], ['„', '”'], ['‚', '‘']];
+  const forms: Array<[string, string]> = [
+    ['＂', '＂'],
+    ['«', '»'],
+    ['« ', ' »'],
+    ['»', '«'],
+    ['„', '“'],
+    ['„', '”'],
+    ['‚', '‘'],
+  ];
   for (const [open, close] of forms) {
     it(`${open}…${close} is checked like “…”`, () => {
-      assert.deepStrictEqual(check(`It sets a ${open}${real}${close} [@india-israel-ink-2025, ¶4].`).map((d) => d.code), []);
+      assert.deepStrictEqual(
+        check(`It sets a ${open}${real}${close} [@india-israel-ink-2025, ¶4].`).map((d) => d.code),
+        [],
+      );
       const ds = check(`It sets a ${open}unified vision and strategic direction${close} [@india-israel-ink-2025, ¶4].`);
-      assert.deepStrictEqual(ds.map((d) => d.code), ['quote-not-found'], show(ds));
+      assert.deepStrictEqual(
+        ds.map((d) => d.code),
+        ['quote-not-found'],
+        show(ds),
+      );
       assert.match(ds[0].data!.closest!.text, /unified vision and policy direction/);
     });
   }

@@ -19,7 +19,16 @@ function brief(hits: SearchHit[]): string[] {
   return hits.map((h) => `${h.key}#${h.paragraph}@${h.score.toFixed(6)}`);
 }
 
-const QUERIES = ['Barak 8', 'Hegseht', 'Isreali drones', 'Rajnat Singh', 'defence', 'k', 'Turkiye', 'Pakistan strategic'];
+const QUERIES = [
+  'Barak 8',
+  'Hegseht',
+  'Isreali drones',
+  'Rajnat Singh',
+  'defence',
+  'k',
+  'Turkiye',
+  'Pakistan strategic',
+];
 
 describe('search over the bundled seeds', () => {
   const corpus = seedCorpus();
@@ -41,7 +50,10 @@ describe('search over the bundled seeds', () => {
 
   it('"Isreali drones" puts the Harop and Harpy drones passage in the top 3', () => {
     const top = index.search('Isreali drones').slice(0, 3);
-    assert.ok(top.some((h) => /Harop and Harpy kamikaze drones/.test(h.text)), brief(top).join(', '));
+    assert.ok(
+      top.some((h) => /Harop and Harpy kamikaze drones/.test(h.text)),
+      brief(top).join(', '),
+    );
   });
 
   it('"Rajnat Singh" ranks the passage naming Defence Minister Rajnath Singh first', () => {
@@ -107,7 +119,10 @@ describe('search over the bundled seeds', () => {
     const hits = index.search('defence', { keys: [key] });
     assert.ok(hits.length > 0);
     for (const h of hits) assert.strictEqual(h.key, key);
-    assert.deepStrictEqual(index.search('Barak 8', { keys: [key] }).filter((h) => /Barak/.test(h.text)), []);
+    assert.deepStrictEqual(
+      index.search('Barak 8', { keys: [key] }).filter((h) => /Barak/.test(h.text)),
+      [],
+    );
   });
 
   it('a saved and reloaded index gives the same results', () => {
@@ -120,10 +135,13 @@ describe('search over the bundled seeds', () => {
 
 describe('search over small corpora', () => {
   it('passages with every query word rank above passages with only some', () => {
-    const index = indexOf(corpusOf({
-      'a.txt': 'Notes A\n\nThe missile was tested near the coast last spring.\n\nThe radar saw nothing unusual that week.',
-      'b.txt': 'Notes B\n\nOfficials said the radar tracked the missile until it fell into the sea.',
-    }));
+    const index = indexOf(
+      corpusOf({
+        'a.txt':
+          'Notes A\n\nThe missile was tested near the coast last spring.\n\nThe radar saw nothing unusual that week.',
+        'b.txt': 'Notes B\n\nOfficials said the radar tracked the missile until it fell into the sea.',
+      }),
+    );
     const hits = index.search('missile radar');
     assert.match(hits[0].text, /radar tracked the missile/);
     assert.ok(hits[0].score > 0.5 && hits.slice(1).every((h) => h.score < 0.5));
@@ -145,15 +163,17 @@ describe('search over small corpora', () => {
   });
 
   it('a match in the paragraph text outranks a match only in the title', () => {
-    const index = indexOf(corpusOf({
-      'a.txt': 'Drones over the border\n\nThe ministry gave no details of the incident.',
-      'b.txt': 'Weekly summary\n\nTwo drones were shot down near the border on Friday.',
-    }));
+    const index = indexOf(
+      corpusOf({
+        'a.txt': 'Drones over the border\n\nThe ministry gave no details of the incident.',
+        'b.txt': 'Weekly summary\n\nTwo drones were shot down near the border on Friday.',
+      }),
+    );
     const hits = index.search('drones');
-    assert.deepStrictEqual(hits.map((h) => h.text), [
-      'Two drones were shot down near the border on Friday.',
-      'The ministry gave no details of the incident.',
-    ]);
+    assert.deepStrictEqual(
+      hits.map((h) => h.text),
+      ['Two drones were shot down near the border on Friday.', 'The ministry gave no details of the incident.'],
+    );
     assert.deepStrictEqual(hits[1].matches, []);
   });
 
@@ -161,7 +181,8 @@ describe('search over small corpora', () => {
     const corpus = seedCorpus();
     const index = indexOf(corpus);
     const before = brief(index.search('Hegseth'));
-    const extra = corpusOf({ 'extra.txt': 'Extra\n\nPete Hegseth met the Philippine delegation in Manila.' }).sources[0];
+    const extra = corpusOf({ 'extra.txt': 'Extra\n\nPete Hegseth met the Philippine delegation in Manila.' })
+      .sources[0];
     index.addSource(extra);
     assert.strictEqual(index.search('Manila')[0].uri, 'extra.txt');
     assert.ok(index.search('Hegseth').some((h) => h.uri === 'extra.txt'));
@@ -193,12 +214,24 @@ describe('search over small corpora', () => {
   });
 
   it('a source edited since the index was saved is re-indexed on load', () => {
-    const saved = indexOf(corpusOf({ 'a.txt': 'A\n\nThe frigate docked.', 'b.txt': 'B\n\nThe tanker waited.' })).serialize();
-    const now = corpusOf({ 'a.txt': 'A\n\nThe submarine docked.', 'b.txt': 'B\n\nThe tanker waited.', 'c.txt': 'C\n\nA new tanker sailed.' });
+    const saved = indexOf(
+      corpusOf({ 'a.txt': 'A\n\nThe frigate docked.', 'b.txt': 'B\n\nThe tanker waited.' }),
+    ).serialize();
+    const now = corpusOf({
+      'a.txt': 'A\n\nThe submarine docked.',
+      'b.txt': 'B\n\nThe tanker waited.',
+      'c.txt': 'C\n\nA new tanker sailed.',
+    });
     const loaded = SearchIndex.deserialize(saved, now.sources);
     assert.deepStrictEqual(loaded.search('frigate'), []);
     assert.strictEqual(loaded.search('submarine').length, 1);
-    assert.deepStrictEqual(loaded.search('tanker').map((h) => h.uri).sort(), ['b.txt', 'c.txt']);
+    assert.deepStrictEqual(
+      loaded
+        .search('tanker')
+        .map((h) => h.uri)
+        .sort(),
+      ['b.txt', 'c.txt'],
+    );
   });
 });
 
@@ -210,7 +243,8 @@ describe('search details', () => {
   });
 
   it('a source edited hundreds of times still gives the same results', () => {
-    const text = 'Log\n\n' + Array.from({ length: 200 }, (_, i) => `Entry ${i} mentions radar number ${i}.`).join('\n\n');
+    const text =
+      'Log\n\n' + Array.from({ length: 200 }, (_, i) => `Entry ${i} mentions radar number ${i}.`).join('\n\n');
     const source = corpusOf({ 'log.txt': text }).sources[0];
     const other = corpusOf({ 'other.txt': 'Other\n\nThe radar station closed.' }).sources[0];
     const index = new SearchIndex();
@@ -219,14 +253,24 @@ describe('search details', () => {
     assert.strictEqual(index.passageCount, 201);
     assert.strictEqual(index.search('radar', { limit: 500 }).length, 201);
     assert.strictEqual(index.search('station')[0].uri, 'other.txt');
-    assert.deepStrictEqual(index.search('entry 17').map((h) => h.paragraph).slice(0, 1), [18]);
+    assert.deepStrictEqual(
+      index
+        .search('entry 17')
+        .map((h) => h.paragraph)
+        .slice(0, 1),
+      [18],
+    );
   });
 });
 
 describe('highlight', () => {
   it('cuts text into plain and matched segments that join back to the text', () => {
     const text = 'The Barak-8 and <Harop> drones';
-    const segments = highlight(text, [[17, 22], [4, 11], [30, 99]]);
+    const segments = highlight(text, [
+      [17, 22],
+      [4, 11],
+      [30, 99],
+    ]);
     assert.deepStrictEqual(segments, [
       { text: 'The ', match: false },
       { text: 'Barak-8', match: true },
@@ -260,7 +304,11 @@ describe('search for what the analyst means', () => {
     const hits = index.search('Barak');
     assert.match(hits[0].text, /Barak-8/);
     const firstBaram = hits.findIndex((h) => !/Barak/.test(h.text));
-    if (firstBaram >= 0) assert.ok(hits.slice(firstBaram).every((h) => !/Barak/.test(h.text)), brief(hits).join(', '));
+    if (firstBaram >= 0)
+      assert.ok(
+        hits.slice(firstBaram).every((h) => !/Barak/.test(h.text)),
+        brief(hits).join(', '),
+      );
     const baram = index.search('Baram');
     assert.ok(baram.length >= 5);
     for (const h of baram) assert.match(h.text, /Baram/, h.text);
@@ -286,7 +334,10 @@ describe('search for what the analyst means', () => {
     const jwg = index.search('JWG');
     const other = jwg.find((h) => h.key === 'israel-calls-india' && h.paragraph === 12);
     assert.ok(other, brief(jwg).join(', '));
-    assert.ok(other.notes.some((n) => /Joint Working Group for JWG/.test(n)), other.notes.join('; '));
+    assert.ok(
+      other.notes.some((n) => /Joint Working Group for JWG/.test(n)),
+      other.notes.join('; '),
+    );
     const [palestine] = index.search('Palestine');
     assert.match(palestine.text, /Palestin/);
   });
@@ -300,16 +351,30 @@ describe('search for what the analyst means', () => {
   });
 
   it('inflections match (strikes / strike), exact forms first', () => {
-    const small = indexOf(corpusOf({ 'a.txt': 'A\n\nThe strike hit a depot.', 'b.txt': 'B\n\nThree strikes hit the port.' }));
-    assert.deepStrictEqual(small.search('strikes').map((h) => h.uri), ['b.txt', 'a.txt']);
+    const small = indexOf(
+      corpusOf({ 'a.txt': 'A\n\nThe strike hit a depot.', 'b.txt': 'B\n\nThree strikes hit the port.' }),
+    );
+    assert.deepStrictEqual(
+      small.search('strikes').map((h) => h.uri),
+      ['b.txt', 'a.txt'],
+    );
   });
 
-  it('filters by source date and by passages (an entity\'s mentions)', () => {
+  it("filters by source date and by passages (an entity's mentions)", () => {
     const dated = index.search('defence', { from: '2025-11-02', limit: 50 });
     assert.ok(dated.length > 0);
     for (const h of dated) assert.ok(h.date && h.date >= '2025-11-02', `${h.key} ${h.date}`);
-    const within = [{ key: 'islamabad-views-us-2025', paragraph: 3 }, { key: 'islamabad-views-us-2025', paragraph: 8 }];
-    assert.deepStrictEqual(index.search('Rajnath', { passages: within }).map((h) => h.paragraph), [3]);
-    assert.deepStrictEqual(index.search('', { passages: within }).map((h) => h.paragraph), [3, 8]);
+    const within = [
+      { key: 'islamabad-views-us-2025', paragraph: 3 },
+      { key: 'islamabad-views-us-2025', paragraph: 8 },
+    ];
+    assert.deepStrictEqual(
+      index.search('Rajnath', { passages: within }).map((h) => h.paragraph),
+      [3],
+    );
+    assert.deepStrictEqual(
+      index.search('', { passages: within }).map((h) => h.paragraph),
+      [3, 8],
+    );
   });
 });

@@ -30,7 +30,8 @@ function pathWith(commands: string[]): string {
 
 function deps(purpose: string, env: Record<string, string>) {
   const r = spawnSync(process.execPath, [SCRIPT, '--for', purpose], {
-    encoding: 'utf8', env: { HOME: tmp(), SKIP_APT: '1', BRIEFING_CODE_SERVER_DIR: tmp(), ...env },
+    encoding: 'utf8',
+    env: { HOME: tmp(), SKIP_APT: '1', BRIEFING_CODE_SERVER_DIR: tmp(), ...env },
   });
   return { code: r.status, stderr: r.stderr };
 }
@@ -39,9 +40,11 @@ describe('npm test on a fresh machine: system packages', () => {
   it('stops with the exact apt-get command on the first line when packages are missing and it may not install', () => {
     const r = deps('test', { PATH: pathWith([]) });
     assert.strictEqual(r.code, 1);
-    assert.strictEqual(r.stderr.split('\n')[0],
+    assert.strictEqual(
+      r.stderr.split('\n')[0],
       'Missing Debian packages (build-essential, python3, libkrb5-dev, ripgrep, chromium, pandoc); install them first: ' +
-      'sudo apt-get update && sudo apt-get install -y --no-install-recommends build-essential python3 libkrb5-dev ripgrep chromium pandoc');
+        'sudo apt-get update && sudo apt-get install -y --no-install-recommends build-essential python3 libkrb5-dev ripgrep chromium pandoc',
+    );
   });
 
   it('asks only for what is missing; code-server’s build tools only until it is set up', () => {
@@ -61,13 +64,24 @@ describe('npm test on a fresh machine: system packages', () => {
   });
 
   it('is the one list: CI, npm test and the code-server setup read scripts/debian-packages.txt', () => {
-    const packages = [...new Set(LIST.split('\n').filter((l) => l.trim() && !l.startsWith('#')).map((l) => l.trim().split(/\s+/)[1]))];
+    const packages = [
+      ...new Set(
+        LIST.split('\n')
+          .filter((l) => l.trim() && !l.startsWith('#'))
+          .map((l) => l.trim().split(/\s+/)[1]),
+      ),
+    ];
     assert.deepStrictEqual(packages, ['build-essential', 'python3', 'libkrb5-dev', 'ripgrep', 'chromium', 'pandoc']);
     const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
     assert.match(pkg.scripts.test, /^node scripts\/system-deps\.mjs --for test && /);
     for (const file of ['.ci/run', 'scripts/setup-code-server.sh']) {
-      const text = fs.readFileSync(path.join(ROOT, file), 'utf8').split('\n').filter((l) => !/^\s*#/.test(l)).join('\n');
-      for (const p of ['build-essential', 'libkrb5-dev', 'pandoc']) assert.doesNotMatch(text, new RegExp(p), `${file} names ${p}`);
+      const text = fs
+        .readFileSync(path.join(ROOT, file), 'utf8')
+        .split('\n')
+        .filter((l) => !/^\s*#/.test(l))
+        .join('\n');
+      for (const p of ['build-essential', 'libkrb5-dev', 'pandoc'])
+        assert.doesNotMatch(text, new RegExp(p), `${file} names ${p}`);
       assert.match(text, /debian-packages\.txt|system-deps\.mjs/, file);
     }
   });

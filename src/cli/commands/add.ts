@@ -37,7 +37,8 @@ async function incoming(target: string, limits: typeof DEFAULT_LIMITS): Promise<
     throw new InputError(`${target}: no such file`);
   }
   if (!st.isFile()) throw new InputError(`${target}: not a file`);
-  if (st.size > limits.maxBytes) throw new InputError(`${target}: too large (the limit is ${limits.maxBytes / 1024 / 1024} MB)`);
+  if (st.size > limits.maxBytes)
+    throw new InputError(`${target}: too large (the limit is ${limits.maxBytes / 1024 / 1024} MB)`);
   return { bytes: fs.readFileSync(target), name: path.basename(target) };
 }
 
@@ -66,7 +67,11 @@ export const addCommand: Command = {
     }
     let planned;
     try {
-      planned = await planSource(got, { taken: (k) => keys.has(k), exists: (f) => fs.existsSync(path.join(dir, f)), today: today() });
+      planned = await planSource(got, {
+        taken: (k) => keys.has(k),
+        exists: (f) => fs.existsSync(path.join(dir, f)),
+        today: today(),
+      });
     } catch (e) {
       if (e instanceof AddSourceError) throw new InputError(e.message);
       throw e;
@@ -78,13 +83,22 @@ export const addCommand: Command = {
     const p = planned.parsed;
     if (ctx.json) {
       printJson(ctx.output, {
-        key: planned.key, path: file, title: p.title, date: p.date, paragraphs: p.paragraphs.length,
-        format: p.format ?? 'text', url: p.url, outlet: p.outlet, authors: p.authors,
+        key: planned.key,
+        path: file,
+        title: p.title,
+        date: p.date,
+        paragraphs: p.paragraphs.length,
+        format: p.format ?? 'text',
+        url: p.url,
+        outlet: p.outlet,
+        authors: p.authors,
       });
     } else {
       const o = ctx.output;
-      o.out(`${paint(o, 'green', 'added')} ${paint(o, 'cyan', `@${planned.key}`)} “${plain(p.title)}” `
-        + `(${p.paragraphs.length} ¶${p.pages ? `, ${p.pages} pages` : ''}) → ${file}\n`);
+      o.out(
+        `${paint(o, 'green', 'added')} ${paint(o, 'cyan', `@${planned.key}`)} “${plain(p.title)}” ` +
+          `(${p.paragraphs.length} ¶${p.pages ? `, ${p.pages} pages` : ''}) → ${file}\n`,
+      );
     }
     return 0;
   },

@@ -12,7 +12,9 @@ export const bibCommand: Command = {
   flags: { cited: { value: true } },
   async run(ctx) {
     const cited = typeof ctx.args.flags.cited === 'string' ? ctx.args.flags.cited : undefined;
-    const keys = cited ? new Set(parseCitations(readTextArg(cited, 'Markdown briefing')).flatMap((c) => c.items.map((i) => i.key))) : undefined;
+    const keys = cited
+      ? new Set(parseCitations(readTextArg(cited, 'Markdown briefing')).flatMap((c) => c.items.map((i) => i.key)))
+      : undefined;
     const desk = await openDesk(ctx);
     printJson(ctx.output, desk.library.sources.filter((s) => !keys || keys.has(s.key)).map(toCsl));
     return 0;

@@ -15,7 +15,11 @@ function human(o: Output, file: string, diagnostics: GroundingDiagnostic[]): str
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = diagnostics.filter((d) => d.severity === 'warning').length;
   const summary = diagnostics.length
-    ? paint(o, errors ? 'red' : 'yellow', `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`)
+    ? paint(
+        o,
+        errors ? 'red' : 'yellow',
+        `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`,
+      )
     : paint(o, 'green', `${file}: no problems found`);
   return [...lines, summary].join('\n') + '\n';
 }
@@ -34,8 +38,13 @@ export const checkCommand: Command = {
       printJson(ctx.output, {
         file,
         diagnostics: diagnostics.map((d) => ({
-          line: d.line + 1, column: d.column + 1, endLine: d.endLine + 1, endColumn: d.endColumn + 1,
-          severity: d.severity, code: d.code, message: d.message,
+          line: d.line + 1,
+          column: d.column + 1,
+          endLine: d.endLine + 1,
+          endColumn: d.endColumn + 1,
+          severity: d.severity,
+          code: d.code,
+          message: d.message,
           ...(d.data?.fixes?.length ? { fixes: d.data.fixes.map(({ title, newText }) => ({ title, newText })) } : {}),
         })),
       });

@@ -3,7 +3,12 @@
 import * as fs from 'fs';
 import type { BriefingDesk } from '../../core/desk';
 import {
-  entityTypeLabel, ENTITY_TYPES, OVERRIDES_FILE, type Entity, type EntityCard, type EntityIndex,
+  entityTypeLabel,
+  ENTITY_TYPES,
+  OVERRIDES_FILE,
+  type Entity,
+  type EntityCard,
+  type EntityIndex,
 } from '../../core/entities';
 import { UsageError } from '../args';
 import type { Command } from '../command';
@@ -62,7 +67,9 @@ export const entitiesCommand: Command = {
         const sources = Object.keys(countBy(e.mentions)).length;
         const aka = e.aliases.filter((a) => a.length < 40).slice(0, 4);
         const extra = e.demonymMentions?.length ? `, ${e.demonymMentions.length} as demonym` : '';
-        o.out(`  ${e.name}${aka.length ? paint(o, 'dim', ` (${aka.join(', ')})`) : ''}  ${paint(o, 'dim', `${e.mentions.length}× in ${sources} source${sources === 1 ? '' : 's'}${extra}`)}${e.ambiguous ? paint(o, 'yellow', '  ambiguous') : ''}\n`);
+        o.out(
+          `  ${e.name}${aka.length ? paint(o, 'dim', ` (${aka.join(', ')})`) : ''}  ${paint(o, 'dim', `${e.mentions.length}× in ${sources} source${sources === 1 ? '' : 's'}${extra}`)}${e.ambiguous ? paint(o, 'yellow', '  ambiguous') : ''}\n`,
+        );
       }
       o.out('\n');
     }
@@ -77,12 +84,17 @@ function printCard(o: Output, card: EntityCard): void {
   if (card.aliases.length) o.out(`${paint(o, 'dim', 'Also:')} ${card.aliases.join('; ')}\n`);
   if (card.ambiguity) o.out(`${paint(o, 'yellow', 'Ambiguous:')} ${card.ambiguity}\n`);
   o.out(`\n${paint(o, 'bold', 'Mentions')}\n`);
-  for (const s of card.mentionsBySource) o.out(`  ${paint(o, 'cyan', `@${s.key}`)} ${s.count}× ¶${s.paragraphs.join(', ¶')}  ${paint(o, 'dim', truncate(s.title, 60))}\n`);
+  for (const s of card.mentionsBySource)
+    o.out(
+      `  ${paint(o, 'cyan', `@${s.key}`)} ${s.count}× ¶${s.paragraphs.join(', ¶')}  ${paint(o, 'dim', truncate(s.title, 60))}\n`,
+    );
   if (card.passages.length) {
     o.out(`\n${paint(o, 'bold', 'Passages')}\n`);
-    for (const p of card.passages) o.out(`  ${paint(o, 'cyan', `@${p.key}`)}, ¶${p.paragraph}: ${truncate(p.text, 300)}\n`);
+    for (const p of card.passages)
+      o.out(`  ${paint(o, 'cyan', `@${p.key}`)}, ¶${p.paragraph}: ${truncate(p.text, 300)}\n`);
   }
-  if (card.related.length) o.out(`\n${paint(o, 'bold', 'Named with')} ${card.related.map((r) => `${r.name} (${r.count})`).join(', ')}\n`);
+  if (card.related.length)
+    o.out(`\n${paint(o, 'bold', 'Named with')} ${card.related.map((r) => `${r.name} (${r.count})`).join(', ')}\n`);
 }
 
 export const entityCommand: Command = {
@@ -97,17 +109,23 @@ export const entityCommand: Command = {
     const entity = index.find(name);
     if (!entity) {
       const k = name.toLowerCase();
-      const near = index.entities.filter((e) => [e.name, ...e.aliases].some((a) => a.toLowerCase().includes(k))).slice(0, 5).map((e) => e.name);
+      const near = index.entities
+        .filter((e) => [e.name, ...e.aliases].some((a) => a.toLowerCase().includes(k)))
+        .slice(0, 5)
+        .map((e) => e.name);
       throw new InputError(`no entity named "${name}"${near.length ? ` (did you mean ${near.join(', ')}?)` : ''}`);
     }
     const card = index.card(entity, desk.library.sources);
     // `Singh` may name several people: say which others the word could mean.
     const k = name.toLowerCase();
-    const others = index.entities.filter((e) => e !== entity && e.type === 'person' && e.name.toLowerCase().split(' ').pop() === k).map((e) => e.name);
+    const others = index.entities
+      .filter((e) => e !== entity && e.type === 'person' && e.name.toLowerCase().split(' ').pop() === k)
+      .map((e) => e.name);
     if (ctx.json) printJson(ctx.output, { id: entity.id, ...card, ...(others.length ? { otherMatches: others } : {}) });
     else {
       printCard(ctx.output, card);
-      if (others.length) ctx.output.out(`\n${paint(ctx.output, 'yellow', `"${name}" may also be:`)} ${others.join(', ')}\n`);
+      if (others.length)
+        ctx.output.out(`\n${paint(ctx.output, 'yellow', `"${name}" may also be:`)} ${others.join(', ')}\n`);
     }
     return 0;
   },

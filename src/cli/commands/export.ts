@@ -29,7 +29,10 @@ export const exportCommand: Command = {
   async run(ctx) {
     const file = ctx.args.positionals[0];
     const markdown = readTextArg(file, 'Markdown briefing');
-    const out = typeof ctx.args.flags.output === 'string' ? ctx.args.flags.output : file.replace(/\.(md|markdown|txt)$/i, '') + '.html';
+    const out =
+      typeof ctx.args.flags.output === 'string'
+        ? ctx.args.flags.output
+        : file.replace(/\.(md|markdown|txt)$/i, '') + '.html';
     const { desk, problems } = await loadDesk(ctx);
     const corpus = desk.library.corpus;
     // Never write over the briefing or a source (a link or another spelling of the path included).
@@ -56,7 +59,9 @@ export const exportCommand: Command = {
     if (ctx.json) printJson(ctx.output, { file, output: out, cited: result.cited, problems: errors });
     else {
       const o = ctx.output;
-      o.out(`${paint(o, 'green', 'wrote')} ${out}  ${paint(o, 'dim', `${result.cited.length} sources cited, ${errors} problem${errors === 1 ? '' : 's'}`)}\n`);
+      o.out(
+        `${paint(o, 'green', 'wrote')} ${out}  ${paint(o, 'dim', `${result.cited.length} sources cited, ${errors} problem${errors === 1 ? '' : 's'}`)}\n`,
+      );
     }
     return 0;
   },

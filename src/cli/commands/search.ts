@@ -10,7 +10,10 @@ function highlighted(o: Output, text: string, matches: Array<[number, number]>, 
   const first = matches[0]?.[0] ?? 0;
   const from = Math.max(0, Math.min(first - 60, text.length - max));
   const to = Math.min(text.length, from + max);
-  const segments = highlight(text.slice(from, to), matches.map(([s, e]): [number, number] => [s - from, e - from]));
+  const segments = highlight(
+    text.slice(from, to),
+    matches.map(([s, e]): [number, number] => [s - from, e - from]),
+  );
   const body = segments.map((seg) => (seg.match ? paint(o, 'yellow', seg.text) : seg.text)).join('');
   const out = (from > 0 ? '…' : '') + body + (to < text.length ? '…' : '');
   return o.color ? out : truncate(out, max + 2);
@@ -19,8 +22,15 @@ function highlighted(o: Output, text: string, matches: Array<[number, number]>, 
 export const searchCommand: Command = {
   name: 'search',
   summary: 'Search the sources (typo-tolerant) and print matching passages',
-  usage: 'briefing search "QUERY" [--limit N] [--source KEY]... [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--entity NAME] [--sources DIR]... [--json]',
-  flags: { limit: { value: true }, source: { value: true, repeat: true }, from: { value: true }, to: { value: true }, entity: { value: true } },
+  usage:
+    'briefing search "QUERY" [--limit N] [--source KEY]... [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--entity NAME] [--sources DIR]... [--json]',
+  flags: {
+    limit: { value: true },
+    source: { value: true, repeat: true },
+    from: { value: true },
+    to: { value: true },
+    entity: { value: true },
+  },
   async run(ctx) {
     const query = ctx.args.positionals.join(' ').trim();
     const entity = stringFlag(ctx.args, 'entity');
@@ -43,7 +53,15 @@ export const searchCommand: Command = {
     if (ctx.json) {
       printJson(ctx.output, {
         query,
-        results: hits.map((h) => ({ key: h.key, paragraph: h.paragraph, text: h.text, score: round(h.score), title: h.title, matches: h.matches, notes: h.notes })),
+        results: hits.map((h) => ({
+          key: h.key,
+          paragraph: h.paragraph,
+          text: h.text,
+          score: round(h.score),
+          title: h.title,
+          matches: h.matches,
+          notes: h.notes,
+        })),
       });
       return 0;
     }
@@ -53,7 +71,9 @@ export const searchCommand: Command = {
       return 0;
     }
     hits.forEach((h, i) => {
-      o.out(`${paint(o, 'dim', String(i + 1).padStart(2))}. ${paint(o, 'cyan', `@${h.key}`)}, ¶${h.paragraph}  ${paint(o, 'dim', `score ${round(h.score).toFixed(3)}  ${truncate(h.title, 60)}`)}\n`);
+      o.out(
+        `${paint(o, 'dim', String(i + 1).padStart(2))}. ${paint(o, 'cyan', `@${h.key}`)}, ¶${h.paragraph}  ${paint(o, 'dim', `score ${round(h.score).toFixed(3)}  ${truncate(h.title, 60)}`)}\n`,
+      );
       o.out(`    ${highlighted(o, h.text, h.matches, 200)}\n`);
       if (h.notes.length) o.out(`    ${paint(o, 'dim', h.notes.join('; '))}\n`);
     });
@@ -68,7 +88,8 @@ function stringFlag(args: ParsedArgs, name: string): string | undefined {
 
 function dateFlag(args: ParsedArgs, name: string): string | undefined {
   const v = stringFlag(args, name);
-  if (v !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(v)) throw new UsageError(`--${name} takes a date YYYY-MM-DD, not "${v}"`);
+  if (v !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(v))
+    throw new UsageError(`--${name} takes a date YYYY-MM-DD, not "${v}"`);
   return v;
 }
 

@@ -3,7 +3,14 @@ export * from './types';
 export { parseCitations, parseCitationsIn } from './parse';
 export { formatCitation, formatLocator, CitationFormatError } from './format';
 export {
-  citationAt, itemParagraphs, itemSpan, locatorIncludes, resolveIn, resolveItem, shownParagraphs, type ResolvedItem,
+  citationAt,
+  itemParagraphs,
+  itemSpan,
+  locatorIncludes,
+  resolveIn,
+  resolveItem,
+  shownParagraphs,
+  type ResolvedItem,
 } from './resolve';
 export * from './pages';
 export { mergeSpans, scanMarkdown, spanAt, type Block, type MarkdownLayout, type Span } from './layout';

@@ -76,7 +76,7 @@ function scanLines(md: string, skipped: Span[]): Block[] {
   let i = 0;
   if (lines.length > 1 && /^---[ \t]*$/.test(lines[0].text)) {
     const j = lines.findIndex((l, k) => k > 0 && /^(?:---|\.\.\.)[ \t]*$/.test(l.text));
-    if (j > 0) skipped.push({ start: 0, end: lines[j].end }), (i = j + 1);
+    if (j > 0) (skipped.push({ start: 0, end: lines[j].end }), (i = j + 1));
   }
   let cur: Block | undefined;
   let prevBlank = true;
@@ -132,7 +132,7 @@ function scanLines(md: string, skipped: Span[]): Block[] {
       close();
       continue;
     }
-    if (LIST_ITEM.test(text)) close(), (inList = true);
+    if (LIST_ITEM.test(text)) (close(), (inList = true));
     else if (!cur && !/^\s/.test(text)) inList = false;
     if (/^\s*\|/.test(text)) {
       close();
@@ -172,7 +172,7 @@ function runLength(md: string, i: number, ch: string): number {
 /** The runs of backticks of one block: for each length, the offsets where runs of exactly that length start. */
 function backtickRuns(md: string, block: Span): Map<number, number[]> {
   const runs = new Map<number, number[]>();
-  for (let i = block.start; i < block.end; ) {
+  for (let i = block.start; i < block.end;) {
     if (md[i] !== '`') {
       i++;
       continue;
@@ -263,8 +263,7 @@ function scanInline(md: string, block: Span, notes: Span[], skipped: Span[], lin
       end = close + n;
     } else if (c === '<') {
       end = Math.max(autolinkEnd(md, i, block.end, stop), sticky(EMAIL_AUTOLINK, md, i), sticky(TAG, md, i));
-    }
-    else if (c === ']' && md[i + 1] === '(') {
+    } else if (c === ']' && md[i + 1] === '(') {
       pairs ??= pairsIn(md, block);
       const close = pairs.closerOf.get(i + 1);
       if (close !== undefined) {

@@ -191,7 +191,7 @@ function inText(md: string, at: number, block: Span, ctx: Scan): Citation | unde
   let more: CiteItem[] = [];
   const gap = /^[ \t]*(?:\r?\n[ \t]*)?\[/.exec(md.slice(end, end + 40));
   const open = gap ? end + gap[0].length - 1 : -1;
-  const close = gap ? ctx.pairs.get(open) ?? -1 : -1;
+  const close = gap ? (ctx.pairs.get(open) ?? -1) : -1;
   if (close >= 0 && md[open + 1] !== '^' && md[close + 1] !== '(' && md[close + 1] !== '[') {
     const cut = separators(md, open + 1, close, ctx)[0] ?? close;
     const rest = cut < close ? parseItems(md, cut + 1, close, ctx) : [];
@@ -205,9 +205,17 @@ function inText(md: string, at: number, block: Span, ctx: Scan): Citation | unde
     }
   }
   const item: CiteItem = {
-    key: key.key, keyStart: key.start, keyEnd: key.end, prefix: '', suffix, locator: read.locator,
-    otherLocator: read.other, ...(read.invalid ? { invalidLocator: read.invalid } : {}),
-    suppressAuthor: false, start: at, end: itemEnd,
+    key: key.key,
+    keyStart: key.start,
+    keyEnd: key.end,
+    prefix: '',
+    suffix,
+    locator: read.locator,
+    otherLocator: read.other,
+    ...(read.invalid ? { invalidLocator: read.invalid } : {}),
+    suppressAuthor: false,
+    start: at,
+    end: itemEnd,
   };
   return { start: at, end, inText: true, items: [item, ...more] };
 }
@@ -280,7 +288,7 @@ export function parseCitationsIn(md: string, layout: MarkdownLayout): Citation[]
       if (nextAt < i && nextAt !== Infinity) nextAt = md.indexOf('@', i) < 0 ? Infinity : md.indexOf('@', i);
       if (close === undefined || nextAt > close || !inSuffix(md, innermost(open, i), i)) continue;
       const c = bracketed(md, i, close, ctx);
-      if (c) brackets.push(c), open.push(c);
+      if (c) (brackets.push(c), open.push(c));
     }
     // In-text citations: in prose, link text and notes, and in the suffix of a bracketed item (`[@a, see @b]`).
     const inBlock = [...brackets];
@@ -292,7 +300,7 @@ export function parseCitationsIn(md: string, layout: MarkdownLayout): Citation[]
       if (spanAt(layout.citationSkipped, i) || !inSuffix(md, innermost(open, i), i) || !inSuffix(md, last, i)) continue;
       const c = inText(md, i, block, ctx);
       // Its bracket may hold keys of its own items (passed over) or, in its suffix, further in-text citations.
-      if (c && !examples.has(c.items[0].key)) inBlock.push(c), (last = c), (i = c.items[0].keyEnd - 1);
+      if (c && !examples.has(c.items[0].key)) (inBlock.push(c), (last = c), (i = c.items[0].keyEnd - 1));
     }
     for (const c of inBlock.sort((a, b) => a.start - b.start)) found.push(c); // no spread: blocks may hold 100k
   }

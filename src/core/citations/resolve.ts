@@ -37,7 +37,8 @@ export function resolveItem(item: CiteItem, corpus: Corpus): ResolvedItem | unde
  */
 export function resolveIn(source: Source, item: CiteItem): ResolvedItem {
   const { locator } = item;
-  if (locator) return { source, paragraphs: source.paragraphs.filter((p) => locatorIncludes(locator, p.n)), located: true };
+  if (locator)
+    return { source, paragraphs: source.paragraphs.filter((p) => locatorIncludes(locator, p.n)), located: true };
   const pages = citedPages(item, source);
   if (pages) return { source, paragraphs: source.paragraphs.filter((p) => onPages(p, pages)), located: true };
   return { source, paragraphs: source.paragraphs, located: false };

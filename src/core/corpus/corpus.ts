@@ -110,12 +110,15 @@ export class Corpus {
     this.#sources = next;
     this.#byKey = new Map([...next.values()].map((s) => [s.key, s]));
     this.#sorted = undefined;
-    this.#warnings = [...this.#entries.values()].flatMap((e) => e.parsed.warnings.map((w) => ({ uri: e.parsed.uri, ...w })));
+    this.#warnings = [...this.#entries.values()].flatMap((e) =>
+      e.parsed.warnings.map((w) => ({ uri: e.parsed.uri, ...w })),
+    );
     for (const { e, by } of taken) {
       this.#warnings.push({
         uri: e.parsed.uri,
         line: e.parsed.keyLine ?? 0,
-        message: `key "${e.parsed.requestedKey}" is already used by ${by.parsed.uri}; this source gets the key ` +
+        message:
+          `key "${e.parsed.requestedKey}" is already used by ${by.parsed.uri}; this source gets the key ` +
           `"${next.get(e.parsed.uri)?.key}" instead`,
       });
     }

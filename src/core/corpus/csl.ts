@@ -19,7 +19,12 @@ export interface CslItem {
 
 /** A source as a CSL-JSON item; the citation key is the item's id. */
 export function toCsl(source: Source): CslItem {
-  const type = source.format === 'pdf' && !source.outlet ? 'report' : source.outlet || source.place ? 'article-newspaper' : 'article';
+  const type =
+    source.format === 'pdf' && !source.outlet
+      ? 'report'
+      : source.outlet || source.place
+        ? 'article-newspaper'
+        : 'article';
   const item: CslItem = { id: source.key, type, title: source.title };
   if (source.outlet) item['container-title'] = source.outlet;
   if (source.place) item['publisher-place'] = source.place;

@@ -4,7 +4,8 @@
  * The kinds of entry a host can report. `loop` and `dangling` are symbolic links that lead nowhere; `bad-link` is a
  * link to something other than a file or folder, when the host cannot tell what (VS Code's file system API).
  */
-export type EntryKind = 'file' | 'directory' | 'fifo' | 'socket' | 'device' | 'other' | 'dangling' | 'loop' | 'bad-link';
+export type EntryKind =
+  'file' | 'directory' | 'fifo' | 'socket' | 'device' | 'other' | 'dangling' | 'loop' | 'bad-link';
 
 /** The little the core needs to know about an entry before reading it. */
 export interface EntryStat {

@@ -38,7 +38,12 @@ export function readFrontMatter(text: string): FrontMatterBlock {
   const m = FENCE.exec(text);
   if (!m) {
     const warnings = OPENING.test(text)
-      ? [{ line: 0, message: 'front matter opened with --- is never closed (no --- line after it); it is read as text' }]
+      ? [
+          {
+            line: 0,
+            message: 'front matter opened with --- is never closed (no --- line after it); it is read as text',
+          },
+        ]
       : [];
     return { data: {}, bodyStart: 0, warnings };
   }
@@ -58,12 +63,20 @@ export function readFrontMatter(text: string): FrontMatterBlock {
     return { data: {}, bodyStart, warnings: [{ line: 1, message }] };
   }
   const o = raw as Record<string, unknown>;
-  const authors = Array.isArray(o.authors) ? o.authors.map(str).filter((a): a is string => !!a)
-    : str(o.authors ?? o.author) ? [str(o.authors ?? o.author)!] : undefined;
+  const authors = Array.isArray(o.authors)
+    ? o.authors.map(str).filter((a): a is string => !!a)
+    : str(o.authors ?? o.author)
+      ? [str(o.authors ?? o.author)!]
+      : undefined;
   const keyLine = fieldLine(m[1], o.key !== undefined ? ['key'] : ['id']);
   return {
     data: {
-      key: str(o.key ?? o.id), title: str(o.title), date: str(o.date), url: str(o.url), outlet: str(o.outlet ?? o.publisher), authors,
+      key: str(o.key ?? o.id),
+      title: str(o.title),
+      date: str(o.date),
+      url: str(o.url),
+      outlet: str(o.outlet ?? o.publisher),
+      authors,
       ...(str(o.accessed) ? { accessed: str(o.accessed) } : {}),
     },
     bodyStart,

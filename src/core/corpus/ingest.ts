@@ -24,10 +24,16 @@ export interface ParsedSource extends Omit<Source, 'key' | 'bundled'> {
   accessed?: string;
 }
 
-interface Line { text: string; start: number; end: number; index: number }
+interface Line {
+  text: string;
+  start: number;
+  end: number;
+  index: number;
+}
 
 /** Share buttons, bylines of icon fonts and similar page chrome that scrapers keep. Every test is linear. */
-const SHARE = /^(?:share(?: this(?: article| story)?)?|share on \w+|follow us(?: on \w+)?|advertisement|read more|tweet|print|email)\s*:?$/i;
+const SHARE =
+  /^(?:share(?: this(?: article| story)?)?|share on \w+|follow us(?: on \w+)?|advertisement|read more|tweet|print|email)\s*:?$/i;
 const ICON = /^icon-[\w-]+$/i;
 const NETWORK = /facebook|twitter|whatsapp|linkedin|telegram|email|x/iy;
 const NETWORK_GAP = /\s*(?:[|·•]\s*)?/y;
@@ -83,7 +89,8 @@ function looksLikeHeading(s: string): boolean {
   return !/[.!?:;,"'\u201d\u2019)]$/.test(t) && /^[\p{Lu}\d‘“'"]/u.test(t);
 }
 
-const DATELINE = /^\s*([\p{Lu}][\p{L}.'’-]*(?:[ \u00a0][\p{Lu}][\p{L}.'’-]*){0,2})[ \u00a0]*(?:\(([^)]{0,60})\))?[ \u00a0]*[:\u2014\u2013][ \u00a0]/u;
+const DATELINE =
+  /^\s*([\p{Lu}][\p{L}.'’-]*(?:[ \u00a0][\p{Lu}][\p{L}.'’-]*){0,2})[ \u00a0]*(?:\(([^)]{0,60})\))?[ \u00a0]*[:\u2014\u2013][ \u00a0]/u;
 
 /** A dateline is at most three words and a 60-character date from the start; the pattern reads no further. */
 const DATELINE_REACH = 160;
@@ -96,7 +103,9 @@ export function readDateline(paragraph: string): { place: string; date: string |
   const caps = place === place.toUpperCase();
   if (!caps && !/:/.test(m[0])) return null;
   if (/^(?:However|But|And|Note|Update|Editor|Photo|Image|Source|Read|Also)$/i.test(place)) return null;
-  const name = caps ? place.toLowerCase().replace(/(^|[\s-])(\p{L})/gu, (_, a: string, b: string) => a + b.toUpperCase()) : place;
+  const name = caps
+    ? place.toLowerCase().replace(/(^|[\s-])(\p{L})/gu, (_, a: string, b: string) => a + b.toUpperCase())
+    : place;
   return { place: name, date: m[2] ? parseDate(m[2]) : null };
 }
 
@@ -109,7 +118,8 @@ export function parseSource(uri: string, rawText: string): ParsedSource {
   if (meta.key !== undefined && !isValidKey(meta.key)) {
     warnings.push({
       line: fm.keyLine ?? 0,
-      message: `key "${meta.key}" is not a valid citation key (letters, digits and _, no spaces; ` +
+      message:
+        `key "${meta.key}" is not a valid citation key (letters, digits and _, no spaces; ` +
         'inner :.#$%&-+?<>~/ allowed); the key is made from the title instead',
     });
   }
@@ -125,19 +135,19 @@ export function parseSource(uri: string, rawText: string): ParsedSource {
   let cur: Line[] = [];
   for (const l of lines) {
     if (isBlank(l.text)) {
-      if (cur.length) blocks.push(cur), (cur = []);
+      if (cur.length) (blocks.push(cur), (cur = []));
       continue;
     }
     const heading = markdown && /^#{1,6}\s/.test(l.text.trim());
     if (linePerParagraph || heading) {
-      if (cur.length) blocks.push(cur), (cur = []);
+      if (cur.length) (blocks.push(cur), (cur = []));
       blocks.push([l]);
     } else cur.push(l);
   }
   if (cur.length) blocks.push(cur);
 
   let title = meta.title ?? null;
-  let date = meta.date ? parseDate(meta.date) ?? null : null;
+  let date = meta.date ? (parseDate(meta.date) ?? null) : null;
   let place: string | null = null;
   const paragraphs: Paragraph[] = [];
   let section: string | undefined;
@@ -169,11 +179,21 @@ export function parseSource(uri: string, rawText: string): ParsedSource {
       }
     }
     seenBody = true;
-    paragraphs.push({ n: paragraphs.length + 1, text: joined, start, end, line: first.index, ...(section ? { section } : {}) });
+    paragraphs.push({
+      n: paragraphs.length + 1,
+      text: joined,
+      start,
+      end,
+      line: first.index,
+      ...(section ? { section } : {}),
+    });
   }
   if (date === null) {
     // A date in the opening lines, when no line held it alone.
-    const head = paragraphs.slice(0, 1).map((p) => p.text.slice(0, 120)).join(' ');
+    const head = paragraphs
+      .slice(0, 1)
+      .map((p) => p.text.slice(0, 120))
+      .join(' ');
     date = parseDate(head);
   }
   if (!paragraphs.length) warnings.push({ line: 0, message: 'no body paragraphs found' });

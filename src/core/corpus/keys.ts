@@ -1,7 +1,11 @@
 // Citation keys: derived from the title and year, valid under pandoc's rules, unique in a corpus.
 
-const STOP = new Set(('a an and are as at be by for from has have in into is it its of on or over the to toward towards ' +
-  'with after amid against about as says said new how why what who will').split(' '));
+const STOP = new Set(
+  (
+    'a an and are as at be by for from has have in into is it its of on or over the to toward towards ' +
+    'with after amid against about as says said new how why what who will'
+  ).split(' '),
+);
 
 /** Pandoc's citation key rule: starts with a letter, digit or `_`; inner punctuation `:.#$%&-+?<>~/` allowed. */
 export const KEY_PATTERN = /[\p{L}\p{N}_](?:[\p{L}\p{N}_]|[:.#$%&\-+?<>~/](?=[\p{L}\p{N}_]))*/u;

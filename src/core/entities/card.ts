@@ -10,7 +10,11 @@ function sentencesAround(text: string, spans: Array<[number, number]>): string {
   let m: RegExpExecArray | null;
   while ((m = re.exec(text)) && m[0].length) bounds.push([m.index, m.index + m[0].length]);
   const picked = bounds.filter(([a, b]) => spans.some(([s, e]) => s < b && e > a));
-  const out = picked.map(([a, b]) => text.slice(a, b)).join('').replace(/\s+/g, ' ').trim();
+  const out = picked
+    .map(([a, b]) => text.slice(a, b))
+    .join('')
+    .replace(/\s+/g, ' ')
+    .trim();
   return out.length > 420 ? out.slice(0, out.lastIndexOf(' ', 419)) + '…' : out;
 }
 
@@ -25,7 +29,12 @@ export function buildCard(entity: Entity, sources: Source[], all: Entity[]): Ent
   for (const m of entity.mentions) perSource.set(m.key, [...(perSource.get(m.key) ?? []), m]);
   const mentionsBySource = [...perSource.entries()]
     .sort((a, b) => a[0].localeCompare(b[0]))
-    .map(([key, ms]) => ({ key, title: byKey.get(key)?.title ?? key, paragraphs: [...new Set(ms.map((m) => m.paragraph))].sort((a, b) => a - b), count: ms.length }));
+    .map(([key, ms]) => ({
+      key,
+      title: byKey.get(key)?.title ?? key,
+      paragraphs: [...new Set(ms.map((m) => m.paragraph))].sort((a, b) => a - b),
+      count: ms.length,
+    }));
 
   // Passages: paragraphs ranked by how fully and how often they name the entity, and whether they describe it.
   const groups = new Map<string, Mention[]>();
@@ -36,7 +45,12 @@ export function buildCard(entity: Entity, sources: Source[], all: Entity[]): Ent
     const p = s?.paragraphs[ms[0].paragraph - 1];
     const text = s && p ? s.text.slice(p.start, p.end) : '';
     const full = ms.some((m) => m.text === entity.name || m.text.split(' ').length > 1);
-    const score = ms.length + (full ? 2 : 0) + (descKey && text.includes(descKey) ? 3 : 0) + (ms[0].paragraph === 1 ? 0.5 : 0) - text.length / 4000;
+    const score =
+      ms.length +
+      (full ? 2 : 0) +
+      (descKey && text.includes(descKey) ? 3 : 0) +
+      (ms[0].paragraph === 1 ? 0.5 : 0) -
+      text.length / 4000;
     return { ms, s, p, score };
   });
   scored.sort((a, b) => b.score - a.score);
@@ -46,7 +60,14 @@ export function buildCard(entity: Entity, sources: Source[], all: Entity[]): Ent
     if (!s || !p || passages.length >= 3) continue;
     if ((used.get(s.key) ?? 0) >= 2 && scored.length > 3) continue;
     used.set(s.key, (used.get(s.key) ?? 0) + 1);
-    passages.push({ key: s.key, paragraph: p.n, text: sentencesAround(s.text.slice(p.start, p.end), ms.map((m) => [m.start - p.start, m.end - p.start])) });
+    passages.push({
+      key: s.key,
+      paragraph: p.n,
+      text: sentencesAround(
+        s.text.slice(p.start, p.end),
+        ms.map((m) => [m.start - p.start, m.end - p.start]),
+      ),
+    });
   }
 
   // Related: entities named in the same paragraphs.

@@ -2,8 +2,23 @@
 // gazetteers, head words, model numbers and the words around it.
 import { gazetteer } from './gazetteer';
 import {
-  AGREEMENT_HEADS, COMBINING_FORMS, COMPASS, CUE_AFTER, EVENT_HEADS, EVENT_OPENERS, FUNCTION_WORDS, NON_ENTITY_ACRONYMS, ORG_HEADS,
-  ORG_OPENERS, PLACE_HEADS, PLACE_PREPOSITIONS, REGIONS, SPEECH_VERBS, TITLE_HEADS, TITLE_MODIFIERS, keyOf,
+  AGREEMENT_HEADS,
+  COMBINING_FORMS,
+  COMPASS,
+  CUE_AFTER,
+  EVENT_HEADS,
+  EVENT_OPENERS,
+  FUNCTION_WORDS,
+  NON_ENTITY_ACRONYMS,
+  ORG_HEADS,
+  ORG_OPENERS,
+  PLACE_HEADS,
+  PLACE_PREPOSITIONS,
+  REGIONS,
+  SPEECH_VERBS,
+  TITLE_HEADS,
+  TITLE_MODIFIERS,
+  keyOf,
 } from './lexicon';
 import type { WordStats } from './runs';
 import type { Token } from './tokens';
@@ -34,7 +49,15 @@ const low = (t: Token) => t.text.toLowerCase();
 const join = (seg: Token[]) => seg.map((t) => t.text).join(' ');
 
 function make(seg: Token[], type: EntityType | null, strength: number, extra: Partial<Candidate> = {}): Candidate {
-  return { name: join(seg), type, strength, start: seg[0].start, end: seg[seg.length - 1].end, sentenceStart: seg[0].sentenceStart, ...extra };
+  return {
+    name: join(seg),
+    type,
+    strength,
+    start: seg[0].start,
+    end: seg[seg.length - 1].end,
+    sentenceStart: seg[0].sentenceStart,
+    ...extra,
+  };
 }
 
 /** The country a demonym (or compound of demonyms, `Indo-Israeli`) points to. */
@@ -76,7 +99,13 @@ function cueAfter(tokens: Token[], after: number): EntityType | null {
       const w = low(tokens[j]);
       const cue = CUE_AFTER[w];
       if (cue) return cue as EntityType;
-      if (FUNCTION_WORDS.has(w) || SPEECH_VERBS.has(w) || /(?:ed|es)$/.test(w) || /^(?:is|was|are|were|has|have|had|will|would|can|could|may|might|must|should)$/.test(w)) return null;
+      if (
+        FUNCTION_WORDS.has(w) ||
+        SPEECH_VERBS.has(w) ||
+        /(?:ed|es)$/.test(w) ||
+        /^(?:is|was|are|were|has|have|had|will|would|can|could|may|might|must|should)$/.test(w)
+      )
+        return null;
     }
     return null;
   }
@@ -99,8 +128,16 @@ function titleLength(seg: Token[]): number {
   for (let i = 0; i < seg.length; i++) {
     const k = low(seg[i]);
     const parts = k.split('-');
-    if (TITLE_HEADS.has(k) || parts.every((p) => TITLE_HEADS.has(p) || TITLE_MODIFIERS.has(p)) && parts.some((p) => TITLE_HEADS.has(p))) lastHead = i;
-    else if (TITLE_MODIFIERS.has(k) || (i === 0 && (g.demonyms.has(keyOf(seg[i].text)) || (seg[i].acronym && g.places.has(keyOf(seg[i].text)))))) continue;
+    if (
+      TITLE_HEADS.has(k) ||
+      (parts.every((p) => TITLE_HEADS.has(p) || TITLE_MODIFIERS.has(p)) && parts.some((p) => TITLE_HEADS.has(p)))
+    )
+      lastHead = i;
+    else if (
+      TITLE_MODIFIERS.has(k) ||
+      (i === 0 && (g.demonyms.has(keyOf(seg[i].text)) || (seg[i].acronym && g.places.has(keyOf(seg[i].text)))))
+    )
+      continue;
     else break;
   }
   return lastHead + 1;
@@ -114,7 +151,14 @@ export function classify(seg: Token[], tokens: Token[], at: number, stats: WordS
   // A sentence-initial common word before a name (`Terming India`).
   if (seg.length > 1 && seg[0].sentenceStart && !g.places.has(keyOf(join(seg)))) {
     const k = keyOf(seg[0].text);
-    const known = g.places.has(k) || g.demonyms.has(k) || g.firstNames.has(k) || TITLE_HEADS.has(k) || TITLE_MODIFIERS.has(k) || ORG_OPENERS.has(k) || EVENT_OPENERS.has(k);
+    const known =
+      g.places.has(k) ||
+      g.demonyms.has(k) ||
+      g.firstNames.has(k) ||
+      TITLE_HEADS.has(k) ||
+      TITLE_MODIFIERS.has(k) ||
+      ORG_OPENERS.has(k) ||
+      EVENT_OPENERS.has(k);
     const restKnown = seg.length === 2 && (seg[1].acronym || g.places.has(keyOf(seg[1].text)));
     if (!known && !seg[0].acronym && (stats.lower.has(k) || /(?:ing|ly|ed)$/.test(k) || restKnown)) seg = seg.slice(1);
   }
@@ -128,7 +172,8 @@ export function classify(seg: Token[], tokens: Token[], at: number, stats: WordS
     }
   }
   const whole = keyOf(join(seg));
-  if (seg.length === 1 && ((FUNCTION_WORDS.has(whole) && !seg[0].acronym) || NON_ENTITY_ACRONYMS.has(whole))) return out;
+  if (seg.length === 1 && ((FUNCTION_WORDS.has(whole) && !seg[0].acronym) || NON_ENTITY_ACRONYMS.has(whole)))
+    return out;
   // `South Asian`, `Middle Eastern`: adjectives of regions.
   if (seg.length > 1 && COMPASS.has(keyOf(seg[0].text)) && /(?:ern|an|ese)$/.test(whole)) return out;
   const dem = demonymCountries(join(seg));
@@ -154,7 +199,10 @@ export function classify(seg: Token[], tokens: Token[], at: number, stats: WordS
     while (i < seg.length - 2 && TITLE_MODIFIERS.has(low(seg[i]))) i++;
     return [make(seg.slice(i), 'person', 2)];
   }
-  if (firstDem.length && /^(?:ministry|department|office|government|embassy|defence|foreign|interior)$/.test(low(seg[1]))) {
+  if (
+    firstDem.length &&
+    /^(?:ministry|department|office|government|embassy|defence|foreign|interior)$/.test(low(seg[1]))
+  ) {
     out.push(make([seg[0]], 'place', 3, { demonymOf: firstDem[0] }));
     seg = seg.slice(1);
   } else if (seg.length > 1 && seg[0].acronym && !firstPlace && titleLength(seg.slice(1)) > 0) {
@@ -170,7 +218,8 @@ function typeOf(seg: Token[], tokens: Token[], at: number, after: number, suffix
   const g = gazetteer();
   const words = seg.map(low);
   const lastRaw = words[words.length - 1].split('-')[0];
-  const last = ORG_HEADS.has(lastRaw) || !ORG_HEADS.has(lastRaw.replace(/s$/, '')) ? lastRaw : lastRaw.replace(/s$/, '');
+  const last =
+    ORG_HEADS.has(lastRaw) || !ORG_HEADS.has(lastRaw.replace(/s$/, '')) ? lastRaw : lastRaw.replace(/s$/, '');
   const firstW = words[0];
   if (EVENT_OPENERS.has(firstW) && seg.length > 1) return make(seg, 'event', 3);
   for (const t of seg) {
@@ -180,28 +229,48 @@ function typeOf(seg: Token[], tokens: Token[], at: number, after: number, suffix
   if (AGREEMENT_HEADS.has(last) && seg.length > 1) return make(seg, 'agreement', 3);
   if (EVENT_HEADS.has(last) && seg.length > 1) return make(seg, 'event', 3);
   const opened = words.some((w, i) => ORG_OPENERS.has(w) && (words[i + 1] === 'of' || words[i + 1] === 'for'));
-  if ((ORG_HEADS.has(last) && (seg.length > 1 || /^(?:parliament|congress|senate|cabinet|knesset)$/.test(last))) || opened) {
+  if (
+    (ORG_HEADS.has(last) && (seg.length > 1 || /^(?:parliament|congress|senate|cabinet|knesset)$/.test(last))) ||
+    opened
+  ) {
     return make(seg, 'organization', 3);
   }
   if (PLACE_HEADS.has(last) && seg.length > 1) return make(seg, 'place', 3);
   if (seg.length > 1 && COMPASS.has(firstW)) {
-    const restK = keyOf(seg.slice(1).map((t) => t.text).join(' '));
-    if (g.places.get(restK)?.kind === 'region' || REGIONS.has(restK) || /^(?:east|west)$/.test(restK)) return make(seg, 'place', 3);
+    const restK = keyOf(
+      seg
+        .slice(1)
+        .map((t) => t.text)
+        .join(' '),
+    );
+    if (g.places.get(restK)?.kind === 'region' || REGIONS.has(restK) || /^(?:east|west)$/.test(restK))
+      return make(seg, 'place', 3);
   }
   if (seg.length === 1 && REGIONS.has(firstW.split('-').pop()!)) return make(seg, 'place', 2);
   const before = tokens[at - 1];
-  const cueBefore = before?.word && !before.cap && CUE_AFTER[low(before)] === 'weapon_system' && !/s$/.test(before.text) ? 'weapon_system' : null;
+  const cueBefore =
+    before?.word && !before.cap && CUE_AFTER[low(before)] === 'weapon_system' && !/s$/.test(before.text)
+      ? 'weapon_system'
+      : null;
   let cue = suffixCue ?? cueBefore ?? cueAfter(tokens, after);
   if (cue === 'event' && seg.length === 1 && seg[0].acronym) cue = null;
   if (cue && cue !== 'person') return make(seg, cue, 1);
   const prev = tokens[at - 1];
-  const plain = seg.every((t) => /^\p{Lu}[\p{Ll}\p{M}'’]+(?:-\p{Lu}[\p{Ll}\p{M}]+)?$/u.test(t.text) || PARTICLE_RE.test(t.text));
+  const plain = seg.every(
+    (t) => /^\p{Lu}[\p{Ll}\p{M}'’]+(?:-\p{Lu}[\p{Ll}\p{M}]+)?$/u.test(t.text) || PARTICLE_RE.test(t.text),
+  );
   const next = tokens[after];
   const next2 = tokens[after + 1];
   const speaks = next?.word && SPEECH_VERBS.has(next.text);
-  const appositive = next?.text === ',' && next2 && (TITLE_HEADS.has(low(next2)) || /^(?:a|an|the|former|then)$/.test(next2.text) && TITLE_HEADS.has(low(tokens[after + 2] ?? next2)));
-  if (prev?.word && !prev.cap && PLACE_PREPOSITIONS.has(prev.text) && seg.length <= 3 && plain) return make(seg, 'place', 1);
-  if (plain && seg.length >= 2 && seg.length <= 4 && (g.firstNames.has(keyOf(seg[0].text)) || speaks || appositive)) return make(seg, 'person', 2);
+  const appositive =
+    next?.text === ',' &&
+    next2 &&
+    (TITLE_HEADS.has(low(next2)) ||
+      (/^(?:a|an|the|former|then)$/.test(next2.text) && TITLE_HEADS.has(low(tokens[after + 2] ?? next2))));
+  if (prev?.word && !prev.cap && PLACE_PREPOSITIONS.has(prev.text) && seg.length <= 3 && plain)
+    return make(seg, 'place', 1);
+  if (plain && seg.length >= 2 && seg.length <= 4 && (g.firstNames.has(keyOf(seg[0].text)) || speaks || appositive))
+    return make(seg, 'person', 2);
   if (seg.length === 1 && seg[0].acronym) return make(seg, 'organization', 1);
   if (speaks && plain) return make(seg, 'person', 1);
   return make(seg, null, 0);

@@ -7,16 +7,27 @@ import type { Cluster } from './resolve';
 const MAX = 200;
 
 function clip(s: string): string {
-  const t = s.replace(/\s+/g, ' ').trim().replace(/[,;:]$/, '');
+  const t = s
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/[,;:]$/, '');
   if (t.length <= MAX) return t;
   return t.slice(0, t.lastIndexOf(' ', MAX - 1)) + '…';
 }
 
-const hasTitleWord = (s: string) => keyOf(s).split(/[\s-]+/).some((w) => TITLE_HEADS.has(w) && !HONORIFICS.has(w)) || /\b(?:maker|firm|company|group|bloc|body|agency|leader|member|head|chief|official|partner|organisation|organization|alliance|operator|producer|supplier|party)\b/i.test(s);
+const hasTitleWord = (s: string) =>
+  keyOf(s)
+    .split(/[\s-]+/)
+    .some((w) => TITLE_HEADS.has(w) && !HONORIFICS.has(w)) ||
+  /\b(?:maker|firm|company|group|bloc|body|agency|leader|member|head|chief|official|partner|organisation|organization|alliance|operator|producer|supplier|party)\b/i.test(
+    s,
+  );
 
 /** After the name: `, a Munich-based maker of power chips,` or `, Director General of Israel's Ministry of Defense,`. */
 function after(text: string, end: number, person: boolean): string | null {
-  const m = /^\)?,\s+((?:a|an|the|former|then|now)\b[^,;.()“”"]{3,220}|[^,;.()“”"]{3,220})(?=,|\.(?:\s|$)|;)/u.exec(text.slice(end, end + 240));
+  const m = /^\)?,\s+((?:a|an|the|former|then|now)\b[^,;.()“”"]{3,220}|[^,;.()“”"]{3,220})(?=,|\.(?:\s|$)|;)/u.exec(
+    text.slice(end, end + 240),
+  );
   if (!m) return null;
   const phrase = m[1].trim();
   if (/^(?:who|which|where|when|while|and|or|but|said|says|the two|it|he|she|they)\b/i.test(phrase)) return null;
@@ -25,7 +36,8 @@ function after(text: string, end: number, person: boolean): string | null {
   const first = phrase.split(/\s+/)[0];
   const lowerStart = /^\p{Ll}/u.test(first) || /['’]s$/.test(first);
   const titled = hasTitleWord(phrase);
-  if (person ? !titled : !(/^(?:a|an|the)\s|^\p{Lu}[\p{L}-]*['’]s\s/u.test(phrase) && phrase.split(/\s+/).length >= 3)) return null;
+  if (person ? !titled : !(/^(?:a|an|the)\s|^\p{Lu}[\p{L}-]*['’]s\s/u.test(phrase) && phrase.split(/\s+/).length >= 3))
+    return null;
   if (!lowerStart && !titled) return null;
   return clip(phrase);
 }
@@ -35,7 +47,12 @@ function before(text: string, start: number): string | null {
   const m = /(?:^|[.;:]\s+|,\s+)([^,.;:()]{3,100}),\s*$/u.exec(text.slice(Math.max(0, start - 120), start));
   if (!m) return null;
   const phrase = m[1].trim();
-  if (!hasTitleWord(phrase) || /\b(?:said|says|and|or|met|with)\b/.test(phrase) || /^(?:its|his|her|their|our)\b/i.test(phrase)) return null;
+  if (
+    !hasTitleWord(phrase) ||
+    /\b(?:said|says|and|or|met|with)\b/.test(phrase) ||
+    /^(?:its|his|her|their|our)\b/i.test(phrase)
+  )
+    return null;
   return clip(phrase);
 }
 
@@ -43,7 +60,10 @@ function before(text: string, start: number): string | null {
 function defining(text: string, start: number, end: number): string | null {
   const lead = text.slice(Math.max(0, start - 3), start);
   if (start > 0 && !/(?:^|[.!?]\s+|^\s*)$/.test(lead) && !/\n\s*$/.test(lead)) return null;
-  const m = /^\s+(?:is|was|are|were)\s+((?:a|an|the|launched|founded|set up|signed|created|formed|based)\b[^.]{8,240})\./.exec(text.slice(end, end + 260));
+  const m =
+    /^\s+(?:is|was|are|were)\s+((?:a|an|the|launched|founded|set up|signed|created|formed|based)\b[^.]{8,240})\./.exec(
+      text.slice(end, end + 260),
+    );
   return m ? clip(m[1]) : null;
 }
 
@@ -54,7 +74,9 @@ export function describe(c: Cluster, sources: Map<string, Source>): string | nul
   for (const f of ordered) {
     const s = sources.get(f.key);
     if (!s) continue;
-    const d = after(s.text, f.end, person) ?? (person && f.name.includes(' ') && /^,/.test(s.text.slice(f.end)) ? before(s.text, f.start) : null);
+    const d =
+      after(s.text, f.end, person) ??
+      (person && f.name.includes(' ') && /^,/.test(s.text.slice(f.end)) ? before(s.text, f.start) : null);
     if (d) return d;
   }
   if (!person) {
@@ -65,6 +87,10 @@ export function describe(c: Cluster, sources: Map<string, Source>): string | nul
     }
     return null;
   }
-  const titles = c.titles.filter((t) => keyOf(t).split(/\s+/).some((w) => TITLE_HEADS.has(w) && !HONORIFICS.has(w)));
+  const titles = c.titles.filter((t) =>
+    keyOf(t)
+      .split(/\s+/)
+      .some((w) => TITLE_HEADS.has(w) && !HONORIFICS.has(w)),
+  );
   return titles.length ? clip(titles.sort((a, b) => b.length - a.length)[0]) : null;
 }

@@ -11,7 +11,11 @@ import { scan, scanInSteps } from './scan';
 import type { Entity, EntityCard, EntityOverrides, Mention } from './types';
 
 function slug(s: string): string {
-  return keyOf(s).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'entity';
+  return (
+    keyOf(s)
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '') || 'entity'
+  );
 }
 
 function byPlace(a: Mention, b: Mention): number {
@@ -20,12 +24,18 @@ function byPlace(a: Mention, b: Mention): number {
 
 function toEntity(c: Cluster, sources: Map<string, Source>): Entity {
   const seen = new Set<string>();
-  const mentions = c.found.map(toMention).filter((m) => !seen.has(`${m.key}|${m.start}`) && !!seen.add(`${m.key}|${m.start}`)).sort(byPlace);
-  const forms = [...c.found.map((f) => f.name), ...(c.type === 'person' ? c.found.filter((f) => f.title).map((f) => `${f.title} ${f.name}`) : [])];
+  const mentions = c.found
+    .map(toMention)
+    .filter((m) => !seen.has(`${m.key}|${m.start}`) && !!seen.add(`${m.key}|${m.start}`))
+    .sort(byPlace);
+  const forms = [
+    ...c.found.map((f) => f.name),
+    ...(c.type === 'person' ? c.found.filter((f) => f.title).map((f) => `${f.title} ${f.name}`) : []),
+  ];
   const aliases: string[] = [];
   const name = canonicalName(c);
   const folded = new Set([keyOf(name)]);
-  for (const f of forms) if (!folded.has(keyOf(f))) folded.add(keyOf(f)), aliases.push(f);
+  for (const f of forms) if (!folded.has(keyOf(f))) (folded.add(keyOf(f)), aliases.push(f));
   const e: Entity = { id: '', name, type: c.type, aliases, description: describe(c, sources), mentions };
   if (c.demonyms.length) e.demonymMentions = c.demonyms.map(toMention).sort(byPlace);
   if (c.ambiguous.length) e.ambiguous = c.ambiguous;
@@ -63,7 +73,11 @@ export class EntityIndex {
   }
 
   /** The same as {@link build}, awaiting `pause()` every few hundred paragraphs so a shared thread stays responsive. */
-  static async buildInSteps(sources: Source[], overrides: EntityOverrides | unknown, pause: () => Promise<void>): Promise<EntityIndex> {
+  static async buildInSteps(
+    sources: Source[],
+    overrides: EntityOverrides | unknown,
+    pause: () => Promise<void>,
+  ): Promise<EntityIndex> {
     const steps = scanInSteps(sources);
     let r = steps.next();
     while (!r.done) {
@@ -73,10 +87,15 @@ export class EntityIndex {
     return EntityIndex.#fromScan(sources, overrides, r.value);
   }
 
-  static #fromScan(sources: Source[], overrides: EntityOverrides | unknown, { found, stats }: ReturnType<typeof scan>): EntityIndex {
+  static #fromScan(
+    sources: Source[],
+    overrides: EntityOverrides | unknown,
+    { found, stats }: ReturnType<typeof scan>,
+  ): EntityIndex {
     const bySource = new Map(sources.map((s) => [s.key, s]));
     let entities = resolve(found, stats).map((c) => toEntity(c, bySource));
-    const { overrides: ov, problems } = overrides === undefined ? { overrides: { entities: [] }, problems: [] } : readOverrides(overrides);
+    const { overrides: ov, problems } =
+      overrides === undefined ? { overrides: { entities: [] }, problems: [] } : readOverrides(overrides);
     for (const o of ov.entities) entities = applyOverride(entities, o, sources);
     entities = entities.filter((e) => e.mentions.length || e.demonymMentions?.length);
     entities.sort((a, b) => b.mentions.length - a.mentions.length || a.name.localeCompare(b.name));
@@ -103,7 +122,11 @@ export class EntityIndex {
   /** The entity with this name or alias (case- and diacritic-insensitive); the canonical name wins over an alias. */
   find(name: string): Entity | undefined {
     const k = keyOf(name);
-    return this.#entities.find((e) => keyOf(e.name) === k) ?? this.#entities.find((e) => e.id === name) ?? this.#entities.find((e) => e.aliases.some((a) => keyOf(a) === k));
+    return (
+      this.#entities.find((e) => keyOf(e.name) === k) ??
+      this.#entities.find((e) => e.id === name) ??
+      this.#entities.find((e) => e.aliases.some((a) => keyOf(a) === k))
+    );
   }
 
   /** The card for `entity`, with passages read from `sources`. */
@@ -121,10 +144,22 @@ export class EntityIndex {
 }
 
 /** Applies one override: retypes, renames, merges entities it names, and finds its added aliases in the sources. */
-function applyOverride(entities: Entity[], o: { name: string; type?: Entity['type']; aliases?: string[]; description?: string }, sources: Source[]): Entity[] {
+function applyOverride(
+  entities: Entity[],
+  o: { name: string; type?: Entity['type']; aliases?: string[]; description?: string },
+  sources: Source[],
+): Entity[] {
   const forms = new Set([o.name, ...(o.aliases ?? [])].map(keyOf));
   const matching = entities.filter((e) => [e.name, ...e.aliases].some((f) => forms.has(keyOf(f))));
-  const target: Entity = matching.find((e) => keyOf(e.name) === keyOf(o.name)) ?? matching[0] ?? { id: '', name: o.name, type: o.type ?? 'organization', aliases: [], description: null, mentions: [] };
+  const target: Entity = matching.find((e) => keyOf(e.name) === keyOf(o.name)) ??
+    matching[0] ?? {
+      id: '',
+      name: o.name,
+      type: o.type ?? 'organization',
+      aliases: [],
+      description: null,
+      mentions: [],
+    };
   for (const m of matching) {
     if (m === target) continue;
     target.mentions.push(...m.mentions.filter((x) => !overlaps(x, target.mentions)));
@@ -145,7 +180,14 @@ function applyOverride(entities: Entity[], o: { name: string; type?: Entity['typ
   for (const s of sources) {
     for (const p of s.paragraphs) {
       for (const hit of matcher.find(s.text.slice(p.start, p.end), p.start)) {
-        const m: Mention = { key: s.key, uri: s.uri, paragraph: p.n, start: hit.start, end: hit.end, text: s.text.slice(hit.start, hit.end).replace(/\s+/g, ' ') };
+        const m: Mention = {
+          key: s.key,
+          uri: s.uri,
+          paragraph: p.n,
+          start: hit.start,
+          end: hit.end,
+          text: s.text.slice(hit.start, hit.end).replace(/\s+/g, ' '),
+        };
         if (!overlaps(m, target.mentions) && !overlaps(m, taken)) target.mentions.push(m);
       }
     }

@@ -29,7 +29,12 @@ export interface Gazetteer {
 }
 
 function initials(name: string): string {
-  return name.split(/[\s-]+/).filter((w) => !/^(?:of|the|and)$/i.test(w)).map((w) => w[0]).join('').toUpperCase();
+  return name
+    .split(/[\s-]+/)
+    .filter((w) => !/^(?:of|the|and)$/i.test(w))
+    .map((w) => w[0])
+    .join('')
+    .toUpperCase();
 }
 
 function plural(demonym: string): string | null {
@@ -57,7 +62,13 @@ export function gazetteer(): Gazetteer {
     const entry: GazetteerEntry = { name, kind: 'country' };
     const spellings = [name, c.name.official, ...c.altSpellings];
     for (const s of spellings) {
-      if (/^[A-Z]{2,4}$/.test(s) && s !== initials(name) && s !== initials(c.name.official) && !spellings.some((o) => o !== s && initials(o) === s)) continue;
+      if (
+        /^[A-Z]{2,4}$/.test(s) &&
+        s !== initials(name) &&
+        s !== initials(c.name.official) &&
+        !spellings.some((o) => o !== s && initials(o) === s)
+      )
+        continue;
       add(s, entry);
       const tail = /\bof (?:the )?([A-Z][\p{L}' -]+)$/u.exec(s)?.[1];
       if (tail) tails.set(keyOf(tail), [...new Set([...(tails.get(keyOf(tail)) ?? []), name])]);
@@ -73,12 +84,20 @@ export function gazetteer(): Gazetteer {
       }
     }
     for (const s of [...forms, c.name.official, ...c.altSpellings.filter((a) => a.length > 4)]) {
-      const k = keyOf(s).replace(/\b(?:of|the|and)\b/g, ' ').replace(/\s+/g, ' ').trim();
-      if (!related.has(k)) related.set(k, forms.filter((f) => keyOf(f) !== k));
+      const k = keyOf(s)
+        .replace(/\b(?:of|the|and)\b/g, ' ')
+        .replace(/\s+/g, ' ')
+        .trim();
+      if (!related.has(k))
+        related.set(
+          k,
+          forms.filter((f) => keyOf(f) !== k),
+        );
     }
   }
   // `Republic of Turkey` gives `Turkey`, `United States of America` gives `America`, unless two countries share the tail.
-  for (const [tail, names] of tails) if (names.length === 1 && !places.has(tail)) places.set(tail, { name: names[0], kind: 'country' });
+  for (const [tail, names] of tails)
+    if (names.length === 1 && !places.has(tail)) places.set(tail, { name: names[0], kind: 'country' });
   const firstNames = new Set([...(maleNames as string[]), ...(femaleNames as string[])].map(keyOf));
   const maxWords = Math.max(...[...places.keys()].map((k) => k.split(' ').length));
   built = { places, demonyms, related, firstNames, maxWords };

@@ -19,7 +19,13 @@ function fold(s: string): string {
   return s
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[łŁ]/g, 'l').replace(/[øØ]/g, 'o').replace(/[đĐ]/g, 'd').replace(/ß/g, 'ss').replace(/[æÆ]/g, 'ae').replace(/[œŒ]/g, 'oe').replace(/ı/g, 'i')
+    .replace(/[łŁ]/g, 'l')
+    .replace(/[øØ]/g, 'o')
+    .replace(/[đĐ]/g, 'd')
+    .replace(/ß/g, 'ss')
+    .replace(/[æÆ]/g, 'ae')
+    .replace(/[œŒ]/g, 'oe')
+    .replace(/ı/g, 'i')
     .replace(/[\u2018\u2019\u02bc`´]/g, "'")
     .replace(/[\u2010-\u2015\u2212]/g, '-')
     .toLowerCase()
@@ -29,7 +35,8 @@ function fold(s: string): string {
 }
 
 /** Words that start sentences or sit in capitalised runs without being names. */
-export const FUNCTION_WORDS = set(`a an the this that these those there here it its he she they we i you his her their our my your
+export const FUNCTION_WORDS =
+  set(`a an the this that these those there here it its he she they we i you his her their our my your
   and or but nor yet so if as at by for from in into of off on onto out over to up with without within via per than then
   after before during while when where whereas whether though although because since until unless despite amid among
   about above across against along around behind below beneath beside between beyond under upon toward towards
@@ -43,7 +50,8 @@ export const CALENDAR = set(`january february march april may june july august s
   jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday`);
 
 /** Generic abbreviations that are not names of anything. */
-export const NON_ENTITY_ACRONYMS = set(`ceo cfo coo cto gdp r&d ai it tv pm am mp km kg mw gw usd eur ok id faq pdf ceos vip
+export const NON_ENTITY_ACRONYMS =
+  set(`ceo cfo coo cto gdp r&d ai it tv pm am mp km kg mw gw usd eur ok id faq pdf ceos vip
   covid hiv aids ngo ngos ipo etf q1 q2 q3 q4 jr sr st no vs inc ltd`);
 
 /** Words that, last in a run of capitalised words, name what a title is (`Defence Secretary`, `Major General`). */
@@ -55,7 +63,8 @@ export const TITLE_HEADS = set(`president minister secretary ambassador general 
   inspector superintendent officer head counsel attorney executive vice-president deputy`);
 
 /** Words that may stand before a title head inside the title (`Prime`, `Deputy`, `National Security`). */
-export const TITLE_MODIFIERS = set(`prime deputy vice former acting foreign defence defense finance interior home trade national
+export const TITLE_MODIFIERS =
+  set(`prime deputy vice former acting foreign defence defense finance interior home trade national
   security permanent executive managing senior assistant joint principal federal state field supreme high under
   chief general air naval army economy health education energy justice labour labor agriculture commerce industry
   environment transport culture information external internal affairs relations international special lieutenant major
@@ -68,7 +77,8 @@ export const HONORIFICS = set('mr mrs ms dr sir dame lord lady prof');
 export const RANK_NOTES = /^\((?:res|retd|rtd|retired|ret|r|hon)\.?\)$/i;
 
 /** Last words that make a run an organisation (`Ministry`, `Office`, `Group`, `Bank`). */
-export const ORG_HEADS = set(`ministry office department agency group board council committee commission forum bank company
+export const ORG_HEADS =
+  set(`ministry office department agency group board council committee commission forum bank company
   corporation corp inc ltd llc plc gmbh ag sa systems technologies technology industries university college institute party
   army navy forces force court parliament assembly senate congress organisation organization union association federation authority service
   services police guard command airlines airways foundation fund network coalition front movement club times post news press
@@ -78,22 +88,26 @@ export const ORG_HEADS = set(`ministry office department agency group board coun
   pharmaceuticals therapeutics`);
 
 /** First words that make `X of Y` an organisation (`Ministry of Defence`, `Bank of England`). */
-export const ORG_OPENERS = set(`ministry department bank board council university institute office court chamber league organisation
+export const ORG_OPENERS =
+  set(`ministry department bank board council university institute office court chamber league organisation
   organization association federation union commission committee house museum agency secretariat`);
 
 /** Last words that make a run an agreement (`Strategic Military Defence Agreement`). */
-export const AGREEMENT_HEADS = set(`agreement accord accords treaty pact memorandum deal framework convention protocol charter
+export const AGREEMENT_HEADS =
+  set(`agreement accord accords treaty pact memorandum deal framework convention protocol charter
   declaration act understanding partnership compact`);
 
 /** Last words that make a run an event (`ASEAN Defence Ministers' Meeting-Plus`). */
-export const EVENT_HEADS = set(`summit conference meeting dialogue games olympics war crisis earthquake election elections
+export const EVENT_HEADS =
+  set(`summit conference meeting dialogue games olympics war crisis earthquake election elections
   referendum massacre uprising revolution offensive talks festival cup championship expo`);
 
 /** First words that make a run an event (`Operation Rising Lion`, `Cyclone Mocha`). */
 export const EVENT_OPENERS = set('operation exercise cyclone hurricane typhoon storm tropical');
 
 /** Last words that make a run a place (`Rakhine State`, `Baltic Sea`, `Suwałki Gap`). */
-export const PLACE_HEADS = set(`sea ocean gulf strait straits valley river mountains mountain range peninsula region province state
+export const PLACE_HEADS =
+  set(`sea ocean gulf strait straits valley river mountains mountain range peninsula region province state
   county district island islands bay coast desert basin plateau lake canal gap pass corridor base airport port harbour
   harbor square palace city territory territories oblast prefecture governorate emirate heights hills plain delta`);
 
@@ -102,17 +116,25 @@ export const REGIONS = set(`pacific atlantic arctic antarctic mediterranean cari
   maghreb scandinavia`);
 
 /** Compass words that make a continent or region into a place (`South Asia`, `Middle East`). */
-export const COMPASS = set('north south east west northern southern eastern western central middle far near upper lower southeast northeast southwest northwest');
+export const COMPASS = set(
+  'north south east west northern southern eastern western central middle far near upper lower southeast northeast southwest northwest',
+);
 
 /** Lower-case words after a name that say what it is (`I2U2 grouping`, `Harpy kamikaze drones`). */
 export const CUE_AFTER: Record<string, string> = {};
 const cues: Array<[string, string]> = [
   ['group', 'grouping bloc alliance'],
-  ['weapon_system', `drone drones missile missiles jet jets fighter fighters aircraft tank tanks launcher launchers rifle rifles
+  [
+    'weapon_system',
+    `drone drones missile missiles jet jets fighter fighters aircraft tank tanks launcher launchers rifle rifles
     howitzer howitzers helicopter helicopters submarine submarines frigate frigates destroyer destroyers warship warships
     system systems battery batteries rocket rockets interceptor interceptors radar radars bomber bombers vehicle vehicles
-    destroyer corvette carrier cruiser warship vessel ship`],
-  ['organization', 'company firm ministry agency party group militia newspaper broadcaster bank carrier airline startup'],
+    destroyer corvette carrier cruiser warship vessel ship`,
+  ],
+  [
+    'organization',
+    'company firm ministry agency party group militia newspaper broadcaster bank carrier airline startup',
+  ],
   ['agreement', 'agreement agreements deal pact treaty accord framework'],
   ['event', 'attack attacks summit operation offensive exercise exercises drills earthquake cyclone strike strikes'],
   ['place', 'region province city town village border district valley state'],
@@ -124,9 +146,23 @@ export const PLACE_PREPOSITIONS = set('in near across outside inside throughout 
 
 /** Combining forms used in compounds (`Indo-Pacific`, `Sino-Indian`), mapped to the demonym they stand for. */
 export const COMBINING_FORMS: Record<string, string> = {
-  indo: 'indian', sino: 'chinese', anglo: 'english', franco: 'french', russo: 'russian', italo: 'italian', greco: 'greek',
-  turco: 'turkish', afro: '', euro: '', austro: 'austrian', german: 'german', americo: 'american', pak: 'pakistani',
+  indo: 'indian',
+  sino: 'chinese',
+  anglo: 'english',
+  franco: 'french',
+  russo: 'russian',
+  italo: 'italian',
+  greco: 'greek',
+  turco: 'turkish',
+  afro: '',
+  euro: '',
+  austro: 'austrian',
+  german: 'german',
+  americo: 'american',
+  pak: 'pakistani',
 };
 
 /** Verbs of saying that follow a person's name (`Hegseth posted`, `Baram said`). */
-export const SPEECH_VERBS = set('said says told added noted stated warned argued posted wrote announced called urged asked replied explained remarked insisted');
+export const SPEECH_VERBS = set(
+  'said says told added noted stated warned argued posted wrote announced called urged asked replied explained remarked insisted',
+);

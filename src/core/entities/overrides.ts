@@ -28,20 +28,24 @@ export function readOverrides(input: unknown): OverridesResult {
     }
   }
   const list = data && typeof data === 'object' ? (data as { entities?: unknown }).entities : undefined;
-  if (!Array.isArray(list)) return { overrides: { entities: [] }, problems: ['expected an object with an "entities" array'] };
+  if (!Array.isArray(list))
+    return { overrides: { entities: [] }, problems: ['expected an object with an "entities" array'] };
   const entities: EntityOverride[] = [];
   list.forEach((raw, i) => {
     const at = `entities[${i}]`;
     if (!raw || typeof raw !== 'object') return void problems.push(`${at}: expected an object`);
     const o = raw as Record<string, unknown>;
-    if (typeof o.name !== 'string' || !o.name.trim()) return void problems.push(`${at}: "name" must be a non-empty string`);
+    if (typeof o.name !== 'string' || !o.name.trim())
+      return void problems.push(`${at}: "name" must be a non-empty string`);
     const entry: EntityOverride = { name: o.name.trim() };
     if (o.type !== undefined) {
       if (isType(o.type)) entry.type = o.type;
-      else problems.push(`${at} (${entry.name}): type ${JSON.stringify(o.type)} is not one of ${ENTITY_TYPES.join(', ')}`);
+      else
+        problems.push(`${at} (${entry.name}): type ${JSON.stringify(o.type)} is not one of ${ENTITY_TYPES.join(', ')}`);
     }
     if (o.aliases !== undefined) {
-      if (Array.isArray(o.aliases) && o.aliases.every((a) => typeof a === 'string')) entry.aliases = (o.aliases as string[]).map((a) => a.trim()).filter(Boolean);
+      if (Array.isArray(o.aliases) && o.aliases.every((a) => typeof a === 'string'))
+        entry.aliases = (o.aliases as string[]).map((a) => a.trim()).filter(Boolean);
       else problems.push(`${at} (${entry.name}): "aliases" must be an array of strings`);
     }
     if (o.description !== undefined) {

@@ -39,7 +39,11 @@ export function toMention(f: Found): Mention {
 }
 
 function titleHeads(title: string | undefined): string[] {
-  return title ? words(keyOf(title)).flatMap((w) => w.split('-')).filter((w) => TITLE_HEADS.has(w) && !HONORIFICS.has(w)) : [];
+  return title
+    ? words(keyOf(title))
+        .flatMap((w) => w.split('-'))
+        .filter((w) => TITLE_HEADS.has(w) && !HONORIFICS.has(w))
+    : [];
 }
 
 /** Builds clusters from everything `scan` found. */
@@ -55,14 +59,29 @@ export function resolve(found: Found[], stats: WordStats): Cluster[] {
   const rest: Found[] = [];
   for (const f of found) {
     if (f.demonymOf) demonyms.set(f.demonymOf, demonyms.get(f.demonymOf)?.concat(f) ?? [f]);
-    else if (f.sentenceStart && words(f.name).length === 1 && f.strength < 2 && !/^[\p{Lu}\d&]+$/u.test(f.name) && !stats.midCaps.has(keyOf(f.name))) continue;
+    else if (
+      f.sentenceStart &&
+      words(f.name).length === 1 &&
+      f.strength < 2 &&
+      !/^[\p{Lu}\d&]+$/u.test(f.name) &&
+      !stats.midCaps.has(keyOf(f.name))
+    )
+      continue;
     else rest.push(f);
   }
   // Surnames that stand alone somewhere mark untyped plain names as people (`José Antonio Kast` ... `Kast`).
   const singles = new Set(rest.filter((f) => words(f.name).length === 1).map((f) => keyOf(f.name)));
   for (const f of rest) {
     const w = words(f.name);
-    if (f.type === null && w.length >= 2 && w.length <= 4 && !/^(?:of|in|from|to|across|near)$/.test(f.prev ?? '') && singles.has(lastWord(f.name)) && couldBeSurname(w[w.length - 1]) && w.every((x) => /^\p{Lu}/u.test(x) || /^(?:de|del|da|van|von|bin|al)$/.test(x))) {
+    if (
+      f.type === null &&
+      w.length >= 2 &&
+      w.length <= 4 &&
+      !/^(?:of|in|from|to|across|near)$/.test(f.prev ?? '') &&
+      singles.has(lastWord(f.name)) &&
+      couldBeSurname(w[w.length - 1]) &&
+      w.every((x) => /^\p{Lu}/u.test(x) || /^(?:de|del|da|van|von|bin|al)$/.test(x))
+    ) {
       f.type = 'person';
       f.strength = 1;
     }
@@ -106,7 +125,8 @@ export function resolve(found: Found[], stats: WordStats): Cluster[] {
     const k = keyOf(f.name);
     let cands = [...(bySurname.get(k) ?? [])].sort((a, b) => order.get(a)! - order.get(b)!);
     // Some people are referred to by their first name (`Tedros`): only within the source naming them in full.
-    if (!cands.length && !f.title) cands = (byFirst.get(k) ?? []).filter((p) => p.found.some((m) => m.key === f.key && words(m.name).length > 2));
+    if (!cands.length && !f.title)
+      cands = (byFirst.get(k) ?? []).filter((p) => p.found.some((m) => m.key === f.key && words(m.name).length > 2));
     if (!cands.length) {
       if (f.type === 'person') {
         const c = get(f.name, 'person');
@@ -126,7 +146,12 @@ export function resolve(found: Found[], stats: WordStats): Cluster[] {
     let pick: Cluster | undefined;
     if (inSource.length === 1) pick = inSource[0];
     else if (inSource.length > 1) {
-      const dist = (p: Cluster) => Math.min(...p.found.filter((m) => m.key === f.key && words(m.name).length > 1).map((m) => (m.end <= f.start ? f.start - m.end : 2 * (m.start - f.end))));
+      const dist = (p: Cluster) =>
+        Math.min(
+          ...p.found
+            .filter((m) => m.key === f.key && words(m.name).length > 1)
+            .map((m) => (m.end <= f.start ? f.start - m.end : 2 * (m.start - f.end))),
+        );
       const sorted = inSource.map((p) => [dist(p), p] as const).sort((a, b) => a[0] - b[0]);
       if (sorted[0][0] < sorted[1][0]) pick = sorted[0][1];
     } else if (cands.length === 1) pick = cands[0];
@@ -138,7 +163,9 @@ export function resolve(found: Found[], stats: WordStats): Cluster[] {
       const c = get(f.name, 'person');
       c.found.push(f);
       const names = (inSource.length ? inSource : cands).map((p) => p.name);
-      c.ambiguous.push(`"${f.name}" in @${f.key} ¶${f.paragraph} may be ${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}`);
+      c.ambiguous.push(
+        `"${f.name}" in @${f.key} ¶${f.paragraph} may be ${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}`,
+      );
     }
     f.strength = -1;
   }
@@ -146,8 +173,16 @@ export function resolve(found: Found[], stats: WordStats): Cluster[] {
   const acronyms = new Map<string, string>();
   for (const f of rest) if (f.expansionOf) acronyms.set(keyOf(f.name), f.expansionOf);
   // An acronym never spelled out is still the one multi-word name whose initials it is (`WHO`).
-  const initials = (s: string) => words(s).filter((w) => /^\p{Lu}/u.test(w)).map((w) => w[0]).join('');
-  const long = [...new Set(rest.filter((f) => f.type !== 'person' && f.type !== 'place' && words(f.name).length > 1).map((f) => f.name))];
+  const initials = (s: string) =>
+    words(s)
+      .filter((w) => /^\p{Lu}/u.test(w))
+      .map((w) => w[0])
+      .join('');
+  const long = [
+    ...new Set(
+      rest.filter((f) => f.type !== 'person' && f.type !== 'place' && words(f.name).length > 1).map((f) => f.name),
+    ),
+  ];
   const byInitials = new Map<string, string[]>();
   for (const n of long) byInitials.set(initials(n), [...(byInitials.get(initials(n)) ?? []), n]);
   for (const f of rest) {
@@ -192,7 +227,13 @@ function mergeShortForms(clusters: Cluster[]): Cluster[] {
     const weakPlace = c.type === 'place' && c.found.every((f) => f.strength <= 1 && !f.canonical);
     if (c.type === 'person' || (c.type === 'place' && !weakPlace) || c.found.length === 0) continue;
     const k = keyOf(c.name);
-    const longer = orgs.filter((o) => o !== c && !gone.has(o) && (keyOf(o.name).endsWith(' ' + k) || (words(k).length === 1 && keyOf(o.name).startsWith(k + ' ') && o.type === 'organization')));
+    const longer = orgs.filter(
+      (o) =>
+        o !== c &&
+        !gone.has(o) &&
+        (keyOf(o.name).endsWith(' ' + k) ||
+          (words(k).length === 1 && keyOf(o.name).startsWith(k + ' ') && o.type === 'organization')),
+    );
     if (longer.length !== 1) continue;
     longer[0].found.push(...c.found);
     gone.add(c);

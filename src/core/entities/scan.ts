@@ -25,11 +25,17 @@ export interface Found extends Candidate {
   expansionOf?: string;
 }
 
-interface Para { source: Source; n: number; tokens: Token[] }
+interface Para {
+  source: Source;
+  n: number;
+  tokens: Token[];
+}
 
 function paragraphs(sources: Source[]): Para[] {
   const out: Para[] = [];
-  for (const s of sources) for (const p of s.paragraphs) out.push({ source: s, n: p.n, tokens: tokenize(s.text.slice(p.start, p.end), p.start) });
+  for (const s of sources)
+    for (const p of s.paragraphs)
+      out.push({ source: s, n: p.n, tokens: tokenize(s.text.slice(p.start, p.end), p.start) });
   return out;
 }
 
@@ -42,7 +48,8 @@ export function wordStats(paras: Array<{ tokens: Token[] }>): WordStats {
       if (/^\p{Ll}/u.test(t.text)) stats.lower.add(keyOf(t.text));
       else if (t.cap && !t.sentenceStart) stats.midCaps.add(keyOf(t.text));
     }
-    for (const run of findRuns(tokens)) if (!run[run.length - 1].possessive || run.length > 1) stats.standalone.add(keyOf(run[run.length - 1].text));
+    for (const run of findRuns(tokens))
+      if (!run[run.length - 1].possessive || run.length > 1) stats.standalone.add(keyOf(run[run.length - 1].text));
   }
   return stats;
 }
@@ -90,7 +97,18 @@ function attacks(p: Para): Found[] {
     const end = m.index + m[0].length;
     prevEnd = end;
     const surface = text.slice(startAt, end).replace(/\s+/g, ' ');
-    out.push({ name, surface, type: 'event', strength: 3, start: base + startAt, end: base + end, sentenceStart: false, key: p.source.key, uri: p.source.uri, paragraph: p.n });
+    out.push({
+      name,
+      surface,
+      type: 'event',
+      strength: 3,
+      start: base + startAt,
+      end: base + end,
+      sentenceStart: false,
+      key: p.source.key,
+      uri: p.source.uri,
+      paragraph: p.n,
+    });
   }
   return out;
 }
@@ -125,8 +143,18 @@ export function* scanInSteps(sources: Source[]): Generator<void, { found: Found[
         for (const c of classify(seg, tokens, at, stats)) {
           const first = indexAt(c.start);
           const prev = tokens[first - 1];
-          const name = c.demonymOf || c.name.includes(' ') ? p.source.text.slice(c.start, c.end).replace(/\s+/g, ' ') : c.name;
-          here.push({ ...c, name, key: p.source.key, uri: p.source.uri, paragraph: p.n, first, last: endAt, ...(prev?.word && !prev.cap ? { prev: prev.text } : {}) });
+          const name =
+            c.demonymOf || c.name.includes(' ') ? p.source.text.slice(c.start, c.end).replace(/\s+/g, ' ') : c.name;
+          here.push({
+            ...c,
+            name,
+            key: p.source.key,
+            uri: p.source.uri,
+            paragraph: p.n,
+            first,
+            last: endAt,
+            ...(prev?.word && !prev.cap ? { prev: prev.text } : {}),
+          });
         }
       }
     }
@@ -140,7 +168,15 @@ export function* scanInSteps(sources: Source[]): Generator<void, { found: Found[
       const c = here[i];
       // `Strategic Military Defence Agreement (SMDA)`: the acronym names the same thing.
       const prev = here[i - 1];
-      if (prev && tokens[c.first - 1]?.text === '(' && tokens[c.first - 2]?.end === prev.end && tokens[c.last + 1]?.text === ')' && (/^\p{Lu}[\p{L}\d&]+$/u.test(c.name) || (/^(?:\p{Lu}[\p{L}\d&-]* ){1,2}\p{Lu}[\p{L}\d&]+$/u.test(c.name) && /\p{Lu}{2}/u.test(c.name))) && c.name.length <= 14) {
+      if (
+        prev &&
+        tokens[c.first - 1]?.text === '(' &&
+        tokens[c.first - 2]?.end === prev.end &&
+        tokens[c.last + 1]?.text === ')' &&
+        (/^\p{Lu}[\p{L}\d&]+$/u.test(c.name) ||
+          (/^(?:\p{Lu}[\p{L}\d&-]* ){1,2}\p{Lu}[\p{L}\d&]+$/u.test(c.name) && /\p{Lu}{2}/u.test(c.name))) &&
+        c.name.length <= 14
+      ) {
         c.expansionOf = prev.canonical ?? prev.name;
         c.type = prev.type;
         c.strength = prev.strength;
@@ -156,7 +192,13 @@ export function* scanInSteps(sources: Source[]): Generator<void, { found: Found[
           const o = here[j];
           if (!o || o.type === null || o.demonymOf || o.type === 'person') continue;
           const [a, b] = j < i ? [o, c] : [c, o];
-          const between = tokens.slice(tokens.findIndex((t) => t.start >= a.end), tokens.findIndex((t) => t.start >= b.start)).map((t) => t.text).join(' ');
+          const between = tokens
+            .slice(
+              tokens.findIndex((t) => t.start >= a.end),
+              tokens.findIndex((t) => t.start >= b.start),
+            )
+            .map((t) => t.text)
+            .join(' ');
           if (/^(?:,|and|or|, and|, or)$/.test(between)) {
             c.type = o.type as EntityType;
             c.strength = 1;

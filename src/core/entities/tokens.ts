@@ -50,7 +50,18 @@ export function tokenize(text: string, base: number): Token[] {
         skipGap = true;
         continue;
       }
-      out.push({ text: raw, start: base + at, end: base + at + raw.length, word: false, cap: false, acronym: false, model: false, possessive: false, sentenceStart: false, joined: false });
+      out.push({
+        text: raw,
+        start: base + at,
+        end: base + at + raw.length,
+        word: false,
+        cap: false,
+        acronym: false,
+        model: false,
+        possessive: false,
+        sentenceStart: false,
+        joined: false,
+      });
       if (/[.!?:;]/.test(raw)) atStart = true;
       else if (!OPENERS.test(raw)) atStart = false;
       lastEnd = at + raw.length;
@@ -74,8 +85,13 @@ export function tokenize(text: string, base: number): Token[] {
     const gap = text.slice(lastEnd, at);
     const letters = raw.replace(/[^\p{L}]/gu, '');
     const upper = letters.replace(/[^\p{Lu}]/gu, '').length;
-    const acronym = letters.length >= 2 && upper >= 2 && upper >= letters.length * 0.6 && !/\p{L}[-\u2013]\p{L}/u.test(raw);
-    const model = /\p{Lu}/u.test(raw) && /\d/.test(raw) && /^[\p{Lu}\d][\p{L}\d]*(?:[-\u2010\u2011][\p{L}\d]+)*$/u.test(raw) && !/^\d+(?:st|nd|rd|th|s)?$/.test(raw);
+    const acronym =
+      letters.length >= 2 && upper >= 2 && upper >= letters.length * 0.6 && !/\p{L}[-\u2013]\p{L}/u.test(raw);
+    const model =
+      /\p{Lu}/u.test(raw) &&
+      /\d/.test(raw) &&
+      /^[\p{Lu}\d][\p{L}\d]*(?:[-\u2010\u2011][\p{L}\d]+)*$/u.test(raw) &&
+      !/^\d+(?:st|nd|rd|th|s)?$/.test(raw);
     out.push({
       text: raw,
       start: base + at,

@@ -4,7 +4,15 @@
 export type EntityType = 'person' | 'organization' | 'place' | 'weapon_system' | 'event' | 'agreement' | 'group';
 
 /** Every entity type, in the order the CLI groups them. */
-export const ENTITY_TYPES: readonly EntityType[] = ['person', 'organization', 'place', 'weapon_system', 'event', 'agreement', 'group'];
+export const ENTITY_TYPES: readonly EntityType[] = [
+  'person',
+  'organization',
+  'place',
+  'weapon_system',
+  'event',
+  'agreement',
+  'group',
+];
 
 /** One place where a source names an entity. */
 export interface Mention {

@@ -27,7 +27,11 @@ function xmlText(xml: string, tag: string): string | undefined {
     from = open + 1;
   }
   v = v
-    ?.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&')
+    ?.replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&')
     .trim();
   return v || undefined;
 }
@@ -57,7 +61,12 @@ export async function extractDocx(bytes: Uint8Array): Promise<Extracted> {
   const creator = xmlText(core, 'dc:creator');
   return {
     title: xmlText(core, 'dc:title'),
-    authors: creator ? creator.split(/;|\band\b/).map((a) => a.trim()).filter(Boolean) : [],
+    authors: creator
+      ? creator
+          .split(/;|\band\b/)
+          .map((a) => a.trim())
+          .filter(Boolean)
+      : [],
     date: xmlText(core, 'dcterms:created'),
     language: xmlText(core, 'dc:language'),
     blocks,

@@ -20,8 +20,9 @@ export const parseHTML = linkedomParse as unknown as (html: string) => { documen
 
 const BLOCKS = 'p, li, blockquote, h1, h2, h3, h4, h5, h6, pre, dd';
 /** Inside an article these are page furniture, not text: captions, asides, share bars, forms, embedded widgets. */
-const FURNITURE = 'figure, figcaption, aside, nav, header, footer, form, button, script, style, noscript, template, '
-  + 'iframe, object, embed, svg, canvas, select, textarea, [aria-hidden="true"], [hidden]';
+const FURNITURE =
+  'figure, figcaption, aside, nav, header, footer, form, button, script, style, noscript, template, ' +
+  'iframe, object, embed, svg, canvas, select, textarea, [aria-hidden="true"], [hidden]';
 
 function text(el: El): string {
   return (el.textContent ?? '').replace(/[\s\u00a0]+/g, ' ').trim();

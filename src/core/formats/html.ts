@@ -16,21 +16,30 @@ function decode(bytes: Uint8Array): string {
 
 function meta(doc: Doc, ...names: string[]): string | undefined {
   for (const n of names) {
-    const el = doc.querySelector(`meta[property="${n}"]`) ?? doc.querySelector(`meta[name="${n}"]`)
-      ?? doc.querySelector(`meta[itemprop="${n}"]`);
+    const el =
+      doc.querySelector(`meta[property="${n}"]`) ??
+      doc.querySelector(`meta[name="${n}"]`) ??
+      doc.querySelector(`meta[itemprop="${n}"]`);
     const v = el?.getAttribute('content')?.trim();
     if (v) return v;
   }
   return undefined;
 }
 
-interface LinkedData { headline?: string; datePublished?: string; authors: string[]; publisher?: string; url?: string }
+interface LinkedData {
+  headline?: string;
+  datePublished?: string;
+  authors: string[];
+  publisher?: string;
+  url?: string;
+}
 
 function names(v: unknown): string[] {
   if (!v) return [];
   if (typeof v === 'string') return [v];
   if (Array.isArray(v)) return v.flatMap(names);
-  if (typeof v === 'object' && typeof (v as { name?: unknown }).name === 'string') return [(v as { name: string }).name];
+  if (typeof v === 'object' && typeof (v as { name?: unknown }).name === 'string')
+    return [(v as { name: string }).name];
   return [];
 }
 
@@ -66,9 +75,15 @@ function httpUrl(v: string | undefined): string | undefined {
 
 function byline(v: string | null | undefined): string[] {
   if (!v) return [];
-  const t = v.replace(/\s+/g, ' ').replace(/^\s*by\s+/i, '').trim();
+  const t = v
+    .replace(/\s+/g, ' ')
+    .replace(/^\s*by\s+/i, '')
+    .trim();
   if (!t || t.length > 120 || /^https?:/i.test(t)) return [];
-  return t.split(/,|\band\b|&/).map((a) => a.trim()).filter(Boolean);
+  return t
+    .split(/,|\band\b|&/)
+    .map((a) => a.trim())
+    .filter(Boolean);
 }
 
 /** Extracts a web page's article and metadata. */
@@ -81,11 +96,18 @@ export function extractHtml(bytes: Uint8Array): Extracted {
   const found: Omit<Extracted, 'blocks'> = {
     title,
     outlet: meta(document, 'og:site_name', 'application-name') ?? ld.publisher,
-    authors: ld.authors.length ? ld.authors : byline(meta(document, 'author', 'article:author', 'byl', 'parsely-author')),
-    date: meta(document, 'article:published_time', 'datePublished', 'date', 'pubdate', 'dc.date')
-      ?? ld.datePublished ?? timeEl?.getAttribute('datetime') ?? undefined,
-    url: httpUrl(document.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? undefined)
-      ?? httpUrl(meta(document, 'og:url')) ?? httpUrl(ld.url),
+    authors: ld.authors.length
+      ? ld.authors
+      : byline(meta(document, 'author', 'article:author', 'byl', 'parsely-author')),
+    date:
+      meta(document, 'article:published_time', 'datePublished', 'date', 'pubdate', 'dc.date') ??
+      ld.datePublished ??
+      timeEl?.getAttribute('datetime') ??
+      undefined,
+    url:
+      httpUrl(document.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? undefined) ??
+      httpUrl(meta(document, 'og:url')) ??
+      httpUrl(ld.url),
     language: document.documentElement?.getAttribute('lang')?.trim() || undefined,
   };
   // Readability changes the document it reads, so it gets its own copy.

@@ -3,8 +3,17 @@
 import { FormatError, type Block, type Extracted } from './types';
 
 /** The parts of pdf.js used here (its types need the DOM library, which this project does not compile with). */
-interface TextItem { str: string; transform: number[]; width: number; height: number; hasEOL?: boolean }
-interface PdfPage { getTextContent(): Promise<{ items: Array<TextItem | { type: string }> }>; view: number[] }
+interface TextItem {
+  str: string;
+  transform: number[];
+  width: number;
+  height: number;
+  hasEOL?: boolean;
+}
+interface PdfPage {
+  getTextContent(): Promise<{ items: Array<TextItem | { type: string }> }>;
+  view: number[];
+}
 interface PdfDocument {
   numPages: number;
   getPage(n: number): Promise<PdfPage>;
@@ -32,7 +41,14 @@ function pdfjs(): Promise<PdfJs> {
   })());
 }
 
-interface Line { text: string; x: number; y: number; size: number; right: number; page: number }
+interface Line {
+  text: string;
+  x: number;
+  y: number;
+  size: number;
+  right: number;
+  page: number;
+}
 
 /** Groups a page's text items into lines, top to bottom. */
 function linesOf(items: TextItem[], page: number): Line[] {
@@ -46,21 +62,23 @@ function linesOf(items: TextItem[], page: number): Line[] {
     else rows.push({ y, items: [it] });
   }
   rows.sort((a, b) => b.y - a.y);
-  return rows.map((r) => {
-    r.items.sort((a, b) => a.transform[4] - b.transform[4]);
-    let text = '';
-    let end = -Infinity;
-    for (const it of r.items) {
-      const x = it.transform[4];
-      const size = Math.hypot(it.transform[2], it.transform[3]) || it.height;
-      if (text && x - end > size * 0.15 && !/\s$/.test(text) && !/^\s/.test(it.str)) text += ' ';
-      text += it.str;
-      end = x + it.width;
-    }
-    const first = r.items[0];
-    const size = Math.max(...r.items.map((it) => Math.hypot(it.transform[2], it.transform[3]) || it.height));
-    return { text: text.replace(/\s+/g, ' ').trim(), x: first.transform[4], y: r.y, size, right: end, page };
-  }).filter((l) => l.text);
+  return rows
+    .map((r) => {
+      r.items.sort((a, b) => a.transform[4] - b.transform[4]);
+      let text = '';
+      let end = -Infinity;
+      for (const it of r.items) {
+        const x = it.transform[4];
+        const size = Math.hypot(it.transform[2], it.transform[3]) || it.height;
+        if (text && x - end > size * 0.15 && !/\s$/.test(text) && !/^\s/.test(it.str)) text += ' ';
+        text += it.str;
+        end = x + it.width;
+      }
+      const first = r.items[0];
+      const size = Math.max(...r.items.map((it) => Math.hypot(it.transform[2], it.transform[3]) || it.height));
+      return { text: text.replace(/\s+/g, ' ').trim(), x: first.transform[4], y: r.y, size, right: end, page };
+    })
+    .filter((l) => l.text);
 }
 
 /** The shape of a line with its numbers blurred, so `Page 3 of 9` on every page counts as one running line. */
@@ -74,12 +92,18 @@ const PAGE_NUMBER = /^(?:[-–—]\s*)?(?:page\s+)?(?:\d+|[ivxlc]+)(?:\s*(?:of|\
 function dropRunning(pages: Line[][]): Line[][] {
   const edge = (ls: Line[]) => [...ls.slice(0, 2), ...ls.slice(-2)];
   const counts = new Map<string, number>();
-  for (const ls of pages) for (const s of new Set(edge(ls).map((l) => shape(l.text)))) counts.set(s, (counts.get(s) ?? 0) + 1);
+  for (const ls of pages)
+    for (const s of new Set(edge(ls).map((l) => shape(l.text)))) counts.set(s, (counts.get(s) ?? 0) + 1);
   const enough = Math.max(2, Math.ceil(pages.length / 2));
   return pages.map((ls) => {
     const edges = new Set(edge(ls));
-    return ls.filter((l) => !(edges.has(l) && ((pages.length > 1 && (counts.get(shape(l.text)) ?? 0) >= enough)
-      || PAGE_NUMBER.test(l.text))));
+    return ls.filter(
+      (l) =>
+        !(
+          edges.has(l) &&
+          ((pages.length > 1 && (counts.get(shape(l.text)) ?? 0) >= enough) || PAGE_NUMBER.test(l.text))
+        ),
+    );
   });
 }
 
@@ -101,7 +125,8 @@ function blocksOf(pages: Line[][]): { blocks: Block[]; title?: string } {
   const all = pages.flat();
   const body = median(all.map((l) => l.size));
   const gaps: number[] = [];
-  for (const ls of pages) for (let i = 1; i < ls.length; i++) if (Math.abs(ls[i].size - body) < 0.5) gaps.push(ls[i - 1].y - ls[i].y);
+  for (const ls of pages)
+    for (let i = 1; i < ls.length; i++) if (Math.abs(ls[i].size - body) < 0.5) gaps.push(ls[i - 1].y - ls[i].y);
   const step = median(gaps.filter((g) => g > 0)) || body * 1.2;
   const left = median(all.filter((l) => Math.abs(l.size - body) < 0.5).map((l) => l.x));
   const width = Math.max(...all.map((l) => l.right)) - left;
@@ -166,19 +191,31 @@ export async function extractPdf(bytes: Uint8Array): Promise<Extracted> {
   try {
     // pdf.js takes ownership of the buffer it is given; hand it a copy.
     doc = await lib.getDocument({
-      data: new Uint8Array(bytes), isEvalSupported: false, disableFontFace: true, useSystemFonts: false,
-      stopAtErrors: false, verbosity: 0, disableAutoFetch: true, enableXfa: false,
+      data: new Uint8Array(bytes),
+      isEvalSupported: false,
+      disableFontFace: true,
+      useSystemFonts: false,
+      stopAtErrors: false,
+      verbosity: 0,
+      disableAutoFetch: true,
+      enableXfa: false,
     }).promise;
   } catch (e) {
     const name = (e as Error).name;
-    if (name === 'PasswordException') throw new FormatError('the PDF is encrypted (password protected); save an unprotected copy');
+    if (name === 'PasswordException')
+      throw new FormatError('the PDF is encrypted (password protected); save an unprotected copy');
     throw new FormatError(`the PDF is damaged or not a PDF (${(e as Error).message})`);
   }
   try {
     const pages: Line[][] = [];
     for (let n = 1; n <= doc.numPages; n++) {
       const content = await (await doc.getPage(n)).getTextContent();
-      pages.push(linesOf(content.items.filter((it): it is TextItem => 'str' in it), n));
+      pages.push(
+        linesOf(
+          content.items.filter((it): it is TextItem => 'str' in it),
+          n,
+        ),
+      );
     }
     if (!pages.some((ls) => ls.some((l) => /[\p{L}\p{N}]/u.test(l.text)))) {
       throw new FormatError('no text layer: scanned PDFs need OCR first');
@@ -189,7 +226,12 @@ export async function extractPdf(bytes: Uint8Array): Promise<Extracted> {
     const author = infoString(info, 'Author');
     return {
       title: metaTitle && !/^untitled/i.test(metaTitle) ? metaTitle : title,
-      authors: author ? author.split(/;|,|\band\b/).map((a) => a.trim()).filter(Boolean) : [],
+      authors: author
+        ? author
+            .split(/;|,|\band\b/)
+            .map((a) => a.trim())
+            .filter(Boolean)
+        : [],
       date: pdfDate(infoString(info, 'CreationDate')),
       pages: doc.numPages,
       blocks,

@@ -19,7 +19,12 @@ export function formatOf(name: string): SourceFormat | undefined {
 }
 
 /** Human names, for messages and the extracted-text view. */
-export const FORMAT_NAMES: Record<SourceFormat, string> = { text: 'text', html: 'web page', pdf: 'PDF', docx: 'Word document' };
+export const FORMAT_NAMES: Record<SourceFormat, string> = {
+  text: 'text',
+  html: 'web page',
+  pdf: 'PDF',
+  docx: 'Word document',
+};
 
 /**
  * Extracts a non-text file. The parsers are large, so each is imported the first time a file of its format is read;

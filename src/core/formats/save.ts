@@ -7,7 +7,10 @@ import { formatOf } from './registry';
 import type { SourceFormat } from './types';
 
 /** What arrived, by its content type (or, without a useful one, its name): a format, or why it cannot be a source. */
-export function contentFormat(contentType: string | null | undefined, name: string): SourceFormat | { refused: string } {
+export function contentFormat(
+  contentType: string | null | undefined,
+  name: string,
+): SourceFormat | { refused: string } {
   const type = (contentType ?? '').split(';')[0].trim().toLowerCase();
   if (type === 'text/html' || type === 'application/xhtml+xml') return 'html';
   if (type === 'application/pdf') return 'pdf';
@@ -15,7 +18,9 @@ export function contentFormat(contentType: string | null | undefined, name: stri
   if (type === 'text/plain' || type === 'text/markdown') return 'text';
   const byName = formatOf(name.replace(/[?#].*$/, ''));
   if ((!type || type === 'application/octet-stream' || type === 'binary/octet-stream') && byName) return byName;
-  return { refused: `${type || 'content of an unknown type'} is not a supported source format (web pages, PDF, Word .docx, text)` };
+  return {
+    refused: `${type || 'content of an unknown type'} is not a supported source format (web pages, PDF, Word .docx, text)`,
+  };
 }
 
 /** A key no source in `taken` has: the title's base key, then `b`, `c`, … */

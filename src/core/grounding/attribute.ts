@@ -111,7 +111,12 @@ const attributors = new WeakMap<Citation[], WeakMap<Quotation[], Attributor>>();
  * same sentence (`@key [¶3] called it “…”`); the next citation in the same paragraph. Undefined when none applies.
  * Linear in the document over all its quotations (see {@link Attributor}).
  */
-export function attribute(md: string, quote: Quotation, citations: Citation[], quotes: Quotation[]): Attribution | undefined {
+export function attribute(
+  md: string,
+  quote: Quotation,
+  citations: Citation[],
+  quotes: Quotation[],
+): Attribution | undefined {
   let byQuotes = attributors.get(citations);
   if (!byQuotes) attributors.set(citations, (byQuotes = new WeakMap()));
   let a = byQuotes.get(quotes);

@@ -11,11 +11,21 @@ function plural(n: number, word: string): string {
 
 function checkKey(item: CiteItem, inText: boolean, corpus: Corpus, sink: DiagnosticSink): boolean {
   if (corpus.get(item.key)) return true;
-  const suggestedKey = suggestKey(item.key, corpus.sources.map((s) => s.key));
+  const suggestedKey = suggestKey(
+    item.key,
+    corpus.sources.map((s) => s.key),
+  );
   const hint = suggestedKey
     ? ` Did you mean "${suggestedKey}"?`
-    : inText ? ` If this is not a citation, write \\@${item.key}.` : '';
-  const data = { itemKey: item.key, itemStart: item.start, itemEnd: item.end, ...(suggestedKey ? { suggestedKey } : {}) };
+    : inText
+      ? ` If this is not a citation, write \\@${item.key}.`
+      : '';
+  const data = {
+    itemKey: item.key,
+    itemStart: item.start,
+    itemEnd: item.end,
+    ...(suggestedKey ? { suggestedKey } : {}),
+  };
   sink.add('unknown-key', 'error', item.keyStart, item.keyEnd, `Unknown source key "${item.key}".${hint}`, data);
   return false;
 }
@@ -29,12 +39,18 @@ function checkLocator(item: CiteItem, corpus: Corpus, sink: DiagnosticSink): voi
   const data = { itemKey: item.key, itemStart: item.start, itemEnd: item.end };
   if (bad) {
     const fixes = bad.suggestion
-      ? [{ title: `Change to ${bad.suggestion}`, start: bad.start, end: bad.end, newText: bad.suggestion,
-          preferred: true }]
+      ? [
+          {
+            title: `Change to ${bad.suggestion}`,
+            start: bad.start,
+            end: bad.end,
+            newText: bad.suggestion,
+            preferred: true,
+          },
+        ]
       : [];
     const hint = bad.suggestion ? ` Did you mean ${bad.suggestion}?` : '';
-    const message =
-      `"${bad.raw}" is not a valid paragraph locator: ${VALID_LOCATOR}.${hint} Quotations citing it are not checked.`;
+    const message = `"${bad.raw}" is not a valid paragraph locator: ${VALID_LOCATOR}.${hint} Quotations citing it are not checked.`;
     sink.add('invalid-locator', 'error', bad.start, bad.end, message, { ...data, ...(fixes.length ? { fixes } : {}) });
   }
   if (locator && source) {
@@ -62,7 +78,9 @@ function checkLocator(item: CiteItem, corpus: Corpus, sink: DiagnosticSink): voi
       sink.add('invalid-locator', 'error', otherLocator.start, otherLocator.end, message, data);
     }
   } else if (otherLocator) {
-    const what = otherLocator.label ? `"${otherLocator.raw}" does not name paragraphs` : `"${otherLocator.raw}" has no label (pandoc reads it as a page)`;
+    const what = otherLocator.label
+      ? `"${otherLocator.raw}" does not name paragraphs`
+      : `"${otherLocator.raw}" has no label (pandoc reads it as a page)`;
     const message = `${what}; cite paragraphs as ¶3 or ¶¶3-4. Quotations are checked against the whole source.`;
     sink.add('unsupported-locator', 'warning', otherLocator.start, otherLocator.end, message, data);
   }

@@ -31,7 +31,10 @@ function targetOf(item: CiteItem, corpus: Corpus): Target | undefined {
   const { source, paragraphs } = resolved;
   const pages = item.locator ? null : citedPages(item, source);
   return {
-    item, key: item.key, locator: item.locator, passages: paragraphs.map((paragraph) => ({ source, paragraph })),
+    item,
+    key: item.key,
+    locator: item.locator,
+    passages: paragraphs.map((paragraph) => ({ source, paragraph })),
     ...(pages ? { pages: describePages(pages) } : {}),
   };
 }
@@ -44,14 +47,22 @@ function describe(locator: Locator): string {
 
 function where(targets: Target[]): string {
   if (targets.length === 1 && !targets[0].locator && !targets[0].pages) return `anywhere in ${targets[0].key}`;
-  const cited = (t: Target) => (t.locator ? `${t.key} ${describe(t.locator)}` : t.pages ? `${t.key} ${t.pages}` : t.key);
+  const cited = (t: Target) =>
+    t.locator ? `${t.key} ${describe(t.locator)}` : t.pages ? `${t.key} ${t.pages}` : t.key;
   return `in ${targets.map(cited).join(' or ')}`;
 }
 
-function message(targets: Target[], foundIn: Array<{ key: string; paragraph: number }>, closest?: ClosestPassage): string {
+function message(
+  targets: Target[],
+  foundIn: Array<{ key: string; paragraph: number }>,
+  closest?: ClosestPassage,
+): string {
   const head = `Quote not found ${where(targets)}`;
   if (foundIn.length) {
-    const places = foundIn.slice(0, 3).map((f) => `${f.key} ¶${f.paragraph}`).join(', ');
+    const places = foundIn
+      .slice(0, 3)
+      .map((f) => `${f.key} ¶${f.paragraph}`)
+      .join(', ');
     const more = foundIn.length > 3 ? ` and ${foundIn.length - 3} more` : '';
     return `${head}; it appears in ${places}${more}.`;
   }
@@ -60,7 +71,13 @@ function message(targets: Target[], foundIn: Array<{ key: string; paragraph: num
   return `${head}. Closest passage: ${sameSource ? '' : `${closest.key} `}¶${closest.paragraph} ${shortQuote(closest.text)}`;
 }
 
-function checkQuote(quote: Quotation, citation: Citation, corpus: Corpus, everywhere: () => Passage[], sink: DiagnosticSink): void {
+function checkQuote(
+  quote: Quotation,
+  citation: Citation,
+  corpus: Corpus,
+  everywhere: () => Passage[],
+  sink: DiagnosticSink,
+): void {
   const targets = citation.items.map((item) => targetOf(item, corpus)).filter((t): t is Target => !!t);
   if (!targets.length || !quotePieces(quote.text).length) return;
   const cited = targets.flatMap((t) => t.passages);
@@ -72,17 +89,28 @@ function checkQuote(quote: Quotation, citation: Citation, corpus: Corpus, everyw
   const wholeSources = targets.some((t) => t.locator || t.pages)
     ? [...new Set(targets.map((t) => t.key))].flatMap((key) => passagesOf(corpus, { key }))
     : [];
-  const closest = closestIn(quote.text, cited) ?? (wholeSources.length ? closestIn(quote.text, wholeSources) : undefined);
+  const closest =
+    closestIn(quote.text, cited) ?? (wholeSources.length ? closestIn(quote.text, wholeSources) : undefined);
   const data: DiagnosticData = {
-    quoteStart: quote.contentStart, quoteEnd: quote.contentEnd,
-    itemKey: targets[0].key, itemStart: targets[0].item.start, itemEnd: targets[0].item.end,
-    ...(closest ? { closest } : {}), ...(foundIn.length ? { foundIn } : {}),
+    quoteStart: quote.contentStart,
+    quoteEnd: quote.contentEnd,
+    itemKey: targets[0].key,
+    itemStart: targets[0].item.start,
+    itemEnd: targets[0].item.end,
+    ...(closest ? { closest } : {}),
+    ...(foundIn.length ? { foundIn } : {}),
   };
   sink.add('quote-not-found', 'error', quote.start, quote.end, message(targets, foundIn, closest), data);
 }
 
 /** Checks each quotation against the citation `attribute` chooses; quotations with none get an `uncited-quote` note. */
-export function checkQuotes(md: string, quotes: Quotation[], citations: Citation[], corpus: Corpus, sink: DiagnosticSink): void {
+export function checkQuotes(
+  md: string,
+  quotes: Quotation[],
+  citations: Citation[],
+  corpus: Corpus,
+  sink: DiagnosticSink,
+): void {
   let all: Passage[] | undefined;
   const everywhere = () => (all ??= passagesOf(corpus));
   const attributor = new Attributor(md, citations, quotes);
@@ -96,7 +124,8 @@ export function checkQuotes(md: string, quotes: Quotation[], citations: Citation
       ? 'no citation follows it in its paragraph'
       : 'its paragraph has no citation';
     sink.add('uncited-quote', 'information', quote.start, quote.end, `Quotation not checked: ${why}.`, {
-      quoteStart: quote.contentStart, quoteEnd: quote.contentEnd,
+      quoteStart: quote.contentStart,
+      quoteEnd: quote.contentEnd,
     });
   }
 }

@@ -56,7 +56,7 @@ function upperBound(q: Quoted, text: string): number {
   if (q.ids.size > PROBES) return longQuoteBound(q, text);
   const present = new Uint8Array(q.ids.size);
   let words = 0;
-  for (const [w, id] of q.ids) if (text.includes(w)) (present[id] = 1), (words += q.wanted[id]);
+  for (const [w, id] of q.ids) if (text.includes(w)) ((present[id] = 1), (words += q.wanted[id]));
   if (!words) return 0;
   let pairs = 0;
   for (const [a, b, n] of q.pairList) if (present[a] && present[b]) pairs += n;
@@ -111,7 +111,7 @@ function bestWindow(q: Quoted, text: string): Window {
   };
   const movePair = (i: number, by: 1 | -1) => {
     const k = pairAt(i);
-    const wanted = k < 0 ? 0 : q.pairs.get(k) ?? 0;
+    const wanted = k < 0 ? 0 : (q.pairs.get(k) ?? 0);
     if (!wanted) return;
     const had = seenPairs.get(k) ?? 0;
     if (by > 0 ? had < wanted : had <= wanted) sharedPairs += by;

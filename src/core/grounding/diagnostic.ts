@@ -16,7 +16,15 @@ export class DiagnosticSink {
     const a = this.#lines.positionAt(start);
     const b = this.#lines.positionAt(end);
     this.#out.push({
-      code, severity, message, start, end, line: a.line, column: a.column, endLine: b.line, endColumn: b.column,
+      code,
+      severity,
+      message,
+      start,
+      end,
+      line: a.line,
+      column: a.column,
+      endLine: b.line,
+      endColumn: b.column,
       ...(data ? { data } : {}),
     });
   }

@@ -51,7 +51,8 @@ function fixesFor(md: string, d: GroundingDiagnostic, items: Map<string, CiteIte
 export function addFixes(md: string, diagnostics: GroundingDiagnostic[], citations: Citation[]): GroundingDiagnostic[] {
   // Items by their offsets, read once: a briefing with thousands of quotations stays linear.
   const items = new Map<string, CiteItem>();
-  for (const c of citations) for (const i of c.items) if (!items.has(`${i.start}:${i.end}`)) items.set(`${i.start}:${i.end}`, i);
+  for (const c of citations)
+    for (const i of c.items) if (!items.has(`${i.start}:${i.end}`)) items.set(`${i.start}:${i.end}`, i);
   for (const d of diagnostics) {
     const fixes = fixesFor(md, d, items);
     if (fixes.length) d.data = { ...d.data, fixes: [...(d.data?.fixes ?? []), ...fixes] };

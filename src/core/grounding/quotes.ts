@@ -48,7 +48,11 @@ function findClose(from: number, end: number, skipped: Span[], isClose: Closer):
 
 /** Closing marks for opening marks that are never apostrophes: curly, low-9, guillemets (both ways), fullwidth. */
 const PAIRED: Record<string, string> = {
-  '“': '”', '„': '“”', '«': '»', '»': '«', '＂': '＂',
+  '“': '”',
+  '„': '“”',
+  '«': '»',
+  '»': '«',
+  '＂': '＂',
 };
 
 /** The closing rule for a mark at `i` that can open a quotation, or undefined. */

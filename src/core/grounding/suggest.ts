@@ -9,7 +9,7 @@ export function suggestKey(key: string, known: string[]): string | undefined {
   let bestDistance = max + 1;
   for (const k of known) {
     const d = boundedDistance(wanted, k.toLowerCase(), max);
-    if (d < bestDistance) (best = k), (bestDistance = d);
+    if (d < bestDistance) ((best = k), (bestDistance = d));
   }
   if (best) return best;
   // A key cut short (`israel-calls` for `israel-calls-india`) or with the year added is also a likely slip.

@@ -73,7 +73,13 @@ export class CandidateCollector {
    * Scores the passages the key query words reach and returns the best `max`. When fewer than `fill` are
    * found, passages with only common query words make up the difference. `allowed` restricts passages (filters).
    */
-  collect(index: WordIndex, space: PassageSpace, terms: Term[], limits: CollectLimits, allowed: ((id: number) => boolean) | null): CandidateSet {
+  collect(
+    index: WordIndex,
+    space: PassageSpace,
+    terms: Term[],
+    limits: CollectLimits,
+    allowed: ((id: number) => boolean) | null,
+  ): CandidateSet {
     const { max } = limits;
     const fillTo = Math.min(max, limits.fill);
     const t = terms.length;
@@ -84,7 +90,8 @@ export class CandidateCollector {
     const matched = this.#matched;
     const touched: number[] = [];
     // A word is common when one of its index words alone reaches more than a third of the passages.
-    const reach = (word: number) => index.sources(word).reduce((sum, sid) => sum + space.range(sid)[1], index.passages(word).length);
+    const reach = (word: number) =>
+      index.sources(word).reduce((sum, sid) => sum + space.range(sid)[1], index.passages(word).length);
     const longest = terms.map((term) => Math.max(0, ...term.expansions.map((e) => reach(e.id))));
     const common = longest.map((d) => n >= COMMON_MIN_PASSAGES && d > COMMON_SHARE * n);
     let required = common.map((c) => !c);

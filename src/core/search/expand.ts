@@ -75,7 +75,12 @@ function completions(index: WordIndex, prefix: string, limits: ExpandLimits, ski
  * the word is absent, or so rare that a far more common neighbour is likelier meant, and always with a lower
  * quality than any exact match.
  */
-export function expandWord(index: WordIndex, word: string, prefix: boolean, limits: ExpandLimits = DEFAULT_LIMITS): Term {
+export function expandWord(
+  index: WordIndex,
+  word: string,
+  prefix: boolean,
+  limits: ExpandLimits = DEFAULT_LIMITS,
+): Term {
   const out: Expansion[] = [];
   const seen = new Set<number>();
   const push = (e: Expansion) => {

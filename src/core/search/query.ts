@@ -46,7 +46,14 @@ export function parseQuery(query: string): ParsedQuery {
       const raw = part.slice(folded.map[start], folded.map[end]);
       const at = partStart + folded.map[start];
       // "US" typed in capitals is the country, not the pronoun.
-      words.push({ word, raw, start: at, end: at + raw.length, stop: phrase < 0 && isStopWord(word) && !ALL_CAPS.test(raw), phrase });
+      words.push({
+        word,
+        raw,
+        start: at,
+        end: at + raw.length,
+        stop: phrase < 0 && isStopWord(word) && !ALL_CAPS.test(raw),
+        phrase,
+      });
       if (phrase >= 0) phrases[phrase].push(word);
     });
     if (phrase >= 0 && !phrases[phrase].length) phrases.pop();
@@ -62,6 +69,7 @@ export function parseQuery(query: string): ParsedQuery {
   const closed = !inQuote && QUOTE.test(query.trimEnd().slice(-1));
   flush();
   // A query of stop words only ("to be or not to be") searches for them.
-  if (words.length && words.every((w) => w.stop || w.phrase >= 0) && !phrases.length) for (const w of words) w.stop = false;
+  if (words.length && words.every((w) => w.stop || w.phrase >= 0) && !phrases.length)
+    for (const w of words) w.stop = false;
   return { words, phrases, open: !closed && !/\s$/.test(query) };
 }

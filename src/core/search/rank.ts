@@ -59,7 +59,14 @@ function idf(n: number, df: number): number {
  * Scores passages: per term, the best of its expansions by quality × BM25; per group, the words typed or the
  * best other name; plus a proximity bonus. Passages lacking a quoted phrase are dropped.
  */
-export function rank(index: WordIndex, stats: CorpusStats, terms: Term[], groups: TermGroup[], phrases: string[][], inputs: RankInput[]): Ranked[] {
+export function rank(
+  index: WordIndex,
+  stats: CorpusStats,
+  terms: Term[],
+  groups: TermGroup[],
+  phrases: string[][],
+  inputs: RankInput[],
+): Ranked[] {
   // Folded word -> (term, expansion slot) pairs; slots number all expansions of all terms.
   const slotsOf = new Map<string, number[]>();
   const slotTerm: number[] = [];
@@ -78,7 +85,8 @@ export function rank(index: WordIndex, stats: CorpusStats, terms: Term[], groups
     }
   });
   // Another name weighs what the words it stands for weigh (rarity of the concept, not of the spelling).
-  const idfOf = (t: number) => (terms[t].expansions.length ? idf(stats.passages, index.passages(terms[t].expansions[0].id).length) : 0);
+  const idfOf = (t: number) =>
+    terms[t].expansions.length ? idf(stats.passages, index.passages(terms[t].expansions[0].id).length) : 0;
   // When the words typed only match as typos, their other names are no surer than that (Afganistan: Afghan).
   for (const g of groups) {
     const typed = g.words.reduce((a, t) => a + idfOf(t), 0);
@@ -86,7 +94,8 @@ export function rank(index: WordIndex, stats: CorpusStats, terms: Term[], groups
     const sure = Math.min(...g.words.map((t) => terms[t].expansions[0]?.quality ?? 1));
     for (const a of g.alts) {
       for (let s = 0; s < slotTerm.length; s++) {
-        if (slotTerm[s] === a.term) slotWeight[s] = terms[a.term].expansions.find((e) => e.id === slotId[s])!.quality * typed * sure;
+        if (slotTerm[s] === a.term)
+          slotWeight[s] = terms[a.term].expansions.find((e) => e.id === slotId[s])!.quality * typed * sure;
       }
     }
   }
@@ -94,7 +103,9 @@ export function rank(index: WordIndex, stats: CorpusStats, terms: Term[], groups
   const typedOrder = groups.flatMap((g) => g.words);
   const termBit = new Map<number, number>();
   typedOrder.forEach((t, k) => termBit.set(t, k));
-  const groupWeight = groups.map((g) => Math.max(...g.words.map((t) => maxWeight(t)), ...g.alts.map((a) => maxWeight(a.term)), 0));
+  const groupWeight = groups.map((g) =>
+    Math.max(...g.words.map((t) => maxWeight(t)), ...g.alts.map((a) => maxWeight(a.term)), 0),
+  );
   const totalWeight = groupWeight.reduce((a, b) => a + b, 0) || 1;
   // A term's weight is that of its best expansion (the word itself when the corpus has it).
   function maxWeight(t: number): number {
@@ -147,12 +158,12 @@ export function rank(index: WordIndex, stats: CorpusStats, terms: Term[], groups
       let alt: TermGroup['alts'][number] | undefined;
       // Other names stand in only for words the passage lacks, and only when all their words are there.
       for (const a of all ? [] : g.alts) {
-        if (termScore[a.term] > best && a.words.every((w) => has(w))) (best = termScore[a.term]), (alt = a);
+        if (termScore[a.term] > best && a.words.every((w) => has(w))) ((best = termScore[a.term]), (alt = a));
       }
       sum += best;
       if (all || alt) covered += groupWeight[gi];
       else if (g.words.some((t) => termScore[t] > 0)) covered += groupWeight[gi] / 2;
-      if (alt) notes.push(`matched ${alt.label} for ${g.typed}`), alts.push(alt.term);
+      if (alt) (notes.push(`matched ${alt.label} for ${g.typed}`), alts.push(alt.term));
     });
     if (sum <= 0) continue;
     let adjacent = 0;

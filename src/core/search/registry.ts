@@ -47,7 +47,12 @@ export class PassageRegistry implements PassageSpace {
 
   /** Assigns ids to a source's passages (the caller removes any older version first). */
   add(source: Source): SourceEntry {
-    const entry: SourceEntry = { sid: this.#bySid.length, source, first: this.#sourceOf.length, count: source.paragraphs.length };
+    const entry: SourceEntry = {
+      sid: this.#bySid.length,
+      source,
+      first: this.#sourceOf.length,
+      count: source.paragraphs.length,
+    };
     this.#bySid.push(entry);
     this.#byUri.set(source.uri, entry);
     for (let j = 0; j < entry.count; j++) this.#sourceOf.push(entry.sid);

@@ -82,7 +82,11 @@ export class SearchIndex {
     const { terms, groups, phrases, quick, classify, altWords } = parsed;
     const max = quick ? limit : Math.max(limit, MAX_CANDIDATES);
     const { candidates } = this.#collector.collect(this.#words, this.#registry, terms, { max, fill: limit }, allowed);
-    const inputs = candidates.map((c) => ({ id: c.id, sid: this.#registry.sourceOf(c.id), text: this.#doc(c.id).text }));
+    const inputs = candidates.map((c) => ({
+      id: c.id,
+      sid: this.#registry.sourceOf(c.id),
+      text: this.#doc(c.id).text,
+    }));
     const stats = { passages: Math.max(1, this.#registry.count), averageLength: this.#registry.averageLength };
     return rank(this.#words, stats, terms, groups, phrases, inputs)
       .slice(0, limit)
@@ -129,12 +133,19 @@ export class SearchIndex {
     // One or two letters are a keystroke on the way to a word: the word index alone answers them.
     const quick = typed.length === 1 && typed[0].word.length <= 2 && !parsed.phrases.length;
     const limits = quick ? KEYSTROKE_LIMITS : DEFAULT_LIMITS;
-    const terms: Term[] = typed.map((w) => w.phrase >= 0
-      ? exactTerm(this.#words, w.word)
-      : expandWord(this.#words, w.word, parsed.open && w === last, limits));
+    const terms: Term[] = typed.map((w) =>
+      w.phrase >= 0
+        ? exactTerm(this.#words, w.word)
+        : expandWord(this.#words, w.word, parsed.open && w === last, limits),
+    );
     // Other names attach to runs of free words.
     const free = typed.filter((w) => w.phrase < 0);
-    const spans = quick ? [] : this.#synonyms.find(free.map((w) => w.word), free.map(() => false));
+    const spans = quick
+      ? []
+      : this.#synonyms.find(
+          free.map((w) => w.word),
+          free.map(() => false),
+        );
     const groups: TermGroup[] = [];
     const inSpan = new Map<number, AltSpan>();
     for (const sp of spans) for (let i = sp.start; i < sp.end; i++) inSpan.set(typed.indexOf(free[i]), sp);
@@ -147,7 +158,11 @@ export class SearchIndex {
       }
       if (typed.indexOf(free[sp.start]) !== i) continue;
       const words = free.slice(sp.start, sp.end).map((w) => typed.indexOf(w));
-      const group: TermGroup = { words, alts: [], typed: query.slice(typed[words[0]].start, typed[words[words.length - 1]].end) };
+      const group: TermGroup = {
+        words,
+        alts: [],
+        typed: query.slice(typed[words[0]].start, typed[words[words.length - 1]].end),
+      };
       for (const alt of sp.alts) {
         const term = this.#altTerm(alt.words, alt.quality);
         if (!term) continue;
@@ -177,7 +192,8 @@ export class SearchIndex {
     if (best === undefined) return undefined;
     const word = this.#words.word(best);
     const expansions: Expansion[] = [{ id: best, quality, kind: 'alias' }];
-    for (const id of this.#words.sameStem(word)) expansions.push({ id, quality: quality * QUALITY.variant, kind: 'alias' });
+    for (const id of this.#words.sameStem(word))
+      expansions.push({ id, quality: quality * QUALITY.variant, kind: 'alias' });
     return { word, expansions, corrected: word };
   }
 
@@ -185,7 +201,17 @@ export class SearchIndex {
     const { entry, paragraph } = this.#registry.passage(id)!;
     const s = entry.source;
     const matches = matchRanges(paragraph.text, classify);
-    return { key: s.key, uri: s.uri, title: s.title, date: s.date, paragraph: paragraph.n, text: paragraph.text, score, matches, notes };
+    return {
+      key: s.key,
+      uri: s.uri,
+      title: s.title,
+      date: s.date,
+      paragraph: paragraph.n,
+      text: paragraph.text,
+      score,
+      matches,
+      notes,
+    };
   }
 
   // Passages that pass the filters, in corpus order (a filter without a query).
@@ -224,7 +250,11 @@ export class SearchIndex {
   #doc(id: number): FoldedDoc {
     return this.#docs.doc(id, () => {
       const { entry, paragraph } = this.#registry.passage(id)!;
-      return { text: searchFold(paragraph.text), title: searchFold(entry.source.title), key: searchFold(entry.source.key) };
+      return {
+        text: searchFold(paragraph.text),
+        title: searchFold(entry.source.title),
+        key: searchFold(entry.source.key),
+      };
     });
   }
 }
@@ -232,7 +262,11 @@ export class SearchIndex {
 /** A query word inside quotes: itself only. */
 function exactTerm(index: WordIndex, word: string): Term {
   const id = index.id(word);
-  return { word, expansions: id !== undefined && index.live(id) ? [{ id, quality: QUALITY.exact, kind: 'exact' }] : [], corrected: word };
+  return {
+    word,
+    expansions: id !== undefined && index.live(id) ? [{ id, quality: QUALITY.exact, kind: 'exact' }] : [],
+    corrected: word,
+  };
 }
 
 /** A parsed query, ready for candidate selection and ranking. */

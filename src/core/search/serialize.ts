@@ -40,7 +40,13 @@ export function encode(registry: PassageRegistry, words: WordIndex): SerializedS
     ordinal.set(e.sid, next);
     sourceIndex.set(e.sid, i);
     next += e.count;
-    return { uri: e.source.uri, key: e.source.key, title: e.source.title, fingerprint: fingerprint(e.source.text), paragraphs: e.count };
+    return {
+      uri: e.source.uri,
+      key: e.source.key,
+      title: e.source.title,
+      fingerprint: fingerprint(e.source.text),
+      paragraphs: e.count,
+    };
   });
   const passageOrdinal = (id: number) => {
     const e = registry.bySid(registry.sourceOf(id))!;
@@ -68,7 +74,12 @@ function matches(saved: SerializedSource, source: Source): boolean {
  * Loads `data` into an empty registry and word index for the given sources. Returns the sources the data
  * does not cover as they are now (new, or changed since): the caller indexes those afresh.
  */
-export function decode(data: SerializedSearchIndex, sources: Source[], registry: PassageRegistry, words: WordIndex): Source[] {
+export function decode(
+  data: SerializedSearchIndex,
+  sources: Source[],
+  registry: PassageRegistry,
+  words: WordIndex,
+): Source[] {
   if (data.version !== 1) return sources;
   const given = new Map(sources.map((s) => [s.uri, s]));
   const passageId: number[] = []; // ordinal -> new passage id, or -1
@@ -87,8 +98,12 @@ export function decode(data: SerializedSearchIndex, sources: Source[], registry:
     }
   }
   data.words.forEach((word, w) => {
-    const ps = undelta(data.passages[w]).map((o) => passageId[o] ?? -1).filter((id) => id >= 0);
-    const ts = undelta(data.titles[w]).map((o) => sourceId[o] ?? -1).filter((id) => id >= 0);
+    const ps = undelta(data.passages[w])
+      .map((o) => passageId[o] ?? -1)
+      .filter((id) => id >= 0);
+    const ts = undelta(data.titles[w])
+      .map((o) => sourceId[o] ?? -1)
+      .filter((id) => id >= 0);
     if (ps.length || ts.length) words.restore(word, ps, ts);
   });
   return sources.filter((s) => !taken.has(s.uri));

@@ -52,7 +52,10 @@ export class Synonyms {
       for (const f of forms) {
         const k = content(f).join(' ');
         if (!k || this.#aliases.has(k)) continue;
-        this.#aliases.set(k, forms.filter((o) => content(o).join(' ') !== k));
+        this.#aliases.set(
+          k,
+          forms.filter((o) => content(o).join(' ') !== k),
+        );
       }
     }
   }
@@ -61,7 +64,7 @@ export class Synonyms {
   find(query: string[], stop: boolean[]): AltSpan[] {
     const out: AltSpan[] = [];
     const places = gazetteer().related;
-    for (let i = 0; i < query.length; ) {
+    for (let i = 0; i < query.length;) {
       let found = 0;
       for (let n = Math.min(MAX_SPAN, query.length - i); n >= 1 && !found; n--) {
         if (stop[i] || stop[i + n - 1]) continue;
@@ -69,7 +72,9 @@ export class Synonyms {
         const gaz = gazetteer().places;
         const names = [
           ...(this.#aliases.get(key) ?? []).map((l) => altName(l, SAME_THING)),
-          ...(places.get(key) ?? []).map((l) => altName(l, gaz.get(keyOf(l))?.kind === 'country' ? SAME_THING : RELATED)),
+          ...(places.get(key) ?? []).map((l) =>
+            altName(l, gaz.get(keyOf(l))?.kind === 'country' ? SAME_THING : RELATED),
+          ),
         ];
         const own = new Set(query.slice(i, i + n));
         const alts = names.filter((a) => a.words.length && !a.words.every((w) => own.has(w)));

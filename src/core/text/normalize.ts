@@ -1,10 +1,31 @@
 // Loose text matching: fold case, quote and dash forms and whitespace, keeping a map back to the original.
 
 const FOLD: Record<string, string> = {
-  '\u2018': "'", '\u2019': "'", '\u201a': "'", '\u201b': "'", '\u2032': "'", '`': "'", '\u00b4': "'",
-  '\u201c': '"', '\u201d': '"', '\u201e': '"', '\u201f': '"', '\u2033': '"', '\u00ab': '"', '\u00bb': '"',
-  '\uff02': '"', '\uff07': "'", '\u2039': "'", '\u203a': "'",
-  '\u2010': '-', '\u2011': '-', '\u2012': '-', '\u2013': '-', '\u2014': '-', '\u2015': '-', '\u2212': '-',
+  '\u2018': "'",
+  '\u2019': "'",
+  '\u201a': "'",
+  '\u201b': "'",
+  '\u2032': "'",
+  '`': "'",
+  '\u00b4': "'",
+  '\u201c': '"',
+  '\u201d': '"',
+  '\u201e': '"',
+  '\u201f': '"',
+  '\u2033': '"',
+  '\u00ab': '"',
+  '\u00bb': '"',
+  '\uff02': '"',
+  '\uff07': "'",
+  '\u2039': "'",
+  '\u203a': "'",
+  '\u2010': '-',
+  '\u2011': '-',
+  '\u2012': '-',
+  '\u2013': '-',
+  '\u2014': '-',
+  '\u2015': '-',
+  '\u2212': '-',
   '\u2026': '...',
 };
 
@@ -75,7 +96,7 @@ export function foldWithMap(s: string): FoldedText {
     const code = s.charCodeAt(i);
     if (code < 0x80) {
       if (code === 32 || (code >= 9 && code <= 13)) {
-        if (!lastSpace) out.push(32, i), (lastSpace = true);
+        if (!lastSpace) (out.push(32, i), (lastSpace = true));
         continue;
       }
       out.push(code >= 65 && code <= 90 ? code + 32 : code === 96 ? 39 : code, i);
@@ -84,7 +105,7 @@ export function foldWithMap(s: string): FoldedText {
     }
     const ch = s[i];
     if (SPACE.test(ch)) {
-      if (!lastSpace) out.push(32, i), (lastSpace = true);
+      if (!lastSpace) (out.push(32, i), (lastSpace = true));
       continue;
     }
     const f = FOLD[ch] ?? ch.toLowerCase();

@@ -45,7 +45,9 @@ async function pickPassages(sources: SourcesService, query: string, many: boolea
   const run = (value: string) => {
     const chosen = many ? qp.selectedItems : [];
     const hits = value.trim() ? sources.desk.search(value, { limit: 30 }) : [];
-    const fresh = hits.filter((h) => !chosen.some((c) => c.hit.key === h.key && c.hit.paragraph === h.paragraph)).map(toItem);
+    const fresh = hits
+      .filter((h) => !chosen.some((c) => c.hit.key === h.key && c.hit.paragraph === h.paragraph))
+      .map(toItem);
     // Filtering is ours (fuzzy over the sources), so VS Code must not hide items that do not contain the text.
     for (const i of fresh) i.alwaysShow = true;
     qp.items = [...chosen, ...fresh];
@@ -82,7 +84,13 @@ async function insertAt(editor: vscode.TextEditor, text: string): Promise<boolea
 }
 
 function citationText(items: Array<{ key: string; paragraph?: number }>, withLocator: boolean): string {
-  return formatCitation(items.map((i) => ({ key: i.key, from: withLocator ? i.paragraph : undefined, to: withLocator ? i.paragraph : undefined })));
+  return formatCitation(
+    items.map((i) => ({
+      key: i.key,
+      from: withLocator ? i.paragraph : undefined,
+      to: withLocator ? i.paragraph : undefined,
+    })),
+  );
 }
 
 /** Builds `“quote” [@key, ¶n]` with curly quotes (quote marks already around the text are dropped). */
@@ -109,7 +117,11 @@ export function registerInsertCommands(sources: SourcesService, lastEditor: Last
       const top = sources.desk.search(query, { limit: 1 })[0];
       return top ? [{ key: top.key, paragraph: top.paragraph, text: top.text }] : [];
     }
-    return (await pickPassages(sources, query, many)).map((h) => ({ key: h.key, paragraph: h.paragraph, text: h.text }));
+    return (await pickPassages(sources, query, many)).map((h) => ({
+      key: h.key,
+      paragraph: h.paragraph,
+      text: h.text,
+    }));
   };
 
   return [

@@ -54,15 +54,26 @@ export function registerPreview(context: vscode.ExtensionContext, sources: Sourc
       const doc = uri instanceof vscode.Uri ? await vscode.workspace.openTextDocument(uri) : markdownEditor()?.document;
       if (!doc) return void vscode.window.showWarningMessage('Open a Markdown briefing to export.');
       const suggested = doc.uri.with({ path: doc.uri.path.replace(/\.(md|markdown)$/i, '') + '.html' });
-      const out = target ?? (await vscode.window.showSaveDialog({ defaultUri: suggested, filters: { HTML: ['html'] }, title: 'Export Briefing to HTML' }));
+      const out =
+        target ??
+        (await vscode.window.showSaveDialog({
+          defaultUri: suggested,
+          filters: { HTML: ['html'] },
+          title: 'Export Briefing to HTML',
+        }));
       if (!out) return;
       await sources.ready;
       // Never write over the briefing or a source.
-      const clash = out.toString() === doc.uri.toString() ? 'the briefing being exported'
-        : sources.library.corpus.byUri(out.toString()) ? 'a source' : undefined;
+      const clash =
+        out.toString() === doc.uri.toString()
+          ? 'the briefing being exported'
+          : sources.library.corpus.byUri(out.toString())
+            ? 'a source'
+            : undefined;
       if (clash) {
         void vscode.window.showErrorMessage(
-          `Briefing Desk: not exported: ${vscode.workspace.asRelativePath(out)} is ${clash}; choose another file.`);
+          `Briefing Desk: not exported: ${vscode.workspace.asRelativePath(out)} is ${clash}; choose another file.`,
+        );
         return undefined;
       }
       const entities = await sources.entities();
@@ -78,7 +89,8 @@ export function registerPreview(context: vscode.ExtensionContext, sources: Sourc
       await vscode.workspace.fs.writeFile(out, new TextEncoder().encode(result.html));
       const problems = result.diagnostics.filter((d) => d.severity === 'error').length;
       void vscode.window.showInformationMessage(
-        `Exported ${vscode.workspace.asRelativePath(out)}: ${result.cited.length} sources cited, ${problems} grounding problem${problems === 1 ? '' : 's'}.`);
+        `Exported ${vscode.workspace.asRelativePath(out)}: ${result.cited.length} sources cited, ${problems} grounding problem${problems === 1 ? '' : 's'}.`,
+      );
       return out;
     }),
   ];

@@ -28,7 +28,9 @@ async function exists(uri: vscode.Uri): Promise<boolean> {
 async function addFromUrl(sources: SourcesService, log: Logger, url: string): Promise<vscode.Uri | undefined> {
   const folder = sourcesFolder();
   if (!folder) {
-    void vscode.window.showErrorMessage('Briefing Desk: open a folder first; new sources are saved in its sources/ folder.');
+    void vscode.window.showErrorMessage(
+      'Briefing Desk: open a folder first; new sources are saved in its sources/ folder.',
+    );
     return undefined;
   }
   await sources.ready;
@@ -41,7 +43,9 @@ async function addFromUrl(sources: SourcesService, log: Logger, url: string): Pr
       async () => {
         const got = await fetchUrl(url);
         // Names in use are checked first, so the plan can be made without waiting on the file system for each guess.
-        const names = new Set((await vscode.workspace.fs.readDirectory(folder).then(undefined, () => [])).map(([n]) => n));
+        const names = new Set(
+          (await vscode.workspace.fs.readDirectory(folder).then(undefined, () => [])).map(([n]) => n),
+        );
         return planSource(
           { bytes: got.bytes, contentType: got.contentType, url: got.url, name: new URL(got.url).pathname },
           { taken: (k) => taken.has(k), exists: (f) => names.has(f), today: today() },
@@ -49,10 +53,14 @@ async function addFromUrl(sources: SourcesService, log: Logger, url: string): Pr
       },
     );
     saved = vscode.Uri.joinPath(folder, planned.fileName);
-    if (await exists(saved)) throw new AddSourceError(`${planned.fileName} appeared in ${folder.fsPath} meanwhile; try again`);
+    if (await exists(saved))
+      throw new AddSourceError(`${planned.fileName} appeared in ${folder.fsPath} meanwhile; try again`);
     await vscode.workspace.fs.writeFile(saved, planned.bytes);
   } catch (e) {
-    const message = e instanceof FetchError || e instanceof AddSourceError ? e.message : `${url} could not be added (${(e as Error).message})`;
+    const message =
+      e instanceof FetchError || e instanceof AddSourceError
+        ? e.message
+        : `${url} could not be added (${(e as Error).message})`;
     log.warn(`Add Source from URL: ${message}`);
     void vscode.window.showErrorMessage(`Briefing Desk: ${message}`);
     return undefined;
@@ -63,7 +71,8 @@ async function addFromUrl(sources: SourcesService, log: Logger, url: string): Pr
   } else {
     // A PDF or Word file opens as its extracted text once it is indexed.
     const deadline = Date.now() + 15_000;
-    while (!sources.library.corpus.byUri(saved.toString()) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    while (!sources.library.corpus.byUri(saved.toString()) && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 100));
     const source = sources.library.corpus.byUri(saved.toString());
     if (source) await openSource(source);
   }
@@ -87,13 +96,18 @@ export function registerSourceFormats(sources: SourcesService, log: Logger): vsc
       await vscode.commands.executeCommand('vscode.open', vscode.Uri.parse(view.query));
     }),
     vscode.commands.registerCommand(COMMANDS.addSourceFromUrl, async (given?: string) => {
-      const url = typeof given === 'string' ? given : await vscode.window.showInputBox({
-        title: 'Add Source from URL',
-        prompt: 'A web page, PDF or Word file to save in sources/ (fetched once; the saved copy is what is cited)',
-        placeHolder: 'https://…',
-        ignoreFocusOut: true,
-        validateInput: (v) => (/^https?:\/\/\S+$/i.test(v.trim()) ? undefined : 'Enter an http:// or https:// address'),
-      });
+      const url =
+        typeof given === 'string'
+          ? given
+          : await vscode.window.showInputBox({
+              title: 'Add Source from URL',
+              prompt:
+                'A web page, PDF or Word file to save in sources/ (fetched once; the saved copy is what is cited)',
+              placeHolder: 'https://…',
+              ignoreFocusOut: true,
+              validateInput: (v) =>
+                /^https?:\/\/\S+$/i.test(v.trim()) ? undefined : 'Enter an http:// or https:// address',
+            });
       if (!url) return undefined;
       return addFromUrl(sources, log, url.trim());
     }),

@@ -7,7 +7,11 @@ import type { SourcesService } from '../services/sources';
 
 /** The Problems panel entry for one warning. */
 function toDiagnostic(w: SourceFileWarning): vscode.Diagnostic {
-  const d = new vscode.Diagnostic(new vscode.Range(w.line, 0, w.line, Number.MAX_SAFE_INTEGER), w.message, vscode.DiagnosticSeverity.Warning);
+  const d = new vscode.Diagnostic(
+    new vscode.Range(w.line, 0, w.line, Number.MAX_SAFE_INTEGER),
+    w.message,
+    vscode.DiagnosticSeverity.Warning,
+  );
   d.source = 'Briefing Desk';
   d.code = 'source-front-matter';
   return d;

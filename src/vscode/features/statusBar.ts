@@ -19,9 +19,12 @@ export function registerStatusBar(sources: SourcesService, briefings: BriefingDo
     }
     const n = sources.library.sources.length;
     const cites = briefings.briefing(editor.document).citations.reduce((sum, c) => sum + c.items.length, 0);
-    const problems = vscode.languages.getDiagnostics(editor.document.uri).filter((d) => d.source === DIAGNOSTIC_SOURCE).length;
+    const problems = vscode.languages
+      .getDiagnostics(editor.document.uri)
+      .filter((d) => d.source === DIAGNOSTIC_SOURCE).length;
     item.text = `$(book) ${n} · $(quote) ${cites}${problems ? ` · $(warning) ${problems}` : ' · $(check)'}`;
-    item.tooltip = `Briefing Desk: ${n} source${n === 1 ? '' : 's'} indexed, ${cites} citation${cites === 1 ? '' : 's'} in this briefing, ` +
+    item.tooltip =
+      `Briefing Desk: ${n} source${n === 1 ? '' : 's'} indexed, ${cites} citation${cites === 1 ? '' : 's'} in this briefing, ` +
       `${problems} grounding problem${problems === 1 ? '' : 's'}. Click to search the sources.`;
     item.accessibilityInformation = { label: item.tooltip };
     item.show();

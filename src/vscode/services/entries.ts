@@ -2,14 +2,24 @@
 // record (only regular files under the size limit); this adapts VS Code's FileStat and names the bad entries that
 // file search never lists (FIFOs, devices, link loops, unreadable folders).
 import * as vscode from 'vscode';
-import { DEFAULT_MAX_SOURCE_MB, entryProblem, isSourceFile, sizeLimit, type EntryKind, type SizeLimit } from '../../core/corpus';
+import {
+  DEFAULT_MAX_SOURCE_MB,
+  entryProblem,
+  isSourceFile,
+  sizeLimit,
+  type EntryKind,
+  type SizeLimit,
+} from '../../core/corpus';
 import { FsSourceStore } from '../../node/fsStore';
 import { setting } from '../config';
 
 /** The size limit from `briefingDesk.maxSourceSizeMB`, named as the user changes it. */
 export function sourceSizeLimit(): SizeLimit {
   const mb = setting<number>('maxSourceSizeMB');
-  return sizeLimit(typeof mb === 'number' && mb > 0 ? mb : DEFAULT_MAX_SOURCE_MB, 'the setting briefingDesk.maxSourceSizeMB');
+  return sizeLimit(
+    typeof mb === 'number' && mb > 0 ? mb : DEFAULT_MAX_SOURCE_MB,
+    'the setting briefingDesk.maxSourceSizeMB',
+  );
 }
 
 /** The core's kind of entry for a VS Code file type (which follows symbolic links where it can). */
@@ -46,15 +56,26 @@ const MAX_ENTRIES = 20_000;
  * these silently; listing them lets the user see why a file is missing. On disk (`file:`) the CLI's store looks
  * with lstat/stat, since VS Code's readDirectory drops link loops without a trace; elsewhere readDirectory's types.
  */
-export async function badEntries(folders: readonly vscode.WorkspaceFolder[], globs: string[]): Promise<Array<{ uri: vscode.Uri; reason: string }>> {
+export async function badEntries(
+  folders: readonly vscode.WorkspaceFolder[],
+  globs: string[],
+): Promise<Array<{ uri: vscode.Uri; reason: string }>> {
   const bases = [...new Set(globs.map(globBase))];
   const onDisk = folders.filter((f) => f.uri.scheme === 'file');
   const out: Array<{ uri: vscode.Uri; reason: string }> = [];
   for (const f of onDisk) {
     for (const b of bases) {
       // No size limit here: sizes are checked when each file is read. A missing base folder lists nothing.
-      const store = new FsSourceStore([vscode.Uri.joinPath(f.uri, b).fsPath], { limit: sizeLimit(Number.MAX_SAFE_INTEGER, '') });
-      if (!(await store.list().then(() => true, () => false))) continue;
+      const store = new FsSourceStore([vscode.Uri.joinPath(f.uri, b).fsPath], {
+        limit: sizeLimit(Number.MAX_SAFE_INTEGER, ''),
+      });
+      if (
+        !(await store.list().then(
+          () => true,
+          () => false,
+        ))
+      )
+        continue;
       for (const p of store.skipped()) out.push({ uri: vscode.Uri.file(p.uri), reason: p.reason });
     }
   }

@@ -25,7 +25,6 @@ export function withinBudget(ms: number, run: string, kind: string, size: number
 }
 
 if (!isMainThread && parentPort) {
-   
   const { runCase } = require('./hostile') as typeof import('./hostile');
   const { run, kind, size } = workerData as { run: string; kind: string; size: number };
   try {

@@ -14,7 +14,13 @@ export const ROOT = (() => {
 export function seedCorpus(): Corpus {
   const dir = path.join(ROOT, 'seeds');
   const corpus = new Corpus();
-  corpus.set(fs.readdirSync(dir).sort().map((f) => parseSource(path.join('seeds', f), fs.readFileSync(path.join(dir, f), 'utf8'))), true);
+  corpus.set(
+    fs
+      .readdirSync(dir)
+      .sort()
+      .map((f) => parseSource(path.join('seeds', f), fs.readFileSync(path.join(dir, f), 'utf8'))),
+    true,
+  );
   return corpus;
 }
 

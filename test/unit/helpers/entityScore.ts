@@ -31,15 +31,33 @@ export interface Score {
   /** Human-readable misses and false alarms. */
   errors: string[];
   /** Raw counts. */
-  counts: { extracted: number; annotated: number; matched: number; typed: number; aliases: number; aliasesFound: number; demonyms: number; demonymsFound: number };
+  counts: {
+    extracted: number;
+    annotated: number;
+    matched: number;
+    typed: number;
+    aliases: number;
+    aliasesFound: number;
+    demonyms: number;
+    demonymsFound: number;
+  };
 }
 
 const DIR = (set = '') => path.join(ROOT, 'test', 'fixtures', 'entities', set);
-const fold = (s: string) => s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[\u2019]/g, "'").toLowerCase();
+const fold = (s: string) =>
+  s
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[\u2019]/g, "'")
+    .toLowerCase();
 
 /** Names of the annotated fixtures in `set` (`''` for the tuning set, `'heldout'` for texts never tuned on). */
 export function fixtureNames(set = ''): string[] {
-  return fs.readdirSync(DIR(set)).filter((f) => f.endsWith('.json')).map((f) => f.replace(/\.json$/, '')).sort();
+  return fs
+    .readdirSync(DIR(set))
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => f.replace(/\.json$/, ''))
+    .sort();
 }
 
 /** The index over one fixture text, and its annotation. */
@@ -52,7 +70,16 @@ export function loadFixture(name: string, set = ''): { index: EntityIndex; annot
 /** Scores the extractor on the fixtures of `set` (see `fixtureNames`). */
 export function score(set = ''): Score {
   const names = fixtureNames(set);
-  const c = { extracted: 0, annotated: 0, matched: 0, typed: 0, aliases: 0, aliasesFound: 0, demonyms: 0, demonymsFound: 0 };
+  const c = {
+    extracted: 0,
+    annotated: 0,
+    matched: 0,
+    typed: 0,
+    aliases: 0,
+    aliasesFound: 0,
+    demonyms: 0,
+    demonymsFound: 0,
+  };
   const errors: string[] = [];
   for (const name of names) {
     const { index, annotation } = loadFixture(name, set);
@@ -62,7 +89,9 @@ export function score(set = ''): Score {
     for (const a of annotation.entities) {
       c.annotated++;
       const forms = new Set([a.name, ...a.aliases].map(fold));
-      const e = got.find((x) => !used.has(x) && fold(x.name) === fold(a.name)) ?? got.find((x) => !used.has(x) && forms.has(fold(x.name)));
+      const e =
+        got.find((x) => !used.has(x) && fold(x.name) === fold(a.name)) ??
+        got.find((x) => !used.has(x) && forms.has(fold(x.name)));
       if (!e) {
         errors.push(`${name}: missed ${a.name}`);
         continue;

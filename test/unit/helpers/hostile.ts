@@ -22,7 +22,10 @@ function seedFiles(): Array<[string, string]> {
   let dir = __dirname;
   while (!fs.existsSync(path.join(dir, 'seeds'))) dir = path.dirname(dir);
   const seeds = path.join(dir, 'seeds');
-  return fs.readdirSync(seeds).sort().map((f) => [`seeds/${f}`, fs.readFileSync(path.join(seeds, f), 'utf8')]);
+  return fs
+    .readdirSync(seeds)
+    .sort()
+    .map((f) => [`seeds/${f}`, fs.readFileSync(path.join(seeds, f), 'utf8')]);
 }
 
 function corpus(extra: Array<[string, string]> = []): Corpus {
@@ -49,7 +52,8 @@ export const SOURCE_LINES: Record<string, (size: number) => string> = {
   'a megabyte of quotation marks': (n) => fill('"\u201c\u201d\'', n),
   'attack words without a place': (n) => fill('October 7 terror attacks in ', n),
   'months without days': (n) => fill('January February ', n),
-  'a line of unique sentences': (n) => Array.from({ length: Math.ceil(n / 60) }, (_, i) => `Report ${i} says the envoy met officials.`).join(' '),
+  'a line of unique sentences': (n) =>
+    Array.from({ length: Math.ceil(n / 60) }, (_, i) => `Report ${i} says the envoy met officials.`).join(' '),
 };
 
 /** Briefings that nearly match the citation, quotation and layout patterns many times over. */
@@ -61,7 +65,8 @@ export const BRIEFINGS: Record<string, (size: number) => string> = {
   'in-text @key repeated': (n) => fill('@key ', n),
   '@{ without a close': (n) => fill('@{k ', n),
   '[ without a close': (n) => fill('[@k ', n),
-  'backtick runs of growing length': (n) => Array.from({ length: Math.floor(Math.sqrt(2 * n)) }, (_, i) => '`'.repeat(i + 1)).join(' x '),
+  'backtick runs of growing length': (n) =>
+    Array.from({ length: Math.floor(Math.sqrt(2 * n)) }, (_, i) => '`'.repeat(i + 1)).join(' x '),
   'opening quotation marks without a close': (n) => fill('“a ', n) + fill('"b ', n) + fill('«c ', n) + fill('„d ', n),
   'a quotation of open brackets': (n) => `“x ${fill('[', n)}y” [@india-israel-ink-2025].`,
   'a quotation of commas': (n) => `“x ${fill(',', n)}y” [@india-israel-ink-2025].`,
@@ -71,7 +76,8 @@ export const BRIEFINGS: Record<string, (size: number) => string> = {
   'a megabyte misquote': (n) => `“${fill('the minister of defence said ', n)}” [@india-israel-ink-2025].`,
   'many paragraphs with one bracket at the end': (n) => fill('Para.\n\n', n) + '[@k]',
   'blockquotes nested deeply': (n) => fill('>', Math.min(n, 5000)) + ' deep “quote” [@k]\n\n' + fill('> ', n),
-  'list items nested deeply': (n) => Array.from({ length: Math.min(n / 10, 2000) }, (_, i) => ' '.repeat(i * 2) + '- item').join('\n'),
+  'list items nested deeply': (n) =>
+    Array.from({ length: Math.min(n / 10, 2000) }, (_, i) => ' '.repeat(i * 2) + '- item').join('\n'),
   'locators that are not numbers': (n) => fill('[@india-israel-ink-2025, ¶1e5] [@k, para -3] [@k, ¶] ', n),
 };
 
@@ -79,13 +85,16 @@ export const BRIEFINGS: Record<string, (size: number) => string> = {
 export const RUNS: Record<string, (input: string) => unknown> = {
   ingest: (line) => parseSource('hostile.txt', sourceWith(line)).paragraphs.length,
   'ingest as Markdown': (line) => parseSource('hostile.md', sourceWith(line)).paragraphs.length,
-  entities: (line) => EntityIndex.build(corpus([['hostile.txt', sourceWith(line)]]).sources.filter((s) => s.uri === 'hostile.txt')).entities.length,
+  entities: (line) =>
+    EntityIndex.build(corpus([['hostile.txt', sourceWith(line)]]).sources.filter((s) => s.uri === 'hostile.txt'))
+      .entities.length,
   'a quote against the source': (line) => {
     const c = corpus([['hostile.txt', sourceWith(line)]]);
     const key = c.byUri('hostile.txt')!.key;
     return checkBriefing(`# B\n\nIt said “the talks would go on” [@${key}, ¶2].\n`, c).length;
   },
-  'closest passage': (line) => closestPassage('the talks would go on and on', corpus([['hostile.txt', sourceWith(line)]]))?.score ?? 0,
+  'closest passage': (line) =>
+    closestPassage('the talks would go on and on', corpus([['hostile.txt', sourceWith(line)]]))?.score ?? 0,
   'a quote at the end of the line': (line) => {
     const c = corpus([['hostile.txt', sourceWith(`${line} The needle phrase is here.`)]]);
     const key = c.byUri('hostile.txt')!.key;

@@ -26,7 +26,10 @@ function tsFiles(dir: string, out: string[] = []): string[] {
 }
 
 /** Regex literals and `RegExp(…)` call sites in the TypeScript files under `root/src`. */
-export function literalsAndSites(root: string): { literals: FoundRegex[]; sites: Array<{ file: string; line: number }> } {
+export function literalsAndSites(root: string): {
+  literals: FoundRegex[];
+  sites: Array<{ file: string; line: number }>;
+} {
   const literals: FoundRegex[] = [];
   const sites: Array<{ file: string; line: number }> = [];
   for (const abs of tsFiles(path.join(root, 'src'))) {
@@ -37,8 +40,18 @@ export function literalsAndSites(root: string): { literals: FoundRegex[]; sites:
       if (n.kind === ts.SyntaxKind.RegularExpressionLiteral) {
         const text = n.getText(sf);
         const slash = text.lastIndexOf('/');
-        literals.push({ file, line: lineOf(n), source: text.slice(1, slash), flags: text.slice(slash + 1), built: false });
-      } else if ((ts.isNewExpression(n) || ts.isCallExpression(n)) && ts.isIdentifier(n.expression) && n.expression.text === 'RegExp') {
+        literals.push({
+          file,
+          line: lineOf(n),
+          source: text.slice(1, slash),
+          flags: text.slice(slash + 1),
+          built: false,
+        });
+      } else if (
+        (ts.isNewExpression(n) || ts.isCallExpression(n)) &&
+        ts.isIdentifier(n.expression) &&
+        n.expression.text === 'RegExp'
+      ) {
         sites.push({ file, line: lineOf(n) });
       }
       ts.forEachChild(n, visit);
@@ -55,20 +68,29 @@ function census(outRoot: string, repoRoot: string): void {
   const record = (args: unknown[]) => {
     const re = new Original(args[0] as string, args[1] as string | undefined);
     // The caller is the first frame outside this file; patterns built by libraries (markdown-it's) are not ours.
-    const frame = (new Error().stack ?? '').split('\n').slice(1).find((l) => !l.includes('regexCensus'));
+    const frame = (new Error().stack ?? '')
+      .split('\n')
+      .slice(1)
+      .find((l) => !l.includes('regexCensus'));
     if (!frame?.includes(`${path.sep}out${path.sep}src${path.sep}`)) return re;
     const m = /\((.*):(\d+):\d+\)$|at (.*):(\d+):\d+$/.exec(frame.trim());
     const js = m ? (m[1] ?? m[3]) : '';
     const file = js ? path.relative(outRoot, js).split(path.sep).join('/').replace(/\.js$/, '.ts') : '?';
     const line = m ? Number(m[2] ?? m[4]) : 0;
-    built.set(`${file}:${line}:${re.source}/${re.flags}`, { file, line, source: re.source, flags: re.flags, built: true });
+    built.set(`${file}:${line}:${re.source}/${re.flags}`, {
+      file,
+      line,
+      source: re.source,
+      flags: re.flags,
+      built: true,
+    });
     return re;
   };
   globalThis.RegExp = new Proxy(Original, {
     construct: (_t, args) => record(args),
     apply: (_t, _this, args) => record(args),
   });
-   
+
   const corpusMod = require(path.join(outRoot, 'src/core/corpus')) as typeof import('../../../src/core/corpus');
   const grounding = require(path.join(outRoot, 'src/core/grounding')) as typeof import('../../../src/core/grounding');
   const entities = require(path.join(outRoot, 'src/core/entities')) as typeof import('../../../src/core/entities');
@@ -79,11 +101,17 @@ function census(outRoot: string, repoRoot: string): void {
   const seeds = path.join(repoRoot, 'seeds');
   const corpus = new corpusMod.Corpus();
   corpus.set([
-    ...fs.readdirSync(seeds).sort().map((f) => corpusMod.parseSource(`seeds/${f}`, fs.readFileSync(path.join(seeds, f), 'utf8'))),
+    ...fs
+      .readdirSync(seeds)
+      .sort()
+      .map((f) => corpusMod.parseSource(`seeds/${f}`, fs.readFileSync(path.join(seeds, f), 'utf8'))),
     corpusMod.parseSource('k.md', '---\nkey: chosen-key\n---\n# T\n\nSaturday, November 1, 2025\n\nISLAMABAD: Body.\n'),
   ]);
   const key = corpus.sources[0].key;
-  grounding.checkBriefing(`# B\n\n\`\`\`\ncode\n\`\`\`\n\nIt said “a b c” [@${key}, ¶1; @${key}, p. 3; @${key}, 2].\n`, corpus);
+  grounding.checkBriefing(
+    `# B\n\n\`\`\`\ncode\n\`\`\`\n\nIt said “a b c” [@${key}, ¶1; @${key}, p. 3; @${key}, 2].\n`,
+    corpus,
+  );
   entities.EntityIndex.build(corpus.sources);
   globalThis.RegExp = Original;
   parentPort!.postMessage([...built.values()]);
@@ -99,7 +127,6 @@ export function builtRegexes(outRoot: string, repoRoot: string): Promise<FoundRe
 }
 
 if (!isMainThread && parentPort) {
-   
   const { workerData } = require('worker_threads') as typeof import('worker_threads');
   census(workerData.outRoot, workerData.repoRoot);
 }

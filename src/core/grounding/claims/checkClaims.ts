@@ -20,7 +20,16 @@ interface Target {
   passages: PassageFacts[];
 }
 
-const NAME_KINDS = new Set<FactKind>(['person', 'organization', 'place', 'weapon_system', 'event', 'agreement', 'group', 'name']);
+const NAME_KINDS = new Set<FactKind>([
+  'person',
+  'organization',
+  'place',
+  'weapon_system',
+  'event',
+  'agreement',
+  'group',
+  'name',
+]);
 
 function sourceDate(p: PassageFacts): { year: number; month: number; day: number; weekday: number } | undefined {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(p.source.date ?? '');
@@ -69,7 +78,9 @@ function states(p: PassageFacts, f: Fact, entities: EntityIndex | undefined): bo
   const e = f.entity;
   if (e) {
     // A person's lone surname may be someone else's (`Singh`): the index's mentions decide for those.
-    const forms = [e.name, ...e.aliases].map(phraseKey).filter((k) => k && (e.type !== 'person' || k.trim().includes(' ')));
+    const forms = [e.name, ...e.aliases]
+      .map(phraseKey)
+      .filter((k) => k && (e.type !== 'person' || k.trim().includes(' ')));
     if (forms.some((k) => p.phrase.includes(k))) return true;
     const here = (m: { key: string; paragraph: number }) => m.key === p.source.key && m.paragraph === p.paragraph.n;
     if (e.mentions.some(here) || e.demonymMentions?.some(here)) return true;
@@ -105,20 +116,22 @@ function candidates(f: Fact, clause: Fact[], passages: PassageFacts[]): Fact[] {
   const said = new Set(clause.filter((c) => sameKind(c, f)).map((c) => c.phrase || `${c.value}`));
   const countries = new Set(clause.map((c) => c.place?.country).filter(Boolean));
   const seen = new Set<string>();
-  let pool = passages.flatMap((p) => p.facts).filter((c) => {
-    if (!sameKind(c, f)) return false;
-    const k = c.kind === 'number' || c.kind === 'year' ? `${c.value}` : c.phrase || c.text;
-    if (said.has(k) || seen.has(k) || (c.place?.country && countries.has(c.place.country))) return false;
-    // `Palestinian` and `Palestinians` are one candidate.
-    if (c.place?.country && placeClass(c) === 'country') {
-      const country = `${c.place.country}\u0000${c.place.demonym}`;
-      if (seen.has(country)) return false;
-      seen.add(country);
-    }
-    if (f.kind === 'day' && c.month !== f.month) return false;
-    seen.add(k);
-    return true;
-  });
+  let pool = passages
+    .flatMap((p) => p.facts)
+    .filter((c) => {
+      if (!sameKind(c, f)) return false;
+      const k = c.kind === 'number' || c.kind === 'year' ? `${c.value}` : c.phrase || c.text;
+      if (said.has(k) || seen.has(k) || (c.place?.country && countries.has(c.place.country))) return false;
+      // `Palestinian` and `Palestinians` are one candidate.
+      if (c.place?.country && placeClass(c) === 'country') {
+        const country = `${c.place.country}\u0000${c.place.demonym}`;
+        if (seen.has(country)) return false;
+        seen.add(country);
+      }
+      if (f.kind === 'day' && c.month !== f.month) return false;
+      seen.add(k);
+      return true;
+    });
   if (f.place?.demonym && pool.some((c) => c.place?.demonym)) pool = pool.filter((c) => c.place?.demonym);
   return pool;
 }
@@ -130,7 +143,8 @@ function candidates(f: Fact, clause: Fact[], passages: PassageFacts[]): Fact[] {
 function bestOf(f: Fact, pool: Fact[]): Fact | undefined {
   if (pool.length === 1) return pool[0];
   const same = (a: string, b: string) => Number(!!a && a === b);
-  const score = (c: Fact) => same(f.left, c.left) + same(f.left2, c.left2) * same(f.left, c.left) + same(f.right, c.right);
+  const score = (c: Fact) =>
+    same(f.left, c.left) + same(f.left2, c.left2) * same(f.left, c.left) + same(f.right, c.right);
   const top = Math.max(0, ...pool.map(score));
   const best = pool.filter((c) => score(c) === top);
   return top >= (pool.length <= 2 ? 1 : 2) && best.length === 1 ? best[0] : undefined;
@@ -167,10 +181,26 @@ function message(f: Fact, targets: Target[], pool: Fact[], best: Fact | undefine
 }
 
 /** Quick fixes as plain data: the passage's value, another paragraph that has the fact, or dropping a number. */
-function fixesFor(md: string, f: Fact, clause: Fact[], quoting: boolean, targets: Target[], best: Fact | undefined,
-  pool: Fact[], corpus: Corpus, entities: EntityIndex | undefined): DiagnosticFix[] {
+function fixesFor(
+  md: string,
+  f: Fact,
+  clause: Fact[],
+  quoting: boolean,
+  targets: Target[],
+  best: Fact | undefined,
+  pool: Fact[],
+  corpus: Corpus,
+  entities: EntityIndex | undefined,
+): DiagnosticFix[] {
   const fixes: DiagnosticFix[] = [];
-  if (best) fixes.push({ title: `Replace with “${best.text}”`, start: f.start, end: f.end, newText: best.text, preferred: true });
+  if (best)
+    fixes.push({
+      title: `Replace with “${best.text}”`,
+      start: f.start,
+      end: f.end,
+      newText: best.text,
+      preferred: true,
+    });
   const t = targets.length === 1 ? targets[0] : undefined;
   const locator = t?.item.locator;
   if (t && locator) {
@@ -186,11 +216,24 @@ function fixesFor(md: string, f: Fact, clause: Fact[], quoting: boolean, targets
     // A clause that also quotes its passage keeps it: the locator widens rather than moves.
     const all = quoting ? undefined : others.find((p) => clause.every((c) => states(p, c, entities)));
     if (all) {
-      fixes.push({ title: `Cite ¶${all.paragraph.n} instead`, start: locator.start, end: locator.end, newText: `¶${all.paragraph.n}`, preferred: !best });
+      fixes.push({
+        title: `Cite ¶${all.paragraph.n} instead`,
+        start: locator.start,
+        end: locator.end,
+        newText: `¶${all.paragraph.n}`,
+        preferred: !best,
+      });
     } else if (others.length && cited.size === hi - lo + 1) {
       const n = others[0].paragraph.n;
       const range = `¶¶${Math.min(lo, n)}-${Math.max(hi, n)}`;
-      if (Math.abs(n - lo) <= 3) fixes.push({ title: `Cite ${range}`, start: locator.start, end: locator.end, newText: range, preferred: !best });
+      if (Math.abs(n - lo) <= 3)
+        fixes.push({
+          title: `Cite ${range}`,
+          start: locator.start,
+          end: locator.end,
+          newText: range,
+          preferred: !best,
+        });
     }
   }
   if (!best && !pool.length && f.kind === 'number') {
@@ -216,7 +259,10 @@ function inside(spans: Array<{ start: number; end: number }>, f: Fact): boolean 
 }
 
 /** Facts of paragraphs already read, by text (offsets from the paragraph start): typing changes one paragraph at a time. */
-let blockCache: { entities: EntityIndex | undefined; facts: Map<string, Fact[]> } = { entities: undefined, facts: new Map() };
+let blockCache: { entities: EntityIndex | undefined; facts: Map<string, Fact[]> } = {
+  entities: undefined,
+  facts: new Map(),
+};
 
 function blockFacts(b: ClaimBlock, entities: EntityIndex | undefined): Fact[] {
   if (blockCache.entities !== entities || blockCache.facts.size > 5000) blockCache = { entities, facts: new Map() };
@@ -226,8 +272,14 @@ function blockFacts(b: ClaimBlock, entities: EntityIndex | undefined): Fact[] {
   return facts.map((f) => ({ ...f, start: f.start + base, end: f.end + base }));
 }
 
-function checkBlock(md: string, b: ClaimBlock, quotes: Quotation[], corpus: Corpus, entities: EntityIndex | undefined,
-  sink: DiagnosticSink): void {
+function checkBlock(
+  md: string,
+  b: ClaimBlock,
+  quotes: Quotation[],
+  corpus: Corpus,
+  entities: EntityIndex | undefined,
+  sink: DiagnosticSink,
+): void {
   const facts = blockFacts(b, entities);
   const quoted = quotes.filter((q) => q.start >= b.block.start && q.end <= b.block.end);
   const earlier: Array<{ clause: Clause; passages: PassageFacts[] }> = [];
@@ -245,7 +297,9 @@ function checkBlock(md: string, b: ClaimBlock, quotes: Quotation[], corpus: Corp
         const best = bestOf(f, pool);
         const t = targets[0];
         sink.add('claim-not-in-source', 'warning', f.start, f.end, message(f, targets, pool, best), {
-          itemKey: t.item.key, itemStart: t.item.start, itemEnd: t.item.end,
+          itemKey: t.item.key,
+          itemStart: t.item.start,
+          itemEnd: t.item.end,
           fact: { kind: f.kind, text: f.text },
           fixes: fixesFor(md, f, mine, quoting, targets, best, pool, corpus, entities),
         });
@@ -255,16 +309,30 @@ function checkBlock(md: string, b: ClaimBlock, quotes: Quotation[], corpus: Corp
   }
 }
 
-function established(b: ClaimBlock, f: Fact, clause: Clause, earlier: Array<{ clause: Clause; passages: PassageFacts[] }>,
-  entities: EntityIndex | undefined): boolean {
+function established(
+  b: ClaimBlock,
+  f: Fact,
+  clause: Clause,
+  earlier: Array<{ clause: Clause; passages: PassageFacts[] }>,
+  entities: EntityIndex | undefined,
+): boolean {
   if (!earlier.length) return false;
   const before = phraseKey(b.text.slice(0, clause.start - b.block.start));
-  const named = before.includes(f.phrase) || (!!f.entity && [f.entity.name, ...f.entity.aliases].some((a) => before.includes(phraseKey(a))));
+  const named =
+    before.includes(f.phrase) ||
+    (!!f.entity && [f.entity.name, ...f.entity.aliases].some((a) => before.includes(phraseKey(a))));
   return named && earlier.some((e) => e.passages.some((p) => states(p, f, entities)));
 }
 
 /** Checks the facts of every cited clause against the cited paragraphs; one warning per missing fact. */
-export function checkClaims(md: string, layout: MarkdownLayout, citations: Citation[], quotes: Quotation[], corpus: Corpus,
-  entities: EntityIndex | undefined, sink: DiagnosticSink): void {
+export function checkClaims(
+  md: string,
+  layout: MarkdownLayout,
+  citations: Citation[],
+  quotes: Quotation[],
+  corpus: Corpus,
+  entities: EntityIndex | undefined,
+  sink: DiagnosticSink,
+): void {
   for (const b of claimBlocks(md, layout, citations)) checkBlock(md, b, quotes, corpus, entities, sink);
 }

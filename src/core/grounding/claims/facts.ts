@@ -2,8 +2,19 @@
 // and capitalised names nobody knows), each with its offsets and the words around it.
 import type { Entity, EntityType, TextMatch } from '../../entities';
 import {
-  AGREEMENT_HEADS, CALENDAR, COMPASS, EVENT_HEADS, EVENT_OPENERS, FUNCTION_WORDS, HONORIFICS, NON_ENTITY_ACRONYMS,
-  ORG_HEADS, ORG_OPENERS, PLACE_PREPOSITIONS, TITLE_HEADS, TITLE_MODIFIERS,
+  AGREEMENT_HEADS,
+  CALENDAR,
+  COMPASS,
+  EVENT_HEADS,
+  EVENT_OPENERS,
+  FUNCTION_WORDS,
+  HONORIFICS,
+  NON_ENTITY_ACRONYMS,
+  ORG_HEADS,
+  ORG_OPENERS,
+  PLACE_PREPOSITIONS,
+  TITLE_HEADS,
+  TITLE_MODIFIERS,
 } from '../../entities/lexicon';
 import { placeOf, type PlaceRead } from './places';
 import { MONTHS, WEEKDAYS, currencyBefore, percentAfter, phraseKey, readNumber, type Word } from './words';
@@ -51,14 +62,37 @@ export interface Fact {
 
 /** Capitalised words that are titles, heads of organisation names or function words, never a fact on their own. */
 const GENERIC = new Set([
-  ...FUNCTION_WORDS, ...TITLE_HEADS, ...TITLE_MODIFIERS, ...HONORIFICS, ...ORG_HEADS, ...AGREEMENT_HEADS, ...EVENT_HEADS,
-  ...EVENT_OPENERS, ...CALENDAR, ...NON_ENTITY_ACRONYMS,
+  ...FUNCTION_WORDS,
+  ...TITLE_HEADS,
+  ...TITLE_MODIFIERS,
+  ...HONORIFICS,
+  ...ORG_HEADS,
+  ...AGREEMENT_HEADS,
+  ...EVENT_HEADS,
+  ...EVENT_OPENERS,
+  ...CALENDAR,
+  ...NON_ENTITY_ACRONYMS,
 ]);
 const CONNECTORS = new Set(['of', 'the', 'for', 'and']);
 const LITERAL = new Set([...PLACE_PREPOSITIONS, 'at']);
 const DAY_SEPARATORS = new Set(['-', '\u2013', 'to', 'and']);
 /** Month abbreviations and month names that are also common words: months only next to a day or a year. */
-const SHY_MONTHS = new Set(['may', 'march', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec']);
+const SHY_MONTHS = new Set([
+  'may',
+  'march',
+  'jan',
+  'feb',
+  'mar',
+  'apr',
+  'jun',
+  'jul',
+  'aug',
+  'sep',
+  'sept',
+  'oct',
+  'nov',
+  'dec',
+]);
 
 /** The day of a month written at word `i` (`22`, `22nd`), or undefined. */
 function dayAt(ws: Word[], i: number): number | undefined {
@@ -88,8 +122,16 @@ export function factsOf(text: string, base: number, ws: Word[], matches: TextMat
     while (r < ws.length && !ws[r].word) r++;
     const written = slice(a, b);
     facts.push({
-      kind, start: ws[a].start, end: ws[b].end, text: written, phrase: phraseKey(written),
-      left: ws[l]?.key ?? '', left2: ws[l2]?.key ?? '', right: ws[r]?.key ?? '', literalPlace: LITERAL.has(ws[a - 1]?.key ?? ''), ...extra,
+      kind,
+      start: ws[a].start,
+      end: ws[b].end,
+      text: written,
+      phrase: phraseKey(written),
+      left: ws[l]?.key ?? '',
+      left2: ws[l2]?.key ?? '',
+      right: ws[r]?.key ?? '',
+      literalPlace: LITERAL.has(ws[a - 1]?.key ?? ''),
+      ...extra,
     });
   };
 
@@ -152,7 +194,7 @@ export function factsOf(text: string, base: number, ws: Word[], matches: TextMat
       while (a < b && !own.has(ws[a].key)) used[a++] = true;
     }
     const kind: FactKind = m.ambiguous ? 'name' : m.entity.type;
-    const place = kind === 'place' ? placeOf(slice(a, b)) ?? placeOf(m.entity.name) : undefined;
+    const place = kind === 'place' ? (placeOf(slice(a, b)) ?? placeOf(m.entity.name)) : undefined;
     add(kind, a, b, { ...(entity ? { entity } : {}), ...(place ? { place } : {}) });
   }
 
@@ -163,14 +205,29 @@ export function factsOf(text: string, base: number, ws: Word[], matches: TextMat
     let j = i;
     while (!ws[j].possessive) {
       const n = ws[j + 1];
-      if (n && !used[j + 1] && n.text === '-' && n.joined && ws[j + 2]?.joined && ws[j + 2].word && !used[j + 2] &&
-        (ws[j + 2].cap || /^\d/.test(ws[j + 2].text))) {
+      if (
+        n &&
+        !used[j + 1] &&
+        n.text === '-' &&
+        n.joined &&
+        ws[j + 2]?.joined &&
+        ws[j + 2].word &&
+        !used[j + 2] &&
+        (ws[j + 2].cap || /^\d/.test(ws[j + 2].text))
+      ) {
         run.push(j + 2);
         j += 2;
       } else if (n?.word && n.cap && !used[j + 1] && !n.joined) {
         run.push(j + 1);
         j += 1;
-      } else if (n?.word && CONNECTORS.has(n.key) && ws[j + 2]?.word && ws[j + 2].cap && !used[j + 2] && n.key !== 'and') {
+      } else if (
+        n?.word &&
+        CONNECTORS.has(n.key) &&
+        ws[j + 2]?.word &&
+        ws[j + 2].cap &&
+        !used[j + 2] &&
+        n.key !== 'and'
+      ) {
         run.push(j + 2);
         j += 2;
       } else break;
@@ -183,7 +240,11 @@ export function factsOf(text: string, base: number, ws: Word[], matches: TextMat
   /** Capitalised generic words that make an organisation's name (`Interior Ministry`, `Ministry of Defence`). */
   function isOrgName(a: number, b: number): boolean {
     const words = ws.slice(a, b + 1).filter((w) => w.word && !CONNECTORS.has(w.key));
-    return words.length >= 2 && words.every((w) => w.cap) && (ORG_HEADS.has(words[words.length - 1].key) || ORG_OPENERS.has(words[0].key));
+    return (
+      words.length >= 2 &&
+      words.every((w) => w.cap) &&
+      (ORG_HEADS.has(words[words.length - 1].key) || ORG_OPENERS.has(words[0].key))
+    );
   }
 
   function readRun(run: number[]): void {
@@ -237,7 +298,11 @@ export function factsOf(text: string, base: number, ws: Word[], matches: TextMat
     // `the two countries`, `the three sides`: pointing back at parties already named, not a count to check.
     if (n.spelled && n.value <= 3 && ws[i - 1]?.key === 'the' && /^\p{Ll}+s$/u.test(ws[n.to]?.text ?? '')) continue;
     const year = !n.spelled && isYear(ws, i) && !percentAfter(ws, n.to) && !currencyBefore(ws, i);
-    add(year ? 'year' : 'number', i, n.to - 1, { value: n.value, spelled: n.spelled, ordinalWord: n.ordinal && n.spelled });
+    add(year ? 'year' : 'number', i, n.to - 1, {
+      value: n.value,
+      spelled: n.spelled,
+      ordinalWord: n.ordinal && n.spelled,
+    });
     i = n.to - 1;
   }
   return facts.sort((a, b) => a.start - b.start);

@@ -50,7 +50,12 @@ export function passageFacts(passage: Passage, entities: EntityIndex | undefined
     if (n?.ordinal) ordinals.add(n.value);
   }
   p = {
-    source, paragraph, phrase: phraseKey(text), numbers, ordinals, facts,
+    source,
+    paragraph,
+    phrase: phraseKey(text),
+    numbers,
+    ordinals,
+    facts,
     months: new Set(facts.filter((f) => f.kind === 'month').map((f) => f.value!)),
     days: new Set(facts.filter((f) => f.kind === 'day').flatMap((f) => f.days!.map((d) => `${f.month}-${d}`))),
     weekdays: new Set(facts.filter((f) => f.kind === 'weekday').map((f) => f.value!)),

@@ -54,8 +54,15 @@ export function wordsOf(text: string, base = 0): Word[] {
     }
     const word = /[\p{L}\p{N}]/u.test(raw[0]);
     out.push({
-      text: raw, key: keyOf(raw), start: base + at, end: base + at + raw.length, word,
-      cap: /^\p{Lu}/u.test(raw), joined, sentenceStart: word && atStart, possessive: false,
+      text: raw,
+      key: keyOf(raw),
+      start: base + at,
+      end: base + at + raw.length,
+      word,
+      cap: /^\p{Lu}/u.test(raw),
+      joined,
+      sentenceStart: word && atStart,
+      possessive: false,
     });
     if (word) atStart = false;
     else if (/^[.!?:]$/.test(raw) && /^(?:\s|$)/.test(text.slice(at + 1, at + 2))) atStart = true;
@@ -66,33 +73,120 @@ export function wordsOf(text: string, base = 0): Word[] {
 
 /** Text folded for phrase lookups: words only, each folded, possessives and punctuation gone, ` a b c `. */
 export function phraseKey(text: string): string {
-  const words = wordsOf(text).filter((w) => w.word).map((w) => w.key);
+  const words = wordsOf(text)
+    .filter((w) => w.word)
+    .map((w) => w.key);
   return words.length ? ` ${words.join(' ')} ` : '';
 }
 
 const UNITS: Record<string, number> = {
-  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11,
-  twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
 };
-const TENS: Record<string, number> = { twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90 };
+const TENS: Record<string, number> = {
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
+  sixty: 60,
+  seventy: 70,
+  eighty: 80,
+  ninety: 90,
+};
 const ORDINALS: Record<string, number> = {
-  first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10, eleventh: 11,
-  twelfth: 12, thirteenth: 13, fourteenth: 14, fifteenth: 15, sixteenth: 16, seventeenth: 17, eighteenth: 18,
-  nineteenth: 19, twentieth: 20, thirtieth: 30, fortieth: 40, fiftieth: 50, sixtieth: 60, seventieth: 70, eightieth: 80,
-  ninetieth: 90, hundredth: 100,
+  first: 1,
+  second: 2,
+  third: 3,
+  fourth: 4,
+  fifth: 5,
+  sixth: 6,
+  seventh: 7,
+  eighth: 8,
+  ninth: 9,
+  tenth: 10,
+  eleventh: 11,
+  twelfth: 12,
+  thirteenth: 13,
+  fourteenth: 14,
+  fifteenth: 15,
+  sixteenth: 16,
+  seventeenth: 17,
+  eighteenth: 18,
+  nineteenth: 19,
+  twentieth: 20,
+  thirtieth: 30,
+  fortieth: 40,
+  fiftieth: 50,
+  sixtieth: 60,
+  seventieth: 70,
+  eightieth: 80,
+  ninetieth: 90,
+  hundredth: 100,
 };
-const SCALES: Record<string, number> = { hundred: 100, thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12, lakh: 1e5, crore: 1e7 };
+const SCALES: Record<string, number> = {
+  hundred: 100,
+  thousand: 1e3,
+  million: 1e6,
+  billion: 1e9,
+  trillion: 1e12,
+  lakh: 1e5,
+  crore: 1e7,
+};
 const CURRENCY = /^[$€£¥₹]$/;
 
 /** Month number (1-12) of a capitalised month name or abbreviation. */
 export const MONTHS: Record<string, number> = {
-  january: 1, february: 2, march: 3, april: 4, may: 5, june: 6, july: 7, august: 8, september: 9, october: 10,
-  november: 11, december: 12, jan: 1, feb: 2, mar: 3, apr: 4, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10,
-  nov: 11, dec: 12,
+  january: 1,
+  february: 2,
+  march: 3,
+  april: 4,
+  may: 5,
+  june: 6,
+  july: 7,
+  august: 8,
+  september: 9,
+  october: 10,
+  november: 11,
+  december: 12,
+  jan: 1,
+  feb: 2,
+  mar: 3,
+  apr: 4,
+  jun: 6,
+  jul: 7,
+  aug: 8,
+  sep: 9,
+  sept: 9,
+  oct: 10,
+  nov: 11,
+  dec: 12,
 };
 /** Weekday number (0 Sunday) of a capitalised weekday name. */
 export const WEEKDAYS: Record<string, number> = {
-  sunday: 0, monday: 1, tuesday: 2, wednesday: 3, thursday: 4, friday: 5, saturday: 6,
+  sunday: 0,
+  monday: 1,
+  tuesday: 2,
+  wednesday: 3,
+  thursday: 4,
+  friday: 5,
+  saturday: 6,
 };
 
 /** A number read from words: `26`, `twenty-six`, `ten` in `ten-year`, `22nd`, `1,000`, `5 million`. */
@@ -143,7 +237,12 @@ export function readNumber(ws: Word[], i: number): NumberRead | undefined {
       // twenty-six, twenty-first, twenty six
       const hyphen = ws[to]?.text === '-' && ws[to].joined;
       const unit = hyphen ? ws[to + 1] : ws[to];
-      if (w.key in TENS && unit?.word && (hyphen ? unit.joined : !unit.joined) && (unit.key in UNITS || unit.key in ORDINALS)) {
+      if (
+        w.key in TENS &&
+        unit?.word &&
+        (hyphen ? unit.joined : !unit.joined) &&
+        (unit.key in UNITS || unit.key in ORDINALS)
+      ) {
         const u = UNITS[unit.key] ?? ORDINALS[unit.key];
         if (u > 0 && u < 10) {
           value += u;

@@ -56,7 +56,12 @@ export class PanelViewProvider implements vscode.WebviewViewProvider {
         }
         const hits = message.query.trim() || options.passages ? this.#sources.desk.search(message.query, options) : [];
         const results: PassageView[] = hits.map((h) => ({
-          key: h.key, title: h.title, date: h.date, paragraph: h.paragraph, segments: highlight(h.text, h.matches), notes: h.notes,
+          key: h.key,
+          title: h.title,
+          date: h.date,
+          paragraph: h.paragraph,
+          segments: highlight(h.text, h.matches),
+          notes: h.notes,
         }));
         const reply: HostMessage = { type: 'didSearch', id: message.id, query: message.query, results };
         this.#post(reply);
@@ -69,7 +74,8 @@ export class PanelViewProvider implements vscode.WebviewViewProvider {
         return;
       case 'insertQuote':
         await vscode.commands.executeCommand(COMMANDS.insertQuote, {
-          items: [{ key: message.key, paragraph: message.paragraph }], quote: message.selection || undefined,
+          items: [{ key: message.key, paragraph: message.paragraph }],
+          quote: message.selection || undefined,
         });
         return;
       case 'openSource': {
@@ -114,9 +120,21 @@ export class PanelViewProvider implements vscode.WebviewViewProvider {
     const entities = (await this.#sources.entities()).entities;
     return {
       type: 'didLoad',
-      sources: library.sources.map((s) => ({ key: s.key, title: s.title, date: s.date, paragraphs: s.paragraphs.length, bundled: s.bundled })),
+      sources: library.sources.map((s) => ({
+        key: s.key,
+        title: s.title,
+        date: s.date,
+        paragraphs: s.paragraphs.length,
+        bundled: s.bundled,
+      })),
       entities: entities
-        .map((e) => ({ name: e.name, type: e.type, mentions: e.mentions.length, sources: new Set(e.mentions.map((m) => m.key)).size, description: e.description }))
+        .map((e) => ({
+          name: e.name,
+          type: e.type,
+          mentions: e.mentions.length,
+          sources: new Set(e.mentions.map((m) => m.key)).size,
+          description: e.description,
+        }))
         .sort((a, b) => b.mentions - a.mentions || a.name.localeCompare(b.name)),
       entityTypes: [...new Set(entities.map((e) => e.type))].sort(),
     };
