@@ -4,7 +4,7 @@ import { resolveItem } from '../../citations/resolve';
 import type { Citation, CiteItem } from '../../citations/types';
 import type { Corpus } from '../../corpus/corpus';
 import type { Paragraph, Source } from '../../corpus/types';
-import type { EntityIndex } from '../../entities';
+import { ENTITY_TYPES, type EntityIndex } from '../../entities';
 import type { DiagnosticSink } from '../diagnostic';
 import type { Passage } from '../passages';
 import type { Quotation } from '../quotes';
@@ -20,16 +20,8 @@ interface Target {
   passages: PassageFacts[];
 }
 
-const NAME_KINDS = new Set<FactKind>([
-  'person',
-  'organization',
-  'place',
-  'weapon_system',
-  'event',
-  'agreement',
-  'group',
-  'name',
-]);
+/** Kinds that are names: every entity type, and capitalised names the recogniser does not know. */
+const NAME_KINDS = new Set<FactKind>([...ENTITY_TYPES, 'name']);
 
 function sourceDate(p: PassageFacts): { year: number; month: number; day: number; weekday: number } | undefined {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(p.source.date ?? '');
