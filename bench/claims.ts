@@ -3,9 +3,9 @@
 // claim and only on the altered fact (a warning anywhere else in it counts as a false alarm).
 import * as fs from 'fs';
 import * as path from 'path';
-import { Corpus, parseSource } from '../src/core/corpus';
 import { EntityIndex } from '../src/core/entities';
 import { checkBriefing } from '../src/core/grounding';
+import { seedCorpus } from '../test/unit/helpers/corpus';
 
 /** One annotated claim. */
 interface Claim {
@@ -55,15 +55,7 @@ export function claimBench(root: string): {
   const { claims } = JSON.parse(fs.readFileSync(path.join(root, 'bench', 'claims.json'), 'utf8')) as {
     claims: Claim[];
   };
-  const dir = path.join(root, 'seeds');
-  const corpus = new Corpus();
-  corpus.set(
-    fs
-      .readdirSync(dir)
-      .sort()
-      .map((f) => parseSource(path.join('seeds', f), fs.readFileSync(path.join(dir, f), 'utf8'))),
-    true,
-  );
+  const corpus = seedCorpus();
   const entities = EntityIndex.build(corpus.sources);
   const misses: Miss[] = [];
   const rows = claims.map((c) => {

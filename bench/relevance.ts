@@ -1,13 +1,12 @@
 // Relevance on the annotated question set (bench/questions.json): top-3 hit rate and MRR@10 for our engine,
 // MiniSearch's BM25 (exact terms) and plain fuse.js, over one corpus: the bundled seeds plus a SOTU slice.
-import * as fs from 'fs';
 import Fuse from 'fuse.js';
 import MiniSearch from 'minisearch';
-import * as path from 'path';
-import { Corpus, parseSource, type Source } from '../src/core/corpus';
+import type { Source } from '../src/core/corpus';
 import { EntityIndex } from '../src/core/entities';
 import { SearchIndex } from '../src/core/search';
 import data from './questions.json';
+import { seedCorpus } from '../test/unit/helpers/corpus';
 import { loadSpeeches, windowPass } from './sotu';
 
 /** One annotated question. */
@@ -39,27 +38,9 @@ type Engine = (q: string) => string[];
 
 const QUESTIONS = data.questions as Question[];
 
-function repoRoot(): string {
-  let d = process.cwd();
-  while (!fs.existsSync(path.join(d, 'seeds')) || !fs.existsSync(path.join(d, 'package.json'))) {
-    const up = path.dirname(d);
-    if (up === d) throw new Error('run the benchmark from the repository');
-    d = up;
-  }
-  return d;
-}
-
 /** The seeds and the SOTU slice, as sources. */
 export function relevanceCorpus(): Source[] {
-  const dir = path.join(repoRoot(), 'seeds');
-  const corpus = new Corpus();
-  corpus.set(
-    fs
-      .readdirSync(dir)
-      .sort()
-      .map((f) => parseSource(`seeds/${f}`, fs.readFileSync(path.join(dir, f), 'utf8'))),
-    true,
-  );
+  const corpus = seedCorpus();
   const years = new Set(data.sotuYears);
   return [
     ...corpus.sources,
