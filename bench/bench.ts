@@ -6,6 +6,7 @@ import { performance } from 'perf_hooks';
 import type { Source } from '../src/core/corpus/types';
 import { claimBench } from './claims';
 import { SearchIndex } from '../src/core/search';
+import { corpusBench, corpusChild, writeCorpus } from './corpus';
 import { QUERIES, type BenchQuery } from './queries';
 import { relevance, relevanceTable, type RelevanceRun } from './relevance';
 import { loadSpeeches, sample, windowPass, windows } from './sotu';
@@ -234,4 +235,13 @@ function main(): void {
     );
 }
 
-main();
+const mode = process.argv[2];
+if (mode === 'corpus') void corpusBench(process.argv.slice(3)).catch(fail);
+else if (mode === 'corpus-write') writeCorpus(process.argv[3], Number(process.argv[4]));
+else if (mode === 'corpus-child') void corpusChild(process.argv.slice(3)).catch(fail);
+else main();
+
+function fail(e: unknown): void {
+  process.stderr.write(`bench: ${(e as Error).stack ?? String(e)}\n`);
+  process.exitCode = 1;
+}

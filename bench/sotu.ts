@@ -38,7 +38,7 @@ export function loadSpeeches(): Speech[] {
     .map((f) => JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')) as Speech);
 }
 
-function sentences(text: string): string[] {
+export function sentences(text: string): string[] {
   return text
     .replace(/\s+/g, ' ')
     .split(/(?<=[.!?]["')\]]?)\s+(?=["'([]?[A-Z0-9])/)
@@ -50,7 +50,7 @@ function sentences(text: string): string[] {
  * Groups sentences into passages of MIN_CHARS..MAX_CHARS characters. `skip` sentences are dropped first and
  * `minChars` varies the cut, so each window pass gives different passages over the same text.
  */
-function passages(all: string[], skip: number, minChars: number): string[] {
+export function passages(all: string[], skip: number, minChars: number): string[] {
   const out: string[] = [];
   let cur = '';
   for (const s of all.slice(skip)) {

@@ -72,6 +72,7 @@ const builds = [
   ...formatBuilds,
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
   { ...common, entryPoints: ['bench/bench.ts'], outfile: 'dist/bench.js' },
+  { ...common, entryPoints: ['src/node/deskWorker.ts'], outfile: 'dist/deskWorker.js', minify: true },
 ];
 // The panel's front end, type-checked against the message protocol (tsconfig.webview.json), as one script.
 builds.push({

@@ -22,4 +22,6 @@ export const COMMON_FLAGS: Record<string, FlagSpec> = {
   help: { short: 'h' },
   sources: { value: true, repeat: true },
   'max-source-mb': { value: true },
+  cache: { value: true },
+  'no-cache': {},
 };

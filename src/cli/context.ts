@@ -1,8 +1,10 @@
 // What every CLI command gets: its arguments, output, and the Briefing Desk over the bundled seeds or --sources.
 import * as fs from 'fs';
+import * as path from 'path';
 import { createBriefingDesk, SOURCE_EXTENSIONS, type BriefingDesk } from '../core';
 import { DEFAULT_MAX_SOURCE_MB, sizeLimit, type SourceProblem } from '../core/corpus';
 import { decodeText } from '../core/corpus/load';
+import { cacheFileFor, FsCacheStore, userCacheDir } from '../node/cacheStore';
 import { bundledSeedsDir, FsSourceStore } from '../node/fsStore';
 import { listFlag, type ParsedArgs, UsageError } from './args';
 import { paint, type Output } from './output';
@@ -49,7 +51,7 @@ export async function loadDesk(ctx: CliContext): Promise<{ desk: BriefingDesk; p
   }
   const bundled = dirs.length === 0;
   const store = new FsSourceStore(bundled ? [bundledSeedsDir()] : dirs, { bundled, limit });
-  const desk = createBriefingDesk({ store });
+  const desk = createBriefingDesk({ store, cache: cacheStore(ctx, bundled ? [bundledSeedsDir()] : dirs) });
   let loaded: Awaited<ReturnType<BriefingDesk['load']>>;
   try {
     loaded = await desk.load();
@@ -69,6 +71,15 @@ export async function loadDesk(ctx: CliContext): Promise<{ desk: BriefingDesk; p
     ctx.output.err(`${w.uri}:${w.line + 1}: ${paint(ctx.output, 'yellow', 'warning:')} ${w.message}\n`);
   }
   return { desk, problems };
+}
+
+/** The saved index for these source folders: `--cache DIR`, else the user's cache folder; none with `--no-cache`. */
+function cacheStore(ctx: CliContext, dirs: string[]): FsCacheStore | undefined {
+  if (ctx.args.flags['no-cache'] === true) return undefined;
+  const given = ctx.args.flags.cache;
+  if (given !== undefined && typeof given !== 'string') throw new UsageError('--cache needs a folder');
+  const dir = typeof given === 'string' ? path.resolve(given) : path.join(userCacheDir(), 'index');
+  return new FsCacheStore(cacheFileFor(dir, dirs));
 }
 
 /** Reads a text file given on the command line (a briefing), with a one-line error when it cannot. */

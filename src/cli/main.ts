@@ -37,6 +37,8 @@ function help(o: Output): string {
     'Common options:',
     '  --sources DIR         use the sources in DIR instead of the bundled seeds (repeatable)',
     '  --max-source-mb N     skip source files larger than N MB (default 20)',
+    '  --cache DIR           keep the index in DIR (default: the user cache folder, briefing-desk/index)',
+    '  --no-cache            neither read nor write a saved index',
     '  --json                machine-readable output',
     '  -h, --help            help for a command',
     '',

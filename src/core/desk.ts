@@ -1,10 +1,19 @@
 // The one entry point every host builds: `createBriefingDesk({ store, log })` owns the library (sources, search,
 // entities), grounding, citation resolution and the editor features' content. Hosts supply I/O and presentation.
+import {
+  decodeIndex,
+  encodeIndex,
+  loadStamped,
+  readStamped,
+  type CachedSource,
+  type IndexCacheStore,
+  type IndexSnapshot,
+} from './cache';
 import { resolveItem, type ResolvedItem } from './citations/resolve';
 import type { CiteItem } from './citations/types';
-import type { CorpusChange, ParsedSource } from './corpus';
+import type { CorpusChange, ParsedSource, SourceProblem } from './corpus';
 import { isSourceFile, loadSources, readStoredSource, type LoadResult, type SourceStore } from './corpus/load';
-import type { EntityIndex } from './entities/entityIndex';
+import { EntityIndex } from './entities/entityIndex';
 import { OVERRIDES_FILE, readOverrides } from './entities/overrides';
 import type { EntityCard } from './entities/types';
 import { citationHover } from './features/citationHover';
@@ -38,6 +47,13 @@ export interface BriefingDeskOptions {
    * and entities are then extracted in the background after each change. Without it, work runs in one go (the CLI).
    */
   pause?: () => Promise<void>;
+  /**
+   * Where the index is saved between runs. With it, a source whose stamp (size, mtime, else content hash) matches the
+   * saved one is not parsed again, the word index and the entity index are restored, and the index is saved after
+   * loading (when anything changed), after entities are extracted, and on `saveIndex()`. A saved index that cannot
+   * be used (truncated, corrupt, foreign, another version) is ignored and rebuilt, never trusted.
+   */
+  cache?: IndexCacheStore;
 }
 
 /** Sources indexed in one go before the desk pauses. */
@@ -52,9 +68,15 @@ export class BriefingDesk {
   readonly #store: SourceStore;
   readonly #log: DeskLog;
   readonly #pause: (() => Promise<void>) | undefined;
+  readonly #cache: IndexCacheStore | undefined;
+  /** With a cache: every loaded source with its stamp, by URI. */
+  #entries = new Map<string, CachedSource>();
+  /** What the saved index holds: the library version it was written at, and whether it had entities. */
+  #saved: { version: number; entities: boolean } | undefined;
 
   constructor(options: BriefingDeskOptions) {
     this.#store = options.store;
+    this.#cache = options.cache;
     this.#log = options.log ?? SILENT;
     this.#pause = options.pause;
     this.library.onEntityError = (e) =>
@@ -63,6 +85,7 @@ export class BriefingDesk {
 
   /** Reads every source the store lists, replacing what was loaded, then the entity overrides. */
   async load(onRead?: (done: number, total: number) => void): Promise<LoadResult> {
+    if (this.#cache) return this.#loadCached(this.#cache, onRead);
     const result = await loadSources(this.#store, onRead);
     for (const p of result.problems) this.#log.warn(`Skipped ${p.uri}: ${p.reason}`);
     for (const p of result.parsed) this.#warnings(p);
@@ -70,28 +93,114 @@ export class BriefingDesk {
     this.library.remove(this.library.sources.map((s) => s.uri).filter((u) => !keep.has(u)));
     const bundled = result.parsed.filter((p) => this.#isBundled(p));
     const own = result.parsed.filter((p) => !this.#isBundled(p));
+    await this.#index(bundled, own);
+    await this.#readOverrides();
+    this.#ready(bundled.length, own.length);
+    return result;
+  }
+
+  async #index(bundled: ParsedSource[], own: ParsedSource[]): Promise<void> {
     for (const [list, isBundled] of [
       [bundled, true],
       [own, false],
     ] as const) {
-      for (let i = 0; i < list.length; i += BATCH) {
-        this.library.set(list.slice(i, i + BATCH), isBundled);
+      // Without pauses (the CLI, a worker) one update keys the corpus once, instead of once per batch.
+      const step = this.#pause ? BATCH : Math.max(1, list.length);
+      for (let i = 0; i < list.length; i += step) {
+        this.library.set(list.slice(i, i + step), isBundled);
         await this.#pause?.();
       }
     }
-    await this.#readOverrides();
+  }
+
+  #ready(bundled: number, own: number): void {
     for (const s of this.library.sources)
       this.#log.info(`Indexed @${s.key}: “${s.title}” (${s.paragraphs.length} ¶) from ${s.uri}`);
-    this.#log.info(`${this.library.sources.length} sources ready (${bundled.length} bundled, ${own.length} others).`);
+    this.#log.info(`${this.library.sources.length} sources ready (${bundled} bundled, ${own} others).`);
     this.#warm();
-    return result;
+  }
+
+  /** `load` with a saved index: unchanged sources, the word index and (when nothing changed) entities are reused. */
+  async #loadCached(cache: IndexCacheStore, onRead?: (done: number, total: number) => void): Promise<LoadResult> {
+    const snapshot = await this.#readSnapshot(cache);
+    const saved = snapshot && new Map(snapshot.sources.map((s) => [s.uri, s]));
+    const r = await loadStamped(this.#store, saved, onRead, snapshot?.savedAt);
+    for (const p of r.problems) this.#log.warn(`Skipped ${p.uri}: ${p.reason}`);
+    for (const p of r.parsed) this.#warnings(p);
+    this.#entries = r.entries;
+    const entries = [...r.entries.values()];
+    const bundled = entries.filter((e) => e.bundled).map((e) => e.parsed);
+    const own = entries.filter((e) => !e.bundled).map((e) => e.parsed);
+    if (snapshot) this.library.restore(bundled, own, snapshot.search);
+    else {
+      this.library.remove(this.library.sources.map((s) => s.uri).filter((u) => !r.entries.has(u)));
+      await this.#index(bundled, own);
+    }
+    await this.#readOverrides();
+    const unchanged = !!snapshot && r.reused === entries.length && entries.length === snapshot.sources.length;
+    const e = snapshot?.entities;
+    if (unchanged && e && e.overrides === this.#overridesKey()) {
+      this.library.restoreEntities(EntityIndex.fromData(e.entities, e.problems));
+    }
+    this.#log.info(`Index: ${r.reused} of ${entries.length} sources reused from the saved index.`);
+    if (unchanged) this.#saved = { version: this.library.version, entities: !!e };
+    else await this.saveIndex();
+    this.#ready(bundled.length, own.length);
+    return { parsed: r.parsed, problems: r.problems, listed: r.listed };
+  }
+
+  async #readSnapshot(cache: IndexCacheStore): Promise<IndexSnapshot | undefined> {
+    let bytes: Uint8Array | undefined;
+    try {
+      bytes = await cache.read();
+    } catch {
+      bytes = undefined;
+    }
+    if (!bytes) return undefined;
+    const decoded = decodeIndex(bytes);
+    if ('problem' in decoded) {
+      this.#log.info(`Saved index not used (${decoded.problem}); rebuilding it.`);
+      return undefined;
+    }
+    return decoded.snapshot;
+  }
+
+  #overridesKey(): string | null {
+    const o = this.library.entityOverrides;
+    return o === undefined ? null : JSON.stringify(o);
+  }
+
+  /** Saves the index now (with a cache; otherwise nothing). A failed write is logged, never thrown. */
+  async saveIndex(): Promise<void> {
+    if (!this.#cache) return;
+    const built = this.library.entitiesIfBuilt;
+    const snapshot: IndexSnapshot = {
+      savedAt: Date.now(),
+      sources: this.library.sources.map((s) => this.#entries.get(s.uri)).filter((e): e is CachedSource => !!e),
+      search: this.library.search.serialize(),
+      entities: built && { overrides: this.#overridesKey(), entities: built.entities, problems: built.problems },
+    };
+    const version = this.library.version;
+    try {
+      await this.#cache.write(encodeIndex(snapshot));
+      this.#saved = { version, entities: !!built };
+    } catch (e) {
+      this.#log.warn(`The index could not be saved: ${(e as Error).message}`);
+    }
+  }
+
+  /** True when the saved index is behind the library (a host may call `saveIndex`). */
+  get indexDirty(): boolean {
+    if (!this.#cache) return false;
+    const s = this.#saved;
+    return !s || s.version !== this.library.version || (!s.entities && !!this.library.entitiesIfBuilt);
   }
 
   /** Reads `uris` again: new or changed sources are indexed, deleted or unreadable ones leave the library. */
   async refresh(uris: string[]): Promise<CorpusChange> {
     const change: CorpusChange = { updated: [], removed: [] };
     for (const uri of uris.filter(isSourceFile)) {
-      const r = await readStoredSource(this.#store, uri);
+      const r = await this.#read(uri);
       if ('reason' in r) this.#log.warn(`Skipped ${uri}: ${r.reason}`);
       else this.#warnings(r);
       const one = 'reason' in r ? this.library.remove([uri]) : this.library.set([r], this.#isBundled(r));
@@ -104,8 +213,20 @@ export class BriefingDesk {
     return change;
   }
 
+  async #read(uri: string): Promise<ParsedSource | SourceProblem> {
+    if (!this.#cache) return readStoredSource(this.#store, uri);
+    const r = await readStamped(this.#store, uri, this.#entries.get(uri));
+    if ('reason' in r) {
+      this.#entries.delete(uri);
+      return r;
+    }
+    this.#entries.set(uri, r.entry);
+    return r.entry.parsed;
+  }
+
   /** Drops deleted files from the library. */
   remove(uris: string[]): CorpusChange {
+    for (const u of uris) this.#entries.delete(u);
     const change = this.library.remove(uris);
     for (const u of change.removed) this.#log.info(`Removed ${u} from the index`);
     if (change.removed.length) this.#warm();
@@ -132,8 +253,10 @@ export class BriefingDesk {
   }
 
   /** The entity index over the current sources (built in steps when the host pauses, else at once). */
-  entities(): Promise<EntityIndex> {
-    return this.#pause ? this.library.entitiesInSteps(this.#pause) : Promise.resolve(this.library.entities);
+  async entities(): Promise<EntityIndex> {
+    const index = this.#pause ? await this.library.entitiesInSteps(this.#pause) : this.library.entities;
+    if (this.#cache && !this.#pause && this.indexDirty) await this.saveIndex();
+    return index;
   }
 
   /** The card of the entity with this name or alias, or undefined when none has it. */
@@ -145,7 +268,9 @@ export class BriefingDesk {
 
   /** Grounding problems in a briefing, in document order, with their quick fixes in `data.fixes`. */
   check(markdown: string, options?: CheckOptions): GroundingDiagnostic[] {
-    return checkBriefing(markdown, this.library.corpus, options);
+    const search = this.library.search;
+    const candidates = (pieces: string[]) => search.passagesWithWords(pieces.join(' '));
+    return checkBriefing(markdown, this.library.corpus, { candidates, ...options });
   }
 
   /** Passages that match `query`, best first. */

@@ -1,7 +1,7 @@
 // The corpus with its derived indexes (search, entities), kept in step as sources come and go.
 import { Corpus, type CorpusChange, type ParsedSource, type Source } from './corpus';
 import { EntityIndex, type EntityOverrides } from './entities';
-import { SearchIndex } from './search';
+import { SearchIndex, type SerializedSearchIndex } from './search';
 
 /**
  * One place that owns the corpus and everything derived from it. Hosts hand in parsed sources;
@@ -9,7 +9,7 @@ import { SearchIndex } from './search';
  */
 export class Library {
   readonly corpus = new Corpus();
-  readonly search = new SearchIndex();
+  #search = new SearchIndex();
   #entities: EntityIndex | undefined;
   #overrides: EntityOverrides | undefined;
   #version = 0;
@@ -17,6 +17,41 @@ export class Library {
   /** Increases on every change; views use it to know their data is stale. */
   get version(): number {
     return this.#version;
+  }
+
+  /** The search index over the current sources. */
+  get search(): SearchIndex {
+    return this.#search;
+  }
+
+  /** The user's entity overrides, as last set. */
+  get entityOverrides(): EntityOverrides | undefined {
+    return this.#overrides;
+  }
+
+  /** The entity index if it is built and current, without building it. */
+  get entitiesIfBuilt(): EntityIndex | undefined {
+    return this.#entities;
+  }
+
+  /**
+   * Replaces everything with these sources and a saved word index over them (a warm start): sources whose text, key
+   * or title differ from what was saved are indexed afresh, the others are restored without re-indexing.
+   */
+  restore(bundled: ParsedSource[], own: ParsedSource[], search: SerializedSearchIndex): CorpusChange {
+    const keep = new Set([...bundled, ...own].map((p) => p.uri));
+    const gone = this.corpus.remove(this.corpus.sources.map((s) => s.uri).filter((u) => !keep.has(u)));
+    this.corpus.set(bundled, true);
+    const change = this.corpus.set(own, false);
+    this.#search = SearchIndex.deserialize(search, this.corpus.sources);
+    this.#entities = undefined;
+    this.#version++;
+    return { updated: change.updated, removed: gone.removed };
+  }
+
+  /** Takes a saved entity index (built over exactly the current sources and overrides). */
+  restoreEntities(index: EntityIndex): void {
+    this.#entities = index;
   }
 
   /** All sources, sorted by key. */
@@ -109,7 +144,7 @@ export class Library {
 
   #apply(change: CorpusChange): CorpusChange {
     if (change.updated.length || change.removed.length) {
-      this.search.applyChange(change);
+      this.#search.applyChange(change);
       this.#entities = undefined;
       this.#version++;
     }

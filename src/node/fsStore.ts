@@ -98,6 +98,13 @@ export class FsSourceStore implements SourceStore {
     return out;
   }
 
+  /** Size and mtime of a usable source; undefined for anything `read` would refuse (so a saved stamp is not trusted). */
+  async stat(uri: string): Promise<{ size: number; mtime: number } | undefined> {
+    const st = await fs.promises.stat(uri);
+    if (entryProblem({ kind: entryKind(st), size: st.size }, this.#limit)) return undefined;
+    return { size: st.size, mtime: st.mtimeMs };
+  }
+
   skipped(): SourceProblem[] {
     return this.#skipped;
   }

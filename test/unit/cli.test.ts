@@ -8,12 +8,12 @@ import { ROOT } from './helpers/corpus';
 
 const CLI = path.join(ROOT, 'dist', 'cli.js');
 
+/** The CLI's default index folder during tests (never the user's own cache). */
+const XDG_CACHE_HOME = fs.mkdtempSync(path.join(os.tmpdir(), 'briefing-xdg-'));
+
 function briefing(args: string[], cwd = ROOT) {
-  const r = spawnSync(process.execPath, [CLI, ...args], {
-    cwd,
-    encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1' },
-  });
+  const env = { ...process.env, NO_COLOR: '1', XDG_CACHE_HOME };
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -179,5 +179,44 @@ describe('cli: usage', () => {
     const bad = briefing(['sources', '--frob']);
     assert.strictEqual(bad.code, 2);
     assert.match(bad.stderr, /unknown option --frob/);
+  });
+});
+
+describe('cli: the saved index (--cache DIR, --no-cache)', () => {
+  const report = (n: number) =>
+    `Harbour report ${n}\n\n2024-03-0${n}\n\nMinister Ana Duarte opened berth ${n} in Porto.\n`;
+
+  it('a warm run prints what a cold run printed, and a damaged index changes nothing but is rewritten', () => {
+    const sources = tmpDir({ 'a.txt': report(1), 'b.txt': report(2) });
+    const cache = fs.mkdtempSync(path.join(os.tmpdir(), 'briefing-cache-'));
+    const run = (...more: string[]) => briefing(['search', 'berth Porto', '--json', '--sources', sources, ...more]);
+    const cold = run('--cache', cache);
+    assert.strictEqual(cold.code, 0, cold.stderr);
+    const files = fs.readdirSync(cache);
+    assert.strictEqual(files.length, 1, files.join(', '));
+    const warm = run('--cache', cache);
+    assert.deepStrictEqual([warm.code, warm.stdout, warm.stderr], [0, cold.stdout, '']);
+    fs.writeFileSync(path.join(cache, files[0]), fs.readFileSync(path.join(cache, files[0])).subarray(0, 200));
+    const damaged = run('--cache', cache);
+    assert.deepStrictEqual([damaged.code, damaged.stdout, damaged.stderr], [0, cold.stdout, '']);
+    assert.ok(fs.statSync(path.join(cache, files[0])).size > 200, 'rewritten whole');
+    fs.appendFileSync(path.join(sources, 'b.txt'), '\nA tugboat named Albatross arrived.\n');
+    const changed = briefing(['search', 'Albatross', '--json', '--sources', sources, '--cache', cache]);
+    assert.deepStrictEqual(
+      JSON.parse(changed.stdout).results.map((r: { key: string }) => r.key),
+      ['harbour-report-2-2024'],
+    );
+  });
+
+  it('--no-cache neither reads nor writes an index; by default it goes under XDG_CACHE_HOME', () => {
+    const sources = tmpDir({ 'a.txt': report(3) });
+    const before = fs.existsSync(path.join(XDG_CACHE_HOME, 'briefing-desk', 'index'))
+      ? fs.readdirSync(path.join(XDG_CACHE_HOME, 'briefing-desk', 'index')).length
+      : 0;
+    assert.strictEqual(briefing(['sources', '--sources', sources, '--no-cache']).code, 0);
+    const dir = path.join(XDG_CACHE_HOME, 'briefing-desk', 'index');
+    assert.strictEqual(fs.existsSync(dir) ? fs.readdirSync(dir).length : 0, before);
+    assert.strictEqual(briefing(['sources', '--sources', sources]).code, 0);
+    assert.strictEqual(fs.readdirSync(dir).length, before + 1);
   });
 });

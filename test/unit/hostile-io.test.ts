@@ -12,19 +12,22 @@ import { ROOT } from './helpers/corpus';
 
 const CLI = path.join(ROOT, 'dist', 'cli.js');
 
+/** The CLI's default index folder during these tests (never the user's own cache). */
+const XDG_CACHE_HOME = fs.mkdtempSync(path.join(os.tmpdir(), 'briefing-xdg-'));
+
 /** Runs the built CLI; a hang fails the test (the budget is far above a normal run) instead of blocking mocha. */
 function briefing(args: string[], cwd: string) {
   const r = spawnSync(process.execPath, [CLI, ...args], {
     cwd,
     encoding: 'utf8',
     timeout: 20_000,
-    env: { ...process.env, NO_COLOR: '1' },
+    env: { ...process.env, NO_COLOR: '1', XDG_CACHE_HOME },
   });
   assert.notStrictEqual(r.signal, 'SIGTERM', `briefing ${args.join(' ')} did not finish in 20 s`);
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-const made: string[] = [];
+const made: string[] = [XDG_CACHE_HOME];
 after(() => {
   for (const d of made) fs.rmSync(d, { recursive: true, force: true });
 });
@@ -87,6 +90,8 @@ describe('hostile sources: only regular files are read', () => {
   it('skips a source over --max-source-mb (default 20) with a message naming the option', () => {
     const big = 'Big Report\n\n' + 'A sentence about the harbour and its ships. '.repeat(30_000) + '\n';
     const dir = folder({ 'sources/big.txt': big });
+    const hourAgo = new Date(Date.now() - 3_600_000);
+    fs.utimesSync(path.join(dir, 'sources', 'big.txt'), hourAgo, hourAgo); // a settled file: its saved stamp is trusted
     const r = briefing(['sources', '--sources', 'sources', '--json', '--max-source-mb', '1'], dir);
     assert.strictEqual(r.code, 0, r.stderr);
     assert.deepStrictEqual(keys(r.stdout), ['good']);
@@ -96,6 +101,10 @@ describe('hostile sources: only regular files are read', () => {
     );
     const raised = briefing(['sources', '--sources', 'sources', '--json', '--max-source-mb', '2'], dir);
     assert.deepStrictEqual(keys(raised.stdout), ['big-report', 'good']);
+    // The saved index holds the big source now; a lower limit still skips it (a stamp never overrides the limit).
+    const lowered = briefing(['sources', '--sources', 'sources', '--json', '--max-source-mb', '1'], dir);
+    assert.deepStrictEqual(keys(lowered.stdout), ['good']);
+    assert.match(lowered.stderr, /sources\/big\.txt: is 1\.3 MB, over the 1\.0 MB limit/);
     const bad = briefing(['sources', '--sources', 'sources', '--max-source-mb', 'lots'], dir);
     assert.strictEqual(bad.code, 2);
     assert.match(bad.stderr, /--max-source-mb takes a size in MB/);

@@ -7,6 +7,8 @@ import type { Source, SourceFileWarning } from './types';
 interface Entry {
   parsed: ParsedSource;
   bundled: boolean;
+  /** The key its title and date suggest (computed once). */
+  base: string;
 }
 
 /** What changed in the corpus after an update, so indexes can follow. */
@@ -30,15 +32,21 @@ export class Corpus {
 
   /** Adds or replaces sources; returns what changed (a key change counts as an update). */
   set(parsed: ParsedSource[], bundled = false): CorpusChange {
-    for (const p of parsed) this.#entries.set(p.uri, { parsed: p, bundled });
+    for (const p of parsed) {
+      if (!this.#entries.has(p.uri)) this.#order = undefined;
+      this.#entries.set(p.uri, { parsed: p, bundled, base: baseKey(p.title, p.date) });
+    }
     return this.#rebuild();
   }
 
   /** Removes sources by URI; returns what changed. */
   remove(uris: string[]): CorpusChange {
-    for (const u of uris) this.#entries.delete(u);
+    for (const u of uris) if (this.#entries.delete(u)) this.#order = undefined;
     return this.#rebuild();
   }
+
+  /** URIs in path order (kept until a source is added or removed: replacing one does not reorder). */
+  #order: string[] | undefined;
 
   #sorted: Source[] | undefined;
 
@@ -72,18 +80,26 @@ export class Corpus {
     const groups = new Map<string, Entry[]>();
     const fixed = new Map<string, Entry>();
     const taken: Array<{ e: Entry; by: Entry }> = [];
-    for (const e of [...this.#entries.values()].sort((a, b) => byCodePoint(a.parsed.uri, b.parsed.uri))) {
+    this.#order ??= [...this.#entries.keys()].sort(byCodePoint);
+    for (const uri of this.#order) {
+      const e = this.#entries.get(uri)!;
       const wanted = e.parsed.requestedKey;
       if (wanted && isValidKey(wanted) && !fixed.has(wanted)) {
         fixed.set(wanted, e);
         continue;
       }
       if (wanted && fixed.has(wanted)) taken.push({ e, by: fixed.get(wanted)! });
-      const base = baseKey(e.parsed.title, e.parsed.date);
-      groups.set(base, [...(groups.get(base) ?? []), e]);
+      const group = groups.get(e.base);
+      if (group) group.push(e);
+      else groups.set(e.base, [e]);
     }
     const next = new Map<string, Source>();
     const assign = (key: string, e: Entry) => {
+      const old = this.#sources.get(e.parsed.uri);
+      if (old && old.key === key && old.text === e.parsed.text && old.bundled === e.bundled) {
+        next.set(e.parsed.uri, old); // unchanged: kept as is (the comparison below keeps it too)
+        return;
+      }
       const { requestedKey: _r, warnings: _w, keyLine: _l, ...rest } = e.parsed;
       next.set(e.parsed.uri, { ...rest, key, bundled: e.bundled });
     };

@@ -18,6 +18,8 @@ export interface SourceStore {
   readEntityOverrides?(): Promise<{ uri: string; text: string } | undefined>;
   /** Entries the last `list()` passed over (a symbolic link loop, an unreadable folder), with the reason. */
   skipped?(): SourceProblem[];
+  /** Size in bytes and modification time in ms, so a saved index can be reused without reading the file. */
+  stat?(uri: string): Promise<{ size: number; mtime: number } | undefined>;
 }
 
 /** File endings the core can read as sources (the one list is `SOURCE_FORMATS`). */

@@ -5,6 +5,8 @@ import type { SourceStore } from './load';
 export class MemorySourceStore implements SourceStore {
   readonly #files = new Map<string, Uint8Array>();
   readonly #bundled: Set<string>;
+  readonly #mtimes = new Map<string, number>();
+  #clock = 1;
   #overrides: string | undefined;
 
   /** `files` maps URIs to text; `bundled` lists the URIs that count as bundled seeds. */
@@ -16,6 +18,7 @@ export class MemorySourceStore implements SourceStore {
   /** Adds or replaces a file. */
   set(uri: string, text: string | Uint8Array): void {
     this.#files.set(uri, typeof text === 'string' ? new TextEncoder().encode(text) : text);
+    this.#mtimes.set(uri, this.#clock++);
   }
 
   /** Removes a file. */
@@ -30,6 +33,12 @@ export class MemorySourceStore implements SourceStore {
 
   async list(): Promise<string[]> {
     return [...this.#files.keys()];
+  }
+
+  /** Size and a modification stamp (a counter that grows on every `set`). */
+  async stat(uri: string): Promise<{ size: number; mtime: number } | undefined> {
+    const bytes = this.#files.get(uri);
+    return bytes && { size: bytes.length, mtime: this.#mtimes.get(uri)! };
   }
 
   async read(uri: string): Promise<Uint8Array> {

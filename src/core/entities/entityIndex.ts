@@ -109,6 +109,11 @@ export class EntityIndex {
     return new EntityIndex(entities, problems);
   }
 
+  /** An index saved earlier (`entities` and `problems` as this index gave them), for a warm start. */
+  static fromData(entities: Entity[], problems: string[]): EntityIndex {
+    return new EntityIndex(entities, problems);
+  }
+
   /** All entities, most mentioned first. */
   get entities(): Entity[] {
     return this.#entities;

@@ -75,15 +75,16 @@ function checkQuote(
   quote: Quotation,
   citation: Citation,
   corpus: Corpus,
-  everywhere: () => Passage[],
+  everywhere: (pieces: string[]) => Passage[],
   sink: DiagnosticSink,
 ): void {
   const targets = citation.items.map((item) => targetOf(item, corpus)).filter((t): t is Target => !!t);
-  if (!targets.length || !quotePieces(quote.text).length) return;
+  const pieces = quotePieces(quote.text);
+  if (!targets.length || !pieces.length) return;
   const cited = targets.flatMap((t) => t.passages);
   if (findQuoteIn(quote.text, cited).length) return;
   const isCited = new Set(cited.map((p) => `${p.source.key}\u0000${p.paragraph.n}`));
-  const foundIn = findQuoteIn(quote.text, everywhere())
+  const foundIn = findQuoteIn(quote.text, everywhere(pieces))
     .filter((f) => !isCited.has(`${f.key}\u0000${f.paragraph}`))
     .map(({ key, paragraph }) => ({ key, paragraph }));
   const wholeSources = targets.some((t) => t.locator || t.pages)
@@ -110,9 +111,10 @@ export function checkQuotes(
   citations: Citation[],
   corpus: Corpus,
   sink: DiagnosticSink,
+  candidates?: (pieces: string[]) => Passage[] | undefined,
 ): void {
   let all: Passage[] | undefined;
-  const everywhere = () => (all ??= passagesOf(corpus));
+  const everywhere = (pieces: string[]) => candidates?.(pieces) ?? (all ??= passagesOf(corpus));
   const attributor = new Attributor(md, citations, quotes);
   for (const quote of quotes) {
     const chosen = attributor.attribute(quote);

@@ -1,6 +1,6 @@
 // The search index: a word index picks a bounded set of candidate passages, BM25 with a few signals ranks them.
 import type { CorpusChange } from '../corpus/corpus';
-import type { Source } from '../corpus/types';
+import type { Paragraph, Source } from '../corpus/types';
 import { CandidateCollector } from './candidates';
 import { DEFAULT_LIMITS, KEYSTROKE_LIMITS, QUALITY, expandWord, uses, type Expansion, type Term } from './expand';
 import { searchFold } from './fold';
@@ -99,6 +99,36 @@ export class SearchIndex {
   /** Groups of names for one thing (an entity's name and aliases); a query naming one also finds the others. */
   setAliases(groups: string[][]): void {
     this.#synonyms.setAliases(groups);
+  }
+
+  /**
+   * Every passage holding all the words of `text` (whole words as this index splits them), for looking a quotation
+   * up across the corpus without scanning it. Undefined when `text` has a word outside plain ASCII letters and digits
+   * (folding may differ there) or no word at all: the caller then scans. A superset of the passages containing it.
+   */
+  passagesWithWords(text: string): Array<{ source: Source; paragraph: Paragraph }> | undefined {
+    const ws = [...new Set(words(searchFold(text)))];
+    if (!ws.length || ws.some((w) => !/^[a-z0-9]+$/.test(w))) return undefined;
+    const lists: (readonly number[])[] = [];
+    for (const w of ws) {
+      const id = this.#words.id(w);
+      const list = id === undefined ? [] : this.#words.passages(id);
+      if (!list.length) return [];
+      lists.push(list);
+    }
+    lists.sort((a, b) => a.length - b.length);
+    let ids = lists[0];
+    for (const list of lists.slice(1, 4)) {
+      const has = new Set(list);
+      ids = ids.filter((id) => has.has(id));
+      if (ids.length <= 2) break;
+    }
+    const out: Array<{ source: Source; paragraph: Paragraph }> = [];
+    for (const id of ids) {
+      const p = this.#registry.passage(id);
+      if (p) out.push({ source: p.entry.source, paragraph: p.paragraph });
+    }
+    return out;
   }
 
   /** The word index and source fingerprints as plain data (no texts). */

@@ -4,6 +4,7 @@ import type { EntityIndex } from '../../core/entities';
 import { createBriefingDesk, type BriefingDesk } from '../../core';
 import type { Library } from '../../core/library';
 import { onSettingChange } from '../config';
+import type { IndexCacheStore } from '../../core/cache';
 import type { Logger } from '../log';
 import { WorkspaceSourceStore } from './workspaceStore';
 
@@ -11,6 +12,9 @@ import { WorkspaceSourceStore } from './workspaceStore';
 const PROGRESS_THRESHOLD = 50;
 
 const yieldToHost = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/** Quiet time after a source changed before the saved index is brought up to date. */
+const SAVE_DELAY = 5000;
 
 /** The desk over the workspace, loaded in the background and updated as files change. */
 export class SourcesService implements vscode.Disposable {
@@ -23,14 +27,16 @@ export class SourcesService implements vscode.Disposable {
   #watchers: vscode.Disposable[] = [];
   #ready: Promise<void>;
   #pending = new Map<string, ReturnType<typeof setTimeout>>();
+  #saveTimer: ReturnType<typeof setTimeout> | undefined;
 
   /** Fires after sources were added, changed or removed, or the entity overrides changed. */
   readonly onDidChange = this.#onDidChange.event;
 
-  constructor(extensionUri: vscode.Uri, log: Logger) {
+  /** `cache`: where the index is saved between sessions (none: rebuilt every time). */
+  constructor(extensionUri: vscode.Uri, log: Logger, cache?: IndexCacheStore) {
     this.#log = log;
     this.#store = new WorkspaceSourceStore(extensionUri, log);
-    this.desk = createBriefingDesk({ store: this.#store, log, pause: yieldToHost });
+    this.desk = createBriefingDesk({ store: this.#store, log, pause: yieldToHost, cache });
     this.#ready = this.reload();
     this.#disposables.push(
       onSettingChange(['sources', 'includeBundledSeeds', 'maxSourceSizeMB'], () => void this.reload()),
@@ -62,6 +68,7 @@ export class SourcesService implements vscode.Disposable {
 
   dispose(): void {
     for (const t of this.#pending.values()) clearTimeout(t);
+    clearTimeout(this.#saveTimer);
     vscode.Disposable.from(...this.#disposables, ...this.#watchers).dispose();
   }
 
@@ -87,6 +94,7 @@ export class SourcesService implements vscode.Disposable {
       finished();
     }
     this.#onDidChange.fire();
+    this.#saveSoon();
   }
 
   #watch(): void {
@@ -117,12 +125,25 @@ export class SourcesService implements vscode.Disposable {
       setTimeout(async () => {
         this.#pending.delete(key);
         const change = await this.desk.refresh([key]);
-        if (change.updated.length || change.removed.length) this.#onDidChange.fire();
+        if (change.updated.length || change.removed.length) this.#changedIndex();
       }, 150),
     );
   }
 
   #deleted(uri: vscode.Uri): void {
-    if (this.desk.remove([uri.toString()]).removed.length) this.#onDidChange.fire();
+    if (this.desk.remove([uri.toString()]).removed.length) this.#changedIndex();
+  }
+
+  /** Tells the features, and saves the index once changes have settled (and entities are extracted again). */
+  #changedIndex(): void {
+    this.#onDidChange.fire();
+    this.#saveSoon();
+  }
+
+  #saveSoon(): void {
+    clearTimeout(this.#saveTimer);
+    this.#saveTimer = setTimeout(() => {
+      void this.entities().then(() => (this.desk.indexDirty ? this.desk.saveIndex() : undefined));
+    }, SAVE_DELAY);
   }
 }

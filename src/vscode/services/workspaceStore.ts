@@ -1,10 +1,10 @@
 // The extension's SourceStore: the bundled seeds and the workspace's source globs, read through workspace.fs.
 import * as vscode from 'vscode';
-import { isSourceFile, UnusableEntry, type SourceProblem, type SourceStore } from '../../core/corpus';
+import { entryProblem, isSourceFile, UnusableEntry, type SourceProblem, type SourceStore } from '../../core/corpus';
 import { OVERRIDES_FILE } from '../../core/entities';
 import { setting } from '../config';
 import type { Logger } from '../log';
-import { badEntries, sourceSizeLimit, statProblem } from './entries';
+import { badEntries, kindOf, sourceSizeLimit, statProblem } from './entries';
 
 /** Lists and reads sources with VS Code's file system API, so remote and virtual workspaces work too. */
 export class WorkspaceSourceStore implements SourceStore {
@@ -51,6 +51,13 @@ export class WorkspaceSourceStore implements SourceStore {
     const problem = await statProblem(file, sourceSizeLimit());
     if (problem) throw new UnusableEntry(problem);
     return vscode.workspace.fs.readFile(file);
+  }
+
+  /** Size and mtime of a usable source; undefined for anything `read` would refuse (so a saved stamp is not trusted). */
+  async stat(uri: string): Promise<{ size: number; mtime: number } | undefined> {
+    const st = await vscode.workspace.fs.stat(vscode.Uri.parse(uri));
+    if (entryProblem({ kind: kindOf(st.type), size: st.size }, sourceSizeLimit())) return undefined;
+    return { size: st.size, mtime: st.mtime };
   }
 
   isBundled(uri: string): boolean {

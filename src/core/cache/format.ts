@@ -1,0 +1,197 @@
+// The persisted index as bytes: a header line (format name, version, body length, checksum) and a JSON body. The
+// core encodes and decodes; the host only stores the bytes (atomically: temp file, then rename). Anything that is
+// not exactly what this version wrote (truncated, corrupt, foreign, older) decodes to a reason, never a throw.
+import type { ParsedSource } from '../corpus/ingest';
+import type { Entity } from '../entities/types';
+import type { SerializedSearchIndex } from '../search/types';
+
+/** Names the format in the header; a file without it is foreign. */
+export const CACHE_FORMAT = 'briefing-desk-index';
+/** Bumped whenever anything saved changes shape or meaning (parsing, keys, the word index, entities). */
+export const CACHE_VERSION = 1;
+
+/** What identifies a source file's content without reading it (size, mtime) and after reading it (hash). */
+export interface FileStamp {
+  /** Bytes on disk. */
+  size: number;
+  /** Modification time, in milliseconds. */
+  mtime: number;
+  /** `hashBytes` of the file's bytes. */
+  hash: string;
+}
+
+/** One saved source: its stamp, whether it is bundled, and the parsed source (paragraph texts omitted when they
+ * are the file text at their offsets). */
+export interface CachedSource {
+  uri: string;
+  stamp: FileStamp;
+  bundled: boolean;
+  parsed: ParsedSource;
+}
+
+/** Everything a warm start reuses. */
+export interface IndexSnapshot {
+  /** When it was written (ms since the epoch): a file modified within 2 s before that is hashed, not trusted by mtime. */
+  savedAt?: number;
+  sources: CachedSource[];
+  /** The word index over exactly these sources (as keyed when saved). */
+  search: SerializedSearchIndex;
+  /** The entity index, when it was built over exactly these sources and these overrides. */
+  entities?: { overrides: string | null; entities: Entity[]; problems: string[] };
+}
+
+interface Header {
+  format: string;
+  version: number;
+  length: number;
+  checksum: string;
+}
+
+/** cyrb53 over bytes, taken four at a time (little-endian words) where the buffer allows: 14 hex digits. */
+export function hashBytes(bytes: Uint8Array): string {
+  let h1 = 0xdeadbeef ^ bytes.length;
+  let h2 = 0x41c6ce57 ^ bytes.length;
+  const words = bytes.byteOffset % 4 === 0 ? Math.floor(bytes.length / 4) : 0;
+  if (words) {
+    const view = new Uint32Array(bytes.buffer, bytes.byteOffset, words);
+    for (let i = 0; i < words; i++) {
+      const w = view[i];
+      h1 = Math.imul(h1 ^ w, 2654435761);
+      h2 = Math.imul(h2 ^ w, 1597334677);
+    }
+  }
+  for (let i = words * 4; i < bytes.length; i++) {
+    const b = bytes[i];
+    h1 = Math.imul(h1 ^ b, 2654435761);
+    h2 = Math.imul(h2 ^ b, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(16).padStart(14, '0');
+}
+
+const encoder = new TextEncoder();
+// Not fatal: the checksum has vouched for the bytes already, and the fatal decoder is several times slower.
+const decoder = new TextDecoder('utf-8');
+
+/** Paragraph texts equal to the file text at their offsets are left out (they are most of the bytes). */
+function slim(s: CachedSource): unknown {
+  const { parsed } = s;
+  const paragraphs = parsed.paragraphs.map((p) =>
+    parsed.text.slice(p.start, p.end) === p.text ? { ...p, text: undefined } : p,
+  );
+  return { ...s, parsed: { ...parsed, paragraphs } };
+}
+
+function fill(s: CachedSource): CachedSource {
+  for (const p of s.parsed.paragraphs) if (typeof p.text !== 'string') p.text = s.parsed.text.slice(p.start, p.end);
+  return s;
+}
+
+/** The snapshot as bytes, ready to be written atomically. */
+export function encodeIndex(snapshot: IndexSnapshot): Uint8Array {
+  const body = encoder.encode(JSON.stringify({ ...snapshot, sources: snapshot.sources.map(slim) }));
+  const header: Header = {
+    format: CACHE_FORMAT,
+    version: CACHE_VERSION,
+    length: body.length,
+    checksum: hashBytes(body),
+  };
+  const line = JSON.stringify(header);
+  const head = encoder.encode(line.padEnd(Math.ceil((line.length + 1) / 8) * 8 - 1, ' ') + '\n');
+  const out = new Uint8Array(head.length + body.length);
+  out.set(head, 0);
+  out.set(body, head.length);
+  return out;
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function validSource(v: unknown): v is CachedSource {
+  if (!isObject(v) || typeof v.uri !== 'string' || typeof v.bundled !== 'boolean') return false;
+  const st = v.stamp;
+  const p = v.parsed;
+  return (
+    isObject(st) &&
+    typeof st.size === 'number' &&
+    typeof st.mtime === 'number' &&
+    typeof st.hash === 'string' &&
+    isObject(p) &&
+    p.uri === v.uri &&
+    typeof p.text === 'string' &&
+    typeof p.title === 'string' &&
+    Array.isArray(p.paragraphs) &&
+    Array.isArray(p.warnings) &&
+    p.paragraphs.every(
+      (q) =>
+        isObject(q) &&
+        typeof q.n === 'number' &&
+        typeof q.start === 'number' &&
+        typeof q.end === 'number' &&
+        q.end <= (p.text as string).length,
+    )
+  );
+}
+
+function validSearch(v: unknown): v is SerializedSearchIndex {
+  return (
+    isObject(v) &&
+    v.version === 1 &&
+    Array.isArray(v.sources) &&
+    Array.isArray(v.words) &&
+    Array.isArray(v.passages) &&
+    Array.isArray(v.titles) &&
+    v.words.length === v.passages.length &&
+    v.words.length === v.titles.length
+  );
+}
+
+/** Reads bytes written by `encodeIndex`; anything else gives the reason it cannot be used. */
+export function decodeIndex(bytes: Uint8Array): { snapshot: IndexSnapshot } | { problem: string } {
+  const nl = bytes.indexOf(10);
+  if (nl < 0 || nl > 1000) return { problem: 'not a Briefing Desk index' };
+  let header: Header;
+  try {
+    header = JSON.parse(decoder.decode(bytes.subarray(0, nl))) as Header;
+  } catch {
+    return { problem: 'not a Briefing Desk index' };
+  }
+  if (!isObject(header) || header.format !== CACHE_FORMAT) return { problem: 'not a Briefing Desk index' };
+  if (header.version !== CACHE_VERSION)
+    return { problem: `index version ${String(header.version)}, expected ${CACHE_VERSION}` };
+  // The header is padded so the body starts at a multiple of 8 (word-wise hashing); the reader may place it anywhere.
+  const body = bytes.subarray(nl + 1);
+  if (body.length !== header.length) return { problem: 'the index is truncated' };
+  if (hashBytes(body) !== header.checksum) return { problem: 'the index is corrupt (checksum)' };
+  let data: unknown;
+  try {
+    data = JSON.parse(decoder.decode(body));
+  } catch {
+    return { problem: 'the index is corrupt (not JSON)' };
+  }
+  if (!isObject(data) || !Array.isArray(data.sources) || !validSearch(data.search))
+    return { problem: 'the index is corrupt (shape)' };
+  const sources = data.sources.map((s) => (isObject(s) && isObject(s.parsed) ? fillChecked(s) : s));
+  if (!sources.every(validSource)) return { problem: 'the index is corrupt (sources)' };
+  const e = data.entities;
+  const entities =
+    isObject(e) &&
+    Array.isArray(e.entities) &&
+    Array.isArray(e.problems) &&
+    (e.overrides === null || typeof e.overrides === 'string')
+      ? (e as IndexSnapshot['entities'])
+      : undefined;
+  const savedAt = typeof data.savedAt === 'number' ? data.savedAt : 0;
+  return { snapshot: { savedAt, sources, search: data.search, entities } };
+}
+
+function fillChecked(s: Record<string, unknown>): unknown {
+  const p = s.parsed as Record<string, unknown>;
+  if (typeof p.text !== 'string' || !Array.isArray(p.paragraphs)) return s;
+  for (const q of p.paragraphs) {
+    if (!isObject(q) || typeof q.start !== 'number' || typeof q.end !== 'number') return s;
+  }
+  return fill(s as unknown as CachedSource);
+}

@@ -1,0 +1,101 @@
+// Loading sources with a saved index: a file whose size and mtime (or, once read, content hash) match its saved stamp
+// is not parsed again. The host supplies `stat`; without it every file is read and hashed, and still not re-parsed.
+import { UnusableEntry } from '../corpus/entry';
+import { isSourceFile, readSource, type SourceStore } from '../corpus/load';
+import type { ParsedSource } from '../corpus/ingest';
+import type { SourceProblem } from '../corpus/types';
+import { hashBytes, type CachedSource } from './format';
+
+/** How close to the index's save time an mtime must be for the file to be hashed rather than trusted. */
+const RACY_MS = 2000;
+
+/** Where a host keeps the saved index's bytes. `write` must be atomic (a temp file, then a rename). */
+export interface IndexCacheStore {
+  /** The saved bytes, or undefined when there are none (a read error counts as none). */
+  read(): Promise<Uint8Array | undefined>;
+  /** Replaces the saved bytes atomically. */
+  write(bytes: Uint8Array): Promise<void>;
+}
+
+/** What a load with a saved index found. */
+export interface StampedLoad {
+  parsed: ParsedSource[];
+  problems: SourceProblem[];
+  /** Every readable source with its stamp, by URI (what the next save writes). */
+  entries: Map<string, CachedSource>;
+  /** Sources taken from the saved index without parsing. */
+  reused: number;
+  /** How many source files the store listed. */
+  listed: number;
+}
+
+/** Reads every source the store lists, reusing `saved` entries whose stamps still match. */
+export async function loadStamped(
+  store: SourceStore,
+  saved: Map<string, CachedSource> | undefined,
+  onRead?: (done: number, total: number) => void,
+  savedAt = 0,
+): Promise<StampedLoad> {
+  const uris = (await store.list()).filter(isSourceFile).sort();
+  const out: StampedLoad = {
+    parsed: [],
+    problems: [...(store.skipped?.() ?? [])],
+    entries: new Map(),
+    reused: 0,
+    listed: uris.length,
+  };
+  for (const [i, uri] of uris.entries()) {
+    onRead?.(i, uris.length);
+    const r = await readStamped(store, uri, saved?.get(uri), savedAt);
+    if ('reason' in r) {
+      out.problems.push(r);
+      continue;
+    }
+    out.parsed.push(r.entry.parsed);
+    out.entries.set(uri, r.entry);
+    if (r.reused) out.reused++;
+  }
+  return out;
+}
+
+/** One source: the saved entry when its stamp matches, else read (and parsed unless the content hash matches). */
+export async function readStamped(
+  store: SourceStore,
+  uri: string,
+  prev: CachedSource | undefined,
+  savedAt = -Infinity,
+): Promise<{ entry: CachedSource; reused: boolean } | SourceProblem> {
+  const bundled = store.isBundled?.(uri) ?? false;
+  let st: { size: number; mtime: number } | undefined;
+  try {
+    st = await store.stat?.(uri);
+  } catch {
+    st = undefined;
+  }
+  // A file written just before the index was saved may change again within the same mtime tick: hash it (as git does).
+  const settled = prev !== undefined && prev.stamp.mtime < savedAt - RACY_MS;
+  if (
+    prev &&
+    st &&
+    settled &&
+    prev.bundled === bundled &&
+    st.size === prev.stamp.size &&
+    st.mtime === prev.stamp.mtime
+  ) {
+    return { entry: prev, reused: true };
+  }
+  let bytes: Uint8Array;
+  try {
+    bytes = await store.read(uri);
+  } catch (e) {
+    const unusable = e instanceof UnusableEntry;
+    return { uri, reason: unusable ? e.message : `could not be read (${(e as Error).message})` };
+  }
+  const stamp = { size: bytes.length, mtime: st?.mtime ?? -1, hash: hashBytes(bytes) };
+  if (prev && prev.bundled === bundled && prev.stamp.hash === stamp.hash && prev.stamp.size === stamp.size) {
+    return { entry: { ...prev, stamp }, reused: true };
+  }
+  const r = await readSource(uri, bytes);
+  if ('reason' in r) return r;
+  return { entry: { uri, stamp, bundled, parsed: r }, reused: false };
+}

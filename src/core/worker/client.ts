@@ -1,0 +1,90 @@
+// The host's side of the desk protocol: answers the worker's store requests from the host's own store and cache,
+// and turns requests into promises. Core only; each host adapts its worker (worker_threads, a web worker) to a Channel.
+import type { IndexCacheStore } from '../cache';
+import type { SourceStore } from '../corpus/load';
+import type {
+  Channel,
+  FromWorker,
+  StoreRequest,
+  ToWorker,
+  WorkerEvent,
+  WorkerRequest,
+  WorkerResults,
+} from '../../protocol/worker';
+
+type Op = WorkerRequest['op'];
+type Args<K extends Op> = Omit<Extract<WorkerRequest, { op: K }>, 'id' | 'op'>;
+
+/** A desk running in a worker, seen from the host. */
+export class DeskClient {
+  #channel: Channel<FromWorker, ToWorker>;
+  #store: SourceStore;
+  #cache: IndexCacheStore | undefined;
+  #next = 1;
+  #waiting = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
+  #closed = false;
+  /** Called with every event the worker sends (progress, totals, log lines). */
+  onEvent: ((event: WorkerEvent) => void) | undefined;
+
+  constructor(channel: Channel<FromWorker, ToWorker>, store: SourceStore, cache?: IndexCacheStore) {
+    this.#channel = channel;
+    this.#store = store;
+    this.#cache = cache;
+    channel.listen((m) => this.#receive(m));
+  }
+
+  /** Sends a request; resolves with the worker's answer (rejects when it failed or the worker was closed). */
+  request<K extends Op>(op: K, args: Args<K>): Promise<WorkerResults[K]> {
+    if (this.#closed) return Promise.reject(new Error('the index worker was stopped'));
+    const id = this.#next++;
+    return new Promise((resolve, reject) => {
+      this.#waiting.set(id, { resolve: resolve as (v: unknown) => void, reject });
+      this.#channel.post({ ...args, id, op } as WorkerRequest);
+    });
+  }
+
+  /** Rejects every pending request (the host is stopping the worker). */
+  close(): void {
+    this.#closed = true;
+    for (const w of this.#waiting.values()) w.reject(new Error('the index worker was stopped'));
+    this.#waiting.clear();
+  }
+
+  #receive(m: FromWorker): void {
+    if ('event' in m) return this.onEvent?.(m);
+    if ('store' in m) return void this.#serve(m);
+    const w = this.#waiting.get(m.id);
+    this.#waiting.delete(m.id);
+    if (m.ok) w?.resolve(m.result);
+    else w?.reject(new Error(m.error));
+  }
+
+  async #serve(r: StoreRequest): Promise<void> {
+    try {
+      this.#channel.post({ sid: r.sid, ok: true, result: await this.#answer(r) });
+    } catch (e) {
+      this.#channel.post({ sid: r.sid, ok: false, error: e instanceof Error ? e.message : String(e) });
+    }
+  }
+
+  async #answer(r: StoreRequest): Promise<unknown> {
+    const s = this.#store;
+    switch (r.store) {
+      case 'list': {
+        const uris = await s.list();
+        return { uris, bundled: uris.filter((u) => s.isBundled?.(u)) };
+      }
+      case 'read':
+        return s.read(r.uri);
+      case 'stat':
+        return s.stat?.(r.uri);
+      case 'readEntityOverrides':
+        return s.readEntityOverrides?.();
+      case 'readCache':
+        return this.#cache?.read();
+      case 'writeCache':
+        await this.#cache?.write(r.bytes);
+        return null;
+    }
+  }
+}

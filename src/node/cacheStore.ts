@@ -1,0 +1,52 @@
+// The saved index on the local file system (Node hosts): read whole, written atomically (temp file, then rename).
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import type { IndexCacheStore } from '../core/cache';
+
+/** One index file; a missing or unreadable file reads as none, and a failed write leaves the old file whole. */
+export class FsCacheStore implements IndexCacheStore {
+  readonly file: string;
+
+  constructor(file: string) {
+    this.file = file;
+  }
+
+  async read(): Promise<Uint8Array | undefined> {
+    try {
+      return await fs.promises.readFile(this.file);
+    } catch {
+      return undefined;
+    }
+  }
+
+  async write(bytes: Uint8Array): Promise<void> {
+    await fs.promises.mkdir(path.dirname(this.file), { recursive: true });
+    const tmp = `${this.file}.${process.pid}.${Date.now()}.tmp`;
+    try {
+      await fs.promises.writeFile(tmp, bytes);
+      await fs.promises.rename(tmp, this.file);
+    } catch (e) {
+      await fs.promises.rm(tmp, { force: true });
+      throw e;
+    }
+  }
+}
+
+/** The user's cache folder for Briefing Desk: `$XDG_CACHE_HOME/briefing-desk`, else `~/.cache/briefing-desk`. */
+export function userCacheDir(env: NodeJS.ProcessEnv = process.env): string {
+  const base =
+    env.XDG_CACHE_HOME && path.isAbsolute(env.XDG_CACHE_HOME) ? env.XDG_CACHE_HOME : path.join(os.homedir(), '.cache');
+  return path.join(base, 'briefing-desk');
+}
+
+/** The index file for one set of source folders (one file per distinct set, named by a hash of their paths). */
+export function cacheFileFor(cacheDir: string, sourceDirs: string[]): string {
+  const id = sourceDirs
+    .map((d) => path.resolve(d))
+    .sort()
+    .join('\n');
+  let h = 0x811c9dc5;
+  for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), 0x01000193);
+  return path.join(cacheDir, `index-${(h >>> 0).toString(16).padStart(8, '0')}.bdcache`);
+}
