@@ -1,7 +1,7 @@
 // Every feature through the real `vscode` API: panel search, insertion, completion, hovers, navigation, checks, fixes.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import type { BriefingDeskApi } from '../../src/extension';
+import type { BriefingDeskApi } from '../../src/vscode/activate';
 import { api, openFile, waitFor } from './helpers';
 
 /** The paragraph of a source whose text contains `needle`, found by reading the corpus. */

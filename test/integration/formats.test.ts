@@ -7,7 +7,7 @@ import type { AddressInfo } from 'net';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { parseSource, type ParsedSource } from '../../src/core/corpus';
-import type { BriefingDeskApi } from '../../src/extension';
+import type { BriefingDeskApi } from '../../src/vscode/activate';
 import { newsPage, reportPdf, wordDoc } from '../support/sourceFixtures';
 import { EXTENSION_ID, waitFor, workspaceRoot } from './helpers';
 

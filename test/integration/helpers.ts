@@ -1,7 +1,7 @@
 // Small waits and openers shared by the integration tests; they run inside the extension host.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import type { BriefingDeskApi } from '../../src/extension';
+import type { BriefingDeskApi } from '../../src/vscode/activate';
 
 /** The extension under test. */
 export const EXTENSION_ID = 'briefing-desk.briefing-desk';

@@ -1,7 +1,7 @@
 // The citation plugin inside VS Code's own Markdown preview, and Export Briefing to HTML.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import type { BriefingDeskApi } from '../../src/extension';
+import type { BriefingDeskApi } from '../../src/vscode/activate';
 import { EXTENSION_ID, openFile, workspaceRoot } from './helpers';
 
 async function ready(): Promise<BriefingDeskApi> {
