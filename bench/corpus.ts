@@ -9,6 +9,7 @@ import { performance } from 'perf_hooks';
 import { createBriefingDesk, type BriefingDesk } from '../src/core/desk';
 import { FsCacheStore } from '../src/node/cacheStore';
 import { FsSourceStore } from '../src/node/fsStore';
+import { seeded } from '../test/unit/helpers/citationGen';
 import { QUERIES } from './queries';
 import { loadSpeeches, passages, sentences } from './sotu';
 
@@ -42,18 +43,6 @@ const MONTHS = [
   'December',
 ];
 
-/** A small deterministic generator (mulberry32), so every run writes the same corpus. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** An article: a title line, a date line, then 5-12 paragraphs of one address from a seeded starting sentence. */
 interface Article {
   file: string;
@@ -64,7 +53,7 @@ interface Article {
 /** Writes `count` articles into `dir` (deterministic: the same files on every run and machine). */
 export function writeCorpus(dir: string, count: number): Article[] {
   const speeches = loadSpeeches().map((s) => ({ ...s, sentences: sentences(s.text) }));
-  const rnd = random(20_251_130);
+  const rnd = seeded(20_251_130);
   fs.mkdirSync(dir, { recursive: true });
   const out: Article[] = [];
   for (let i = 0; i < count; i++) {
@@ -108,7 +97,7 @@ async function open(dir: string, cacheDir: string | undefined): Promise<{ desk: 
  * (so "found in another source" and the closest passage are looked up across the corpus).
  */
 function briefing(desk: BriefingDesk): string {
-  const rnd = random(7);
+  const rnd = seeded(7);
   const sources = desk.library.sources;
   const lines = ['# Briefing', ''];
   for (let i = 0; i < 50; i++) {

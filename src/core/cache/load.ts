@@ -1,7 +1,6 @@
 // Loading sources with a saved index: a file whose size and mtime (or, once read, content hash) match its saved stamp
 // is not parsed again. The host supplies `stat`; without it every file is read and hashed, and still not re-parsed.
-import { UnusableEntry } from '../corpus/entry';
-import { isSourceFile, readSource, type SourceStore } from '../corpus/load';
+import { isSourceFile, readSource, readStoredBytes, type SourceStore } from '../corpus/load';
 import type { ParsedSource } from '../corpus/ingest';
 import type { SourceProblem } from '../corpus/types';
 import { hashBytes, type CachedSource } from './format';
@@ -84,13 +83,8 @@ export async function readStamped(
   ) {
     return { entry: prev, reused: true };
   }
-  let bytes: Uint8Array;
-  try {
-    bytes = await store.read(uri);
-  } catch (e) {
-    const unusable = e instanceof UnusableEntry;
-    return { uri, reason: unusable ? e.message : `could not be read (${(e as Error).message})` };
-  }
+  const bytes = await readStoredBytes(store, uri);
+  if (!(bytes instanceof Uint8Array)) return bytes;
   const stamp = { size: bytes.length, mtime: st?.mtime ?? -1, hash: hashBytes(bytes) };
   if (prev && prev.bundled === bundled && prev.stamp.hash === stamp.hash && prev.stamp.size === stamp.size) {
     return { entry: { ...prev, stamp }, reused: true };

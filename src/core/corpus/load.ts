@@ -119,12 +119,16 @@ export async function loadSources(
 
 /** Reads one source through the store: the parsed source, or why it cannot be used (never an exception). */
 export async function readStoredSource(store: SourceStore, uri: string): Promise<ParsedSource | SourceProblem> {
-  let bytes: Uint8Array;
+  const bytes = await readStoredBytes(store, uri);
+  return bytes instanceof Uint8Array ? readSource(uri, bytes) : bytes;
+}
+
+/** A source file's bytes through the store, or why they cannot be read (never an exception). */
+export async function readStoredBytes(store: SourceStore, uri: string): Promise<Uint8Array | SourceProblem> {
   try {
-    bytes = await store.read(uri);
+    return await store.read(uri);
   } catch (e) {
     const unusable = e instanceof UnusableEntry;
     return { uri, reason: unusable ? e.message : `could not be read (${(e as Error).message})` };
   }
-  return readSource(uri, bytes);
 }
