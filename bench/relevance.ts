@@ -6,6 +6,7 @@ import type { Source } from '../src/core/corpus';
 import { EntityIndex } from '../src/core/entities';
 import { SearchIndex } from '../src/core/search';
 import data from './questions.json';
+import data2 from './questions-heldout2.json';
 import { seedCorpus } from '../test/unit/helpers/corpus';
 import { loadSpeeches, windowPass } from './sotu';
 
@@ -17,14 +18,19 @@ export interface Question {
   relevant: string[];
   /** Kept aside while tuning. */
   heldout?: boolean;
+  /** What the question tests (held-out-2 only): typo, prefix, country, alias, inflection, stopwords, phrase, plain. */
+  kind?: string;
 }
 
 /** One engine's figures on one part of the question set (the `--json` shape). */
 export interface RelevanceRun {
   /** Which engine. */
   engine: 'briefing' | 'minisearch' | 'fuse';
-  /** `tuning` (two thirds, looked at while tuning), `heldout` (the rest) or `all`. */
-  set: 'tuning' | 'heldout' | 'all';
+  /**
+   * `tuning` (two thirds of bench/questions.json, looked at while tuning), `heldout` (its other third), `heldout2`
+   * (bench/questions-heldout2.json, written later and held out whole) or `all` (every question of both files).
+   */
+  set: 'tuning' | 'heldout' | 'heldout2' | 'all';
   /** Number of questions. */
   questions: number;
   /** Share of questions with a relevant passage in the top 3. */
@@ -37,6 +43,7 @@ export interface RelevanceRun {
 type Engine = (q: string) => string[];
 
 const QUESTIONS = data.questions as Question[];
+const HELDOUT2 = data2.questions as Question[];
 
 /** The seeds and the SOTU slice, as sources. */
 export function relevanceCorpus(): Source[] {
@@ -95,26 +102,47 @@ function score(
 }
 
 /**
- * The three engines on the question set. `sets` chooses the parts reported (leave out `heldout` while tuning);
- * `misses` collects the questions whose first result is not relevant.
+ * The three engines on the question set. `sets` chooses the parts reported (leave out the held-out ones while tuning);
+ * `misses` collects the tuning questions whose first result is not relevant, and the held-out ones' too when
+ * `showHeldout` (for the report at the end, never while tuning).
  */
-export function relevance(sets: Array<RelevanceRun['set']>, misses?: string[]): RelevanceRun[] {
+export function relevance(sets: Array<RelevanceRun['set']>, misses?: string[], showHeldout = false): RelevanceRun[] {
   const all = engines(relevanceCorpus());
-  const parts: Record<RelevanceRun['set'], Question[]> = {
-    tuning: QUESTIONS.filter((q) => !q.heldout),
-    heldout: QUESTIONS.filter((q) => q.heldout),
-    all: QUESTIONS,
-  };
   const out: RelevanceRun[] = [];
   for (const set of sets) {
+    const shown = set === 'tuning' || (showHeldout && set !== 'all') ? misses : undefined;
     for (const name of ['briefing', 'minisearch', 'fuse'] as const)
-      out.push(score(name, set, all[name], parts[set], set === 'tuning' ? misses : undefined));
+      out.push(score(name, set, all[name], PARTS[set], shown));
   }
   return out;
 }
 
+const PARTS: Record<RelevanceRun['set'], Question[]> = {
+  tuning: QUESTIONS.filter((q) => !q.heldout),
+  heldout: QUESTIONS.filter((q) => q.heldout),
+  heldout2: HELDOUT2,
+  all: [...QUESTIONS, ...HELDOUT2],
+};
+
+/** Held-out-2 figures per kind of question (typo, prefix, country, …), for the report at the end. */
+export function relevanceByKind(): Array<RelevanceRun & { kind: string }> {
+  const all = engines(relevanceCorpus());
+  const kinds = [...new Set(HELDOUT2.map((q) => q.kind ?? 'plain'))];
+  return kinds.flatMap((kind) =>
+    (['briefing', 'minisearch', 'fuse'] as const).map((name) => ({
+      kind,
+      ...score(
+        name,
+        'heldout2',
+        all[name],
+        HELDOUT2.filter((q) => (q.kind ?? 'plain') === kind),
+      ),
+    })),
+  );
+}
+
 /** The relevance figures as a table. */
-export function relevanceTable(runs: RelevanceRun[]): string {
+export function relevanceTable(runs: Array<Omit<RelevanceRun, 'set'> & { set: string }>): string {
   const head = ['engine', 'questions', 'set', 'top-3', 'MRR@10'];
   const rows = runs.map((r) => [r.engine, String(r.questions), r.set, r.top3.toFixed(3), r.mrr.toFixed(3)]);
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
