@@ -342,6 +342,19 @@ describe('search for what the analyst means', () => {
     assert.match(palestine.text, /Palestin/);
   });
 
+  it('the form typed comes first: "Türkiye" before the passages saying Turkey, and the other way round', () => {
+    const turkiye = index.search('Türkiye');
+    assert.match(turkiye[0].text, /Türkiye/, brief(turkiye).join(', '));
+    assert.deepStrictEqual(turkiye[0].notes, []);
+    const rest = turkiye.slice(1).filter((h) => /Turkey/.test(h.text));
+    assert.ok(rest.length >= 2, brief(turkiye).join(', '));
+    for (const h of rest) assert.deepStrictEqual(h.notes, ['matched Turkey for Türkiye']);
+    const turkey = index.search('Turkey');
+    const firstTurkiye = turkey.findIndex((h) => /Türkiye/.test(h.text));
+    assert.ok(firstTurkiye >= 2, brief(turkey).join(', '));
+    for (const h of turkey.slice(0, firstTurkiye)) assert.match(h.text, /Turkey/);
+  });
+
   it('a quoted phrase is matched word for word, stop words included', () => {
     const hits = index.search('"the Board of Peace"');
     assert.strictEqual(hits.length, 1);

@@ -1,5 +1,6 @@
 // Final relevance: BM25 over the candidates' text (rare words weigh most), other names of a run of query words
-// counted once, quoted phrases required, query words side by side rewarded, passages with every query word first.
+// counted once, quoted phrases required, query words side by side rewarded, passages with every query word first
+// (those needing no other name for it before the others).
 import type { Term } from './expand';
 import { isStopWord } from './stopWords';
 import { forEachWord } from './tokenize';
@@ -35,7 +36,10 @@ export interface RankInput {
 /** A ranked passage. */
 export interface Ranked {
   id: number;
-  /** Relevance in (0, 1]; passages with every query word (or another name for it) score above 0.5. */
+  /**
+   * Relevance in (0, 1]; passages with every query word (or another name for it) score above 0.5, those with every
+   * word as typed above 0.75.
+   */
   score: number;
   /** Other names that stood in for query words here: "matched Riyadh for Saudi Arabia". */
   notes: string[];
@@ -173,7 +177,9 @@ export function rank(
     const rel = 1 - Math.exp(-raw / totalWeight);
     const all = covered >= totalWeight - 1e-9;
     const share = covered / totalWeight;
-    const score = all ? 0.5 + 0.5 * rel : 0.5 * rel * Math.max(0.01, share * share);
+    // Every word as typed (or a typo, stem or completion of it) beats every word only through another name: a
+    // query for Türkiye shows the passages saying Türkiye before those saying Turkey, however short those are.
+    const score = !all ? 0.5 * rel * Math.max(0.01, share * share) : alts.length ? 0.5 + 0.25 * rel : 0.75 + 0.25 * rel;
     out.push({ id: input.id, score: Math.max(score, 1e-6), notes, alts });
   }
   return out.sort((a, b) => b.score - a.score || a.id - b.id);
