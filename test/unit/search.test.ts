@@ -82,6 +82,14 @@ describe('search over the bundled seeds', () => {
     }
   });
 
+  it('a keystroke completes to words that matter, not to stop words ("n" highlights no "not" or "no")', () => {
+    const hits = index.search('n', { limit: 10 });
+    assert.strictEqual(hits.length, 10);
+    const lit = hits.flatMap((h) => highlighted(h).map((w) => w.toLowerCase()));
+    for (const stop of ['not', 'no', 'nor', 'now']) assert.ok(!lit.includes(stop), `"${stop}" highlighted: ${lit}`);
+    for (const w of lit) assert.match(w, /^n/);
+  });
+
   it('match ranges cover whole matched words of the returned text, sorted and apart', () => {
     for (const q of QUERIES) {
       for (const h of index.search(q)) {
