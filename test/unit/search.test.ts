@@ -371,6 +371,21 @@ describe('search for what the analyst means', () => {
     assert.deepStrictEqual(index.search('"Peace of the Board"'), []);
   });
 
+  it("a question's stop words break ties without being highlighted (what we send abroad)", () => {
+    const small = indexOf(
+      corpusOf({
+        'a.txt': 'A\n\nThey send abroad the grain of spring.',
+        'b.txt': 'B\n\nIt is what we send abroad that counts.',
+      }),
+    );
+    const hits = small.search('what we send abroad');
+    assert.deepStrictEqual(
+      hits.map((h) => h.uri),
+      ['b.txt', 'a.txt'],
+    );
+    assert.deepStrictEqual(highlighted(hits[0]), ['send abroad']);
+  });
+
   it('inflections match (strikes / strike), exact forms first', () => {
     const small = indexOf(
       corpusOf({ 'a.txt': 'A\n\nThe strike hit a depot.', 'b.txt': 'B\n\nThree strikes hit the port.' }),
