@@ -277,9 +277,9 @@ function main(): void {
   log(`Load average after the speed runs: ${loadAfter}`);
   log();
   log(
-    `Relevance: ${rel.find((r) => r.set === 'all')!.questions} analyst questions (bench/questions.json: tuning + heldout; bench/questions-heldout2.json: heldout2,`,
+    `Relevance: ${rel.find((r) => r.set === 'all')!.questions} analyst questions (bench/questions.json: tuning + heldout; bench/questions-tuning2.json: tuning;`,
   );
-  log('written later and held out whole) over the seeds and SOTU 1941/2002;');
+  log('bench/questions-heldout2.json: heldout2, written later and held out whole) over the seeds and SOTU 1941/2002;');
   log('a hit is a passage marked relevant. MiniSearch: BM25 over title and text, exact terms (its defaults).');
   log(relevanceTable(rel));
   for (const [label, sources] of [
