@@ -1,0 +1,167 @@
+// Runs the web extension's suite (test/web) in code-server's browser workbench, where an extension whose manifest
+// has `browser` and no `main` runs in the web worker extension host (see ../shared/docs/TESTBED-WEB.md). The
+// extension is staged as a web-only copy (package.json without `main`, dist/web, media, seeds); the workspace is the
+// integration fixture plus a web page, a PDF and a Word file made from the seeds.
+//
+// usage: node scripts/test-web.mjs [--no-build] [--verbose]
+// env:   BRIEFING_TEST_TIMEOUT=secs   whole-run limit (default 600); exit 2 when it is hit
+//        BRIEFING_CODE_SERVER=dir     use this code-server package instead of running the setup
+//        BRIEFING_KEEP_RUN=1          keep the temp run folder (server.log, host.log, workspace, staged extension)
+import { spawnSync } from 'node:child_process';
+import {
+  appendFileSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { format } from 'node:util';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const args = new Set(process.argv.slice(2));
+const verbose = args.has('--verbose');
+const timeoutMs = Number(process.env.BRIEFING_TEST_TIMEOUT || 600) * 1000;
+const suite = join(root, 'out', 'web-suite', 'index.js'); // the bundle scripts/build.mjs makes (tsc's out/test/web is not one)
+const log = (msg) => console.error(`[test:web] ${msg}`);
+const RESULT_FILE = '.briefing-web-test.json';
+
+function step(what, cmd, cmdArgs) {
+  const started = Date.now();
+  const r = spawnSync(cmd, cmdArgs, { cwd: root, stdio: 'inherit' });
+  if (r.status !== 0) {
+    log(`${what} failed (exit ${r.status})`);
+    process.exit(1);
+  }
+  log(`${what}: ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
+
+if (!args.has('--no-build')) {
+  step('build', process.execPath, ['scripts/build.mjs']);
+  step('compile tests', process.execPath, [
+    join(root, 'node_modules', 'typescript', 'bin', 'tsc'),
+    '-p',
+    'tsconfig.test.json',
+  ]);
+}
+for (const f of [
+  suite,
+  join(root, 'dist', 'web', 'extension.js'),
+  join(root, 'out', 'test', 'support', 'codeServer.js'),
+])
+  if (!existsSync(f)) {
+    log(`${f} is missing; run without --no-build`);
+    process.exit(1);
+  }
+
+const require = createRequire(import.meta.url);
+const cs = require(join(root, 'out', 'test', 'support', 'codeServer.js'));
+const runDir = mkdtempSync(join(tmpdir(), 'briefing-desk-web-'));
+const extDir = stageWebExtension(join(runDir, 'web-extension'));
+const workspace = cs.copyWorkspace(join(root, 'test', 'fixtures', 'workspace'), join(runDir, 'workspace'));
+await writeFormatSources(join(workspace, 'sources'));
+
+const code = await runInCodeServer();
+if (process.env.BRIEFING_KEEP_RUN) log(`run folder kept: ${runDir}`);
+else rmSync(runDir, { recursive: true, force: true });
+log(code === 0 ? 'passed' : `FAILED (exit ${code})`);
+process.exit(code);
+
+/** A copy of the extension whose manifest has `browser` and no `main`, as a web-only install would have it. */
+function stageWebExtension(dir) {
+  mkdirSync(dir, { recursive: true });
+  const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+  delete manifest.main;
+  writeFileSync(join(dir, 'package.json'), JSON.stringify(manifest, null, 2));
+  // The suite must be inside the extension's folder: the workbench runs a test file in the extension host of the
+  // extension that contains it (outside every extension it would go to the Node host).
+  cpSync(suite, join(dir, 'test', 'index.js'));
+  for (const p of ['dist/web', 'media', 'seeds', 'README.md', 'LICENSE'])
+    cpSync(join(root, p), join(dir, p), { recursive: true });
+  return dir;
+}
+
+/** A web page, a PDF and a Word file made from three seeds (test/web/features.test.ts compares them with the seeds). */
+async function writeFormatSources(dir) {
+  const { parseSource } = require(join(root, 'out', 'src', 'core', 'corpus', 'index.js'));
+  const fx = require(join(root, 'out', 'test', 'support', 'sourceFixtures.js'));
+  const seed = (prefix) => {
+    const seeds = join(root, 'seeds');
+    const name = require('node:fs')
+      .readdirSync(seeds)
+      .find((f) => f.startsWith(prefix));
+    return parseSource(`seeds/${name}`, readFileSync(join(seeds, name), 'utf8'));
+  };
+  writeFileSync(join(dir, 'web-page.html'), fx.newsPage(seed('000_')));
+  writeFileSync(join(dir, 'report.pdf'), await fx.reportPdf(seed('001_'), { linesPerPage: 18 }));
+  writeFileSync(join(dir, 'memo.docx'), await fx.wordDoc(seed('003_')));
+}
+
+function readResult() {
+  try {
+    return JSON.parse(readFileSync(join(workspace, RESULT_FILE), 'utf8'));
+  } catch {
+    return null;
+  }
+}
+
+async function runInCodeServer() {
+  const { launchChromium } = require(join(root, 'out', 'test', 'support', 'chromium.js'));
+  const pkg = cs.ensureCodeServer({ withChromium: true });
+  cs.makeRunDir({ dir: runDir });
+  const started = Date.now();
+  const hostLog = join(runDir, 'host.log');
+  const server = await cs.startCodeServer({ pkg, runDir, workspace });
+  let browser;
+  let timer;
+  try {
+    browser = await launchChromium();
+    const page = await browser.newPage();
+    const note = (line) => (appendFileSync(hostLog, line + '\n'), verbose && console.error(line));
+    page.on('pageerror', (err) => note(`[page error] ${err.message}`));
+    let finished;
+    const exitCode = new Promise((resolve) => (finished = resolve));
+    await page.exposeFunction('codeAutomationLog', (_type, logArgs) => note(format(...(logArgs ?? []))));
+    await page.exposeFunction('codeAutomationExit', (c) => finished(c));
+    const timedOut = new Promise((resolve) => (timer = setTimeout(() => resolve('timeout'), timeoutMs)));
+    const serverGone = server.exited.then((c) => `server-exit:${c}`);
+    await page.goto(
+      server.url([
+        ['extensionDevelopmentPath', server.remote(extDir)],
+        ['extensionTestsPath', server.remote(join(extDir, 'test', 'index.js'))],
+      ]),
+      { timeout: 120_000 },
+    );
+    const first = await Promise.race([exitCode.then((c) => `exit:${c}`), timedOut, serverGone]);
+    log(`suite finished (${first}) after ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    const result = readResult();
+    if (result?.log) process.stdout.write(result.log + '\n');
+    if (first === 'timeout') {
+      log(`timed out after ${timeoutMs / 1000} s (BRIEFING_TEST_TIMEOUT)`);
+      return 2;
+    }
+    if (!result || (!verbose && result.code !== 0)) {
+      log('extension host and workbench output (last 60 lines):');
+      console.error(existsSync(hostLog) ? readFileSync(hostLog, 'utf8').split('\n').slice(-60).join('\n') : '(none)');
+    }
+    if (first.startsWith('server-exit')) console.error(server.log());
+    if (!result) {
+      log('the web extension host finished without writing a result (crashed or never ran the suite)');
+      return 1;
+    }
+    return result.code === 0 && first === 'exit:0' ? 0 : 1;
+  } finally {
+    clearTimeout(timer);
+    if (browser) {
+      for (const p of browser.contexts().flatMap((c) => c.pages())) await p.goto('about:blank').catch(() => {});
+      await browser.close().catch(() => {});
+    }
+    await server.stop();
+  }
+}

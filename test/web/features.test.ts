@@ -1,0 +1,160 @@
+// The extension in the browser's web worker extension host (code-server's workbench, headless Chromium): the same
+// features as the Node host's suite, with the checks both hosts share (./checks.ts) and what only the browser build
+// has (the index as a web worker, extractor bundles loaded without `require`). Run by scripts/test-web.mjs.
+import * as vscode from 'vscode';
+import { DeskClient } from '../../src/core/worker/client';
+import { WorkspaceSourceStore } from '../../src/vscode/services/workspaceStore';
+import { startWebWorker } from '../../src/web/workerHost';
+import * as assert from './assert';
+import {
+  checkCitationHover,
+  checkMisquote,
+  checkMisquoteFix,
+  checkPanelSearch,
+  deskApi,
+  EXPECTED,
+  EXTENSION_ID,
+  notes,
+  waitFor,
+  workspaceRoot,
+} from './checks';
+
+/** Files scripts/test-web.mjs writes into the workspace from the bundled seeds before the server starts. */
+const FORMAT_FILES = [
+  ['web-page.html', 'seeds/000_'],
+  ['report.pdf', 'seeds/001_'],
+  ['memo.docx', 'seeds/003_'],
+] as const;
+
+describe('Briefing Desk in the web worker extension host', function () {
+  this.timeout(60_000);
+
+  it('runs as the browser build, without Node', async () => {
+    const a = await deskApi();
+    assert.strictEqual(a.platform, 'web');
+    assert.strictEqual(typeof (globalThis as { process?: unknown }).process, 'undefined', 'no Node process object');
+    assert.strictEqual(vscode.env.uiKind, vscode.UIKind.Web);
+    notes.push(`activate() took ${a.activationMs.toFixed(1)} ms in the web worker extension host`);
+  });
+
+  it('indexes the bundled seeds and the workspace sources folder', async () => {
+    const a = await deskApi();
+    const keys = a.sources.library.sources.map((s) => s.key);
+    assert.ok(keys.includes('harbour-deal-2025'), keys.join(', '));
+    assert.strictEqual(a.sources.library.sources.filter((s) => s.bundled).length, 5);
+  });
+
+  it('reads a web page, a PDF and a Word file with the lazily loaded extractors', async () => {
+    const a = await deskApi();
+    for (const [file, seedName] of FORMAT_FILES) {
+      const uri = vscode.Uri.joinPath(workspaceRoot(), 'sources', file).toString();
+      const got = await waitFor(`${file} to be indexed`, () => a.sources.library.corpus.byUri(uri), 30_000);
+      const seed = a.sources.library.sources.find((s) => s.bundled && s.uri.includes(seedName));
+      assert.ok(seed, `the seed ${seedName}`);
+      assert.strictEqual(got.title, seed.title, `${file} title`);
+      assert.strictEqual(got.paragraphs.length, seed.paragraphs.length, `${file} paragraphs`);
+      assert.strictEqual(got.paragraphs[1].text, seed.paragraphs[1].text, `${file} second paragraph`);
+    }
+    const pdf = a.sources.library.corpus.byUri(
+      vscode.Uri.joinPath(workspaceRoot(), 'sources', 'report.pdf').toString(),
+    );
+    assert.ok(
+      pdf?.paragraphs.some((p) => p.page === 2),
+      'the PDF has paragraphs on page 2',
+    );
+  });
+
+  it('picks up a source added to the workspace', async () => {
+    const a = await deskApi();
+    const file = vscode.Uri.joinPath(workspaceRoot(), 'sources', 'ferry.md');
+    const text =
+      '---\nkey: ferry-2025\ntitle: Ferry service resumes\n---\nFerry service resumes\n\nThe island ferry sailed again on Friday.\n';
+    await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(text));
+    await waitFor('the new source to be indexed', () => a.sources.library.corpus.get('ferry-2025'));
+    assert.strictEqual(a.sources.library.search.search('island ferry')[0]?.key, 'ferry-2025');
+    await vscode.workspace.fs.delete(file);
+    await waitFor('the deleted source to leave the index', () => !a.sources.library.corpus.get('ferry-2025'));
+  });
+
+  it('the side panel answers a search (same result as the Node host)', async () => {
+    await checkPanelSearch(await deskApi());
+  });
+
+  it('hovering a citation shows the source title and the cited paragraph (same as the Node host)', async () => {
+    await deskApi();
+    await checkCitationHover();
+  });
+
+  it('flags the misquote in the sample briefing and nothing else (same as the Node host)', async () => {
+    await deskApi();
+    await checkMisquote();
+  });
+
+  it('fixes a misquote with the closest passage text (same as the Node host)', async () => {
+    await deskApi();
+    await checkMisquoteFix();
+  });
+
+  it('completes source keys after "[@"', async () => {
+    await deskApi();
+    const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: 'As reported [@' });
+    await vscode.window.showTextDocument(doc);
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>(
+      'vscode.executeCompletionItemProvider',
+      doc.uri,
+      doc.positionAt(14),
+    );
+    const labels = list.items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
+    for (const key of ['israel-calls-india', 'india-israel-ink-2025', 'harbour-deal-2025'])
+      assert.ok(labels.includes(key), `${key} in ${labels.join(', ')}`);
+  });
+
+  it('exports the briefing to HTML next to it through workspace.fs', async () => {
+    await deskApi();
+    const briefing = vscode.Uri.joinPath(workspaceRoot(), 'briefings', 'sample.md');
+    const target = vscode.Uri.joinPath(workspaceRoot(), 'briefings', 'sample.html');
+    await vscode.commands.executeCommand('briefingDesk.exportHtml', briefing, target);
+    const html = new TextDecoder().decode(await vscode.workspace.fs.readFile(target));
+    await vscode.workspace.fs.delete(target);
+    assert.match(html, /^<!DOCTYPE html>/);
+    assert.match(html, /<section id="bd-refs" class="bd-bibliography">/);
+    assert.match(html, /1 problem found/);
+  });
+
+  it('serves the desk protocol from a web worker started by the extension host', async () => {
+    const a = await deskApi();
+    const ext = vscode.extensions.getExtension(EXTENSION_ID)!;
+    const port = startWebWorker({ extensionUri: ext.extensionUri } as vscode.ExtensionContext);
+    assert.ok(port, 'this extension host can start a web worker');
+    const client = new DeskClient(port.channel, new WorkspaceSourceStore(ext.extensionUri, a.log));
+    const progress: number[] = [];
+    const logs: string[] = [];
+    client.onEvent = (e) => {
+      if (e.event === 'progress') progress.push(e.done);
+      if (e.event === 'log') logs.push(e.message);
+    };
+    try {
+      const totals = await client.request('load', {});
+      assert.strictEqual(totals.sources, a.sources.library.sources.length, `sources (worker log: ${logs.join(' | ')})`);
+      assert.ok(progress.length > 0, 'progress events');
+      const hits = await client.request('search', { query: EXPECTED.search.query });
+      assert.strictEqual(hits[0]?.key, EXPECTED.search.key);
+      assert.strictEqual(hits[0]?.paragraph, EXPECTED.search.paragraph);
+      const pdfUri = vscode.Uri.joinPath(workspaceRoot(), 'sources', 'report.pdf').toString();
+      const listed = await client.request('sources', {});
+      assert.strictEqual(
+        listed.find((s) => s.uri === pdfUri)?.title,
+        a.sources.library.corpus.byUri(pdfUri)?.title,
+        'the worker read the PDF with its own copy of the extractor',
+      );
+      const diags = await client.request('check', { markdown: EXPECTED.fix.before });
+      assert.deepStrictEqual(
+        diags.map((d) => d.code),
+        ['quote-not-found'],
+      );
+    } finally {
+      client.close();
+      await port.terminate();
+    }
+  });
+});
