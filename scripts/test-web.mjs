@@ -66,8 +66,10 @@ const runDir = mkdtempSync(join(tmpdir(), 'briefing-desk-web-'));
 const extDir = stageWebExtension(join(runDir, 'web-extension'));
 const workspace = cs.copyWorkspace(join(root, 'test', 'fixtures', 'workspace'), join(runDir, 'workspace'));
 await writeFormatSources(join(workspace, 'sources'));
+const pages = await servePages();
+writeFileSync(join(workspace, '.briefing-web-test-server'), pages.origin);
 
-const code = await runInCodeServer();
+const code = await runInCodeServer().finally(() => pages.close());
 if (process.env.BRIEFING_KEEP_RUN) log(`run folder kept: ${runDir}`);
 else rmSync(runDir, { recursive: true, force: true });
 log(code === 0 ? 'passed' : `FAILED (exit ${code})`);
@@ -101,6 +103,36 @@ async function writeFormatSources(dir) {
   writeFileSync(join(dir, 'web-page.html'), fx.newsPage(seed('000_')));
   writeFileSync(join(dir, 'report.pdf'), await fx.reportPdf(seed('001_'), { linesPerPage: 18 }));
   writeFileSync(join(dir, 'memo.docx'), await fx.wordDoc(seed('003_')));
+}
+
+/**
+ * Pages for Add Source from URL, on another origin than the workbench: /article and /moved (a redirect to it) allow
+ * cross-origin requests; /no-cors is the same page without the header, as most news sites serve theirs.
+ */
+async function servePages() {
+  const http = await import('node:http');
+  const fx = require(join(root, 'out', 'test', 'support', 'sourceFixtures.js'));
+  // No canonical address (url ''), so the source records the address it was fetched from.
+  const page = fx.newsPage(
+    {
+      title: 'Harbour pilots strike over night shifts',
+      date: '2025-11-20',
+      paragraphs: [
+        { text: 'Harbour pilots walked out at dawn on Thursday over a new roster of night shifts.' },
+        { text: 'The port authority said tankers would wait at anchor until the dispute was settled.' },
+      ],
+    },
+    { url: '' },
+  );
+  const server = http.createServer((req, res) => {
+    const cors = req.url !== '/no-cors' ? { 'access-control-allow-origin': '*' } : {};
+    if (req.url === '/moved') res.writeHead(302, { location: '/article', ...cors }).end();
+    else if (req.url === '/article' || req.url === '/no-cors')
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', ...cors }).end(page);
+    else res.writeHead(404, cors).end();
+  });
+  await new Promise((r) => server.listen(0, '127.0.0.1', r));
+  return { origin: `http://127.0.0.1:${server.address().port}`, close: () => server.close() };
 }
 
 function readResult() {

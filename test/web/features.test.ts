@@ -121,6 +121,42 @@ describe('Briefing Desk in the web worker extension host', function () {
     assert.match(html, /1 problem found/);
   });
 
+  it('Add Source from URL saves a page that allows cross-origin requests, following its redirect', async () => {
+    const a = await deskApi();
+    const origin = new TextDecoder().decode(
+      await vscode.workspace.fs.readFile(vscode.Uri.joinPath(workspaceRoot(), '.briefing-web-test-server')),
+    );
+    const saved = await vscode.commands.executeCommand<vscode.Uri | undefined>(
+      'briefingDesk.addSourceFromUrl',
+      `${origin}/moved`,
+    );
+    assert.ok(saved, `saved (log: ${a.log.recent().slice(-3).join(' | ')})`);
+    const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(saved));
+    assert.ok(
+      text.includes(`url: ${origin}/article`),
+      `the address after the redirect is recorded: ${text.slice(0, 300)}`,
+    );
+    const source = await waitFor('the page to be indexed', () => a.sources.library.corpus.byUri(saved.toString()));
+    assert.strictEqual(source.title, 'Harbour pilots strike over night shifts');
+    assert.strictEqual(a.sources.library.search.search('pilots night shifts')[0]?.key, source.key);
+    await vscode.workspace.fs.delete(saved);
+  });
+
+  it('Add Source from URL says why a page without cross-origin permission cannot be added, and what to do', async () => {
+    const a = await deskApi();
+    const origin = new TextDecoder().decode(
+      await vscode.workspace.fs.readFile(vscode.Uri.joinPath(workspaceRoot(), '.briefing-web-test-server')),
+    );
+    const before = a.sources.library.sources.length;
+    const saved = await vscode.commands.executeCommand('briefingDesk.addSourceFromUrl', `${origin}/no-cors`);
+    assert.strictEqual(saved, undefined);
+    const line = a.log.recent().find((l) => l.includes(`${origin}/no-cors`));
+    assert.ok(line, a.log.recent().slice(-3).join(' | '));
+    assert.match(line, /does not allow cross-origin requests/);
+    assert.match(line, /Save the page \(or download the file\) and add it to the sources\/ folder instead/);
+    assert.strictEqual(a.sources.library.sources.length, before);
+  });
+
   it('serves the desk protocol from a web worker started by the extension host', async () => {
     const a = await deskApi();
     const ext = vscode.extensions.getExtension(EXTENSION_ID)!;
