@@ -68,11 +68,18 @@ describe('Briefing Desk as a web extension (web-only .vsix)', function () {
     );
   });
 
-  it('flags the misquote in the briefing', async () => {
+  it('flags the misquote in the briefing, and the status bar counts it', async () => {
     await wb.activeEditor.locator('.squiggly-error').first().waitFor();
     const hover = await wb.hoverAt('Regional alliances are collapsing', { offset: 3, expect: 'Quote not found' });
     assert.match(await hover.innerText(), /Quote not found in india-israel-advancing ¶8/);
     await wb.page.keyboard.press('Escape');
+    // The status bar item counts the sources (five seeds and the workspace's one), citations and problems.
+    const status = wb.page.locator('.statusbar-item[aria-label^="Briefing Desk: "]').first();
+    await status.waitFor();
+    assert.match(
+      String(await status.getAttribute('aria-label')),
+      /^Briefing Desk: 6 sources indexed, \d+ citations in this briefing, 1 grounding problem\./,
+    );
   });
 
   it('shows the cited paragraph when hovering a citation', async () => {

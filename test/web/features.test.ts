@@ -97,6 +97,20 @@ describe('Briefing Desk in the web worker extension host', function () {
     await checkMisquoteFix();
   });
 
+  it('Insert Citation puts the best passage for a misspelt query at the cursor', async () => {
+    const a = await deskApi();
+    const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: 'Singh signed it. ' });
+    const editor = await vscode.window.showTextDocument(doc);
+    editor.selection = new vscode.Selection(doc.positionAt(17), doc.positionAt(17));
+    await vscode.commands.executeCommand('briefingDesk.insertCitation', { query: 'Rajnat Singh', acceptFirst: true });
+    const source = a.sources.library.sources.find((s) =>
+      s.paragraphs.some((p) => p.text.includes('Defence Minister Rajnath Singh')),
+    );
+    const paragraph = source?.paragraphs.find((p) => p.text.includes('Defence Minister Rajnath Singh'));
+    assert.ok(source && paragraph, 'a seed names Defence Minister Rajnath Singh');
+    assert.strictEqual(doc.getText(), `Singh signed it. [@${source.key}, ¶${paragraph.n}]`);
+  });
+
   it('Go to Definition opens the cited paragraph; Find All References lists the citations', async () => {
     await deskApi();
     const doc = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(workspaceRoot(), 'briefings', 'sample.md'));
