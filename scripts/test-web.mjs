@@ -7,49 +7,22 @@
 // env:   BRIEFING_TEST_TIMEOUT=secs   whole-run limit (default 600); exit 2 when it is hit
 //        BRIEFING_CODE_SERVER=dir     use this code-server package instead of running the setup
 //        BRIEFING_KEEP_RUN=1          keep the temp run folder (server.log, host.log, workspace, staged extension)
-import { spawnSync } from 'node:child_process';
-import {
-  appendFileSync,
-  cpSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { format } from 'node:util';
+import { closeSuiteBrowser, openSuitePage, runnerSteps } from './workbench-suite.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = new Set(process.argv.slice(2));
 const verbose = args.has('--verbose');
 const timeoutMs = Number(process.env.BRIEFING_TEST_TIMEOUT || 600) * 1000;
 const suite = join(root, 'out', 'web-suite', 'index.js'); // the bundle scripts/build.mjs makes (tsc's out/test/web is not one)
-const log = (msg) => console.error(`[test:web] ${msg}`);
+const { log, buildAndCompile } = runnerSteps(root, 'test:web');
 const RESULT_FILE = '.briefing-web-test.json';
 
-function step(what, cmd, cmdArgs) {
-  const started = Date.now();
-  const r = spawnSync(cmd, cmdArgs, { cwd: root, stdio: 'inherit' });
-  if (r.status !== 0) {
-    log(`${what} failed (exit ${r.status})`);
-    process.exit(1);
-  }
-  log(`${what}: ${((Date.now() - started) / 1000).toFixed(1)} s`);
-}
-
-if (!args.has('--no-build')) {
-  step('build', process.execPath, ['scripts/build.mjs']);
-  step('compile tests', process.execPath, [
-    join(root, 'node_modules', 'typescript', 'bin', 'tsc'),
-    '-p',
-    'tsconfig.test.json',
-  ]);
-}
+if (!args.has('--no-build')) buildAndCompile();
 for (const f of [
   suite,
   join(root, 'dist', 'web', 'extension.js'),
@@ -153,23 +126,19 @@ async function runInCodeServer() {
   let browser;
   let timer;
   try {
-    browser = await launchChromium();
-    const page = await browser.newPage();
-    const note = (line) => (appendFileSync(hostLog, line + '\n'), verbose && console.error(line));
-    page.on('pageerror', (err) => note(`[page error] ${err.message}`));
-    let finished;
-    const exitCode = new Promise((resolve) => (finished = resolve));
-    await page.exposeFunction('codeAutomationLog', (_type, logArgs) => note(format(...(logArgs ?? []))));
-    await page.exposeFunction('codeAutomationExit', (c) => finished(c));
     const timedOut = new Promise((resolve) => (timer = setTimeout(() => resolve('timeout'), timeoutMs)));
     const serverGone = server.exited.then((c) => `server-exit:${c}`);
-    await page.goto(
-      server.url([
+    const opened = await openSuitePage({
+      launchChromium,
+      hostLog,
+      verbose,
+      url: server.url([
         ['extensionDevelopmentPath', server.remote(extDir)],
         ['extensionTestsPath', server.remote(join(extDir, 'test', 'index.js'))],
       ]),
-      { timeout: 120_000 },
-    );
+    });
+    browser = opened.browser;
+    const exitCode = opened.exitCode;
     const first = await Promise.race([exitCode.then((c) => `exit:${c}`), timedOut, serverGone]);
     log(`suite finished (${first}) after ${((Date.now() - started) / 1000).toFixed(1)} s`);
     const result = readResult();
@@ -190,10 +159,7 @@ async function runInCodeServer() {
     return result.code === 0 && first === 'exit:0' ? 0 : 1;
   } finally {
     clearTimeout(timer);
-    if (browser) {
-      for (const p of browser.contexts().flatMap((c) => c.pages())) await p.goto('about:blank').catch(() => {});
-      await browser.close().catch(() => {});
-    }
+    if (browser) await closeSuiteBrowser(browser);
     await server.stop();
   }
 }
