@@ -13,7 +13,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { closeSuiteBrowser, openSuitePage, runnerSteps } from './workbench-suite.mjs';
+import { openSuitePage, runnerSteps } from './workbench-suite.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = new Set(process.argv.slice(2));
@@ -73,28 +73,25 @@ async function runInCodeServer() {
   const started = Date.now();
   const hostLog = join(runDir, 'host.log');
   const server = await cs.startCodeServer({ pkg, runDir, workspace, env });
-  let browser;
-  let timer;
+  let suite;
   try {
-    const timedOut = new Promise((resolve) => (timer = setTimeout(() => resolve('timeout'), timeoutMs)));
-    const serverGone = server.exited.then((c) => `server-exit:${c}`);
-    const opened = await openSuitePage({
+    suite = await openSuitePage({
       launchChromium,
-      hostLog,
-      verbose,
-      url: server.url([
+      server,
+      payload: [
         ['extensionDevelopmentPath', server.remote(root)],
         ['extensionTestsPath', server.remote(launcher)],
-      ]),
+      ],
+      hostLog,
+      verbose,
+      timeoutMs,
     });
-    browser = opened.browser;
-    const exitCode = opened.exitCode;
     // The result file is written before the workbench hears the exit code; poll both.
     const resultWritten = (async () => {
       while (!existsSync(env.BRIEFING_TEST_RESULT)) await new Promise((r) => setTimeout(r, 250));
       return 'result';
     })();
-    const first = await Promise.race([exitCode.then((c) => `exit:${c}`), resultWritten, timedOut, serverGone]);
+    const first = await Promise.race([suite.ended, resultWritten]);
     if (first.startsWith('exit:') && !existsSync(env.BRIEFING_TEST_RESULT)) {
       await Promise.race([resultWritten, new Promise((r) => setTimeout(r, 2000))]);
     }
@@ -107,8 +104,7 @@ async function runInCodeServer() {
     if (first.startsWith('server-exit')) console.error(server.log());
     return report(readResult());
   } finally {
-    clearTimeout(timer);
-    if (browser) await closeSuiteBrowser(browser);
+    await suite?.close();
     await server.stop();
   }
 }

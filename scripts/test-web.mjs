@@ -12,7 +12,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { closeSuiteBrowser, openSuitePage, runnerSteps } from './workbench-suite.mjs';
+import { openSuitePage, runnerSteps } from './workbench-suite.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = new Set(process.argv.slice(2));
@@ -123,23 +123,20 @@ async function runInCodeServer() {
   const started = Date.now();
   const hostLog = join(runDir, 'host.log');
   const server = await cs.startCodeServer({ pkg, runDir, workspace });
-  let browser;
-  let timer;
+  let suite;
   try {
-    const timedOut = new Promise((resolve) => (timer = setTimeout(() => resolve('timeout'), timeoutMs)));
-    const serverGone = server.exited.then((c) => `server-exit:${c}`);
-    const opened = await openSuitePage({
+    suite = await openSuitePage({
       launchChromium,
-      hostLog,
-      verbose,
-      url: server.url([
+      server,
+      payload: [
         ['extensionDevelopmentPath', server.remote(extDir)],
         ['extensionTestsPath', server.remote(join(extDir, 'test', 'index.js'))],
-      ]),
+      ],
+      hostLog,
+      verbose,
+      timeoutMs,
     });
-    browser = opened.browser;
-    const exitCode = opened.exitCode;
-    const first = await Promise.race([exitCode.then((c) => `exit:${c}`), timedOut, serverGone]);
+    const first = await suite.ended;
     log(`suite finished (${first}) after ${((Date.now() - started) / 1000).toFixed(1)} s`);
     const result = readResult();
     if (result?.log) process.stdout.write(result.log + '\n');
@@ -158,8 +155,7 @@ async function runInCodeServer() {
     }
     return result.code === 0 && first === 'exit:0' ? 0 : 1;
   } finally {
-    clearTimeout(timer);
-    if (browser) await closeSuiteBrowser(browser);
+    await suite?.close();
     await server.stop();
   }
 }

@@ -30,11 +30,20 @@ export function runnerSteps(root, tag) {
 }
 
 /**
- * Opens the workbench at `url` with the test hooks registered first; `exitCode` settles with the code the workbench
- * reports when the suite's run() settles. Page errors and the workbench's log go to `hostLog` (and stderr if verbose).
+ * Opens the workbench of `server` with the suite's `payload` (extensionDevelopmentPath, extensionTestsPath), the test
+ * hooks registered first. `ended` settles with `exit:N` when the workbench reports the suite's run() settled,
+ * `timeout` after `timeoutMs`, or `server-exit:N`. Page errors and the workbench's log go to `hostLog` (and stderr if
+ * verbose). `close()` stops the clock and closes the browser.
  */
-export async function openSuitePage({ launchChromium, url, hostLog, verbose }) {
+export async function openSuitePage({ launchChromium, server, payload, hostLog, verbose, timeoutMs }) {
+  let timer;
+  const timedOut = new Promise((resolve) => (timer = setTimeout(() => resolve('timeout'), timeoutMs)));
+  const serverGone = server.exited.then((c) => `server-exit:${c}`);
   const browser = await launchChromium();
+  const close = async () => {
+    clearTimeout(timer);
+    await closeSuiteBrowser(browser);
+  };
   try {
     const page = await browser.newPage();
     const note = (line) => (appendFileSync(hostLog, line + '\n'), verbose && console.error(line));
@@ -43,10 +52,10 @@ export async function openSuitePage({ launchChromium, url, hostLog, verbose }) {
     const exitCode = new Promise((resolve) => (finished = resolve));
     await page.exposeFunction('codeAutomationLog', (_type, logArgs) => note(format(...(logArgs ?? []))));
     await page.exposeFunction('codeAutomationExit', (c) => finished(c));
-    await page.goto(url, { timeout: 120_000 });
-    return { browser, exitCode };
+    await page.goto(server.url(payload), { timeout: 120_000 });
+    return { ended: Promise.race([exitCode.then((c) => `exit:${c}`), timedOut, serverGone]), close };
   } catch (e) {
-    await closeSuiteBrowser(browser);
+    await close();
     throw e;
   }
 }
