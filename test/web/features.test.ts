@@ -17,6 +17,7 @@ import {
   EXTENSION_ID,
   hoverText,
   notes,
+  ourDiagnostics,
   waitFor,
   workspaceRoot,
 } from './checks';
@@ -95,6 +96,34 @@ describe('Briefing Desk in the web worker extension host', function () {
   it('fixes a misquote with the closest passage text (same as the Node host)', async () => {
     await deskApi();
     await checkMisquoteFix();
+  });
+
+  it('flags a place the cited passage does not name (claim check) and replaces it with the one it does', async () => {
+    const a = await deskApi();
+    await a.sources.entities();
+    const doc = await vscode.workspace.openTextDocument({
+      language: 'markdown',
+      content: 'The memorandum was signed in Jerusalem [@india-israel-ink-2025, ¶3].',
+    });
+    const editor = await vscode.window.showTextDocument(doc);
+    const diag = await waitFor('a claim warning', () =>
+      ourDiagnostics(doc.uri).find((d) => d.code === 'claim-not-in-source'),
+    );
+    assert.strictEqual(diag.message, 'Jerusalem is not in ¶3, which names Tel Aviv.');
+    const fix = await waitFor('the quick fix', async () =>
+      (
+        await vscode.commands.executeCommand<vscode.CodeAction[]>(
+          'vscode.executeCodeActionProvider',
+          doc.uri,
+          diag.range,
+        )
+      ).find((x) => x.title === 'Replace with “Tel Aviv”' && x.edit),
+    );
+    await vscode.workspace.applyEdit(fix.edit!);
+    assert.strictEqual(
+      editor.document.getText(),
+      'The memorandum was signed in Tel Aviv [@india-israel-ink-2025, ¶3].',
+    );
   });
 
   it('Insert Citation puts the best passage for a misspelt query at the cursor', async () => {
