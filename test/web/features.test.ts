@@ -4,6 +4,7 @@
 import MarkdownIt from 'markdown-it';
 import * as vscode from 'vscode';
 import { DeskClient } from '../../src/core/worker/client';
+import type { BriefingDeskApi } from '../../src/vscode/activate';
 import { WorkspaceSourceStore } from '../../src/vscode/services/workspaceStore';
 import { startWebWorker } from '../../src/web/workerHost';
 import * as assert from './assert';
@@ -29,6 +30,12 @@ const FORMAT_FILES = [
   ['memo.docx', 'seeds/003_'],
 ] as const;
 
+// The four ways the tests look into the extension's sources (one place to change if SourcesService changes shape).
+const allSources = (a: BriefingDeskApi) => a.sources.library.sources;
+const corpus = (a: BriefingDeskApi) => a.sources.library.corpus;
+const firstHitKey = async (a: BriefingDeskApi, query: string) => a.sources.library.search.search(query)[0]?.key;
+const entityNames = async (a: BriefingDeskApi) => (await a.sources.entities()).entities.map((e) => e.name);
+
 describe('Briefing Desk in the web worker extension host', function () {
   this.timeout(60_000);
 
@@ -42,25 +49,23 @@ describe('Briefing Desk in the web worker extension host', function () {
 
   it('indexes the bundled seeds and the workspace sources folder', async () => {
     const a = await deskApi();
-    const keys = a.sources.library.sources.map((s) => s.key);
+    const keys = allSources(a).map((s) => s.key);
     assert.ok(keys.includes('harbour-deal-2025'), keys.join(', '));
-    assert.strictEqual(a.sources.library.sources.filter((s) => s.bundled).length, 5);
+    assert.strictEqual(allSources(a).filter((s) => s.bundled).length, 5);
   });
 
   it('reads a web page, a PDF and a Word file with the lazily loaded extractors', async () => {
     const a = await deskApi();
     for (const [file, seedName] of FORMAT_FILES) {
       const uri = vscode.Uri.joinPath(workspaceRoot(), 'sources', file).toString();
-      const got = await waitFor(`${file} to be indexed`, () => a.sources.library.corpus.byUri(uri), 30_000);
-      const seed = a.sources.library.sources.find((s) => s.bundled && s.uri.includes(seedName));
+      const got = await waitFor(`${file} to be indexed`, () => corpus(a).byUri(uri), 30_000);
+      const seed = allSources(a).find((s) => s.bundled && s.uri.includes(seedName));
       assert.ok(seed, `the seed ${seedName}`);
       assert.strictEqual(got.title, seed.title, `${file} title`);
       assert.strictEqual(got.paragraphs.length, seed.paragraphs.length, `${file} paragraphs`);
       assert.strictEqual(got.paragraphs[1].text, seed.paragraphs[1].text, `${file} second paragraph`);
     }
-    const pdf = a.sources.library.corpus.byUri(
-      vscode.Uri.joinPath(workspaceRoot(), 'sources', 'report.pdf').toString(),
-    );
+    const pdf = corpus(a).byUri(vscode.Uri.joinPath(workspaceRoot(), 'sources', 'report.pdf').toString());
     assert.ok(
       pdf?.paragraphs.some((p) => p.page === 2),
       'the PDF has paragraphs on page 2',
@@ -73,10 +78,10 @@ describe('Briefing Desk in the web worker extension host', function () {
     const text =
       '---\nkey: ferry-2025\ntitle: Ferry service resumes\n---\nFerry service resumes\n\nThe island ferry sailed again on Friday.\n';
     await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(text));
-    await waitFor('the new source to be indexed', () => a.sources.library.corpus.get('ferry-2025'));
-    assert.strictEqual(a.sources.library.search.search('island ferry')[0]?.key, 'ferry-2025');
+    await waitFor('the new source to be indexed', () => corpus(a).get('ferry-2025'));
+    assert.strictEqual(await firstHitKey(a, 'island ferry'), 'ferry-2025');
     await vscode.workspace.fs.delete(file);
-    await waitFor('the deleted source to leave the index', () => !a.sources.library.corpus.get('ferry-2025'));
+    await waitFor('the deleted source to leave the index', () => !corpus(a).get('ferry-2025'));
   });
 
   it('the side panel answers a search (same result as the Node host)', async () => {
@@ -100,7 +105,7 @@ describe('Briefing Desk in the web worker extension host', function () {
 
   it('flags a place the cited passage does not name (claim check) and replaces it with the one it does', async () => {
     const a = await deskApi();
-    await a.sources.entities();
+    await entityNames(a); // the claim check waits for the entity index
     const doc = await vscode.workspace.openTextDocument({
       language: 'markdown',
       content: 'The memorandum was signed in Jerusalem [@india-israel-ink-2025, ¶3].',
@@ -132,7 +137,7 @@ describe('Briefing Desk in the web worker extension host', function () {
     const editor = await vscode.window.showTextDocument(doc);
     editor.selection = new vscode.Selection(doc.positionAt(17), doc.positionAt(17));
     await vscode.commands.executeCommand('briefingDesk.insertCitation', { query: 'Rajnat Singh', acceptFirst: true });
-    const source = a.sources.library.sources.find((s) =>
+    const source = allSources(a).find((s) =>
       s.paragraphs.some((p) => p.text.includes('Defence Minister Rajnath Singh')),
     );
     const paragraph = source?.paragraphs.find((p) => p.text.includes('Defence Minister Rajnath Singh'));
@@ -172,11 +177,7 @@ describe('Briefing Desk in the web worker extension host', function () {
 
   it('extracts entities (the Entities tab) and hovers a name with its card', async () => {
     const a = await deskApi();
-    const index = await a.sources.entities();
-    assert.ok(
-      index.entities.some((e) => e.name === 'Masood Khan'),
-      'Masood Khan is an entity',
-    );
+    assert.ok((await entityNames(a)).includes('Masood Khan'), 'Masood Khan is an entity');
     const doc = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(workspaceRoot(), 'briefings', 'sample.md'));
     const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
       'vscode.executeHoverProvider',
@@ -242,9 +243,9 @@ describe('Briefing Desk in the web worker extension host', function () {
       text.includes(`url: ${origin}/article`),
       `the address after the redirect is recorded: ${text.slice(0, 300)}`,
     );
-    const source = await waitFor('the page to be indexed', () => a.sources.library.corpus.byUri(saved.toString()));
+    const source = await waitFor('the page to be indexed', () => corpus(a).byUri(saved.toString()));
     assert.strictEqual(source.title, 'Harbour pilots strike over night shifts');
-    assert.strictEqual(a.sources.library.search.search('pilots night shifts')[0]?.key, source.key);
+    assert.strictEqual(await firstHitKey(a, 'pilots night shifts'), source.key);
     await vscode.workspace.fs.delete(saved);
   });
 
@@ -253,14 +254,14 @@ describe('Briefing Desk in the web worker extension host', function () {
     const origin = new TextDecoder().decode(
       await vscode.workspace.fs.readFile(vscode.Uri.joinPath(workspaceRoot(), '.briefing-web-test-server')),
     );
-    const before = a.sources.library.sources.length;
+    const before = allSources(a).length;
     const saved = await vscode.commands.executeCommand('briefingDesk.addSourceFromUrl', `${origin}/no-cors`);
     assert.strictEqual(saved, undefined);
     const line = a.log.recent().find((l) => l.includes(`${origin}/no-cors`));
     assert.ok(line, a.log.recent().slice(-3).join(' | '));
     assert.match(line, /does not allow cross-origin requests/);
     assert.match(line, /Save the page \(or download the file\) and add it to the sources\/ folder instead/);
-    assert.strictEqual(a.sources.library.sources.length, before);
+    assert.strictEqual(allSources(a).length, before);
   });
 
   it('serves the desk protocol from a web worker started by the extension host', async () => {
@@ -277,7 +278,7 @@ describe('Briefing Desk in the web worker extension host', function () {
     };
     try {
       const totals = await client.request('load', {});
-      assert.strictEqual(totals.sources, a.sources.library.sources.length, `sources (worker log: ${logs.join(' | ')})`);
+      assert.strictEqual(totals.sources, allSources(a).length, `sources (worker log: ${logs.join(' | ')})`);
       assert.ok(progress.length > 0, 'progress events');
       const hits = await client.request('search', { query: EXPECTED.search.query });
       assert.strictEqual(hits[0]?.key, EXPECTED.search.key);
@@ -286,7 +287,7 @@ describe('Briefing Desk in the web worker extension host', function () {
       const listed = await client.request('sources', {});
       assert.strictEqual(
         listed.find((s) => s.uri === pdfUri)?.title,
-        a.sources.library.corpus.byUri(pdfUri)?.title,
+        corpus(a).byUri(pdfUri)?.title,
         'the worker read the PDF with its own copy of the extractor',
       );
       const diags = await client.request('check', { markdown: EXPECTED.fix.before });
