@@ -1,10 +1,13 @@
 // Entry point in the desktop (Node) extension host: the shared composition root, with what only Node has.
 import type * as vscode from 'vscode';
+import { listBadDiskEntries } from './node/diskEntries';
 import { activateBriefingDesk, type BriefingDeskApi } from './vscode/activate';
+import { useDiskEntryLister } from './vscode/services/entries';
 
 export type { BriefingDeskApi } from './vscode/activate';
 
 export function activate(context: vscode.ExtensionContext): BriefingDeskApi {
+  useDiskEntryLister(listBadDiskEntries);
   return activateBriefingDesk(context, { platform: 'node' });
 }
 
