@@ -1,6 +1,9 @@
-// The persisted index as bytes: a header line (format name, version, body length, checksum) and a JSON body. The
-// core encodes and decodes; the host only stores the bytes (atomically: temp file, then rename). Anything that is
-// not exactly what this version wrote (truncated, corrupt, foreign, older) decodes to a reason, never a throw.
+// The persisted index as bytes: a header line (format name, version, section lengths, checksum), then a body of three
+// sections: JSON (stamps, paragraphs, vocabulary, entities), the source texts (UTF-8, one after another) and the word
+// index's posting lists (variable-length integers). Texts and numbers stay out of the JSON, which makes a warm start
+// parse a fraction of the bytes. The core encodes and decodes; the host only stores the bytes (atomically: temp file,
+// then rename). Anything that is not exactly what this version wrote (truncated, corrupt, foreign, older) decodes to a
+// reason, never a throw.
 import type { ParsedSource } from '../corpus/ingest';
 import type { Entity } from '../entities/types';
 import type { SerializedSearchIndex } from '../search/types';
@@ -8,7 +11,7 @@ import type { SerializedSearchIndex } from '../search/types';
 /** Names the format in the header; a file without it is foreign. */
 export const CACHE_FORMAT = 'briefing-desk-index';
 /** Bumped whenever anything saved changes shape or meaning (parsing, keys, the word index, entities). */
-export const CACHE_VERSION = 1;
+export const CACHE_VERSION = 2;
 
 /** What identifies a source file's content without reading it (size, mtime) and after reading it (hash). */
 export interface FileStamp {
@@ -43,7 +46,11 @@ export interface IndexSnapshot {
 interface Header {
   format: string;
   version: number;
+  /** Bytes of the body (all sections). */
   length: number;
+  /** Bytes of the JSON section, then of the texts section; the posting lists take the rest. */
+  json: number;
+  texts: number;
   checksum: string;
 }
 
@@ -74,13 +81,59 @@ const encoder = new TextEncoder();
 // Not fatal: the checksum has vouched for the bytes already, and the fatal decoder is several times slower.
 const decoder = new TextDecoder('utf-8');
 
-/** Paragraph texts equal to the file text at their offsets are left out (they are most of the bytes). */
-function slim(s: CachedSource): unknown {
+/** A growing byte buffer of unsigned variable-length integers (7 bits a byte, low bits first). */
+class VarintWriter {
+  #buf = new Uint8Array(1 << 16);
+  #n = 0;
+
+  push(v: number): void {
+    if (this.#n + 5 > this.#buf.length) {
+      const next = new Uint8Array(this.#buf.length * 2);
+      next.set(this.#buf);
+      this.#buf = next;
+    }
+    while (v >= 0x80) {
+      this.#buf[this.#n++] = (v & 0x7f) | 0x80;
+      v >>>= 7;
+    }
+    this.#buf[this.#n++] = v;
+  }
+
+  get bytes(): Uint8Array {
+    return this.#buf.subarray(0, this.#n);
+  }
+}
+
+/** Reads what {@link VarintWriter} wrote; running past the end throws. */
+class VarintReader {
+  #at = 0;
+  constructor(readonly bytes: Uint8Array) {}
+
+  next(): number {
+    let v = 0;
+    let shift = 0;
+    for (;;) {
+      if (this.#at >= this.bytes.length || shift > 28) throw new Error('past the end');
+      const b = this.bytes[this.#at++];
+      v += (b & 0x7f) * 2 ** shift;
+      if (b < 0x80) return v;
+      shift += 7;
+    }
+  }
+
+  get done(): boolean {
+    return this.#at === this.bytes.length;
+  }
+}
+
+/** Source texts leave the JSON (they go to the texts section); paragraph texts equal to the file text at their
+ * offsets are left out too (they are most of the bytes). */
+function slim(s: CachedSource, textBytes: number): unknown {
   const { parsed } = s;
   const paragraphs = parsed.paragraphs.map((p) =>
     parsed.text.slice(p.start, p.end) === p.text ? { ...p, text: undefined } : p,
   );
-  return { ...s, parsed: { ...parsed, paragraphs } };
+  return { ...s, parsed: { ...parsed, text: undefined, paragraphs }, textBytes };
 }
 
 function fill(s: CachedSource): CachedSource {
@@ -90,11 +143,36 @@ function fill(s: CachedSource): CachedSource {
 
 /** The snapshot as bytes, ready to be written atomically. */
 export function encodeIndex(snapshot: IndexSnapshot): Uint8Array {
-  const body = encoder.encode(JSON.stringify({ ...snapshot, sources: snapshot.sources.map(slim) }));
+  const texts = snapshot.sources.map((s) => encoder.encode(s.parsed.text));
+  const postings = new VarintWriter();
+  for (const lists of [snapshot.search.passages, snapshot.search.titles]) {
+    for (const list of lists) {
+      postings.push(list.length);
+      for (const d of list) postings.push(d);
+    }
+  }
+  const json = encoder.encode(
+    JSON.stringify({
+      ...snapshot,
+      sources: snapshot.sources.map((s, i) => slim(s, texts[i].length)),
+      search: { ...snapshot.search, passages: [], titles: [] },
+    }),
+  );
+  const textsLength = texts.reduce((n, t) => n + t.length, 0);
+  const body = new Uint8Array(json.length + textsLength + postings.bytes.length);
+  body.set(json, 0);
+  let at = json.length;
+  for (const t of texts) {
+    body.set(t, at);
+    at += t.length;
+  }
+  body.set(postings.bytes, at);
   const header: Header = {
     format: CACHE_FORMAT,
     version: CACHE_VERSION,
     length: body.length,
+    json: json.length,
+    texts: textsLength,
     checksum: hashBytes(body),
   };
   const line = JSON.stringify(header);
@@ -142,9 +220,7 @@ function validSearch(v: unknown): v is SerializedSearchIndex {
     Array.isArray(v.sources) &&
     Array.isArray(v.words) &&
     Array.isArray(v.passages) &&
-    Array.isArray(v.titles) &&
-    v.words.length === v.passages.length &&
-    v.words.length === v.titles.length
+    Array.isArray(v.titles)
   );
 }
 
@@ -165,14 +241,19 @@ export function decodeIndex(bytes: Uint8Array): { snapshot: IndexSnapshot } | { 
   const body = bytes.subarray(nl + 1);
   if (body.length !== header.length) return { problem: 'the index is truncated' };
   if (hashBytes(body) !== header.checksum) return { problem: 'the index is corrupt (checksum)' };
+  const { json, texts } = header;
+  if (!Number.isInteger(json) || !Number.isInteger(texts) || json < 0 || texts < 0 || json + texts > body.length)
+    return { problem: 'the index is corrupt (shape)' };
   let data: unknown;
   try {
-    data = JSON.parse(decoder.decode(body));
+    data = JSON.parse(decoder.decode(body.subarray(0, json)));
   } catch {
     return { problem: 'the index is corrupt (not JSON)' };
   }
   if (!isObject(data) || !Array.isArray(data.sources) || !validSearch(data.search))
     return { problem: 'the index is corrupt (shape)' };
+  if (!readPostings(data.search, body.subarray(json + texts))) return { problem: 'the index is corrupt (word index)' };
+  if (!readTexts(data.sources, body.subarray(json, json + texts))) return { problem: 'the index is corrupt (texts)' };
   const sources = data.sources.map((s) => (isObject(s) && isObject(s.parsed) ? fillChecked(s) : s));
   if (!sources.every(validSource)) return { problem: 'the index is corrupt (sources)' };
   const e = data.entities;
@@ -185,6 +266,40 @@ export function decodeIndex(bytes: Uint8Array): { snapshot: IndexSnapshot } | { 
       : undefined;
   const savedAt = typeof data.savedAt === 'number' ? data.savedAt : 0;
   return { snapshot: { savedAt, sources, search: data.search, entities } };
+}
+
+/** Puts each source's text back from the texts section; false when the lengths do not add up. */
+function readTexts(sources: unknown[], bytes: Uint8Array): boolean {
+  let at = 0;
+  for (const s of sources) {
+    if (!isObject(s) || !isObject(s.parsed)) return false;
+    const n = s.textBytes;
+    if (typeof n !== 'number' || !Number.isInteger(n) || n < 0 || at + n > bytes.length) return false;
+    s.parsed.text = decoder.decode(bytes.subarray(at, at + n));
+    delete s.textBytes;
+    at += n;
+  }
+  return at === bytes.length;
+}
+
+/** Fills the word index's posting lists (delta-encoded, as `SerializedSearchIndex` holds them) from their section. */
+function readPostings(search: SerializedSearchIndex, bytes: Uint8Array): boolean {
+  const r = new VarintReader(bytes);
+  try {
+    for (const lists of [search.passages, search.titles]) {
+      lists.length = 0;
+      for (let w = 0; w < search.words.length; w++) {
+        const n = r.next();
+        if (n > bytes.length) return false;
+        const list = new Array<number>(n);
+        for (let i = 0; i < n; i++) list[i] = r.next();
+        lists.push(list);
+      }
+    }
+  } catch {
+    return false;
+  }
+  return r.done;
 }
 
 function fillChecked(s: Record<string, unknown>): unknown {

@@ -9,10 +9,20 @@ const folded = new Map<string, string>();
 export function keyOf(s: string): string {
   let k = folded.get(s);
   if (k === undefined) {
-    if (folded.size > 50000) folded.clear();
-    folded.set(s, (k = fold(s)));
+    if (folded.size > 200_000) folded.clear();
+    folded.set(s, (k = PRINTABLE_ASCII.test(s) ? foldAscii(s) : fold(s)));
   }
   return k;
+}
+
+/** Printable ASCII without a backquote: nothing to decompose or map but case, `defense` and spaces. */
+const PRINTABLE_ASCII = /^[\x20-\x5f\x61-\x7e]*$/;
+
+/** {@link fold} for {@link PRINTABLE_ASCII} text (the same result, without Unicode normalisation). */
+function foldAscii(s: string): string {
+  let k = s.toLowerCase();
+  if (k.includes('defense')) k = k.replace(/\bdefense\b/g, 'defence');
+  return k.includes('  ') || k.startsWith(' ') || k.endsWith(' ') ? k.replace(/ +/g, ' ').trim() : k;
 }
 
 function fold(s: string): string {
