@@ -56,17 +56,15 @@ interface Header {
 
 /** cyrb53 over bytes, taken four at a time (little-endian words) where the buffer allows: 14 hex digits. */
 export function hashBytes(bytes: Uint8Array): string {
-  let h1 = 0xdeadbeef ^ bytes.length;
-  let h2 = 0x41c6ce57 ^ bytes.length;
+  const st = new Int32Array([0xdeadbeef ^ bytes.length, 0x41c6ce57 ^ bytes.length]);
   const words = bytes.byteOffset % 4 === 0 ? Math.floor(bytes.length / 4) : 0;
   if (words) {
     const view = new Uint32Array(bytes.buffer, bytes.byteOffset, words);
-    for (let i = 0; i < words; i++) {
-      const w = view[i];
-      h1 = Math.imul(h1 ^ w, 2654435761);
-      h2 = Math.imul(h2 ^ w, 1597334677);
-    }
+    // In blocks: a small function called often is optimised sooner than one long loop (a large index hashes ~5x faster).
+    for (let at = 0; at < words; at += HASH_BLOCK) mixWords(view, at, Math.min(words, at + HASH_BLOCK), st);
   }
+  let h1 = st[0];
+  let h2 = st[1];
   for (let i = words * 4; i < bytes.length; i++) {
     const b = bytes[i];
     h1 = Math.imul(h1 ^ b, 2654435761);
@@ -75,6 +73,20 @@ export function hashBytes(bytes: Uint8Array): string {
   h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
   h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
   return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(16).padStart(14, '0');
+}
+
+const HASH_BLOCK = 1 << 14;
+
+function mixWords(view: Uint32Array, from: number, to: number, st: Int32Array): void {
+  let h1 = st[0];
+  let h2 = st[1];
+  for (let i = from; i < to; i++) {
+    const w = view[i];
+    h1 = Math.imul(h1 ^ w, 2654435761);
+    h2 = Math.imul(h2 ^ w, 1597334677);
+  }
+  st[0] = h1;
+  st[1] = h2;
 }
 
 const encoder = new TextEncoder();
@@ -101,28 +113,6 @@ class VarintWriter {
 
   get bytes(): Uint8Array {
     return this.#buf.subarray(0, this.#n);
-  }
-}
-
-/** Reads what {@link VarintWriter} wrote; running past the end throws. */
-class VarintReader {
-  #at = 0;
-  constructor(readonly bytes: Uint8Array) {}
-
-  next(): number {
-    let v = 0;
-    let shift = 0;
-    for (;;) {
-      if (this.#at >= this.bytes.length || shift > 28) throw new Error('past the end');
-      const b = this.bytes[this.#at++];
-      v += (b & 0x7f) * 2 ** shift;
-      if (b < 0x80) return v;
-      shift += 7;
-    }
-  }
-
-  get done(): boolean {
-    return this.#at === this.bytes.length;
   }
 }
 
@@ -282,24 +272,38 @@ function readTexts(sources: unknown[], bytes: Uint8Array): boolean {
   return at === bytes.length;
 }
 
-/** Fills the word index's posting lists (delta-encoded, as `SerializedSearchIndex` holds them) from their section. */
+/**
+ * Fills the word index's posting lists (delta-encoded, as `SerializedSearchIndex` holds them) from their section. The
+ * lists are views into one typed array (read like arrays, never written): millions of numbers, no garbage.
+ */
 function readPostings(search: SerializedSearchIndex, bytes: Uint8Array): boolean {
-  const r = new VarintReader(bytes);
-  try {
-    for (const lists of [search.passages, search.titles]) {
-      lists.length = 0;
-      for (let w = 0; w < search.words.length; w++) {
-        const n = r.next();
-        if (n > bytes.length) return false;
-        const list = new Array<number>(n);
-        for (let i = 0; i < n; i++) list[i] = r.next();
-        lists.push(list);
-      }
+  const values = new Int32Array(bytes.length); // never more numbers than bytes
+  let n = 0;
+  let at = 0;
+  // Unsigned variable-length integers, 7 bits a byte, low bits first; at most 31 bits.
+  while (at < bytes.length) {
+    let b = bytes[at++];
+    let v = b & 0x7f;
+    for (let shift = 7; b >= 0x80; shift += 7) {
+      if (at >= bytes.length || shift > 28) return false;
+      b = bytes[at++];
+      v |= (b & 0x7f) << shift;
     }
-  } catch {
-    return false;
+    if (v < 0) return false;
+    values[n++] = v;
   }
-  return r.done;
+  let i = 0;
+  for (const lists of [search.passages, search.titles]) {
+    lists.length = 0;
+    for (let w = 0; w < search.words.length; w++) {
+      if (i >= n) return false;
+      const count = values[i++];
+      if (count > n - i) return false;
+      lists.push(values.subarray(i, i + count) as unknown as number[]);
+      i += count;
+    }
+  }
+  return i === n;
 }
 
 function fillChecked(s: Record<string, unknown>): unknown {

@@ -26,14 +26,16 @@ function deltas(ids: readonly number[], map: (id: number) => number): number[] {
 }
 
 /** Undoes `deltas` and maps each ordinal through `ids` (-1: dropped), in one pass. */
-function undeltaTo(list: number[], ids: number[]): number[] {
-  const out: number[] = [];
+function undeltaTo(list: ArrayLike<number>, ids: number[]): number[] {
+  const out = new Array<number>(list.length);
+  let n = 0;
   let acc = 0;
-  for (const d of list) {
-    acc += d;
+  for (let i = 0; i < list.length; i++) {
+    acc += list[i];
     const id = ids[acc];
-    if (id !== undefined && id >= 0) out.push(id);
+    if (id !== undefined && id >= 0) out[n++] = id;
   }
+  out.length = n;
   return out;
 }
 
