@@ -118,12 +118,12 @@ class VarintWriter {
 
 /** Source texts leave the JSON (they go to the texts section); paragraph texts equal to the file text at their
  * offsets are left out too (they are most of the bytes). */
-function slim(s: CachedSource, textBytes: number): unknown {
+function slim(s: CachedSource, text: TextPlace): unknown {
   const { parsed } = s;
   const paragraphs = parsed.paragraphs.map((p) =>
     parsed.text.slice(p.start, p.end) === p.text ? { ...p, text: undefined } : p,
   );
-  return { ...s, parsed: { ...parsed, text: undefined, paragraphs }, textBytes };
+  return { ...s, parsed: { ...parsed, text: undefined, paragraphs }, ...text };
 }
 
 function fill(s: CachedSource): CachedSource {
@@ -133,7 +133,16 @@ function fill(s: CachedSource): CachedSource {
 
 /** The snapshot as bytes, ready to be written atomically. */
 export function encodeIndex(snapshot: IndexSnapshot): Uint8Array {
-  const texts = snapshot.sources.map((s) => encoder.encode(s.parsed.text));
+  // Texts of one-byte characters first (read back as a few long strings and sliced: far less for the garbage
+  // collector to copy than one string per source), then the others, one by one.
+  const oneByte = snapshot.sources.map((s) => !WIDE.test(s.parsed.text));
+  const order = [...snapshot.sources.keys()].sort((a, b) => Number(oneByte[b]) - Number(oneByte[a]) || a - b);
+  const texts = order.map((i) => encoder.encode(snapshot.sources[i].parsed.text));
+  const places: TextPlace[] = [];
+  order.forEach((i, j) => {
+    const text = snapshot.sources[i].parsed.text;
+    places[i] = oneByte[i] ? { textBytes: texts[j].length, textChars: text.length } : { textBytes: texts[j].length };
+  });
   const postings = new VarintWriter();
   for (const lists of [snapshot.search.passages, snapshot.search.titles]) {
     for (const list of lists) {
@@ -144,7 +153,7 @@ export function encodeIndex(snapshot: IndexSnapshot): Uint8Array {
   const json = encoder.encode(
     JSON.stringify({
       ...snapshot,
-      sources: snapshot.sources.map((s, i) => slim(s, texts[i].length)),
+      sources: snapshot.sources.map((s, i) => slim(s, places[i])),
       search: { ...snapshot.search, passages: [], titles: [] },
     }),
   );
@@ -258,19 +267,58 @@ export function decodeIndex(bytes: Uint8Array): { snapshot: IndexSnapshot } | { 
   return { snapshot: { savedAt, sources, search: data.search, entities } };
 }
 
+/** Where a source's text is in the texts section: its UTF-8 bytes, and its length when it is in the one-byte part. */
+interface TextPlace {
+  textBytes: number;
+  textChars?: number;
+}
+
+/** A character that needs two bytes in a JavaScript string. */
+const WIDE = /[^\u0000-\u00ff]/;
+
+/** The one-byte part is read as strings of at most this many bytes (far below any engine's string limit). */
+const ONE_BYTE_RUN = 1 << 25;
+
 /** Puts each source's text back from the texts section; false when the lengths do not add up. */
 function readTexts(sources: unknown[], bytes: Uint8Array): boolean {
-  let at = 0;
+  const places: Array<{ s: Record<string, unknown>; bytes: number; chars?: number }> = [];
   for (const s of sources) {
     if (!isObject(s) || !isObject(s.parsed)) return false;
-    const n = s.textBytes;
-    if (typeof n !== 'number' || !Number.isInteger(n) || n < 0 || at + n > bytes.length) return false;
-    s.parsed.text = decoder.decode(bytes.subarray(at, at + n));
+    const { textBytes: n, textChars: c } = s;
+    if (!isCount(n) || (c !== undefined && !isCount(c))) return false;
+    places.push({ s: s.parsed, bytes: n, chars: c as number | undefined });
     delete s.textBytes;
-    at += n;
+    delete s.textChars;
+  }
+  let at = 0;
+  // The one-byte part: runs of texts decoded together, then sliced.
+  const narrow = places.filter((p) => p.chars !== undefined);
+  for (let i = 0; i < narrow.length;) {
+    let j = i;
+    let runBytes = 0;
+    while (j < narrow.length && (j === i || runBytes + narrow[j].bytes <= ONE_BYTE_RUN)) runBytes += narrow[j++].bytes;
+    if (at + runBytes > bytes.length) return false;
+    const run = decoder.decode(bytes.subarray(at, at + runBytes));
+    at += runBytes;
+    let c = 0;
+    for (; i < j; i++) {
+      const chars = narrow[i].chars!;
+      if (c + chars > run.length) return false;
+      narrow[i].s.text = run.slice(c, c + chars);
+      c += chars;
+    }
+    if (c !== run.length) return false;
+  }
+  for (const p of places) {
+    if (p.chars !== undefined) continue;
+    if (at + p.bytes > bytes.length) return false;
+    p.s.text = decoder.decode(bytes.subarray(at, at + p.bytes));
+    at += p.bytes;
   }
   return at === bytes.length;
 }
+
+const isCount = (n: unknown): n is number => typeof n === 'number' && Number.isInteger(n) && n >= 0;
 
 /**
  * Fills the word index's posting lists (delta-encoded, as `SerializedSearchIndex` holds them) from their section. The

@@ -20,6 +20,18 @@ export interface CorpusChange {
 }
 
 /**
+ * Points each paragraph's text into the file's text where it is the same characters (most paragraphs), so the corpus
+ * holds each text once rather than twice (a slice shares the file text's memory).
+ */
+function shareParagraphTexts(p: ParsedSource): void {
+  for (const q of p.paragraphs) {
+    if (q.text.length !== q.end - q.start) continue;
+    const slice = p.text.slice(q.start, q.end);
+    if (slice === q.text) q.text = slice;
+  }
+}
+
+/**
  * The sources in use. Keys are assigned from front matter, else from the title and year; sources whose
  * keys would collide are told apart by URI order (`india-israel-2025`, `india-israel-2025b`), so the same
  * files give the same keys on every run and machine.
@@ -35,6 +47,7 @@ export class Corpus {
     let rekey = false;
     const next: Entry[] = [];
     for (const p of parsed) {
+      shareParagraphTexts(p);
       const old = this.#entries.get(p.uri);
       if (!old) this.#order = undefined;
       const e: Entry = { parsed: p, bundled, base: baseKey(p.title, p.date) };
