@@ -25,26 +25,17 @@ function deltas(ids: readonly number[], map: (id: number) => number): number[] {
   return out;
 }
 
-/**
- * Undoes `deltas` for every list and maps each ordinal through `ids` (-1: dropped), into one typed array: the lists
- * come back as views of it (millions of numbers in one allocation instead of one array per word).
- */
-function undeltaAll(lists: ArrayLike<number>[], ids: number[]): Int32Array[] {
-  let total = 0;
-  for (const list of lists) total += list.length;
-  const all = new Int32Array(total);
-  const out: Int32Array[] = [];
-  let at = 0;
-  for (const list of lists) {
-    const start = at;
-    let acc = 0;
-    for (let i = 0; i < list.length; i++) {
-      acc += list[i];
-      const id = ids[acc];
-      if (id !== undefined && id >= 0) all[at++] = id;
-    }
-    out.push(all.subarray(start, at));
+/** Undoes `deltas` and maps each ordinal through `ids` (-1: dropped), in one pass. */
+function undeltaTo(list: ArrayLike<number>, ids: number[]): number[] {
+  const out = new Array<number>(list.length);
+  let n = 0;
+  let acc = 0;
+  for (let i = 0; i < list.length; i++) {
+    acc += list[i];
+    const id = ids[acc];
+    if (id !== undefined && id >= 0) out[n++] = id;
   }
+  out.length = n;
   return out;
 }
 
@@ -115,12 +106,10 @@ export function decode(
       for (let j = 0; j < saved.paragraphs; j++) passageId.push(-1);
     }
   }
-  const passages = undeltaAll(data.passages, passageId);
-  const titles = undeltaAll(data.titles, sourceId);
   data.words.forEach((word, w) => {
-    const ps = passages[w];
-    const ts = titles[w];
-    if (ps && ts && (ps.length || ts.length)) words.restore(word, ps, ts);
+    const ps = undeltaTo(data.passages[w], passageId);
+    const ts = undeltaTo(data.titles[w], sourceId);
+    if (ps.length || ts.length) words.restore(word, ps, ts);
   });
   return sources.filter((s) => !taken.has(s.uri));
 }

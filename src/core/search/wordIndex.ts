@@ -12,12 +12,6 @@ export interface NearWord {
 
 const PREFIX_BUCKET = 3;
 
-/**
- * A posting list: an array, or, as restored from a saved index, a view into one typed array (read through the same
- * read-only operations: length, indexing, iteration, reduce/filter; copied into an array on the first change).
- */
-type Postings = number[] | Int32Array;
-
 /** Position of the first element >= `value` in an ascending list. */
 function lowerBound(list: readonly number[], value: number): number {
   let lo = 0;
@@ -43,15 +37,6 @@ function removeRange(list: number[], lo: number, hi: number): void {
   if (b > a) list.splice(a, b - a);
 }
 
-/** The list at `i` as an array that may be changed (a restored typed view is copied once). */
-function writable(lists: Postings[], i: number): number[] {
-  const list = lists[i];
-  if (Array.isArray(list)) return list;
-  const copy = Array.from(list);
-  lists[i] = copy;
-  return copy;
-}
-
 /**
  * Words to passages. Passage and source ids are handed in by the caller in ascending order of addition, so
  * each posting list stays sorted and a source's passages (a contiguous id range) can be cut out without
@@ -61,8 +46,8 @@ export class WordIndex {
   #ids = new Map<string, number>();
   #words: string[] = [];
   #masks: number[] = [];
-  #text: Postings[] = [];
-  #titles: Postings[] = [];
+  #text: number[][] = [];
+  #titles: number[][] = [];
   #lastText: number[] = [];
   #lastTitle: number[] = [];
   // Built on first use (a warm start restores many words that no query may ever ask about by prefix or stem).
@@ -139,7 +124,7 @@ export class WordIndex {
     const id = this.intern(word);
     if (this.#lastText[id] === passage) return;
     this.#lastText[id] = passage;
-    writable(this.#text, id).push(passage);
+    this.#text[id].push(passage);
   }
 
   /** Records that the title or key of source `source` contains `word`; ascending source ids. */
@@ -147,14 +132,14 @@ export class WordIndex {
     const id = this.intern(word);
     if (this.#lastTitle[id] === source) return;
     this.#lastTitle[id] = source;
-    writable(this.#titles, id).push(source);
+    this.#titles[id].push(source);
   }
 
   /** Drops passages [lo, hi) from the posting lists of the given words. */
   removePassages(wordList: Iterable<string>, lo: number, hi: number): void {
     for (const w of wordList) {
       const id = this.#ids.get(w);
-      if (id !== undefined) removeRange(writable(this.#text, id), lo, hi);
+      if (id !== undefined) removeRange(this.#text[id], lo, hi);
     }
   }
 
@@ -162,18 +147,18 @@ export class WordIndex {
   removeSource(wordList: Iterable<string>, source: number): void {
     for (const w of wordList) {
       const id = this.#ids.get(w);
-      if (id !== undefined) removeRange(writable(this.#titles, id), source, source + 1);
+      if (id !== undefined) removeRange(this.#titles[id], source, source + 1);
     }
   }
 
   /** Ascending ids of the passages containing word `id` (do not modify). */
   passages(id: number): readonly number[] {
-    return this.#text[id] as unknown as readonly number[];
+    return this.#text[id];
   }
 
   /** Ascending ids of the sources whose title or key contains word `id` (do not modify). */
   sources(id: number): readonly number[] {
-    return this.#titles[id] as unknown as readonly number[];
+    return this.#titles[id];
   }
 
   /** True when some passage, title or key still uses word `id`. */
@@ -244,13 +229,13 @@ export class WordIndex {
   entries(): Array<{ word: string; passages: readonly number[]; sources: readonly number[] }> {
     const out: Array<{ word: string; passages: readonly number[]; sources: readonly number[] }> = [];
     for (let id = 0; id < this.#words.length; id++) {
-      if (this.live(id)) out.push({ word: this.#words[id], passages: this.passages(id), sources: this.sources(id) });
+      if (this.live(id)) out.push({ word: this.#words[id], passages: this.#text[id], sources: this.#titles[id] });
     }
     return out;
   }
 
   /** Restores one word's posting lists (ascending ids) when loading a serialised index. */
-  restore(word: string, passages: number[] | Int32Array, sources: number[] | Int32Array): void {
+  restore(word: string, passages: number[], sources: number[]): void {
     const id = this.intern(word);
     this.#text[id] = passages;
     this.#titles[id] = sources;
