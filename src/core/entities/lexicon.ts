@@ -25,7 +25,8 @@ function foldAscii(s: string): string {
   return k.includes('  ') || k.startsWith(' ') || k.endsWith(' ') ? k.replace(/ +/g, ' ').trim() : k;
 }
 
-function fold(s: string): string {
+/** The full Unicode fold behind {@link keyOf} (exported for tests: the ASCII shortcut must agree with it). */
+export function fold(s: string): string {
   return s
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
