@@ -25,9 +25,18 @@ function deltas(ids: readonly number[], map: (id: number) => number): number[] {
   return out;
 }
 
-function undelta(list: number[]): number[] {
+/** Undoes `deltas` and maps each ordinal through `ids` (-1: dropped), in one pass. */
+function undeltaTo(list: ArrayLike<number>, ids: number[]): number[] {
+  const out = new Array<number>(list.length);
+  let n = 0;
   let acc = 0;
-  return list.map((d) => (acc += d));
+  for (let i = 0; i < list.length; i++) {
+    acc += list[i];
+    const id = ids[acc];
+    if (id !== undefined && id >= 0) out[n++] = id;
+  }
+  out.length = n;
+  return out;
 }
 
 /** Encodes the registry's sources and the word index. */
@@ -98,12 +107,8 @@ export function decode(
     }
   }
   data.words.forEach((word, w) => {
-    const ps = undelta(data.passages[w])
-      .map((o) => passageId[o] ?? -1)
-      .filter((id) => id >= 0);
-    const ts = undelta(data.titles[w])
-      .map((o) => sourceId[o] ?? -1)
-      .filter((id) => id >= 0);
+    const ps = undeltaTo(data.passages[w], passageId);
+    const ts = undeltaTo(data.titles[w], sourceId);
     if (ps.length || ts.length) words.restore(word, ps, ts);
   });
   return sources.filter((s) => !taken.has(s.uri));
