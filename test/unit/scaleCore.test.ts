@@ -38,6 +38,26 @@ describe('scale: core paths for large corpora', () => {
     assert.ok(once.some((e) => e.name === 'Masood Khan'));
   });
 
+  it("lists on every card the entities named in the card entity's paragraphs, counted per shared paragraph", () => {
+    const seeds = seedCorpus().sources;
+    const index = EntityIndex.build(seeds);
+    const at = (e: { mentions: Array<{ key: string; paragraph: number }> }) =>
+      new Set(e.mentions.map((m) => `${m.key}#${m.paragraph}`));
+    let withRelated = 0;
+    for (const e of index.entities) {
+      const mine = at(e);
+      const expected = index.entities
+        .filter((o) => o !== e)
+        .map((o) => ({ name: o.name, type: o.type, count: [...at(o)].filter((k) => mine.has(k)).length }))
+        .filter((r) => r.count > 0)
+        .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name))
+        .slice(0, 6);
+      assert.deepStrictEqual(index.card(e, seeds).related, expected, e.name);
+      if (expected.length) withRelated++;
+    }
+    assert.ok(withRelated > 10, `only ${withRelated} seed entities have related entities`);
+  });
+
   it('stats each listed file once while loading, and afresh on a later refresh', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bd-stat-'));
     try {
