@@ -87,12 +87,23 @@ describe('scale: core paths for large corpora', () => {
     const snapshot = { sources: [], search: desk.library.search.serialize() };
     const decoded = decodeIndex(encodeIndex(snapshot));
     assert.ok('snapshot' in decoded);
+    const written = new Map(sources.map((s) => [s.uri, s.text]));
     const restored = SearchIndex.deserialize(decoded.snapshot.search, sources);
-    for (const q of ['dredger', 'surveyed channel', 'cranes 70', 'port bulletin 12', 'nereu'])
-      assert.deepStrictEqual(
-        restored.search(q).map((h) => `${h.key} ¶${h.paragraph}`),
-        desk.search(q).map((h) => `${h.key} ¶${h.paragraph}`),
-        q,
-      );
+    const vouched = SearchIndex.deserialize(decoded.snapshot.search, sources, written);
+    const hits = (index: { search(q: string): Array<{ key: string; paragraph: number }> }, q: string) =>
+      index.search(q).map((h) => `${h.key} ¶${h.paragraph}`);
+    for (const q of ['dredger', 'surveyed channel', 'cranes 70', 'port bulletin 12', 'nereu']) {
+      assert.deepStrictEqual(hits(restored, q), hits(desk, q), q);
+      assert.deepStrictEqual(hits(vouched, q), hits(desk, q), q);
+    }
+
+    // A source whose text is not the one saved with the index is indexed afresh, with or without saved texts.
+    files['mem:/c/5.txt'] = files['mem:/c/5.txt'].replace('dredger', 'icebreaker');
+    const now = createBriefingDesk({ store: new MemorySourceStore(files) });
+    await now.load();
+    const again = SearchIndex.deserialize(decoded.snapshot.search, now.library.sources, written);
+    assert.deepStrictEqual(hits(again, 'icebreaker'), hits(now, 'icebreaker'));
+    assert.ok(hits(again, 'icebreaker').length > 0);
+    assert.deepStrictEqual(hits(again, 'dredger'), hits(now, 'dredger'));
   });
 });

@@ -18,6 +18,18 @@ function sentencesAround(text: string, spans: Array<[number, number]>): string {
   return out.length > 420 ? out.slice(0, out.lastIndexOf(' ', 419)) + '…' : out;
 }
 
+/** The order of `String.prototype.localeCompare` (same locale and options), without a collator per comparison. */
+const order = new Intl.Collator();
+
+/** Sources by key, per sources array (the corpus gives a new array when its sources change, never edits one). */
+const keyed = new WeakMap<Source[], Map<string, Source>>();
+
+function sourcesByKey(sources: Source[]): Map<string, Source> {
+  let byKey = keyed.get(sources);
+  if (!byKey || byKey.size !== sources.length) keyed.set(sources, (byKey = new Map(sources.map((s) => [s.key, s]))));
+  return byKey;
+}
+
 function paragraphKey(m: Mention): string {
   return `${m.key}\u0000${m.paragraph}`;
 }
@@ -57,7 +69,7 @@ function relatedEntities(entity: Entity, paragraphs: Mention[], all: Entity[], i
     }
   }
   const related = [...shared.entries()].sort(
-    ([a, ca], [b, cb]) => cb - ca || all[a].name.localeCompare(all[b].name) || a - b,
+    ([a, ca], [b, cb]) => cb - ca || order.compare(all[a].name, all[b].name) || a - b,
   );
   return related.map(([i, count]): RelatedEntity => ({ name: all[i].name, type: all[i].type, count }));
 }
@@ -67,11 +79,11 @@ function relatedEntities(entity: Entity, paragraphs: Mention[], all: Entity[], i
  * {@link paragraphEntities} (computed here when not given).
  */
 export function buildCard(entity: Entity, sources: Source[], all: Entity[], index?: ParagraphEntities): EntityCard {
-  const byKey = new Map(sources.map((s) => [s.key, s]));
+  const byKey = sourcesByKey(sources);
   const perSource = new Map<string, Mention[]>();
   for (const m of entity.mentions) pushTo(perSource, m.key, m);
   const mentionsBySource = [...perSource.entries()]
-    .sort((a, b) => a[0].localeCompare(b[0]))
+    .sort((a, b) => order.compare(a[0], b[0]))
     .map(([key, ms]) => ({
       key,
       title: byKey.get(key)?.title ?? key,

@@ -136,10 +136,17 @@ export class SearchIndex {
     return encode(this.#registry, this.#words);
   }
 
-  /** Rebuilds an index from `serialize()` output and the current sources; changed or new sources are re-indexed. */
-  static deserialize(data: SerializedSearchIndex, sources: Source[]): SearchIndex {
+  /**
+   * Rebuilds an index from `serialize()` output and the current sources; changed or new sources are re-indexed.
+   * `written`: only the source texts saved in the same checked file as `data` (URI → text), never texts from elsewhere.
+   */
+  static deserialize(
+    data: SerializedSearchIndex,
+    sources: Source[],
+    written?: ReadonlyMap<string, string>,
+  ): SearchIndex {
     const index = new SearchIndex();
-    const stale = decode(data, sources, index.#registry, index.#words);
+    const stale = decode(data, sources, index.#registry, index.#words, written);
     for (const s of stale) index.addSource(s);
     return index;
   }

@@ -70,24 +70,27 @@ export function encode(registry: PassageRegistry, words: WordIndex): SerializedS
   return data;
 }
 
-function matches(saved: SerializedSource, source: Source): boolean {
+function matches(saved: SerializedSource, source: Source, written: ReadonlyMap<string, string> | undefined): boolean {
   return (
     saved.key === source.key &&
     saved.title === source.title &&
     saved.paragraphs === source.paragraphs.length &&
-    saved.fingerprint === fingerprint(source.text)
+    (written?.get(saved.uri) === source.text || saved.fingerprint === fingerprint(source.text))
   );
 }
 
 /**
  * Loads `data` into an empty registry and word index for the given sources. Returns the sources the data
- * does not cover as they are now (new, or changed since): the caller indexes those afresh.
+ * does not cover as they are now (new, or changed since): the caller indexes those afresh. `written` (URI → text)
+ * holds only texts saved together with `data` in one checked file: a source with exactly that text skips the
+ * fingerprint (it is the text the fingerprint was taken from).
  */
 export function decode(
   data: SerializedSearchIndex,
   sources: Source[],
   registry: PassageRegistry,
   words: WordIndex,
+  written?: ReadonlyMap<string, string>,
 ): Source[] {
   if (data.version !== 1) return sources;
   const given = new Map(sources.map((s) => [s.uri, s]));
@@ -96,7 +99,7 @@ export function decode(
   const taken = new Set<string>();
   for (const saved of data.sources) {
     const now = given.get(saved.uri);
-    if (now && !taken.has(saved.uri) && matches(saved, now)) {
+    if (now && !taken.has(saved.uri) && matches(saved, now, written)) {
       taken.add(saved.uri);
       const e = registry.add(now);
       sourceId.push(e.sid);
