@@ -2,13 +2,11 @@
 import type * as vscode from 'vscode';
 import { listBadDiskEntries } from './node/diskEntries';
 import { activateBriefingDesk, type BriefingDeskApi } from './vscode/activate';
-import { useDiskEntryLister } from './vscode/services/entries';
 
 export type { BriefingDeskApi } from './vscode/activate';
 
 export function activate(context: vscode.ExtensionContext): BriefingDeskApi {
-  useDiskEntryLister(listBadDiskEntries);
-  return activateBriefingDesk(context, { platform: 'node' });
+  return activateBriefingDesk(context, { platform: 'node', listBadDiskEntries });
 }
 
 export function deactivate(): void {}

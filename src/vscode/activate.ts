@@ -7,6 +7,7 @@ import { activateFeatures, type Features } from './features';
 import { extendMarkdownIt } from './features/preview';
 import { createLogger, type Logger } from './log';
 import { WorkspaceCacheStore } from './services/cacheStore';
+import type { DiskEntryLister } from './services/entries';
 import { SourcesService } from './services/sources';
 
 /** The host's end of a running index worker. */
@@ -26,6 +27,8 @@ export interface HostKit {
    * message channel; undefined when no worker can be had (the desk then runs on the extension host, in steps).
    */
   startWorker?(context: vscode.ExtensionContext): WorkerPort | undefined;
+  /** How bad entries on disk are named (lstat/stat; the desktop host only: the browser has no disk). */
+  listBadDiskEntries?: DiskEntryLister;
 }
 
 /** What `activate` returns: the test hooks, and (for the preview) `extendMarkdownIt`. */
@@ -49,7 +52,7 @@ export function activateBriefingDesk(context: vscode.ExtensionContext, kit: Host
   const log = createLogger(context);
   // The saved index: per workspace, else (no folder open: the bundled seeds only) global.
   const cache = new WorkspaceCacheStore(context.storageUri ?? context.globalStorageUri);
-  const sources = new SourcesService(context.extensionUri, log, cache);
+  const sources = new SourcesService(context.extensionUri, log, cache, kit.listBadDiskEntries);
   context.subscriptions.push(sources);
   const features = activateFeatures(context, sources, log);
   const activationMs = performance.now() - started;

@@ -51,16 +51,11 @@ const MAX_ENTRIES = 20_000;
 
 /**
  * How the desktop host names bad entries under a folder on disk (with lstat/stat, since VS Code's readDirectory drops
- * link loops without a trace): the paths skipped and why, or undefined when the folder does not exist. Set by the
- * desktop entry (src/extension.ts); the browser has no disk, so there every folder is walked with readDirectory.
+ * link loops without a trace): the paths skipped and why, or undefined when the folder does not exist. Handed in
+ * by the desktop entry (src/extension.ts, through `HostKit`); the browser has no disk, so there every folder is
+ * walked with readDirectory.
  */
 export type DiskEntryLister = (dir: string) => Promise<Array<{ path: string; reason: string }> | undefined>;
-let diskLister: DiskEntryLister | undefined;
-
-/** The desktop entry hands in its disk lister here (the shared code must not import Node modules). */
-export function useDiskEntryLister(lister: DiskEntryLister | undefined): void {
-  diskLister = lister;
-}
 
 /**
  * Entries named like sources under the globs' base folders that are not regular files (a FIFO, a device, a link
@@ -71,9 +66,9 @@ export function useDiskEntryLister(lister: DiskEntryLister | undefined): void {
 export async function badEntries(
   folders: readonly vscode.WorkspaceFolder[],
   globs: string[],
+  lister?: DiskEntryLister,
 ): Promise<Array<{ uri: vscode.Uri; reason: string }>> {
   const bases = [...new Set(globs.map(globBase))];
-  const lister = diskLister;
   const onDisk = lister ? folders.filter((f) => f.uri.scheme === 'file') : [];
   const out: Array<{ uri: vscode.Uri; reason: string }> = [];
   for (const f of onDisk) {

@@ -6,6 +6,7 @@ import type { Library } from '../../core/library';
 import { onSettingChange } from '../config';
 import type { IndexCacheStore } from '../../core/cache';
 import type { Logger } from '../log';
+import type { DiskEntryLister } from './entries';
 import { WorkspaceSourceStore } from './workspaceStore';
 
 /** Above this many files, indexing shows progress in the status bar. */
@@ -33,9 +34,10 @@ export class SourcesService implements vscode.Disposable {
   readonly onDidChange = this.#onDidChange.event;
 
   /** `cache`: where the index is saved between sessions (none: rebuilt every time). */
-  constructor(extensionUri: vscode.Uri, log: Logger, cache?: IndexCacheStore) {
+  /** `diskLister`: how the desktop host names bad entries on disk (see `WorkspaceSourceStore`). */
+  constructor(extensionUri: vscode.Uri, log: Logger, cache?: IndexCacheStore, diskLister?: DiskEntryLister) {
     this.#log = log;
-    this.#store = new WorkspaceSourceStore(extensionUri, log);
+    this.#store = new WorkspaceSourceStore(extensionUri, log, diskLister);
     this.desk = createBriefingDesk({ store: this.#store, log, pause: yieldToHost, cache });
     this.#ready = this.reload();
     this.#disposables.push(
