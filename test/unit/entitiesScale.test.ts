@@ -1,11 +1,13 @@
 // Entity extraction's fast paths give what the plain ones give: the tokenizer's ASCII reading equals the regular
 // expression's, a scan with reused tokens and words folded once equals one with the reference tokenizer, and each
-// entity's mentions are those of its cluster, one per place, in key then offset order.
+// entity's mentions are those of its cluster, one per place, in key then offset order; a long JSON list is printed
+// piece by piece exactly as in one string.
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { writeCorpus } from '../../bench/corpus';
+import { printJson, printJsonList, terminalOutput, type Output } from '../../src/cli/output';
 import { Corpus, parseSource, type Source } from '../../src/core/corpus';
 import { EntityIndex } from '../../src/core/entities';
 import { keyOf } from '../../src/core/entities/lexicon';
@@ -145,4 +147,27 @@ describe('entities at scale: fast paths equal the plain ones', () => {
       assert.ok(entities.length > 20, `only ${entities.length} entities`);
     });
   }
+
+  it('prints a list of entities piece by piece exactly as one JSON value, through the terminal sanitiser too', () => {
+    const capture = () => {
+      const parts: string[] = [];
+      const o: Output = { out: (t) => parts.push(t), err: () => {}, color: false };
+      return { o: terminalOutput(o), text: () => parts.join(''), parts };
+    };
+    const odd = {
+      name: 'Line\nbreak \u0085 \u007f \u001b[31m "quoted" \\ “curly” 𝐀',
+      list: [1, [], {}],
+      nested: { a: [{}] },
+    };
+    const big = Array.from({ length: 6000 }, (_, i) => ({ id: `e${i}`, ...odd, n: i }));
+    for (const items of [[], [odd], [odd, { x: null }], big]) {
+      const one = capture();
+      printJson(one.o, { entities: items.map((x) => ({ ...x, copy: true })) });
+      const pieces = capture();
+      printJsonList(pieces.o, 'entities', items, (x) => ({ ...x, copy: true }));
+      assert.strictEqual(pieces.text(), one.text());
+      assert.deepStrictEqual(JSON.parse(pieces.text()), { entities: items.map((x) => ({ ...x, copy: true })) });
+      if (items === big) assert.ok(pieces.parts.length > 1, 'a long list is written in more than one piece');
+    }
+  });
 });
