@@ -33,22 +33,29 @@ const OPENER_CHARS = '\u201c\u2018"\'([';
 
 const isAsciiAlnum = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 
-/** Letters, capital letters, and whether a digit (0-9) is in a word; ASCII counted directly, the rest by regex. */
-function shape(raw: string): { letters: number; upper: number; digit: boolean } {
-  let letters = 0;
-  let upper = 0;
-  let digit = false;
-  for (let i = 0; i < raw.length; i++) {
-    const c = raw.charCodeAt(i);
+/** What {@link measure} found: letters, capital letters, and whether a digit (0-9) is in the word. */
+let letters = 0;
+let upper = 0;
+let digit = false;
+
+/** Counts letters and capitals of `text[from, to)` into {@link letters}/{@link upper}/{@link digit}; ASCII directly. */
+function measure(text: string, from: number, to: number): void {
+  letters = upper = 0;
+  digit = false;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
     if (c >= 128) {
+      const raw = text.slice(from, to);
       const ls = raw.replace(/[^\p{L}]/gu, '');
-      return { letters: ls.length, upper: ls.replace(/[^\p{Lu}]/gu, '').length, digit: /\d/.test(raw) };
+      letters = ls.length;
+      upper = ls.replace(/[^\p{Lu}]/gu, '').length;
+      digit = /\d/.test(raw);
+      return;
     }
     if (c >= 65 && c <= 90) (letters++, upper++);
     else if (c >= 97 && c <= 122) letters++;
     else if (c >= 48 && c <= 57) digit = true;
   }
-  return { letters, upper, digit };
 }
 
 const isSpaceAscii = (c: number) => c === 32 || (c >= 9 && c <= 13);
@@ -189,10 +196,10 @@ function tokenizeWith(text: string, base: number, fast: boolean, pool?: TokenPoo
   while (nextMatch(text, pos, fast)) {
     const at = matchStart;
     pos = matchEnd;
-    let raw = text.slice(at, matchEnd);
-    const c0 = raw.charCodeAt(0);
-    const word = c0 < 128 ? isAsciiAlnum(c0) : /[\p{L}\p{N}]/u.test(raw[0]);
+    const c0 = text.charCodeAt(at);
+    const word = c0 < 128 ? isAsciiAlnum(c0) : /[\p{L}\p{N}]/u.test(text[at]);
     if (!word) {
+      const raw = text.slice(at, matchEnd);
       // A rank note such as `(Res)` between a rank and a name is read as a space.
       if (raw === '(') {
         const note = /^\((?:[A-Za-z]{1,7})\.?\)/.exec(text.slice(at, at + 10));
@@ -214,27 +221,28 @@ function tokenizeWith(text: string, base: number, fast: boolean, pool?: TokenPoo
       lastEnd = at + raw.length;
       continue;
     }
+    // The word is `text[at, end)`: a possessive `'s` and a final full stop are left out (offsets first, one string).
     let possessive = false;
-    let end = at + raw.length;
-    const lastCh = raw[raw.length - 1];
-    if ((lastCh === 's' || lastCh === 'S') && /['\u2019]s$/i.test(raw)) {
-      raw = raw.slice(0, -2);
+    let end = matchEnd;
+    const last = text.charCodeAt(end - 1);
+    const beforeLast = text.charCodeAt(end - 2);
+    if ((last === 115 || last === 83) && end - at > 2 && (beforeLast === 39 || beforeLast === 0x2019)) {
       end -= 2;
       possessive = true;
     } else if (
-      lastCh === 's' &&
+      last === 115 &&
       (text[end] === "'" || text[end] === '\u2019') &&
       /^['\u2019](?![\p{L}\p{N}])/u.test(text.slice(end, end + 2))
     ) {
       possessive = true;
       pos = end + 1;
     }
-    if (raw.endsWith('.') && !/^(?:\p{Lu}\.){2,}$/u.test(raw)) {
-      raw = raw.slice(0, -1);
+    if (text.charCodeAt(end - 1) === 46 && !/^(?:\p{Lu}\.){2,}$/u.test(text.slice(at, end))) {
       end -= 1;
       pos = end;
     }
-    const { letters, upper, digit } = shape(raw);
+    const raw = text.slice(at, end);
+    measure(text, at, end);
     const acronym = letters >= 2 && upper >= 2 && upper >= letters * 0.6 && !/\p{L}[-\u2013]\p{L}/u.test(raw);
     const model =
       upper > 0 &&
