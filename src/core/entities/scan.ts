@@ -78,6 +78,8 @@ function addWordStats(stats: RawStats, tokens: Token[]): void {
 const MONTH = '(?:January|February|March|April|May|June|July|August|September|October|November|December)';
 const PLACE = String.raw`\p{Lu}[\p{L}\p{M}-]+(?:\s\p{Lu}[\p{L}\p{M}-]+)?`;
 const WHAT = 'attacks?|bombings?|massacre|earthquake|blast|explosion';
+/** Every match of {@link HEAD} contains one of these (its `WHAT` words, case and all). */
+const ATTACK_WORDS = ['attack', 'bombing', 'massacre', 'earthquake', 'blast', 'explosion'];
 const HEAD = new RegExp(String.raw`(?<!\p{L})(${WHAT})\s+(?:in|on|at)\s+(${PLACE})`, 'gu');
 const DATE = new RegExp(`\\b(${MONTH})\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:,\\s*\\d{4})?,?\\s+`, 'gu');
 /** At most two lower-case words between a date and the attack (`October 7 terror attacks`). */
@@ -103,6 +105,8 @@ function attacks(p: Para): Found[] {
   const out: Found[] = [];
   const text = p.source.text.slice(p.source.paragraphs[p.n - 1].start, p.source.paragraphs[p.n - 1].end);
   const base = p.source.paragraphs[p.n - 1].start;
+  // Most paragraphs name no attack: a plain look for the words first (the pattern needs one of them).
+  if (!ATTACK_WORDS.some((w) => text.includes(w))) return out;
   let prevEnd = 0;
   for (const m of text.matchAll(HEAD)) {
     const [, head, where] = m;
