@@ -27,6 +27,8 @@ export interface CorpusRun {
   entities_ms: number;
   /** That process's peak resident memory. */
   entities_peak_rss_mb: number | null;
+  /** Its CPU time (user and system, all threads): a figure other processes on the machine disturb less. */
+  entities_cpu_ms: number | null;
   /** The same extraction in the measuring process (its desk already loaded), plus saving the index. */
   entities_desk_ms: number;
   /** The first card (it builds the paragraph → entities index), then the slowest of the next 19 most mentioned. */
@@ -194,6 +196,7 @@ export async function measureCorpus(dir: string, cacheDir: string): Promise<Corp
     check_ms: round1(checks[0]),
     entities_ms: round1(entities.ms),
     entities_peak_rss_mb: entities.peakRssMb,
+    entities_cpu_ms: entities.cpuMs,
     entities_desk_ms: round1(entitiesDeskMs),
     card_first_ms: round1(cards[0] ?? 0),
     card_ms: round1(Math.max(0, ...cards.slice(1))),
@@ -204,13 +207,17 @@ export async function measureCorpus(dir: string, cacheDir: string): Promise<Corp
 
 /**
  * `briefing entities --json --sources DIR --cache CACHE` as a user runs it, in a process of its own (the CLI bundle
- * beside this one, its output discarded): its time, and its peak RSS as the process reports it on exit.
+ * beside this one, its output discarded): its time, and its peak RSS and CPU time as the process reports them on exit.
  */
-function entitiesCommand(dir: string, cacheDir: string): { ms: number; peakRssMb: number | null } {
+function entitiesCommand(
+  dir: string,
+  cacheDir: string,
+): { ms: number; peakRssMb: number | null; cpuMs: number | null } {
   const cli = path.join(path.dirname(process.argv[1]), 'cli.js');
   const run = [
     'const cli = require(process.argv[1]);',
-    "process.on('exit', () => process.stderr.write('\\nmaxrss_kb=' + process.resourceUsage().maxRSS + '\\n'));",
+    "process.on('exit', () => { const u = process.resourceUsage();",
+    "process.stderr.write('\\nmaxrss_kb=' + u.maxRSS + ' cpu_us=' + (u.userCPUTime + u.systemCPUTime) + '\\n'); });",
     'cli.main(process.argv.slice(2)).then((code) => { process.exitCode = code; });',
   ].join(' ');
   const t = performance.now();
@@ -221,8 +228,12 @@ function entitiesCommand(dir: string, cacheDir: string): { ms: number; peakRssMb
   });
   const ms = performance.now() - t;
   if (r.status !== 0) throw new Error(`briefing entities failed (exit ${r.status}): ${r.stderr}`);
-  const kb = /maxrss_kb=(\d+)/.exec(r.stderr)?.[1];
-  return { ms, peakRssMb: kb ? Math.round(Number(kb) / 1024) : null };
+  const m = /maxrss_kb=(\d+) cpu_us=(\d+)/.exec(r.stderr);
+  return {
+    ms,
+    peakRssMb: m ? Math.round(Number(m[1]) / 1024) : null,
+    cpuMs: m ? Math.round(Number(m[2]) / 1000) : null,
+  };
 }
 
 function table(runs: CorpusRun[]): string {
