@@ -7,7 +7,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { performance } from 'perf_hooks';
 import { createBriefingDesk, type BriefingDesk } from '../src/core/desk';
-import { FsCacheStore } from '../src/node/cacheStore';
+import { cacheFileFor, FsCacheStore } from '../src/node/cacheStore';
 import { FsSourceStore } from '../src/node/fsStore';
 import { seeded } from '../test/unit/helpers/citationGen';
 import { QUERIES } from './queries';
@@ -96,7 +96,8 @@ function percentile(sorted: number[], p: number): number {
 
 async function open(dir: string, cacheDir: string | undefined): Promise<{ desk: BriefingDesk; ms: number }> {
   const t0 = performance.now();
-  const cache = cacheDir ? new FsCacheStore(path.join(cacheDir, 'index.bdcache')) : undefined;
+  // The file the CLI uses for this folder, so `briefing entities --cache` (the entities step) finds the same index.
+  const cache = cacheDir ? new FsCacheStore(cacheFileFor(cacheDir, [dir])) : undefined;
   const desk = createBriefingDesk({ store: new FsSourceStore([dir]), cache });
   await desk.load();
   return { desk, ms: performance.now() - t0 };
