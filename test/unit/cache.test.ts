@@ -132,6 +132,81 @@ describe('cache: warm start from the saved index', () => {
     );
   });
 
+  it('restores every source exactly: paragraphs with sections, pages and texts that differ from the file', async () => {
+    const store = new StampedStore({
+      ...files(3),
+      // Markdown with subheadings (sections) and a paragraph wrapped over lines (its text is not the file's).
+      'mem:/s/notes.md':
+        '---\ntitle: Port notes\ndate: 2024-04-02\n---\n\n# Port notes\n\n## Berths\n\nBerth 4 opened\n' +
+        'on   Monday, officials said.\n\n## Channel\n\nThe channel is 14 m deep.\n\nIt was dredged in 2023.\n',
+      'mem:/s/wide.txt': 'Zürich “notes”\n\n2024-05-06\n\nThe café in Zürich — “closed”, said Ana.\n',
+    });
+    const cache = new MemoryCache();
+    const cold = await open(store, cache);
+    const before = await seen(cold);
+    const notes = cold.library.sources.find((s) => s.uri === 'mem:/s/notes.md')!;
+    assert.ok(notes.paragraphs.some((p) => p.section === 'Channel'));
+    assert.ok(notes.paragraphs.some((p) => p.text !== notes.text.slice(p.start, p.end)));
+    store.reads = [];
+    const warm = await open(store, cache);
+    assert.deepStrictEqual(store.reads, [], 'nothing read again');
+    assert.deepStrictEqual(warm.library.sources, cold.library.sources);
+    assert.deepStrictEqual(
+      JSON.stringify(warm.library.sources),
+      JSON.stringify(cold.library.sources),
+      'field order too',
+    );
+    assert.deepStrictEqual(await seen(warm), before);
+    assert.deepStrictEqual(
+      warm.search('café closed').map((h) => `${h.key} ¶${h.paragraph}`),
+      cold.search('café closed').map((h) => `${h.key} ¶${h.paragraph}`),
+    );
+  });
+
+  it('a refresh, an addition and a removal after a warm start search as a fresh build does', async () => {
+    const store = new StampedStore(files(8));
+    const cache = new MemoryCache();
+    await open(store, cache);
+    const warm = await open(store, cache);
+    store.set('mem:/s/2.txt', report(2).replace('Porto', 'Faro'));
+    store.set('mem:/s/9.txt', report(9) + '\nA new berth for ferries to Faro.\n');
+    await warm.refresh(['mem:/s/2.txt', 'mem:/s/9.txt']);
+    warm.remove(['mem:/s/5.txt']);
+    store.delete('mem:/s/5.txt');
+    const fresh = createBriefingDesk({ store });
+    await fresh.load();
+    for (const q of ['Faro', 'berth', 'containers week', 'channel 5', 'Porto officials', 'dredging']) {
+      // Equal scores may come in another order: the changed source's passages are numbered after the others.
+      const hits = (desk: BriefingDesk) =>
+        desk
+          .search(q)
+          .map((h) => `${h.score.toFixed(6)} ${h.key} ¶${h.paragraph}`)
+          .sort();
+      assert.deepStrictEqual(hits(warm), hits(fresh), q);
+    }
+  });
+
+  it('one source edited twenty times after a warm start searches as a fresh build does', async () => {
+    const store = new StampedStore(files(8));
+    const cache = new MemoryCache();
+    await open(store, cache);
+    const warm = await open(store, cache);
+    for (let i = 0; i < 20; i++) {
+      store.set('mem:/s/3.txt', report(3).replace('Porto', i % 2 ? 'Faro' : `Porto and pier ${i}`));
+      await warm.refresh(['mem:/s/3.txt']);
+    }
+    const fresh = createBriefingDesk({ store });
+    await fresh.load();
+    for (const q of ['Faro', 'Porto', 'pier', 'berth 3', 'officials']) {
+      const hits = (desk: BriefingDesk) =>
+        desk
+          .search(q)
+          .map((h) => `${h.score.toFixed(6)} ${h.key} ¶${h.paragraph}`)
+          .sort();
+      assert.deepStrictEqual(hits(warm), hits(fresh), q);
+    }
+  });
+
   it('a refresh of one source after a warm start updates it alone', async () => {
     const store = new StampedStore(files());
     const cache = new MemoryCache();
@@ -150,15 +225,26 @@ describe('cache: warm start from the saved index', () => {
   });
 });
 
+/** The header's section lengths (bytes of the body). */
+interface Sections {
+  json: number;
+  texts: number;
+  paragraphs: number;
+  length: number;
+}
+
+/** The body offset of the paragraph table and the number of its entries. */
+function paragraphTable(b: Uint8Array): { at: number; entries: number } {
+  const nl = b.indexOf(10);
+  const h = JSON.parse(new TextDecoder().decode(b.subarray(0, nl))) as Sections;
+  return { at: nl + 1 + h.json + h.texts, entries: h.paragraphs / 16 };
+}
+
 /**
  * The index with its header edited by `edit` and `cut` bytes removed from the end of the body, checksum and length
  * made valid again: what a bug writing the sections would produce, not what a torn write would.
  */
-function resection(
-  b: Uint8Array,
-  edit: (h: { json: number; texts: number; length: number }) => { json: number; texts: number; length: number },
-  cut = 0,
-): Uint8Array {
+function resection(b: Uint8Array, edit: (h: Sections) => Sections, cut = 0): Uint8Array {
   const nl = b.indexOf(10);
   const header = JSON.parse(new TextDecoder().decode(b.subarray(0, nl)));
   const body = b.subarray(nl + 1, b.length - cut);
@@ -190,6 +276,24 @@ describe('cache: an index that cannot be trusted is rebuilt silently', () => {
     },
     'right checksum, texts section one byte short': (b) => resection(b, (h) => ({ ...h, texts: h.texts - 1 })),
     'right checksum, posting lists cut short': (b) => resection(b, (h) => h, 3),
+    'right checksum, paragraph table one entry short': (b) =>
+      resection(b, (h) => ({ ...h, paragraphs: h.paragraphs - 16 })),
+    'right checksum, a paragraph ending past its text': (b) => {
+      const c = new Uint8Array(b);
+      const { at, entries } = paragraphTable(c);
+      new DataView(c.buffer).setUint32(at + 16 * (entries - 1) + 8, 1_000_000, true); // the last paragraph's end
+      return resection(c, (h) => h);
+    },
+    'right checksum, a posting list out of order': (b) => {
+      const c = new Uint8Array(b);
+      const { at, entries } = paragraphTable(c);
+      // The first list's count and first id, then a zero delta (an id repeated): ids must strictly ascend.
+      const lists = at + 16 * entries;
+      c[lists] = 2;
+      c[lists + 1] = 0;
+      c[lists + 2] = 0;
+      return resection(c, (h) => h);
+    },
     'right checksum, wrong shape': () => {
       const body = new TextEncoder().encode(JSON.stringify({ sources: [{ uri: 'x' }], search: { version: 1 } }));
       const header = {

@@ -90,6 +90,7 @@ describe('scale: core paths for large corpora', () => {
     const written = new Map(sources.map((s) => [s.uri, s.text]));
     const restored = SearchIndex.deserialize(decoded.snapshot.search, sources);
     const vouched = SearchIndex.deserialize(decoded.snapshot.search, sources, written);
+    assert.deepStrictEqual(restored.serialize(), desk.library.search.serialize(), 'the saved lists, decoded again');
     const hits = (index: { search(q: string): Array<{ key: string; paragraph: number }> }, q: string) =>
       index.search(q).map((h) => `${h.key} ¶${h.paragraph}`);
     for (const q of ['dredger', 'surveyed channel', 'cranes 70', 'port bulletin 12', 'nereu']) {

@@ -1,17 +1,19 @@
-// The persisted index as bytes: a header line (format name, version, section lengths, checksum), then a body of three
-// sections: JSON (stamps, paragraphs, vocabulary, entities), the source texts (UTF-8, one after another) and the word
-// index's posting lists (variable-length integers). Texts and numbers stay out of the JSON, which makes a warm start
-// parse a fraction of the bytes. The core encodes and decodes; the host only stores the bytes (atomically: temp file,
-// then rename). Anything that is not exactly what this version wrote (truncated, corrupt, foreign, older) decodes to a
-// reason, never a throw.
+// The persisted index as bytes: a header line (format name, version, section lengths, checksum), then a body of four
+// sections: JSON (stamps, source metadata, vocabulary, entities), the source texts (UTF-8, one after another), a table
+// of paragraphs (four 32-bit numbers each: n, start, end, line; a paragraph's text is the file text between start and
+// end) and the word index's posting lists (variable-length integers). Texts, paragraphs and numbers stay out of the
+// JSON, so a warm start parses a fraction of the bytes, and the posting lists stay bytes until a query needs one. The
+// core encodes and decodes; the host only stores the bytes (atomically: temp file, then rename). Anything that is not
+// exactly what this version wrote (truncated, corrupt, foreign, older) decodes to a reason, never a throw.
 import type { ParsedSource } from '../corpus/ingest';
 import type { Entity } from '../entities/types';
-import type { SerializedSearchIndex } from '../search/types';
+import type { PackedPostings, SerializedSearchIndex } from '../search/types';
+import type { Paragraph } from '../corpus/types';
 
 /** Names the format in the header; a file without it is foreign. */
 export const CACHE_FORMAT = 'briefing-desk-index';
 /** Bumped whenever anything saved changes shape or meaning (parsing, keys, the word index, entities). */
-export const CACHE_VERSION = 2;
+export const CACHE_VERSION = 3;
 
 /** What identifies a source file's content without reading it (size, mtime) and after reading it (hash). */
 export interface FileStamp {
@@ -48,9 +50,10 @@ interface Header {
   version: number;
   /** Bytes of the body (all sections). */
   length: number;
-  /** Bytes of the JSON section, then of the texts section; the posting lists take the rest. */
+  /** Bytes of the JSON section, of the texts section and of the paragraph table; the posting lists take the rest. */
   json: number;
   texts: number;
+  paragraphs: number;
   checksum: string;
 }
 
@@ -116,19 +119,65 @@ class VarintWriter {
   }
 }
 
-/** Source texts leave the JSON (they go to the texts section); paragraph texts equal to the file text at their
- * offsets are left out too (they are most of the bytes). */
-function slim(s: CachedSource, text: TextPlace): unknown {
-  const { parsed } = s;
-  const paragraphs = parsed.paragraphs.map((p) =>
-    parsed.text.slice(p.start, p.end) === p.text ? { ...p, text: undefined } : p,
-  );
-  return { ...s, parsed: { ...parsed, text: undefined, paragraphs }, ...text };
+/** A paragraph's own fields in the table; any other field (and a text that is not the file text at its offsets) is
+ * kept in the JSON as an extra. */
+const TABLE_FIELDS = ['n', 'start', 'end', 'line'] as const;
+const TABLE_WORDS = TABLE_FIELDS.length;
+
+const isUint32 = (n: unknown): n is number => typeof n === 'number' && Number.isInteger(n) && n >= 0 && n <= 0xffffffff;
+
+/** A growing table of unsigned 32-bit numbers, little-endian. */
+class TableWriter {
+  #buf = new Uint8Array(1 << 16);
+  #view = new DataView(this.#buf.buffer);
+  #n = 0;
+
+  push(v: number): void {
+    if (this.#n + 4 > this.#buf.length) {
+      const next = new Uint8Array(this.#buf.length * 2);
+      next.set(this.#buf);
+      this.#buf = next;
+      this.#view = new DataView(next.buffer);
+    }
+    this.#view.setUint32(this.#n, v, true);
+    this.#n += 4;
+  }
+
+  get bytes(): Uint8Array {
+    return this.#buf.subarray(0, this.#n);
+  }
 }
 
-function fill(s: CachedSource): CachedSource {
-  for (const p of s.parsed.paragraphs) if (typeof p.text !== 'string') p.text = s.parsed.text.slice(p.start, p.end);
-  return s;
+/**
+ * A source as saved in the JSON: its text goes to the texts section (`textBytes`, `textChars` say where) and its
+ * paragraphs to the table (`parsed.paragraphs`: how many; `extras`: by position, what a paragraph has beyond the table's
+ * fields).
+ */
+function slim(s: CachedSource, text: TextPlace, table: TableWriter): unknown {
+  const { parsed } = s;
+  const extras: Record<number, Record<string, unknown>> = {};
+  let any = false;
+  parsed.paragraphs.forEach((p, i) => {
+    const { n, text: pText, start, end, line, ...rest } = p;
+    const extra: Record<string, unknown> = rest;
+    for (const [k, v] of [
+      ['n', n],
+      ['start', start],
+      ['end', end],
+      ['line', line],
+    ] as const) {
+      table.push(isUint32(v) ? v : 0);
+      if (!isUint32(v)) extra[k] = v;
+    }
+    if (!isUint32(start) || !isUint32(end) || parsed.text.slice(start, end) !== pText) extra.text = pText;
+    if (Object.keys(extra).length) {
+      extras[i] = extra;
+      any = true;
+    }
+  });
+  // Placeholders keep the fields in their order (a restored source prints as the parsed one did).
+  const meta = { ...parsed, text: null, paragraphs: parsed.paragraphs.length };
+  return { ...s, parsed: meta, ...text, ...(any ? { extras } : {}) };
 }
 
 /** The snapshot as bytes, ready to be written atomically. */
@@ -143,35 +192,39 @@ export function encodeIndex(snapshot: IndexSnapshot): Uint8Array {
     const text = snapshot.sources[i].parsed.text;
     places[i] = oneByte[i] ? { textBytes: texts[j].length, textChars: text.length } : { textBytes: texts[j].length };
   });
+  const { passages, titles, packed } = snapshot.search;
   const postings = new VarintWriter();
-  for (const lists of [snapshot.search.passages, snapshot.search.titles]) {
-    for (const list of lists) {
-      postings.push(list.length);
-      for (const d of list) postings.push(d);
+  if (!packed) {
+    for (let w = 0; w < snapshot.search.words.length; w++) {
+      for (const list of [passages[w], titles[w]]) {
+        postings.push(list.length);
+        for (const d of list) postings.push(d);
+      }
     }
   }
+  const table = new TableWriter();
   const json = encoder.encode(
     JSON.stringify({
       ...snapshot,
-      sources: snapshot.sources.map((s, i) => slim(s, places[i])),
-      search: { ...snapshot.search, passages: [], titles: [] },
+      sources: snapshot.sources.map((s, i) => slim(s, places[i], table)),
+      search: { ...snapshot.search, passages: [], titles: [], packed: undefined },
     }),
   );
   const textsLength = texts.reduce((n, t) => n + t.length, 0);
-  const body = new Uint8Array(json.length + textsLength + postings.bytes.length);
-  body.set(json, 0);
-  let at = json.length;
-  for (const t of texts) {
-    body.set(t, at);
-    at += t.length;
+  const sections = [json, ...texts, table.bytes, packed ? packed.bytes : postings.bytes];
+  const body = new Uint8Array(sections.reduce((n, b) => n + b.length, 0));
+  let at = 0;
+  for (const b of sections) {
+    body.set(b, at);
+    at += b.length;
   }
-  body.set(postings.bytes, at);
   const header: Header = {
     format: CACHE_FORMAT,
     version: CACHE_VERSION,
     length: body.length,
     json: json.length,
     texts: textsLength,
+    paragraphs: table.bytes.length,
     checksum: hashBytes(body),
   };
   const line = JSON.stringify(header);
@@ -186,6 +239,7 @@ function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
+/** The fields of a saved source besides its paragraphs (checked by `readParagraphs`). */
 function validSource(v: unknown): v is CachedSource {
   if (!isObject(v) || typeof v.uri !== 'string' || typeof v.bundled !== 'boolean') return false;
   const st = v.stamp;
@@ -199,16 +253,7 @@ function validSource(v: unknown): v is CachedSource {
     p.uri === v.uri &&
     typeof p.text === 'string' &&
     typeof p.title === 'string' &&
-    Array.isArray(p.paragraphs) &&
-    Array.isArray(p.warnings) &&
-    p.paragraphs.every(
-      (q) =>
-        isObject(q) &&
-        typeof q.n === 'number' &&
-        typeof q.start === 'number' &&
-        typeof q.end === 'number' &&
-        q.end <= (p.text as string).length,
-    )
+    Array.isArray(p.warnings)
   );
 }
 
@@ -217,7 +262,10 @@ function validSearch(v: unknown): v is SerializedSearchIndex {
     isObject(v) &&
     v.version === 1 &&
     Array.isArray(v.sources) &&
+    v.sources.every((s) => isObject(s) && typeof s.uri === 'string' && isCount(s.paragraphs)) &&
     Array.isArray(v.words) &&
+    v.words.every((w) => typeof w === 'string') &&
+    new Set(v.words).size === v.words.length &&
     Array.isArray(v.passages) &&
     Array.isArray(v.titles)
   );
@@ -240,8 +288,8 @@ export function decodeIndex(bytes: Uint8Array): { snapshot: IndexSnapshot } | { 
   const body = bytes.subarray(nl + 1);
   if (body.length !== header.length) return { problem: 'the index is truncated' };
   if (hashBytes(body) !== header.checksum) return { problem: 'the index is corrupt (checksum)' };
-  const { json, texts } = header;
-  if (!Number.isInteger(json) || !Number.isInteger(texts) || json < 0 || texts < 0 || json + texts > body.length)
+  const { json, texts, paragraphs } = header;
+  if (!isCount(json) || !isCount(texts) || !isCount(paragraphs) || json + texts + paragraphs > body.length)
     return { problem: 'the index is corrupt (shape)' };
   let data: unknown;
   try {
@@ -251,10 +299,15 @@ export function decodeIndex(bytes: Uint8Array): { snapshot: IndexSnapshot } | { 
   }
   if (!isObject(data) || !Array.isArray(data.sources) || !validSearch(data.search))
     return { problem: 'the index is corrupt (shape)' };
-  if (!readPostings(data.search, body.subarray(json + texts))) return { problem: 'the index is corrupt (word index)' };
-  if (!readTexts(data.sources, body.subarray(json, json + texts))) return { problem: 'the index is corrupt (texts)' };
-  const sources = data.sources.map((s) => (isObject(s) && isObject(s.parsed) ? fillChecked(s) : s));
-  if (!sources.every(validSource)) return { problem: 'the index is corrupt (sources)' };
+  let at = json;
+  const section = (n: number) => body.subarray(at, (at += n));
+  if (!readTexts(data.sources, section(texts))) return { problem: 'the index is corrupt (texts)' };
+  if (!data.sources.every(validSource)) return { problem: 'the index is corrupt (sources)' };
+  const sources = data.sources;
+  if (!readParagraphs(sources, section(paragraphs))) return { problem: 'the index is corrupt (paragraphs)' };
+  const packed = readPostings(data.search, section(body.length - at));
+  if (!packed) return { problem: 'the index is corrupt (word index)' };
+  data.search.packed = packed;
   const e = data.entities;
   const entities =
     isObject(e) &&
@@ -321,44 +374,86 @@ function readTexts(sources: unknown[], bytes: Uint8Array): boolean {
 const isCount = (n: unknown): n is number => typeof n === 'number' && Number.isInteger(n) && n >= 0;
 
 /**
- * Fills the word index's posting lists (delta-encoded, as `SerializedSearchIndex` holds them) from their section. The
- * lists are views into one typed array (read like arrays, never written): millions of numbers, no garbage.
+ * Builds each source's paragraphs from the table (and its extras): a paragraph's text is a slice of the source text,
+ * which shares its memory. False when the table does not hold exactly the paragraphs the sources count, or a paragraph
+ * lies outside its text.
  */
-function readPostings(search: SerializedSearchIndex, bytes: Uint8Array): boolean {
-  const values = new Int32Array(bytes.length); // never more numbers than bytes
-  let n = 0;
-  let at = 0;
-  // Unsigned variable-length integers, 7 bits a byte, low bits first; at most 31 bits.
-  while (at < bytes.length) {
-    let b = bytes[at++];
-    let v = b & 0x7f;
-    for (let shift = 7; b >= 0x80; shift += 7) {
-      if (at >= bytes.length || shift > 28) return false;
-      b = bytes[at++];
-      v |= (b & 0x7f) << shift;
+function readParagraphs(sources: CachedSource[], bytes: Uint8Array): boolean {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const words = bytes.length / 4;
+  let w = 0;
+  for (const s of sources) {
+    const raw = s as unknown as Record<string, unknown>;
+    const count = (s.parsed as unknown as Record<string, unknown>).paragraphs;
+    const extras = raw.extras ?? {};
+    delete raw.extras;
+    if (!isCount(count) || w + count * TABLE_WORDS > words || !isObject(extras)) return false;
+    const text = s.parsed.text;
+    const out = new Array<Paragraph>(count);
+    for (let i = 0; i < count; i++, w += TABLE_WORDS) {
+      const start = view.getUint32(4 * (w + 1), true);
+      const end = view.getUint32(4 * (w + 2), true);
+      const p: Paragraph = {
+        n: view.getUint32(4 * w, true),
+        text: '',
+        start,
+        end,
+        line: view.getUint32(4 * (w + 3), true),
+      };
+      const extra = extras[i];
+      if (extra !== undefined) {
+        if (!isObject(extra) || Object.prototype.hasOwnProperty.call(extra, '__proto__')) return false;
+        Object.assign(p, extra);
+      }
+      if (!(isUint32(p.start) && isUint32(p.end) && p.start <= p.end && p.end <= text.length)) return false;
+      if (extra?.text === undefined) p.text = text.slice(p.start, p.end);
+      else if (typeof p.text !== 'string') return false;
+      out[i] = p;
     }
-    if (v < 0) return false;
-    values[n++] = v;
+    s.parsed.paragraphs = out;
   }
-  let i = 0;
-  for (const lists of [search.passages, search.titles]) {
-    lists.length = 0;
-    for (let w = 0; w < search.words.length; w++) {
-      if (i >= n) return false;
-      const count = values[i++];
-      if (count > n - i) return false;
-      lists.push(values.subarray(i, i + count) as unknown as number[]);
-      i += count;
-    }
-  }
-  return i === n;
+  return w === words;
 }
 
-function fillChecked(s: Record<string, unknown>): unknown {
-  const p = s.parsed as Record<string, unknown>;
-  if (typeof p.text !== 'string' || !Array.isArray(p.paragraphs)) return s;
-  for (const q of p.paragraphs) {
-    if (!isObject(q) || typeof q.start !== 'number' || typeof q.end !== 'number') return s;
+/**
+ * Checks the posting lists (each a count, then that many deltas) without decoding them into lists: every list within
+ * the section, ids ascending and below the number of passages (or sources) saved. Their bytes are copied out, so the
+ * rest of the file can be freed; a word's lists are decoded when a query first needs them.
+ */
+function readPostings(search: SerializedSearchIndex, bytes: Uint8Array): PackedPostings | undefined {
+  const lists = 2 * search.words.length;
+  const at = new Int32Array(lists);
+  const counts = new Int32Array(lists);
+  const passages = search.sources.reduce((n, s) => n + s.paragraphs, 0);
+  const sources = search.sources.length;
+  const end = bytes.length;
+  let i = 0;
+  for (let l = 0; l < lists; l++) {
+    // A count, then that many deltas; each an unsigned variable-length integer of at most 31 bits.
+    let count = 0; // until read
+    let acc = 0;
+    for (let k = -1; k < count; k++) {
+      if (i >= end) return undefined;
+      let b = bytes[i++];
+      let v = b & 0x7f;
+      for (let shift = 7; b >= 0x80; shift += 7) {
+        if (i >= end || shift > 28) return undefined;
+        b = bytes[i++];
+        v |= (b & 0x7f) << shift;
+      }
+      if (v < 0) return undefined;
+      if (k < 0) {
+        if (v > end - i) return undefined;
+        count = v;
+        at[l] = i;
+        counts[l] = v;
+      } else {
+        if (k > 0 && v === 0) return undefined;
+        acc += v;
+      }
+    }
+    if (count > 0 && acc >= (l % 2 ? sources : passages)) return undefined;
   }
-  return fill(s as unknown as CachedSource);
+  if (i !== end) return undefined;
+  return { bytes: new Uint8Array(bytes), at, counts }; // a copy (a Node Buffer's `slice` would share)
 }

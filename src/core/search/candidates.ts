@@ -91,7 +91,7 @@ export class CandidateCollector {
     const touched: number[] = [];
     // A word is common when one of its index words alone reaches more than a third of the passages.
     const reach = (word: number) =>
-      index.sources(word).reduce((sum, sid) => sum + space.range(sid)[1], index.passages(word).length);
+      index.sources(word).reduce((sum, sid) => sum + space.range(sid)[1], index.passageCount(word));
     const longest = terms.map((term) => Math.max(0, ...term.expansions.map((e) => reach(e.id))));
     const common = longest.map((d) => n >= COMMON_MIN_PASSAGES && d > COMMON_SHARE * n);
     let required = common.map((c) => !c);
@@ -115,7 +115,7 @@ export class CandidateCollector {
         }
         const qt = TITLE_WEIGHT * q;
         // A title word shared by a large part of a big corpus tells passages apart too little to walk them all.
-        if (reach(e.id) - index.passages(e.id).length > Math.max(TITLE_WALK_MIN, COMMON_SHARE * n)) continue;
+        if (reach(e.id) - index.passageCount(e.id) > Math.max(TITLE_WALK_MIN, COMMON_SHARE * n)) continue;
         for (const sid of index.sources(e.id)) {
           const [first, count] = space.range(sid);
           for (let id = first; id < first + count; id++) {

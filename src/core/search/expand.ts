@@ -54,7 +54,7 @@ export function maxEdits(word: string): number {
 
 /** Passages plus titles that use word `id`. */
 export function uses(index: WordIndex, id: number): number {
-  return index.passages(id).length + index.sources(id).length;
+  return index.passageCount(id) + index.sourceCount(id);
 }
 
 function completions(index: WordIndex, prefix: string, limits: ExpandLimits, skip: Set<number>): Expansion[] {

@@ -1,4 +1,4 @@
 // Public surface of the search module.
 export { SearchIndex } from './searchIndex';
 export { highlight, type Segment } from './highlight';
-export type { SearchHit, SearchOptions, SerializedSearchIndex, SerializedSource } from './types';
+export type { PackedPostings, SearchHit, SearchOptions, SerializedSearchIndex, SerializedSource } from './types';

@@ -79,7 +79,7 @@ export function rank(
   const stopWeight = new Map<string, number>();
   for (const w of stopWords) {
     const id = index.id(w);
-    if (id !== undefined) stopWeight.set(w, STOP_WEIGHT * idf(stats.passages, index.passages(id).length));
+    if (id !== undefined) stopWeight.set(w, STOP_WEIGHT * idf(stats.passages, index.passageCount(id)));
   }
   const stopTf = new Map<string, number>();
   // Folded word -> (term, expansion slot) pairs; slots number all expansions of all terms.
@@ -92,7 +92,7 @@ export function rank(
       const w = index.word(e.id);
       const slot = slotTerm.length;
       slotTerm.push(i);
-      slotWeight.push(e.quality * idf(stats.passages, index.passages(e.id).length));
+      slotWeight.push(e.quality * idf(stats.passages, index.passageCount(e.id)));
       slotId.push(e.id);
       const list = slotsOf.get(w);
       if (list) list.push(slot);
@@ -101,7 +101,7 @@ export function rank(
   });
   // Another name weighs what the words it stands for weigh (rarity of the concept, not of the spelling).
   const idfOf = (t: number) =>
-    terms[t].expansions.length ? idf(stats.passages, index.passages(terms[t].expansions[0].id).length) : 0;
+    terms[t].expansions.length ? idf(stats.passages, index.passageCount(terms[t].expansions[0].id)) : 0;
   // When the words typed only match as typos, their other names are no surer than that (Afganistan: Afghan).
   for (const g of groups) {
     const typed = g.words.reduce((a, t) => a + idfOf(t), 0);

@@ -2,7 +2,7 @@
 import type { Source } from '../corpus/types';
 import type { PassageRegistry } from './registry';
 import type { SerializedSearchIndex, SerializedSource } from './types';
-import type { WordIndex } from './wordIndex';
+import { unpack, type WordIndex } from './wordIndex';
 
 /** FNV-1a hash of a string, as 8 hex digits. */
 export function fingerprint(text: string): string {
@@ -37,6 +37,19 @@ function undeltaTo(list: ArrayLike<number>, ids: number[]): number[] {
   }
   out.length = n;
   return out;
+}
+
+const isIdentity = (ids: number[]) => ids.every((id, i) => id === i);
+
+/** Maps ascending ordinals through `ids` (-1: dropped), in place. */
+function mapIds(list: number[], ids: number[]): number[] {
+  let n = 0;
+  for (const ordinal of list) {
+    const id = ids[ordinal];
+    if (id !== undefined && id >= 0) list[n++] = id;
+  }
+  list.length = n;
+  return list;
 }
 
 /** Encodes the registry's sources and the word index. */
@@ -109,10 +122,16 @@ export function decode(
       for (let j = 0; j < saved.paragraphs; j++) passageId.push(-1);
     }
   }
-  data.words.forEach((word, w) => {
-    const ps = undeltaTo(data.passages[w], passageId);
-    const ts = undeltaTo(data.titles[w], sourceId);
-    if (ps.length || ts.length) words.restore(word, ps, ts);
-  });
+  const packed = data.packed;
+  if (packed && words.size === 0 && isIdentity(passageId) && isIdentity(sourceId)) {
+    // Every saved source is back, numbered as when saved: the saved lists are the lists, decoded when first used.
+    words.restorePacked(data.words, packed);
+  } else {
+    data.words.forEach((word, w) => {
+      const ps = packed ? mapIds(unpack(packed, 2 * w), passageId) : undeltaTo(data.passages[w], passageId);
+      const ts = packed ? mapIds(unpack(packed, 2 * w + 1), sourceId) : undeltaTo(data.titles[w], sourceId);
+      if (ps.length || ts.length) words.restore(word, ps, ts);
+    });
+  }
   return sources.filter((s) => !taken.has(s.uri));
 }

@@ -62,4 +62,23 @@ export interface SerializedSearchIndex {
   passages: number[][];
   /** Per word: ascending indexes into `sources` whose title or key holds the word, delta-encoded. */
   titles: number[][];
+  /**
+   * The same lists as saved bytes, instead of `passages` and `titles` (which are then empty): a saved index's lists are
+   * decoded one word at a time, on first use, rather than all at once on a warm start.
+   */
+  packed?: PackedPostings;
+}
+
+/**
+ * Posting lists as unsigned variable-length integers (7 bits a byte, low bits first), each list its deltas as in
+ * `SerializedSearchIndex.passages`. List `2w` is word `w`'s passages, list `2w + 1` its sources. Whoever builds one
+ * has checked it: every list lies inside `bytes`, holds `counts[i]` numbers, and its ids ascend from 0 and stay below
+ * the number of passages (or sources) of `SerializedSearchIndex.sources`.
+ */
+export interface PackedPostings {
+  bytes: Uint8Array;
+  /** Byte offset of each list. */
+  at: Int32Array;
+  /** Numbers in each list. */
+  counts: Int32Array;
 }

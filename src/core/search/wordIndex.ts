@@ -1,6 +1,7 @@
 // The word index: vocabulary, word -> passages and word -> sources (titles, keys), with prefix and typo lookup.
 import { boundedDistance, letterMask, popCount } from './editDistance';
 import { stemOf } from './stopWords';
+import type { PackedPostings } from './types';
 
 /** A vocabulary word close to a query word. */
 export interface NearWord {
@@ -46,8 +47,11 @@ export class WordIndex {
   #ids = new Map<string, number>();
   #words: string[] = [];
   #masks: number[] = [];
-  #text: number[][] = [];
-  #titles: number[][] = [];
+  /** Per word, its passages; undefined while the list is still only in `#packed` (decoded on first use). */
+  #text: Array<number[] | undefined> = [];
+  #titles: Array<number[] | undefined> = [];
+  /** The saved lists of the first words (a warm start), as bytes with the edits made since; see `restorePacked`. */
+  #packed: PackedLists | undefined;
   #lastText: number[] = [];
   #lastTitle: number[] = [];
   // Built on first use (a warm start restores many words that no query may ever ask about by prefix or stem).
@@ -124,7 +128,8 @@ export class WordIndex {
     const id = this.intern(word);
     if (this.#lastText[id] === passage) return;
     this.#lastText[id] = passage;
-    this.#text[id].push(passage);
+    if (this.#text[id]) this.#text[id].push(passage);
+    else this.#packed!.add(2 * id, passage);
   }
 
   /** Records that the title or key of source `source` contains `word`; ascending source ids. */
@@ -132,14 +137,18 @@ export class WordIndex {
     const id = this.intern(word);
     if (this.#lastTitle[id] === source) return;
     this.#lastTitle[id] = source;
-    this.#titles[id].push(source);
+    if (this.#titles[id]) this.#titles[id].push(source);
+    else this.#packed!.add(2 * id + 1, source);
   }
 
   /** Drops passages [lo, hi) from the posting lists of the given words. */
   removePassages(wordList: Iterable<string>, lo: number, hi: number): void {
     for (const w of wordList) {
       const id = this.#ids.get(w);
-      if (id !== undefined) removeRange(this.#text[id], lo, hi);
+      if (id === undefined) continue;
+      const list = this.#text[id];
+      if (list) removeRange(list, lo, hi);
+      else if (this.#packed!.cut(2 * id, lo, hi)) this.#passageList(id);
     }
   }
 
@@ -147,23 +156,44 @@ export class WordIndex {
   removeSource(wordList: Iterable<string>, source: number): void {
     for (const w of wordList) {
       const id = this.#ids.get(w);
-      if (id !== undefined) removeRange(this.#titles[id], source, source + 1);
+      if (id === undefined) continue;
+      const list = this.#titles[id];
+      if (list) removeRange(list, source, source + 1);
+      else if (this.#packed!.cut(2 * id + 1, source, source + 1)) this.#sourceList(id);
     }
   }
 
   /** Ascending ids of the passages containing word `id` (do not modify). */
   passages(id: number): readonly number[] {
-    return this.#text[id];
+    return this.#passageList(id);
   }
 
   /** Ascending ids of the sources whose title or key contains word `id` (do not modify). */
   sources(id: number): readonly number[] {
-    return this.#titles[id];
+    return this.#sourceList(id);
+  }
+
+  /** How many passages contain word `id` (without decoding a saved list). */
+  passageCount(id: number): number {
+    return this.#text[id]?.length ?? this.#packed!.count(2 * id);
+  }
+
+  /** How many sources have word `id` in their title or key (without decoding a saved list). */
+  sourceCount(id: number): number {
+    return this.#titles[id]?.length ?? this.#packed!.count(2 * id + 1);
   }
 
   /** True when some passage, title or key still uses word `id`. */
   live(id: number): boolean {
-    return this.#text[id].length > 0 || this.#titles[id].length > 0;
+    return this.passageCount(id) > 0 || this.sourceCount(id) > 0;
+  }
+
+  #passageList(id: number): number[] {
+    return (this.#text[id] ??= this.#packed!.take(2 * id));
+  }
+
+  #sourceList(id: number): number[] {
+    return (this.#titles[id] ??= this.#packed!.take(2 * id + 1));
   }
 
   /** Live words starting with `prefix` (the prefix itself included when it is a word). */
@@ -225,13 +255,29 @@ export class WordIndex {
     return out;
   }
 
-  /** All words with their passage and source posting lists, for serialisation. */
-  entries(): Array<{ word: string; passages: readonly number[]; sources: readonly number[] }> {
-    const out: Array<{ word: string; passages: readonly number[]; sources: readonly number[] }> = [];
+  /** All words with their passage and source posting lists, for serialisation (saved lists are decoded for it, not kept). */
+  *entries(): Generator<{ word: string; passages: readonly number[]; sources: readonly number[] }> {
     for (let id = 0; id < this.#words.length; id++) {
-      if (this.live(id)) out.push({ word: this.#words[id], passages: this.#text[id], sources: this.#titles[id] });
+      if (!this.live(id)) continue;
+      const passages = this.#text[id] ?? this.#packed!.decode(2 * id);
+      const sources = this.#titles[id] ?? this.#packed!.decode(2 * id + 1);
+      yield { word: this.#words[id], passages, sources };
     }
-    return out;
+  }
+
+  /**
+   * Takes saved posting lists as they are (an empty index only): `words[w]` gets id `w`, and its lists stay bytes until
+   * first used. The ids in `packed` must be the ids this index's caller uses (passage and source ids as numbered when
+   * saved); the bytes must have been checked (`PackedPostings`).
+   */
+  restorePacked(words: readonly string[], packed: PackedPostings): void {
+    if (this.#words.length) throw new Error('restorePacked needs an empty word index');
+    this.#packed = new PackedLists(packed);
+    for (const word of words) {
+      const id = this.intern(word);
+      this.#text[id] = undefined;
+      this.#titles[id] = undefined;
+    }
   }
 
   /** Restores one word's posting lists (ascending ids) when loading a serialised index. */
@@ -242,4 +288,129 @@ export class WordIndex {
     this.#lastText[id] = passages.length ? passages[passages.length - 1] : -1;
     this.#lastTitle[id] = sources.length ? sources[sources.length - 1] : -1;
   }
+}
+
+/** Edits to one saved list since it was restored: id ranges cut out, ids added (above every saved id). */
+interface ListEdits {
+  cuts: Array<[number, number]>;
+  added: number[];
+  count: number;
+}
+
+/** Cuts kept on one saved list before it is decoded for good (each cut is checked against the earlier ones). */
+const MAX_CUTS = 16;
+
+/**
+ * Saved posting lists as bytes, and what changed in them since: a changed source cuts its passages out of the lists of
+ * its words and adds its new ones, without decoding lists (which for common words are long) a query may never need.
+ */
+class PackedLists {
+  readonly #data: PackedPostings;
+  readonly #edits = new Map<number, ListEdits>();
+
+  constructor(data: PackedPostings) {
+    this.#data = data;
+  }
+
+  count(list: number): number {
+    return this.#edits.get(list)?.count ?? this.#data.counts[list];
+  }
+
+  #edit(list: number): ListEdits {
+    let e = this.#edits.get(list);
+    if (!e) this.#edits.set(list, (e = { cuts: [], added: [], count: this.#data.counts[list] }));
+    return e;
+  }
+
+  /** Adds an id above every id in the list. */
+  add(list: number, id: number): void {
+    const e = this.#edit(list);
+    e.added.push(id);
+    e.count++;
+  }
+
+  /** Cuts ids [lo, hi) out of the list; true when it has been cut so often that it is better decoded now. */
+  cut(list: number, lo: number, hi: number): boolean {
+    const e = this.#edit(list);
+    const a = lowerBound(e.added, lo);
+    const b = lowerBound(e.added, hi);
+    if (b > a) {
+      e.added.splice(a, b - a);
+      e.count -= b - a;
+    }
+    const saved = this.#savedIn(list, lo, hi, e.cuts);
+    if (saved) {
+      e.cuts.push([lo, hi]);
+      e.count -= saved;
+    }
+    return e.cuts.length > MAX_CUTS;
+  }
+
+  // Saved ids in [lo, hi) not cut already: a scan of the bytes up to `hi`, nothing decoded into memory.
+  #savedIn(list: number, lo: number, hi: number, cuts: Array<[number, number]>): number {
+    const { bytes } = this.#data;
+    const count = this.#data.counts[list];
+    let at = this.#data.at[list];
+    let acc = 0;
+    let n = 0;
+    for (let i = 0; i < count; i++) {
+      let b = bytes[at++];
+      let v = b & 0x7f;
+      for (let shift = 7; b >= 0x80; shift += 7) {
+        b = bytes[at++];
+        v |= (b & 0x7f) << shift;
+      }
+      acc += v;
+      if (acc >= hi) break;
+      if (acc >= lo && !isCut(acc, cuts)) n++;
+    }
+    return n;
+  }
+
+  /** The list as it is now (saved ids minus cuts, then the ids added). */
+  decode(list: number): number[] {
+    const out = unpack(this.#data, list);
+    const e = this.#edits.get(list);
+    if (!e) return out;
+    let n = 0;
+    for (const id of out) if (!isCut(id, e.cuts)) out[n++] = id;
+    out.length = n;
+    for (const id of e.added) out.push(id);
+    return out;
+  }
+
+  /** `decode`, for a list that is kept decoded from now on (its edits are dropped). */
+  take(list: number): number[] {
+    const out = this.decode(list);
+    this.#edits.delete(list);
+    return out;
+  }
+}
+
+function isCut(id: number, cuts: Array<[number, number]>): boolean {
+  for (const [lo, hi] of cuts) if (id >= lo && id < hi) return true;
+  return false;
+}
+
+/**
+ * Posting list `list` of `packed` (2w: word w's passages, 2w + 1: its sources) as ascending ids: the saved deltas
+ * added up. The bytes were checked when read (counts, ranges, order), so this reads without checks.
+ */
+export function unpack(packed: PackedPostings, list: number): number[] {
+  const { bytes } = packed;
+  const count = packed.counts[list];
+  const out = new Array<number>(count);
+  let at = packed.at[list];
+  let acc = 0;
+  for (let i = 0; i < count; i++) {
+    let b = bytes[at++];
+    let v = b & 0x7f;
+    for (let shift = 7; b >= 0x80; shift += 7) {
+      b = bytes[at++];
+      v |= (b & 0x7f) << shift;
+    }
+    acc += v;
+    out[i] = acc;
+  }
+  return out;
 }
