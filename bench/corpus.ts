@@ -1,6 +1,8 @@
 // `npm run bench -- corpus`: an analyst's corpus on disk (1,000 and 10,000 article-sized sources cut from the State of
 // the Union addresses), measured through the same desk the CLI opens: cold build, warm start from the cache, one
 // changed source, search, a 50-citation check, entity extraction, peak RSS, and `rg -F` as the floor of a phrase search.
+// Each step runs in its own process, so its time and peak RSS are its own (a warm start pays for a fresh process's
+// memory as the CLI's does) and the memory a loaded index holds can be read after a full GC.
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
@@ -34,7 +36,17 @@ export interface CorpusRun {
   /** The first card (it builds the paragraph → entities index), then the slowest of the next 19 most mentioned. */
   card_first_ms: number;
   card_ms: number;
+  /** The highest of the steps' peaks below (each step runs in its own process) and the entities command's. */
   peak_rss_mb: number;
+  /** Peak RSS of a process that only builds the index cold (and saves it). */
+  cold_rss_mb: number;
+  /** Peak RSS of a process that only starts warm from the saved index. */
+  warm_rss_mb: number;
+  /** After a warm start and a full garbage collection: the JavaScript heap, and the process's resident memory. */
+  loaded_heap_mb: number;
+  loaded_rss_mb: number;
+  /** Peak RSS of the process that starts warm, then updates, searches, checks, extracts entities and opens cards. */
+  rest_rss_mb: number;
   rg_phrase_ms: number | null;
 }
 
@@ -128,24 +140,34 @@ function briefing(desk: BriefingDesk): string {
   return lines.join('\n');
 }
 
-/** Measures one corpus already on disk (run in a child process, so peak RSS is this corpus's own). */
-export async function measureCorpus(dir: string, cacheDir: string): Promise<CorpusRun> {
+const peakMb = () => Math.round(process.resourceUsage().maxRSS / 1024);
+const mb = (bytes: number) => Math.round(bytes / (1 << 20));
+
+/** The cold step (its own process): an empty cache, every source read, parsed and indexed, the index saved. */
+async function coldStep(dir: string, cacheDir: string) {
   fs.rmSync(cacheDir, { recursive: true, force: true });
-  // The cold desk is dropped before the warm starts, so two desks are never held at once.
-  const { coldMs, passagesCount, sourcesCount } = await open(dir, cacheDir).then(({ desk: d, ms }) => ({
-    coldMs: ms,
-    passagesCount: d.library.search.passageCount,
-    sourcesCount: d.library.sources.length,
-  }));
-  const warmTimes: number[] = [];
-  const held: BriefingDesk[] = []; // the latest warm desk only: emptied before each start
-  for (let r = 0; r < 2; r++) {
-    held.length = 0;
-    const warm = await open(dir, cacheDir);
-    warmTimes.push(warm.ms);
-    held.push(warm.desk);
-  }
-  const desk = held[0];
+  const { desk, ms } = await open(dir, cacheDir);
+  return {
+    sources: desk.library.sources.length,
+    passages: desk.library.search.passageCount,
+    cold_ms: round1(ms),
+    cold_rss_mb: peakMb(),
+  };
+}
+
+/** The warm step (its own process, run with --expose-gc): a desk over the saved cache, then what it holds. */
+async function warmStep(dir: string, cacheDir: string) {
+  const { desk, ms } = await open(dir, cacheDir);
+  const peak = peakMb();
+  (globalThis as { gc?: () => void }).gc?.();
+  const m = process.memoryUsage();
+  if (desk.library.sources.length === 0) throw new Error('the warm desk has no sources');
+  return { warm_ms: round1(ms), warm_rss_mb: peak, loaded_heap_mb: mb(m.heapUsed), loaded_rss_mb: mb(m.rss) };
+}
+
+/** The rest (its own process): a warm desk, then one changed source, searches, a check, entities and cards. */
+async function restStep(dir: string, cacheDir: string) {
+  const { desk } = await open(dir, cacheDir);
   // One source changes: a sentence appended to its last paragraph.
   const changed = desk.library.sources[Math.floor(desk.library.sources.length / 2)];
   fs.appendFileSync(changed.uri, ' This sentence was added later.\n');
@@ -187,10 +209,6 @@ export async function measureCorpus(dir: string, cacheDir: string): Promise<Corp
   const r = spawnSync('rg', ['-F', '-l', '--', phrase, dir], { encoding: 'utf8' });
   if (!r.error) rg = performance.now() - t3;
   return {
-    sources: sourcesCount,
-    passages: passagesCount,
-    cold_ms: round1(coldMs),
-    warm_ms: round1(Math.min(...warmTimes)),
     update_one_ms: round1(updateMs),
     search_p50_ms: round1(percentile(times, 50)),
     search_p95_ms: round1(percentile(times, 95)),
@@ -201,7 +219,7 @@ export async function measureCorpus(dir: string, cacheDir: string): Promise<Corp
     entities_desk_ms: round1(entitiesDeskMs),
     card_first_ms: round1(cards[0] ?? 0),
     card_ms: round1(Math.max(0, ...cards.slice(1))),
-    peak_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024),
+    rest_rss_mb: peakMb(),
     rg_phrase_ms: rg === null ? null : round1(rg),
   };
 }
@@ -237,12 +255,43 @@ function entitiesCommand(
   };
 }
 
+const STEPS = { cold: coldStep, warm: warmStep, rest: restStep };
+type Step = keyof typeof STEPS;
+
+/** Runs one step of one corpus in a child process (`bench corpus-child STEP DIR CACHE`), so its peak RSS is its own. */
+function runStep<T>(step: Step, dir: string, cacheDir: string): T {
+  const flags = step === 'warm' ? ['--expose-gc'] : [];
+  const child = spawnSync(process.execPath, [...flags, process.argv[1], 'corpus-child', step, dir, cacheDir], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+    maxBuffer: 1 << 24,
+  });
+  if (child.status !== 0) throw new Error(`the ${step} step over ${dir} failed (exit ${child.status})`);
+  return JSON.parse(child.stdout) as T;
+}
+
+/** Measures one corpus already on disk: cold, then two warm starts (the faster counts), then the rest; each alone. */
+export function measureCorpus(dir: string, cacheDir: string): CorpusRun {
+  const cold = runStep<Awaited<ReturnType<typeof coldStep>>>('cold', dir, cacheDir);
+  const warms = [0, 1].map(() => runStep<Awaited<ReturnType<typeof warmStep>>>('warm', dir, cacheDir));
+  const warm = warms.reduce((a, b) => (b.warm_ms < a.warm_ms ? b : a));
+  const rest = runStep<Awaited<ReturnType<typeof restStep>>>('rest', dir, cacheDir);
+  const peak = Math.max(
+    cold.cold_rss_mb,
+    ...warms.map((w) => w.warm_rss_mb),
+    rest.rest_rss_mb,
+    rest.entities_peak_rss_mb ?? 0,
+  );
+  return { ...cold, ...warm, ...rest, peak_rss_mb: peak };
+}
+
 function table(runs: CorpusRun[]): string {
   const head = [
     'sources',
     'passages',
     'cold ms',
     'warm ms',
+    'warm/cold',
     'update 1',
     'search p50',
     'p95',
@@ -250,25 +299,29 @@ function table(runs: CorpusRun[]): string {
     'entities ms',
     'entities RSS MB',
     'card 1st/next',
-    'peak RSS MB',
+    'RSS MB cold/warm/loaded/rest',
+    'heap MB',
     'rg -F ms',
   ];
+  const n = (v: number) => v.toLocaleString('en-US');
   const rows = runs.map((r) =>
     [
       r.sources,
       r.passages,
       r.cold_ms,
       r.warm_ms,
+      `${((100 * r.warm_ms) / r.cold_ms).toFixed(1)}%`,
       r.update_one_ms,
       r.search_p50_ms,
       r.search_p95_ms,
       r.check_ms,
       r.entities_ms,
       r.entities_peak_rss_mb ?? '—',
-      `${r.card_first_ms.toLocaleString('en-US')} / ${r.card_ms.toLocaleString('en-US')}`,
-      r.peak_rss_mb,
+      `${n(r.card_first_ms)} / ${n(r.card_ms)}`,
+      [r.cold_rss_mb, r.warm_rss_mb, r.loaded_rss_mb, r.rest_rss_mb].map(n).join(' / '),
+      r.loaded_heap_mb,
       r.rg_phrase_ms ?? '—',
-    ].map((v) => (typeof v === 'number' ? v.toLocaleString('en-US') : v)),
+    ].map((v) => (typeof v === 'number' ? n(v) : v)),
   );
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const line = (cells: string[]) => cells.map((c, i) => c.padStart(widths[i])).join('  ');
@@ -277,7 +330,7 @@ function table(runs: CorpusRun[]): string {
 
 /**
  * `bench corpus [--sizes 1000,10000] [--json] [--keep DIR]`: writes each corpus into a temporary folder and measures
- * it in its own child process (`bench corpus-child DIR CACHE`).
+ * each step in its own child process (`bench corpus-child STEP DIR CACHE`).
  */
 export async function corpusBench(argv: string[]): Promise<void> {
   const json = argv.includes('--json');
@@ -290,19 +343,13 @@ export async function corpusBench(argv: string[]): Promise<void> {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'briefing-corpus-'));
   const runs: CorpusRun[] = [];
   log(`Corpora in ${root}: articles of 5-12 paragraphs (350-900 characters) from the State of the Union addresses,`);
-  log(`with a title line and a date line; the same files on every run. Each size is measured in its own process.`);
+  log(`with a title line and a date line; the same files on every run. Each step runs in its own process.`);
   try {
     for (const n of sizes) {
       const dir = path.join(root, String(n));
       writeCorpus(dir, n);
       process.stderr.write(`  measuring ${n.toLocaleString('en-US')} sources...\n`);
-      const child = spawnSync(process.execPath, [process.argv[1], 'corpus-child', dir, path.join(root, `cache-${n}`)], {
-        encoding: 'utf8',
-        stdio: ['ignore', 'pipe', 'inherit'],
-        maxBuffer: 1 << 24,
-      });
-      if (child.status !== 0) throw new Error(`the ${n}-source run failed (exit ${child.status})`);
-      runs.push(JSON.parse(child.stdout) as CorpusRun);
+      runs.push(measureCorpus(dir, path.join(root, `cache-${n}`)));
     }
   } finally {
     fs.rmSync(root, { recursive: true, force: true });
@@ -314,18 +361,22 @@ export async function corpusBench(argv: string[]): Promise<void> {
   log('');
   log(table(runs));
   log('');
-  log('cold: load with an empty cache; warm: a new desk over the saved cache (best of 2); update 1: one source');
-  log('changed on disk and refreshed; search: median of 3 rounds per query, p50/p95 over the queries; check 50: the');
-  log('first check of a 50-citation briefing after a warm start; rg -F: ripgrep for a literal phrase over the files.');
+  log('cold: load with an empty cache; warm: a new desk over the saved cache in a new process (best of 2); update 1:');
+  log('one source changed on disk and refreshed; search: median of 3 rounds per query, p50/p95 over the queries;');
+  log('check 50: the first check of a 50-citation briefing after a warm start; rg -F: ripgrep for a literal phrase.');
   log('entities: `briefing entities --json` after that change, in its own process (warm load, extraction, saving the');
-  log(
-    'index, printing); entities RSS MB: its peak. peak RSS MB: the measuring process (cold build, warm starts, ...).',
-  );
+  log('index, printing); entities RSS MB: its peak.');
   log('card 1st/next: the first entity card (builds the paragraph → entities index), then the slowest of the next 19.');
+  log("RSS: the peak of each step's own process: cold build; warm start; after a warm start and a full GC (loaded,");
+  log(
+    'with the heap then in use); rest: a warm start, then update, search, check, extraction in that process and cards.',
+  );
+  log('peak_rss_mb: the highest of these and the entities command.');
 }
 
-/** The child's side: measure one corpus and print its run as JSON. */
+/** The child's side: one step over one corpus, printed as JSON. */
 export async function corpusChild(argv: string[]): Promise<void> {
-  const [dir, cacheDir] = argv;
-  process.stdout.write(JSON.stringify(await measureCorpus(dir, cacheDir)) + '\n');
+  const [step, dir, cacheDir] = argv;
+  if (!(step in STEPS)) throw new Error(`unknown step ${step}`);
+  process.stdout.write(JSON.stringify(await STEPS[step as Step](dir, cacheDir)) + '\n');
 }

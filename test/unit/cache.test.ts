@@ -157,6 +157,14 @@ describe('cache: warm start from the saved index', () => {
       'field order too',
     );
     assert.deepStrictEqual(await seen(warm), before);
+    assert.ok(warm.library.entitiesIfBuilt, 'entities restored, not extracted again');
+    const names = (await cold.entities()).entities;
+    assert.ok(names.some((e) => e.mentions.length > 1));
+    assert.strictEqual(
+      JSON.stringify((await warm.entities()).entities),
+      JSON.stringify(names),
+      'entities, mentions too',
+    );
     assert.deepStrictEqual(
       warm.search('café closed').map((h) => `${h.key} ¶${h.paragraph}`),
       cold.search('café closed').map((h) => `${h.key} ¶${h.paragraph}`),
@@ -230,6 +238,7 @@ interface Sections {
   json: number;
   texts: number;
   paragraphs: number;
+  mentions: number;
   length: number;
 }
 
@@ -284,11 +293,22 @@ describe('cache: an index that cannot be trusted is rebuilt silently', () => {
       new DataView(c.buffer).setUint32(at + 16 * (entries - 1) + 8, 1_000_000, true); // the last paragraph's end
       return resection(c, (h) => h);
     },
+    'right checksum, a mention past its text': (b) => {
+      const c = new Uint8Array(b);
+      const { at, entries } = paragraphTable(c);
+      const nl = c.indexOf(10);
+      const h = JSON.parse(new TextDecoder().decode(c.subarray(0, nl))) as { mentions: number };
+      assert.ok(h.mentions >= 16, 'entities were saved');
+      new DataView(c.buffer).setUint32(at + 16 * entries + 12, 1_000_000, true); // the first mention's end
+      return resection(c, (h) => h);
+    },
     'right checksum, a posting list out of order': (b) => {
       const c = new Uint8Array(b);
       const { at, entries } = paragraphTable(c);
       // The first list's count and first id, then a zero delta (an id repeated): ids must strictly ascend.
-      const lists = at + 16 * entries;
+      const nl = c.indexOf(10);
+      const h = JSON.parse(new TextDecoder().decode(c.subarray(0, nl))) as { mentions: number };
+      const lists = at + 16 * entries + h.mentions;
       c[lists] = 2;
       c[lists + 1] = 0;
       c[lists + 2] = 0;

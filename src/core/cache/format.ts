@@ -1,12 +1,13 @@
 // The persisted index as bytes: a header line (format name, version, section lengths, checksum), then a body of four
 // sections: JSON (stamps, source metadata, vocabulary, entities), the source texts (UTF-8, one after another), a table
 // of paragraphs (four 32-bit numbers each: n, start, end, line; a paragraph's text is the file text between start and
-// end) and the word index's posting lists (variable-length integers). Texts, paragraphs and numbers stay out of the
-// JSON, so a warm start parses a fraction of the bytes, and the posting lists stay bytes until a query needs one. The
+// end), a table of entity mentions (source, paragraph, start, end) and the word index's posting lists (variable-length
+// integers). Texts, paragraphs, mentions and numbers stay out of the JSON, so a warm start parses a fraction of the
+// bytes, and the posting lists stay bytes until a query needs one. The
 // core encodes and decodes; the host only stores the bytes (atomically: temp file, then rename). Anything that is not
 // exactly what this version wrote (truncated, corrupt, foreign, older) decodes to a reason, never a throw.
 import type { ParsedSource } from '../corpus/ingest';
-import type { Entity } from '../entities/types';
+import type { Entity, Mention } from '../entities/types';
 import type { PackedPostings, SerializedSearchIndex } from '../search/types';
 import type { Paragraph } from '../corpus/types';
 
@@ -50,10 +51,11 @@ interface Header {
   version: number;
   /** Bytes of the body (all sections). */
   length: number;
-  /** Bytes of the JSON section, of the texts section and of the paragraph table; the posting lists take the rest. */
+  /** Bytes of the JSON section, the texts section, the paragraph table and the mention table; postings take the rest. */
   json: number;
   texts: number;
   paragraphs: number;
+  mentions: number;
   checksum: string;
 }
 
@@ -203,15 +205,18 @@ export function encodeIndex(snapshot: IndexSnapshot): Uint8Array {
     }
   }
   const table = new TableWriter();
+  const mentions = new TableWriter();
+  const byUri = new Map(snapshot.sources.map((s) => [s.uri, s.parsed.text]));
   const json = encoder.encode(
     JSON.stringify({
       ...snapshot,
       sources: snapshot.sources.map((s, i) => slim(s, places[i], table)),
       search: { ...snapshot.search, passages: [], titles: [], packed: undefined },
+      entities: snapshot.entities && slimEntities(snapshot.entities, byUri, mentions),
     }),
   );
   const textsLength = texts.reduce((n, t) => n + t.length, 0);
-  const sections = [json, ...texts, table.bytes, packed ? packed.bytes : postings.bytes];
+  const sections = [json, ...texts, table.bytes, mentions.bytes, packed ? packed.bytes : postings.bytes];
   const body = new Uint8Array(sections.reduce((n, b) => n + b.length, 0));
   let at = 0;
   for (const b of sections) {
@@ -225,6 +230,7 @@ export function encodeIndex(snapshot: IndexSnapshot): Uint8Array {
     json: json.length,
     texts: textsLength,
     paragraphs: table.bytes.length,
+    mentions: mentions.bytes.length,
     checksum: hashBytes(body),
   };
   const line = JSON.stringify(header);
@@ -288,8 +294,8 @@ export function decodeIndex(bytes: Uint8Array): { snapshot: IndexSnapshot } | { 
   const body = bytes.subarray(nl + 1);
   if (body.length !== header.length) return { problem: 'the index is truncated' };
   if (hashBytes(body) !== header.checksum) return { problem: 'the index is corrupt (checksum)' };
-  const { json, texts, paragraphs } = header;
-  if (!isCount(json) || !isCount(texts) || !isCount(paragraphs) || json + texts + paragraphs > body.length)
+  const { json, texts, paragraphs, mentions } = header;
+  if (![json, texts, paragraphs, mentions].every(isCount) || json + texts + paragraphs + mentions > body.length)
     return { problem: 'the index is corrupt (shape)' };
   let data: unknown;
   try {
@@ -305,19 +311,125 @@ export function decodeIndex(bytes: Uint8Array): { snapshot: IndexSnapshot } | { 
   if (!data.sources.every(validSource)) return { problem: 'the index is corrupt (sources)' };
   const sources = data.sources;
   if (!readParagraphs(sources, section(paragraphs))) return { problem: 'the index is corrupt (paragraphs)' };
+  const entities = readEntities(data.entities, section(mentions), sources);
+  if (entities === false) return { problem: 'the index is corrupt (entities)' };
   const packed = readPostings(data.search, section(body.length - at));
   if (!packed) return { problem: 'the index is corrupt (word index)' };
   data.search.packed = packed;
-  const e = data.entities;
-  const entities =
-    isObject(e) &&
-    Array.isArray(e.entities) &&
-    Array.isArray(e.problems) &&
-    (e.overrides === null || typeof e.overrides === 'string')
-      ? (e as IndexSnapshot['entities'])
-      : undefined;
   const savedAt = typeof data.savedAt === 'number' ? data.savedAt : 0;
   return { snapshot: { savedAt, sources, search: data.search, entities } };
+}
+
+type SavedEntities = NonNullable<IndexSnapshot['entities']>;
+
+/**
+ * Entities as saved in the JSON: each mention list becomes its length, and the mentions go to the mention table (four
+ * 32-bit numbers each: which of `mentionSources` (key and URI), paragraph, start, end; the text is the source text
+ * between start and end, unless an extra says otherwise).
+ */
+function slimEntities(e: SavedEntities, texts: Map<string, string>, table: TableWriter): unknown {
+  const refs = new Map<string, number>();
+  const mentionSources: Array<[string, string]> = [];
+  const extras: Record<number, Record<string, unknown>> = {};
+  let n = 0;
+  const put = (list: Mention[]): number => {
+    for (const m of list) {
+      const { key, uri, paragraph, start, end, text, ...rest } = m;
+      const extra: Record<string, unknown> = rest;
+      const id = `${key}\n${uri}`;
+      let ref = refs.get(id);
+      if (ref === undefined) refs.set(id, (ref = mentionSources.push([key, uri]) - 1));
+      table.push(ref);
+      for (const [k, v] of [
+        ['paragraph', paragraph],
+        ['start', start],
+        ['end', end],
+      ] as const) {
+        table.push(isUint32(v) ? v : 0);
+        if (!isUint32(v)) extra[k] = v;
+      }
+      if (!isUint32(start) || !isUint32(end) || texts.get(uri)?.slice(start, end) !== text) extra.text = text;
+      if (Object.keys(extra).length) extras[n] = extra;
+      n++;
+    }
+    return list.length;
+  };
+  const entities = e.entities.map((en) => ({
+    ...en,
+    mentions: put(en.mentions),
+    ...(en.demonymMentions ? { demonymMentions: put(en.demonymMentions) } : {}),
+  }));
+  return { ...e, entities, mentionSources, mentionExtras: extras };
+}
+
+/** The saved entities with their mentions from the table; undefined when none were saved, false when corrupt. */
+function readEntities(e: unknown, bytes: Uint8Array, sources: CachedSource[]): SavedEntities | undefined | false {
+  if (e === undefined) return bytes.length ? false : undefined;
+  if (
+    !isObject(e) ||
+    !Array.isArray(e.entities) ||
+    !Array.isArray(e.problems) ||
+    !(e.overrides === null || typeof e.overrides === 'string') ||
+    !Array.isArray(e.mentionSources) ||
+    !isObject(e.mentionExtras)
+  )
+    return false;
+  const refs = e.mentionSources as unknown[];
+  if (!refs.every((r) => Array.isArray(r) && r.length === 2 && r.every((x) => typeof x === 'string'))) return false;
+  const byUri = new Map(sources.map((s) => [s.uri, s.parsed.text]));
+  const texts = (refs as Array<[string, string]>).map(([, uri]) => byUri.get(uri));
+  const extras = e.mentionExtras;
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const total = bytes.length / 16;
+  let n = 0;
+  const take = (count: unknown): Mention[] | undefined => {
+    if (!isCount(count) || n + count > total) return undefined;
+    const out = new Array<Mention>(count);
+    // One string per surface form of an entity, shared by its mentions.
+    const forms = new Map<string, string>();
+    for (let i = 0; i < count; i++, n++) {
+      const w = 16 * n;
+      const ref = view.getUint32(w, true);
+      if (ref >= refs.length) return undefined;
+      const [key, uri] = refs[ref] as [string, string];
+      const m: Mention = {
+        key,
+        uri,
+        paragraph: view.getUint32(w + 4, true),
+        start: view.getUint32(w + 8, true),
+        end: view.getUint32(w + 12, true),
+        text: '',
+      };
+      const extra = extras[n];
+      if (extra !== undefined) {
+        if (!isObject(extra) || Object.prototype.hasOwnProperty.call(extra, '__proto__')) return undefined;
+        Object.assign(m, extra);
+      }
+      if (extra?.text === undefined) {
+        const text = texts[ref];
+        if (text === undefined || !(m.start <= m.end && m.end <= text.length)) return undefined;
+        const form = text.slice(m.start, m.end);
+        m.text = forms.get(form) ?? (forms.set(form, form), form);
+      } else if (typeof m.text !== 'string') return undefined;
+      out[i] = m;
+    }
+    return out;
+  };
+  for (const en of e.entities as unknown[]) {
+    if (!isObject(en)) return false;
+    const mentions = take(en.mentions);
+    if (!mentions) return false;
+    en.mentions = mentions;
+    if (en.demonymMentions !== undefined) {
+      const demonyms = take(en.demonymMentions);
+      if (!demonyms) return false;
+      en.demonymMentions = demonyms;
+    }
+  }
+  if (n !== total || bytes.length % 16) return false;
+  delete e.mentionSources;
+  delete e.mentionExtras;
+  return e as unknown as SavedEntities;
 }
 
 /** Where a source's text is in the texts section: its UTF-8 bytes, and its length when it is in the one-byte part. */
