@@ -109,17 +109,17 @@ export class SearchIndex {
   passagesWithWords(text: string): Array<{ source: Source; paragraph: Paragraph }> | undefined {
     const ws = [...new Set(words(searchFold(text)))];
     if (!ws.length || ws.some((w) => !/^[a-z0-9]+$/.test(w))) return undefined;
-    const lists: (readonly number[])[] = [];
+    const wordIds: number[] = [];
     for (const w of ws) {
       const id = this.#words.id(w);
-      const list = id === undefined ? [] : this.#words.passages(id);
-      if (!list.length) return [];
-      lists.push(list);
+      if (id === undefined || !this.#words.passageCount(id)) return [];
+      wordIds.push(id);
     }
-    lists.sort((a, b) => a.length - b.length);
-    let ids = lists[0];
-    for (const list of lists.slice(1, 4)) {
-      const has = new Set(list);
+    // Rarest words first; only the lists intersected are read (a saved list is decoded when first read).
+    wordIds.sort((a, b) => this.#words.passageCount(a) - this.#words.passageCount(b));
+    let ids = this.#words.passages(wordIds[0]);
+    for (const w of wordIds.slice(1, 4)) {
+      const has = new Set(this.#words.passages(w));
       ids = ids.filter((id) => has.has(id));
       if (ids.length <= 2) break;
     }
