@@ -98,26 +98,33 @@ const encoder = new TextEncoder();
 // Not fatal: the checksum has vouched for the bytes already, and the fatal decoder is several times slower.
 const decoder = new TextDecoder('utf-8');
 
-/** A growing byte buffer of unsigned variable-length integers (7 bits a byte, low bits first). */
-class VarintWriter {
-  #buf = new Uint8Array(1 << 16);
-  #n = 0;
+/** A growing byte buffer. */
+class ByteWriter {
+  protected buf = new Uint8Array(1 << 16);
+  protected n = 0;
 
-  push(v: number): void {
-    if (this.#n + 5 > this.#buf.length) {
-      const next = new Uint8Array(this.#buf.length * 2);
-      next.set(this.#buf);
-      this.#buf = next;
-    }
-    while (v >= 0x80) {
-      this.#buf[this.#n++] = (v & 0x7f) | 0x80;
-      v >>>= 7;
-    }
-    this.#buf[this.#n++] = v;
+  /** Makes room for `more` bytes. */
+  protected reserve(more: number): void {
+    if (this.n + more <= this.buf.length) return;
+    const next = new Uint8Array(Math.max(this.buf.length * 2, this.n + more));
+    next.set(this.buf);
+    this.buf = next;
   }
 
   get bytes(): Uint8Array {
-    return this.#buf.subarray(0, this.#n);
+    return this.buf.subarray(0, this.n);
+  }
+}
+
+/** Unsigned variable-length integers (7 bits a byte, low bits first). */
+class VarintWriter extends ByteWriter {
+  push(v: number): void {
+    this.reserve(5);
+    while (v >= 0x80) {
+      this.buf[this.n++] = (v & 0x7f) | 0x80;
+      v >>>= 7;
+    }
+    this.buf[this.n++] = v;
   }
 }
 
@@ -128,26 +135,35 @@ const TABLE_WORDS = TABLE_FIELDS.length;
 
 const isUint32 = (n: unknown): n is number => typeof n === 'number' && Number.isInteger(n) && n >= 0 && n <= 0xffffffff;
 
-/** A growing table of unsigned 32-bit numbers, little-endian. */
-class TableWriter {
-  #buf = new Uint8Array(1 << 16);
-  #view = new DataView(this.#buf.buffer);
-  #n = 0;
-
+/** A table of unsigned 32-bit numbers, little-endian. */
+class TableWriter extends ByteWriter {
   push(v: number): void {
-    if (this.#n + 4 > this.#buf.length) {
-      const next = new Uint8Array(this.#buf.length * 2);
-      next.set(this.#buf);
-      this.#buf = next;
-      this.#view = new DataView(next.buffer);
-    }
-    this.#view.setUint32(this.#n, v, true);
-    this.#n += 4;
+    this.reserve(4);
+    const b = this.buf;
+    b[this.n++] = v & 0xff;
+    b[this.n++] = (v >>> 8) & 0xff;
+    b[this.n++] = (v >>> 16) & 0xff;
+    b[this.n++] = v >>> 24;
   }
+}
 
-  get bytes(): Uint8Array {
-    return this.#buf.subarray(0, this.#n);
+/**
+ * One table row: `numbers` in order (one that is not a 32-bit count goes to `extra` instead, a 0 in the table), and
+ * `text` to `extra` unless it is `whole` between the row's start and end.
+ */
+function putRow(
+  table: TableWriter,
+  extra: Record<string, unknown>,
+  numbers: Record<string, number> & { start: number; end: number },
+  whole: string | undefined,
+  text: string,
+): void {
+  for (const [k, v] of Object.entries(numbers)) {
+    table.push(isUint32(v) ? v : 0);
+    if (!isUint32(v)) extra[k] = v;
   }
+  const { start, end } = numbers;
+  if (!isUint32(start) || !isUint32(end) || whole?.slice(start, end) !== text) extra.text = text;
 }
 
 /**
@@ -162,16 +178,7 @@ function slim(s: CachedSource, text: TextPlace, table: TableWriter): unknown {
   parsed.paragraphs.forEach((p, i) => {
     const { n, text: pText, start, end, line, ...rest } = p;
     const extra: Record<string, unknown> = rest;
-    for (const [k, v] of [
-      ['n', n],
-      ['start', start],
-      ['end', end],
-      ['line', line],
-    ] as const) {
-      table.push(isUint32(v) ? v : 0);
-      if (!isUint32(v)) extra[k] = v;
-    }
-    if (!isUint32(start) || !isUint32(end) || parsed.text.slice(start, end) !== pText) extra.text = pText;
+    putRow(table, extra, { n, start, end, line }, parsed.text, pText);
     if (Object.keys(extra).length) {
       extras[i] = extra;
       any = true;
@@ -339,16 +346,7 @@ function slimEntities(e: SavedEntities, texts: Map<string, string>, table: Table
       const id = `${key}\n${uri}`;
       let ref = refs.get(id);
       if (ref === undefined) refs.set(id, (ref = mentionSources.push([key, uri]) - 1));
-      table.push(ref);
-      for (const [k, v] of [
-        ['paragraph', paragraph],
-        ['start', start],
-        ['end', end],
-      ] as const) {
-        table.push(isUint32(v) ? v : 0);
-        if (!isUint32(v)) extra[k] = v;
-      }
-      if (!isUint32(start) || !isUint32(end) || texts.get(uri)?.slice(start, end) !== text) extra.text = text;
+      putRow(table, extra, { ref, paragraph, start, end }, texts.get(uri), text);
       if (Object.keys(extra).length) extras[n] = extra;
       n++;
     }

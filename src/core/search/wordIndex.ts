@@ -354,13 +354,8 @@ class PackedLists {
     let acc = 0;
     let n = 0;
     for (let i = 0; i < count; i++) {
-      let b = bytes[at++];
-      let v = b & 0x7f;
-      for (let shift = 7; b >= 0x80; shift += 7) {
-        b = bytes[at++];
-        v |= (b & 0x7f) << shift;
-      }
-      acc += v;
+      acc += varint(bytes, at);
+      at = varintEnd;
       if (acc >= hi) break;
       if (acc >= lo && !isCut(acc, cuts)) n++;
     }
@@ -392,6 +387,21 @@ function isCut(id: number, cuts: Array<[number, number]>): boolean {
   return false;
 }
 
+/** Where the last `varint` read stopped (a second result without an allocation). */
+let varintEnd = 0;
+
+/** The unsigned variable-length integer at `at` (checked when the bytes were read); sets `varintEnd`. */
+function varint(bytes: Uint8Array, at: number): number {
+  let b = bytes[at++];
+  let v = b & 0x7f;
+  for (let shift = 7; b >= 0x80; shift += 7) {
+    b = bytes[at++];
+    v |= (b & 0x7f) << shift;
+  }
+  varintEnd = at;
+  return v;
+}
+
 /**
  * Posting list `list` of `packed` (2w: word w's passages, 2w + 1: its sources) as ascending ids: the saved deltas
  * added up. The bytes were checked when read (counts, ranges, order), so this reads without checks.
@@ -403,13 +413,8 @@ export function unpack(packed: PackedPostings, list: number): number[] {
   let at = packed.at[list];
   let acc = 0;
   for (let i = 0; i < count; i++) {
-    let b = bytes[at++];
-    let v = b & 0x7f;
-    for (let shift = 7; b >= 0x80; shift += 7) {
-      b = bytes[at++];
-      v |= (b & 0x7f) << shift;
-    }
-    acc += v;
+    acc += varint(bytes, at);
+    at = varintEnd;
     out[i] = acc;
   }
   return out;
