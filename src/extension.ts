@@ -1,11 +1,17 @@
-// Entry point in the desktop (Node) extension host: the shared composition root, with what only Node has.
+// Entry point in the desktop (Node) extension host: the shared composition root, with what only Node has (the index
+// worker runs in a worker_threads thread).
+import * as path from 'path';
 import type * as vscode from 'vscode';
+import { startWorkerPort } from './node/workerHost';
 import { activateBriefingDesk, type BriefingDeskApi } from './vscode/activate';
 
 export type { BriefingDeskApi } from './vscode/activate';
 
 export function activate(context: vscode.ExtensionContext): BriefingDeskApi {
-  return activateBriefingDesk(context, { platform: 'node' });
+  return activateBriefingDesk(context, {
+    platform: 'node',
+    startWorker: (ctx) => startWorkerPort({ cache: true }, path.join(ctx.extensionUri.fsPath, 'dist', 'deskWorker.js')),
+  });
 }
 
 export function deactivate(): void {}

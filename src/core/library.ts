@@ -46,7 +46,9 @@ export class Library {
     this.#search = SearchIndex.deserialize(search, this.corpus.sources);
     this.#entities = undefined;
     this.#version++;
-    return { updated: change.updated, removed: gone.removed };
+    const all = { updated: change.updated, removed: gone.removed };
+    this.onChange?.(all);
+    return all;
   }
 
   /** Takes a saved entity index (built over exactly the current sources and overrides). */
@@ -75,6 +77,9 @@ export class Library {
     this.#entities = undefined;
     this.#version++;
   }
+
+  /** Called after every change of the sources, with what changed (a worker mirrors them to its host). */
+  onChange: ((change: CorpusChange) => void) | undefined;
 
   /** Why the last entity extraction failed, if it did (the index is then empty rather than missing). */
   entityError: Error | undefined;
@@ -147,6 +152,7 @@ export class Library {
       this.#search.applyChange(change);
       this.#entities = undefined;
       this.#version++;
+      this.onChange?.(change);
     }
     return change;
   }

@@ -1,12 +1,25 @@
-// The index worker's entry point under worker_threads: serves the desk protocol over the parent port.
+// The index worker's entry point under worker_threads: serves the desk protocol over the parent port. It has its own
+// thread, so it indexes in large steps and pauses only so that questions (a search, a check) are answered meanwhile.
 import { parentPort, workerData } from 'worker_threads';
 import { serveDesk } from '../core/worker/serve';
 import type { FromWorker, ToWorker } from '../protocol/worker';
+import type { DeskWorkerData } from './workerHost';
+
+/** Sources indexed between two pauses. */
+const BATCH = 500;
 
 if (parentPort) {
   const port = parentPort;
   serveDesk(
     { post: (m: FromWorker) => port.postMessage(m), listen: (h: (m: ToWorker) => void) => port.on('message', h) },
-    { cache: !!(workerData as { cache?: boolean } | undefined)?.cache },
+    {
+      cache: !!(workerData as DeskWorkerData | undefined)?.cache,
+      pause: () => new Promise<void>((resolve) => setImmediate(resolve)),
+      batch: BATCH,
+      memory: () => {
+        const { heapUsed, heapTotal, external } = process.memoryUsage();
+        return { heapUsed, heapTotal, external };
+      },
+    },
   );
 }

@@ -42,3 +42,12 @@ export async function waitFor<T>(
     await new Promise((r) => setTimeout(r, 50));
   }
 }
+
+/**
+ * Prints a line into the suite's output. console.log inside the extension host reaches no terminal; mocha's reporter
+ * output does (the launcher copies it to the log the runner prints), so figures go the same way.
+ */
+export function print(line: string): void {
+  const base = require('mocha/lib/reporters/base') as { consoleLog: (...args: unknown[]) => void };
+  base.consoleLog(line);
+}

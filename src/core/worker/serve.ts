@@ -1,16 +1,20 @@
 // The worker's side of the desk protocol: a desk over a store that asks the host for bytes, answering the host's
-// requests. Core only (plain messages), so worker_threads and a browser's web worker can both run it.
+// requests and keeping the host's copy of the sources current. Core only (plain messages), so worker_threads, a
+// browser's web worker and the extension host itself (in process, over a loopback channel) can all run it.
 import type { IndexCacheStore } from '../cache';
+import type { CorpusChange } from '../corpus';
 import type { SourceStore } from '../corpus/load';
 import { createBriefingDesk, type BriefingDesk } from '../desk';
+import { entityCardAt } from '../features/entityHover';
 import type {
   Channel,
   DeskTotals,
+  EntitySummary,
   FromWorker,
   SourceSummary,
   StoreRequest,
-  StoreResponse,
   ToWorker,
+  WorkerMemory,
   WorkerRequest,
 } from '../../protocol/worker';
 
@@ -59,11 +63,23 @@ class RemoteCache implements IndexCacheStore {
 export interface ServeOptions {
   /** Whether the host keeps a saved index (it answers `readCache` / `writeCache`). */
   cache: boolean;
-  /** Awaited between steps of long work; a worker has its own thread, so the default does not pause. */
+  /**
+   * Awaited between steps of long work (indexing batches, entity extraction), so requests (a search, a check) are
+   * answered meanwhile from what is indexed so far. Without it, a load runs in one go.
+   */
   pause?: () => Promise<void>;
+  /** Sources indexed between pauses (the desk's default: 25). */
+  batch?: number;
+  /** The worker's own heap, when the host can measure it (Node: `process.memoryUsage()`). */
+  memory?: () => WorkerMemory;
 }
 
-/** Serves one desk over `channel` until the host terminates the worker. */
+/** Sources per `sources` event: small messages, so the host never spends long taking one in. */
+export const MIRROR_CHUNK = 200;
+/** Files read between two progress events. */
+const PROGRESS_EVERY = 100;
+
+/** Serves one desk over `channel` until the host terminates the worker (or stops listening). */
 export function serveDesk(channel: Channel<ToWorker, FromWorker>, options: ServeOptions): BriefingDesk {
   let next = 1;
   const waiting = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
@@ -79,37 +95,96 @@ export function serveDesk(channel: Channel<ToWorker, FromWorker>, options: Serve
     cache: options.cache ? new RemoteCache(ask) : undefined,
     log: { info: log('info'), warn: log('warn'), error: log('error') },
     pause: options.pause,
+    batch: options.batch,
   });
+  const library = desk.library;
+  // The host's copy of the sources follows every change, in small chunks.
+  library.onChange = (change: CorpusChange) => {
+    const version = library.version;
+    const { updated, removed } = change;
+    for (let i = 0; i === 0 || i < updated.length; i += MIRROR_CHUNK) {
+      const last = i + MIRROR_CHUNK >= updated.length;
+      channel.post({
+        event: 'sources',
+        version,
+        updated: updated.slice(i, i + MIRROR_CHUNK),
+        removed: i === 0 ? removed : [],
+        warnings: last ? library.corpus.warnings : undefined,
+        last,
+      });
+    }
+  };
+  // Tells the host when the entity index is current (the claim check and entity cards wait for it).
+  let announced = -1;
+  const announceEntities = () => {
+    const version = library.version;
+    void desk.entities().then(
+      (index) => {
+        if (library.version !== version || announced === version) return;
+        announced = version;
+        channel.post({ event: 'entities', version, count: index.entities.length });
+      },
+      () => undefined,
+    );
+  };
   const totals = (problems: DeskTotals['problems'] = []): DeskTotals => ({
-    sources: desk.library.sources.length,
-    passages: desk.library.search.passageCount,
+    sources: library.sources.length,
+    passages: library.search.passageCount,
     problems,
   });
-  let lastProgress = 0;
+  // Changes run one after another; questions are answered at once, from what is indexed so far.
+  let changes: Promise<unknown> = Promise.resolve();
+  const inTurn = <T>(work: () => Promise<T>): Promise<T> => {
+    const run = changes.then(work, work);
+    changes = run.catch(() => undefined);
+    return run;
+  };
+  const change = async (work: () => Promise<DeskTotals>): Promise<DeskTotals> => {
+    const result = await inTurn(work);
+    announceEntities();
+    return result;
+  };
   const handle = async (r: WorkerRequest): Promise<unknown> => {
     switch (r.op) {
-      case 'load': {
-        const result = await desk.load((done, total) => {
-          if (done === 0 || done - lastProgress >= 100 || done === total - 1) {
-            lastProgress = done;
-            channel.post({ event: 'progress', done, total });
-          }
+      case 'load':
+        return change(async () => {
+          let sent = -PROGRESS_EVERY;
+          const result = await desk.load((done, total) => {
+            if (done - sent >= PROGRESS_EVERY || done === total - 1) {
+              sent = done;
+              channel.post({ event: 'progress', done, total });
+            }
+          });
+          channel.post({ event: 'indexed', ...totals() });
+          return totals(result.problems);
         });
-        channel.post({ event: 'indexed', ...totals() });
-        return totals(result.problems);
-      }
       case 'refresh':
-        await desk.refresh(r.uris);
-        return totals();
+        return change(async () => (await desk.refresh(r.uris), totals()));
       case 'remove':
-        desk.remove(r.uris);
-        return totals();
-      case 'search':
-        return desk.search(r.query, r.options);
-      case 'check':
-        return desk.check(r.markdown);
+        return change(async () => (desk.remove(r.uris), totals()));
+      case 'reloadEntityOverrides':
+        await change(async () => (await desk.reloadEntityOverrides(), totals()));
+        return null;
+      case 'setEntityOverrides': {
+        const problems = desk.setEntityOverrides(r.text);
+        announceEntities();
+        return problems;
+      }
+      case 'search': {
+        const options = { ...r.options };
+        if (r.entity !== undefined) {
+          const entity = (await desk.entities()).find(r.entity);
+          options.passages = entity ? entity.mentions.map((m) => ({ key: m.key, paragraph: m.paragraph })) : [];
+        }
+        return desk.search(r.query, options);
+      }
+      case 'check': {
+        const entities = library.entitiesIfReady;
+        const claims = r.claims !== false && !!entities;
+        return { diagnostics: desk.check(r.markdown, { claims, entities }), claims };
+      }
       case 'sources':
-        return desk.library.sources.map((s): SourceSummary => ({
+        return library.sources.map((s): SourceSummary => ({
           key: s.key,
           uri: s.uri,
           title: s.title,
@@ -119,11 +194,27 @@ export function serveDesk(channel: Channel<ToWorker, FromWorker>, options: Serve
         }));
       case 'entities':
         return (await desk.entities()).entities;
-      case 'setEntityOverrides':
-        return desk.setEntityOverrides(r.text);
+      case 'entityList':
+        if (r.ifReady && !library.entitiesIfReady) return null;
+        return (await desk.entities()).entities.map((e): EntitySummary => ({
+          name: e.name,
+          type: e.type,
+          mentions: e.mentions.length,
+          sources: new Set(e.mentions.map((m) => m.key)).size,
+          description: e.description,
+        }));
+      case 'entityCard':
+        return (await desk.entityCard(r.name)) ?? null;
+      case 'entityAt':
+        return entityCardAt(r.text, r.offset, await desk.entities(), library.sources) ?? null;
       case 'saveIndex':
-        await desk.saveIndex();
+        await inTurn(async () => {
+          if (r.ifDirty) await desk.entities();
+          if (!r.ifDirty || desk.indexDirty) await desk.saveIndex();
+        });
         return null;
+      case 'memory':
+        return options.memory?.() ?? null;
     }
   };
   channel.listen((m) => {
@@ -141,5 +232,3 @@ export function serveDesk(channel: Channel<ToWorker, FromWorker>, options: Serve
   });
   return desk;
 }
-
-export type { StoreResponse };

@@ -1,7 +1,7 @@
 // Go to Definition (the cited paragraph), Find All References (citations of a source), and read-only seed documents.
 import * as vscode from 'vscode';
 import { parseCitations } from '../../core/citations';
-import { citedKeyAt, keySpans } from '../../core/features/navigation';
+import { citedKeyAt, definitionAt, keySpans } from '../../core/features/navigation';
 import { paragraphLocation, rangesInText, SEED_SCHEME } from '../convert';
 import type { BriefingDocuments } from '../services/briefings';
 import type { SourcesService } from '../services/sources';
@@ -17,7 +17,7 @@ export class CitationDefinitionProvider implements vscode.DefinitionProvider {
   ) {}
 
   provideDefinition(document: vscode.TextDocument, position: vscode.Position) {
-    const found = this.sources.desk.definition(this.briefings.briefing(document), document.offsetAt(position));
+    const found = definitionAt(this.briefings.briefing(document), document.offsetAt(position), this.sources.corpus);
     return found && paragraphLocation(found.source, found.paragraph);
   }
 }
@@ -42,7 +42,7 @@ export class CitationReferenceProvider implements vscode.ReferenceProvider {
     if (token.isCancellationRequested) return;
     const out: vscode.Location[] = [];
     for (const uri of files) {
-      if (this.sources.library.corpus.byUri(uri.toString())) continue;
+      if (this.sources.corpus.byUri(uri.toString())) continue;
       const doc = open.get(uri.toString());
       const text = doc ? doc.getText() : new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
       if (token.isCancellationRequested) return;
@@ -60,7 +60,7 @@ class SeedDocuments implements vscode.TextDocumentContentProvider {
   provideTextDocumentContent(uri: vscode.Uri) {
     const file = uri.with({ scheme: 'file' });
     return (
-      this.sources.library.corpus.byUri(file.toString())?.text ??
+      this.sources.corpus.byUri(file.toString())?.text ??
       vscode.workspace.fs.readFile(file).then((b) => new TextDecoder().decode(b))
     );
   }
