@@ -95,15 +95,26 @@ export interface WorkerResults {
 
 /** I/O the worker asks of the host (the host owns the file system: workspace.fs, Node's fs, memory). */
 export type StoreRequest =
-  | { sid: number; store: 'list' } // answered with { uris, bundled }: bundled is the subset that is bundled
+  | { sid: number; store: 'list' } // answered with { uris, bundled, skipped }: see ListAnswer
   | { sid: number; store: 'read'; uri: string }
   | { sid: number; store: 'stat'; uri: string }
   | { sid: number; store: 'readEntityOverrides' }
   | { sid: number; store: 'readCache' }
   | { sid: number; store: 'writeCache'; bytes: Uint8Array };
 
-/** The host's answer to a store request. */
-export type StoreResponse = { sid: number; ok: true; result: unknown } | { sid: number; ok: false; error: string };
+/** The answer to `list`: the URIs, the subset that is bundled, and what the listing passed over (with why). */
+export interface ListAnswer {
+  uris: string[];
+  bundled: string[];
+  skipped: Array<{ uri: string; reason: string }>;
+}
+
+/**
+ * The host's answer to a store request. `unusable`: the file is not one to read (a pipe, over the size limit), and
+ * `error` is the whole reason, as the core words it.
+ */
+export type StoreResponse =
+  { sid: number; ok: true; result: unknown } | { sid: number; ok: false; error: string; unusable?: boolean };
 
 /**
  * Things the worker says unasked. `sources` keeps a host's copy of the keyed sources current (what hovers,

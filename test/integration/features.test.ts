@@ -152,7 +152,11 @@ describe('Briefing Desk features', function () {
     });
     const p = a.sources.corpus.get('israel-calls-india')!.paragraphs[9];
     assert.strictEqual(editor.document.getText(), `“${p.text}” [@israel-calls-india, ¶10]`);
-    assert.deepStrictEqual(a.features.briefings.diagnostics(editor.document), [], 'the inserted quote checks out');
+    assert.deepStrictEqual(
+      await a.features.briefings.diagnostics(editor.document),
+      [],
+      'the inserted quote checks out',
+    );
   });
 
   it('completes source keys after "[@" with title and date', async () => {

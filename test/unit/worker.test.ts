@@ -1,7 +1,7 @@
 // The desk in a worker thread: the host keeps the files, the worker indexes; answers are the same as in process.
 import * as assert from 'assert';
 import * as path from 'path';
-import { MemorySourceStore } from '../../src/core/corpus';
+import { MemorySourceStore, UnusableEntry, type SourceStore } from '../../src/core/corpus';
 import { createBriefingDesk } from '../../src/core/desk';
 import type { IndexCacheStore } from '../../src/core/cache';
 import type { WorkerEvent } from '../../src/protocol/worker';
@@ -186,6 +186,32 @@ describe('worker: the host keeps a copy of the keyed sources', () => {
       assert.strictEqual((await d.client.request('check', { markdown: md, claims: false })).claims, false);
     } finally {
       d.close();
+    }
+  });
+});
+
+describe('worker: the host answers for the files', () => {
+  it('a file the host will not read and an entry its listing passed over are named with the host’s own reason', async () => {
+    const store = new MemorySourceStore(files(3));
+    const host: SourceStore = {
+      list: async () => [...(await store.list()), 'mem:/s/pipe.txt'],
+      read: (uri) =>
+        uri.endsWith('pipe.txt') ? Promise.reject(new UnusableEntry('is a named pipe (FIFO)')) : store.read(uri),
+      skipped: () => [{ uri: 'mem:/s/loop.md', reason: 'is a symbolic link loop' }],
+    };
+    const ends = loopback<ToWorker, FromWorker>();
+    serveDesk(ends.b, { cache: false });
+    const client = new DeskClient(ends.a, host);
+    try {
+      const totals = await client.request('load', {});
+      assert.strictEqual(totals.sources, 3);
+      assert.deepStrictEqual(totals.problems, [
+        { uri: 'mem:/s/loop.md', reason: 'is a symbolic link loop' },
+        { uri: 'mem:/s/pipe.txt', reason: 'is a named pipe (FIFO)' },
+      ]);
+    } finally {
+      client.close();
+      ends.close();
     }
   });
 });

@@ -1,10 +1,12 @@
 // The host's side of the desk protocol: answers the worker's store requests from the host's own store and cache,
 // and turns requests into promises. Core only; each host adapts its worker (worker_threads, a web worker) to a Channel.
 import type { IndexCacheStore } from '../cache';
+import { UnusableEntry } from '../corpus/entry';
 import type { SourceStore } from '../corpus/load';
 import type {
   Channel,
   FromWorker,
+  ListAnswer,
   StoreRequest,
   ToWorker,
   WorkerEvent,
@@ -78,8 +80,8 @@ export class DeskClient {
       const result = await this.#answer(r);
       if (!this.#closed) this.#channel.post({ sid: r.sid, ok: true, result });
     } catch (e) {
-      if (!this.#closed)
-        this.#channel.post({ sid: r.sid, ok: false, error: e instanceof Error ? e.message : String(e) });
+      const error = e instanceof Error ? e.message : String(e);
+      if (!this.#closed) this.#channel.post({ sid: r.sid, ok: false, error, unusable: e instanceof UnusableEntry });
     }
   }
 
@@ -88,7 +90,12 @@ export class DeskClient {
     switch (r.store) {
       case 'list': {
         const uris = await s.list();
-        return { uris, bundled: uris.filter((u) => s.isBundled?.(u)) };
+        const answer: ListAnswer = {
+          uris,
+          bundled: uris.filter((u) => s.isBundled?.(u)),
+          skipped: s.skipped?.() ?? [],
+        };
+        return answer;
       }
       case 'read':
         return s.read(r.uri);

@@ -2,7 +2,8 @@
 // requests and keeping the host's copy of the sources current. Core only (plain messages), so worker_threads, a
 // browser's web worker and the extension host itself (in process, over a loopback channel) can all run it.
 import type { IndexCacheStore } from '../cache';
-import type { CorpusChange } from '../corpus';
+import type { CorpusChange, SourceProblem } from '../corpus';
+import { UnusableEntry } from '../corpus/entry';
 import type { SourceStore } from '../corpus/load';
 import { createBriefingDesk, type BriefingDesk } from '../desk';
 import { entityCardAt } from '../features/entityHover';
@@ -11,6 +12,7 @@ import type {
   DeskTotals,
   EntitySummary,
   FromWorker,
+  ListAnswer,
   SourceSummary,
   StoreRequest,
   ToWorker,
@@ -24,13 +26,18 @@ type Ask = (request: StoreRequest) => Promise<unknown>;
 class RemoteStore implements SourceStore {
   #ask: Ask;
   #bundled = new Set<string>();
+  #skipped: SourceProblem[] = [];
   constructor(ask: Ask) {
     this.#ask = ask;
   }
   async list(): Promise<string[]> {
-    const r = (await this.#ask({ sid: 0, store: 'list' })) as { uris: string[]; bundled: string[] };
+    const r = (await this.#ask({ sid: 0, store: 'list' })) as ListAnswer;
     this.#bundled = new Set(r.bundled);
+    this.#skipped = r.skipped;
     return r.uris;
+  }
+  skipped(): SourceProblem[] {
+    return this.#skipped;
   }
   async read(uri: string): Promise<Uint8Array> {
     return (await this.#ask({ sid: 0, store: 'read', uri })) as Uint8Array;
@@ -222,7 +229,7 @@ export function serveDesk(channel: Channel<ToWorker, FromWorker>, options: Serve
       const w = waiting.get(m.sid);
       waiting.delete(m.sid);
       if (m.ok) w?.resolve(m.result);
-      else w?.reject(new Error(m.error));
+      else w?.reject(m.unusable ? new UnusableEntry(m.error) : new Error(m.error));
       return;
     }
     handle(m).then(
