@@ -33,9 +33,12 @@ describe('Briefing Desk at scale (BRIEFING_SCALE generated sources)', function (
   it('indexes the generated workspace in the worker, showing progress, and searches it', async () => {
     const ext = vscode.extensions.getExtension<BriefingDeskApi>(EXTENSION_ID);
     assert.ok(ext);
-    const stop = stalls();
+    // Activation loads the extension's bundle (a stall of its own); indexing is measured from activate()'s return.
+    const stopActivation = stalls();
     const started = performance.now();
     api = await ext.activate();
+    const activation = stopActivation();
+    const stop = stalls();
     const seen = new Set<string>();
     const progress = api.sources.onDidProgress((p) => p && seen.add(progressText(p)));
     await api.sources.ready;
@@ -49,7 +52,8 @@ describe('Briefing Desk at scale (BRIEFING_SCALE generated sources)', function (
     print(
       `      ${api.sources.corpus.size.toLocaleString('en-US')} sources (${SCALE} generated), desk: ${api.sources.mode}`,
     );
-    print(`      activate() ${ms(api.activationMs)}; sources ready ${ms(ready)}; entities ${ms(entities)}; ${loop}`);
+    print(`      activate() ${ms(api.activationMs)} (loading the extension: ${activation})`);
+    print(`      sources ready ${ms(ready)}; entities ${ms(entities)}; while indexing: ${loop}`);
     print(
       `      process RSS (host + worker threads) ${MB(host.rss)}; host heap ${MB(host.heapUsed)}` +
         (worker ? `; worker heap ${MB(worker.heapUsed)} (+ ${MB(worker.external)} external)` : ''),

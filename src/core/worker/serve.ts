@@ -4,7 +4,7 @@
 import type { IndexCacheStore } from '../cache';
 import type { CorpusChange, SourceProblem } from '../corpus';
 import { UnusableEntry } from '../corpus/entry';
-import type { SourceStore } from '../corpus/load';
+import { isSourceFile, type SourceStore } from '../corpus/load';
 import { createBriefingDesk, type BriefingDesk } from '../desk';
 import { entityCardAt } from '../features/entityHover';
 import type {
@@ -22,28 +22,80 @@ import type {
 
 type Ask = (request: StoreRequest) => Promise<unknown>;
 
-/** A SourceStore whose every call is a message to the host. */
+/** The same promise, marked as handled: a file asked for ahead and never used must not count as an unhandled error. */
+function quiet<T>(p: Promise<T>): Promise<T> {
+  p.catch(() => undefined);
+  return p;
+}
+
+/** Files asked for ahead of the one a load reads, so the host's I/O and the messages overlap instead of queueing. */
+const AHEAD = 16;
+
+type Stat = { size: number; mtime: number } | undefined;
+
+/**
+ * A SourceStore whose every call is a message to the host. During a load it asks ahead: the stats of the next files
+ * in the order the load reads them, and their bytes too once the load is reading files (a cold start; a warm start
+ * only stats). What was asked ahead is dropped when the load ends, so a later refresh always asks afresh.
+ */
 class RemoteStore implements SourceStore {
   #ask: Ask;
   #bundled = new Set<string>();
   #skipped: SourceProblem[] = [];
+  #order: string[] = [];
+  #at = new Map<string, number>();
+  #stats = new Map<string, Promise<Stat>>();
+  #reads = new Map<string, Promise<Uint8Array>>();
+  #loading = false;
+  #reading = false;
   constructor(ask: Ask) {
     this.#ask = ask;
+  }
+  /** A load starts (`true`) or ends (`false`): asking ahead is for loads only. */
+  loading(on: boolean): void {
+    this.#loading = on;
+    this.#reading = false;
+    this.#stats.clear();
+    this.#reads.clear();
   }
   async list(): Promise<string[]> {
     const r = (await this.#ask({ sid: 0, store: 'list' })) as ListAnswer;
     this.#bundled = new Set(r.bundled);
     this.#skipped = r.skipped;
+    // The order loads read in (loadSources, loadStamped).
+    this.#order = r.uris.filter(isSourceFile).sort();
+    this.#at = new Map(this.#order.map((u, i) => [u, i]));
     return r.uris;
   }
   skipped(): SourceProblem[] {
     return this.#skipped;
   }
-  async read(uri: string): Promise<Uint8Array> {
-    return (await this.#ask({ sid: 0, store: 'read', uri })) as Uint8Array;
+  read(uri: string): Promise<Uint8Array> {
+    this.#reading = true;
+    const asked = this.#reads.get(uri) ?? this.#askRead(uri);
+    this.#reads.delete(uri);
+    this.#ahead(uri);
+    return asked;
   }
-  async stat(uri: string): Promise<{ size: number; mtime: number } | undefined> {
-    return (await this.#ask({ sid: 0, store: 'stat', uri })) as { size: number; mtime: number } | undefined;
+  stat(uri: string): Promise<Stat> {
+    const asked = this.#stats.get(uri) ?? this.#askStat(uri);
+    this.#stats.delete(uri);
+    this.#ahead(uri);
+    return asked;
+  }
+  #askRead(uri: string): Promise<Uint8Array> {
+    return this.#ask({ sid: 0, store: 'read', uri }) as Promise<Uint8Array>;
+  }
+  #askStat(uri: string): Promise<Stat> {
+    return this.#ask({ sid: 0, store: 'stat', uri }) as Promise<Stat>;
+  }
+  #ahead(uri: string): void {
+    const i = this.#at.get(uri);
+    if (!this.#loading || i === undefined) return;
+    for (const next of this.#order.slice(i + 1, i + 1 + AHEAD)) {
+      if (!this.#stats.has(next)) this.#stats.set(next, quiet(this.#askStat(next)));
+      if (this.#reading && !this.#reads.has(next)) this.#reads.set(next, quiet(this.#askRead(next)));
+    }
   }
   isBundled(uri: string): boolean {
     return this.#bundled.has(uri);
@@ -97,8 +149,9 @@ export function serveDesk(channel: Channel<ToWorker, FromWorker>, options: Serve
       channel.post({ ...request, sid });
     });
   const log = (level: 'info' | 'warn' | 'error') => (message: string) => channel.post({ event: 'log', level, message });
+  const store = new RemoteStore(ask);
   const desk = createBriefingDesk({
-    store: new RemoteStore(ask),
+    store,
     cache: options.cache ? new RemoteCache(ask) : undefined,
     log: { info: log('info'), warn: log('warn'), error: log('error') },
     pause: options.pause,
@@ -156,12 +209,15 @@ export function serveDesk(channel: Channel<ToWorker, FromWorker>, options: Serve
       case 'load':
         return change(async () => {
           let sent = -PROGRESS_EVERY;
-          const result = await desk.load((done, total) => {
-            if (done - sent >= PROGRESS_EVERY || done === total - 1) {
-              sent = done;
-              channel.post({ event: 'progress', done, total });
-            }
-          });
+          store.loading(true);
+          const result = await desk
+            .load((done, total) => {
+              if (done - sent >= PROGRESS_EVERY || done === total - 1) {
+                sent = done;
+                channel.post({ event: 'progress', done, total });
+              }
+            })
+            .finally(() => store.loading(false));
           channel.post({ event: 'indexed', ...totals() });
           return totals(result.problems);
         });
