@@ -146,9 +146,30 @@ export function serveDesk(channel: Channel<ToWorker, FromWorker>, options: Serve
     new Promise((resolve, reject) => {
       const sid = next++;
       waiting.set(sid, { resolve, reject });
-      channel.post({ ...request, sid });
+      send({ ...request, sid });
     });
-  const log = (level: 'info' | 'warn' | 'error') => (message: string) => channel.post({ event: 'log', level, message });
+  // Log lines go out together, one message per level and turn: a load logs a line per source, and a host that
+  // takes thousands of messages in one go stalls.
+  const lines: Record<'info' | 'warn' | 'error', string[]> = { info: [], warn: [], error: [] };
+  let flushing = false;
+  const flush = () => {
+    flushing = false;
+    for (const level of ['error', 'warn', 'info'] as const) {
+      if (lines[level].length) channel.post({ event: 'log', level, message: lines[level].splice(0).join('\n') });
+    }
+  };
+  /** Everything but log lines: the lines logged before it go first, so the host reads them in order. */
+  const send = (message: FromWorker) => {
+    if (flushing) flush();
+    channel.post(message);
+  };
+  const log = (level: 'info' | 'warn' | 'error') => (message: string) => {
+    lines[level].push(message);
+    if (!flushing) {
+      flushing = true;
+      setTimeout(flush, 0);
+    }
+  };
   const store = new RemoteStore(ask);
   const desk = createBriefingDesk({
     store,
@@ -164,7 +185,7 @@ export function serveDesk(channel: Channel<ToWorker, FromWorker>, options: Serve
     const { updated, removed } = change;
     for (let i = 0; i === 0 || i < updated.length; i += MIRROR_CHUNK) {
       const last = i + MIRROR_CHUNK >= updated.length;
-      channel.post({
+      send({
         event: 'sources',
         version,
         updated: updated.slice(i, i + MIRROR_CHUNK),
@@ -182,7 +203,7 @@ export function serveDesk(channel: Channel<ToWorker, FromWorker>, options: Serve
       (index) => {
         if (library.version !== version || announced === version) return;
         announced = version;
-        channel.post({ event: 'entities', version, count: index.entities.length });
+        send({ event: 'entities', version, count: index.entities.length });
       },
       () => undefined,
     );
@@ -214,11 +235,11 @@ export function serveDesk(channel: Channel<ToWorker, FromWorker>, options: Serve
             .load((done, total) => {
               if (done - sent >= PROGRESS_EVERY || done === total - 1) {
                 sent = done;
-                channel.post({ event: 'progress', done, total });
+                send({ event: 'progress', done, total });
               }
             })
             .finally(() => store.loading(false));
-          channel.post({ event: 'indexed', ...totals() });
+          send({ event: 'indexed', ...totals() });
           return totals(result.problems);
         });
       case 'refresh':
@@ -289,8 +310,8 @@ export function serveDesk(channel: Channel<ToWorker, FromWorker>, options: Serve
       return;
     }
     handle(m).then(
-      (result) => channel.post({ id: m.id, ok: true, result }),
-      (e: unknown) => channel.post({ id: m.id, ok: false, error: e instanceof Error ? e.message : String(e) }),
+      (result) => send({ id: m.id, ok: true, result }),
+      (e: unknown) => send({ id: m.id, ok: false, error: e instanceof Error ? e.message : String(e) }),
     );
   });
   return desk;
