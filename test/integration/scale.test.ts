@@ -79,7 +79,7 @@ describe('Briefing Desk at scale (BRIEFING_SCALE generated sources)', function (
 
   it('closing stops the worker: a reload in flight ends quietly, later questions get empty answers', async () => {
     const reloading = api.sources.reload();
-    await waitFor('the reload to show progress', () => api.sources.progress);
+    await waitFor('the reload to show progress', () => api.sources.progress, 300_000);
     api.sources.dispose();
     await reloading;
     const last = api.log.recent().slice(-50);
