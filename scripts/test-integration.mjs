@@ -10,13 +10,12 @@
 //        BRIEFING_KEEP_RUN=1           keep the temp run folder (server.log, host.log, workspace)
 //        BRIEFING_SCALE=N              same as --scale N: add N generated sources to the workspace and run only the
 //                                      scale test (test/integration/scale.test.ts), which prints its measurements
-import { spawnSync } from 'node:child_process';
-import { appendFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { format } from 'node:util';
+import { openSuitePage, runnerSteps } from './workbench-suite.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const argv = process.argv.slice(2);
@@ -28,26 +27,9 @@ const verbose = args.has('--verbose');
 const timeoutMs = Number(process.env.BRIEFING_TEST_TIMEOUT || (scale ? 3600 : 600)) * 1000;
 const fixture = join(root, 'test', 'fixtures', 'workspace');
 const launcher = join(root, 'out', 'test', 'integration', 'launcher');
-const log = (msg) => console.error(`[test:integration] ${msg}`);
+const { log, step, buildAndCompile } = runnerSteps(root, 'test:integration');
 
-function step(what, cmd, cmdArgs) {
-  const started = Date.now();
-  const r = spawnSync(cmd, cmdArgs, { cwd: root, stdio: 'inherit' });
-  if (r.status !== 0) {
-    log(`${what} failed (exit ${r.status})`);
-    process.exit(1);
-  }
-  log(`${what}: ${((Date.now() - started) / 1000).toFixed(1)} s`);
-}
-
-if (!args.has('--no-build')) {
-  step('build', process.execPath, ['scripts/build.mjs']);
-  step('compile tests', process.execPath, [
-    join(root, 'node_modules', 'typescript', 'bin', 'tsc'),
-    '-p',
-    'tsconfig.test.json',
-  ]);
-}
+if (!args.has('--no-build')) buildAndCompile();
 if (!existsSync(launcher + '.js')) {
   log(`${launcher}.js is missing; run without --no-build`);
   process.exit(1);
@@ -107,33 +89,25 @@ async function runInCodeServer() {
   const started = Date.now();
   const hostLog = join(runDir, 'host.log');
   const server = await cs.startCodeServer({ pkg, runDir, workspace, env });
-  let browser;
-  let timer;
+  let suite;
   try {
-    browser = await launchChromium();
-    const page = await browser.newPage();
-    const note = (line) => (appendFileSync(hostLog, line + '\n'), verbose && console.error(line));
-    page.on('pageerror', (err) => note(`[page error] ${err.message}`));
-    let finished;
-    const exitCode = new Promise((resolve) => (finished = resolve));
-    // The two hooks the workbench calls in test mode (the ones @vscode/test-web uses).
-    await page.exposeFunction('codeAutomationLog', (_type, logArgs) => note(format(...(logArgs ?? []))));
-    await page.exposeFunction('codeAutomationExit', (c) => finished(c));
-    const timedOut = new Promise((resolve) => (timer = setTimeout(() => resolve('timeout'), timeoutMs)));
-    const serverGone = server.exited.then((c) => `server-exit:${c}`);
-    await page.goto(
-      server.url([
+    suite = await openSuitePage({
+      launchChromium,
+      server,
+      payload: [
         ['extensionDevelopmentPath', server.remote(root)],
         ['extensionTestsPath', server.remote(launcher)],
-      ]),
-      { timeout: 120_000 },
-    );
+      ],
+      hostLog,
+      verbose,
+      timeoutMs,
+    });
     // The result file is written before the workbench hears the exit code; poll both.
     const resultWritten = (async () => {
       while (!existsSync(env.BRIEFING_TEST_RESULT)) await new Promise((r) => setTimeout(r, 250));
       return 'result';
     })();
-    const first = await Promise.race([exitCode.then((c) => `exit:${c}`), resultWritten, timedOut, serverGone]);
+    const first = await Promise.race([suite.ended, resultWritten]);
     if (first.startsWith('exit:') && !existsSync(env.BRIEFING_TEST_RESULT)) {
       await Promise.race([resultWritten, new Promise((r) => setTimeout(r, 2000))]);
     }
@@ -146,12 +120,7 @@ async function runInCodeServer() {
     if (first.startsWith('server-exit')) console.error(server.log());
     return report(readResult());
   } finally {
-    clearTimeout(timer);
-    if (browser) {
-      // Leaving the page first ends the extension host now instead of after a reconnection grace.
-      for (const p of browser.contexts().flatMap((c) => c.pages())) await p.goto('about:blank').catch(() => {});
-      await browser.close().catch(() => {});
-    }
+    await suite?.close();
     await server.stop();
   }
 }

@@ -3,6 +3,7 @@
 import * as path from 'path';
 import type * as vscode from 'vscode';
 import { startWorkerPort } from './node/workerHost';
+import { listBadDiskEntries } from './node/diskEntries';
 import { activateBriefingDesk, type BriefingDeskApi } from './vscode/activate';
 
 export type { BriefingDeskApi } from './vscode/activate';
@@ -10,6 +11,7 @@ export type { BriefingDeskApi } from './vscode/activate';
 export function activate(context: vscode.ExtensionContext): BriefingDeskApi {
   return activateBriefingDesk(context, {
     platform: 'node',
+    listBadDiskEntries,
     startWorker: (ctx) => startWorkerPort({ cache: true }, path.join(ctx.extensionUri.fsPath, 'dist', 'deskWorker.js')),
   });
 }

@@ -58,6 +58,11 @@ export interface BriefingDeskOptions {
   batch?: number;
 }
 
+/** The source texts of a snapshot by URI: saved in the same file as its word index, so they vouch its fingerprints. */
+function written(snapshot: IndexSnapshot): Map<string, string> {
+  return new Map(snapshot.sources.map((s) => [s.uri, s.parsed.text]));
+}
+
 /** Sources indexed in one go before the desk pauses. */
 const BATCH = 25;
 
@@ -135,7 +140,8 @@ export class BriefingDesk {
     const entries = [...r.entries.values()];
     const bundled = entries.filter((e) => e.bundled).map((e) => e.parsed);
     const own = entries.filter((e) => !e.bundled).map((e) => e.parsed);
-    if (snapshot) this.library.restore(bundled, own, snapshot.search);
+    // The snapshot's texts and word index come from one checksummed file, written together by saveIndex.
+    if (snapshot) this.library.restore(bundled, own, snapshot.search, written(snapshot));
     else {
       this.library.remove(this.library.sources.map((s) => s.uri).filter((u) => !r.entries.has(u)));
       await this.#index(bundled, own);

@@ -36,14 +36,20 @@ export class Library {
 
   /**
    * Replaces everything with these sources and a saved word index over them (a warm start): sources whose text, key
-   * or title differ from what was saved are indexed afresh, the others are restored without re-indexing.
+   * or title differ from what was saved are indexed afresh, the others are restored without re-indexing. `written`:
+   * the texts saved in the same checked file as `search` (URI → text), see {@link SearchIndex.deserialize}.
    */
-  restore(bundled: ParsedSource[], own: ParsedSource[], search: SerializedSearchIndex): CorpusChange {
+  restore(
+    bundled: ParsedSource[],
+    own: ParsedSource[],
+    search: SerializedSearchIndex,
+    written?: ReadonlyMap<string, string>,
+  ): CorpusChange {
     const keep = new Set([...bundled, ...own].map((p) => p.uri));
     const gone = this.corpus.remove(this.corpus.sources.map((s) => s.uri).filter((u) => !keep.has(u)));
     this.corpus.set(bundled, true);
     const change = this.corpus.set(own, false);
-    this.#search = SearchIndex.deserialize(search, this.corpus.sources);
+    this.#search = SearchIndex.deserialize(search, this.corpus.sources, written);
     this.#entities = undefined;
     this.#version++;
     const all = { updated: change.updated, removed: gone.removed };

@@ -1,5 +1,5 @@
 // Fetching a page to add as a source, with the limits a desk tool needs: a few redirects, a deadline, a size cap.
-// Uses the standard `fetch`, so the same code serves the CLI, the extension host and, later, a web worker.
+// Uses the standard `fetch`, so the same code serves the CLI, the extension host and the browser's web worker host.
 
 /** Limits for one fetch. */
 export interface FetchLimits {
@@ -56,6 +56,12 @@ async function readBody(res: Response, limits: FetchLimits, url: string): Promis
   return out;
 }
 
+/** Whether this runs in a browser (a web worker or page), where fetch obeys the cross-origin rules. */
+function isBrowser(): boolean {
+  const g = globalThis as { process?: { versions?: { node?: string } }; navigator?: { userAgent?: string } };
+  return !g.process?.versions?.node && typeof g.navigator?.userAgent === 'string';
+}
+
 /** Fetches `url` (http or https only), following at most `maxRedirects` redirects, within the time and size limits. */
 export async function fetchUrl(url: string, limits: FetchLimits = DEFAULT_LIMITS): Promise<Fetched> {
   let current: URL;
@@ -71,11 +77,17 @@ export async function fetchUrl(url: string, limits: FetchLimits = DEFAULT_LIMITS
       if (current.protocol !== 'http:' && current.protocol !== 'https:') {
         throw new FetchError(`${current.href}: only http and https addresses can be added`);
       }
-      const res = await fetch(current, {
-        redirect: 'manual',
+      const init = {
         signal: controller.signal,
         headers: { accept: 'text/html,application/xhtml+xml,application/pdf;q=0.9,*/*;q=0.5' },
-      });
+      };
+      let res = await fetch(current, { ...init, redirect: 'manual' });
+      // A browser hides a redirect's target from the page (an opaque answer): there it follows them itself (at most
+      // 20), and the address after them is the answer's url.
+      if (res.type === 'opaqueredirect') {
+        res = await fetch(current, { ...init, redirect: 'follow' });
+        if (res.url) current = new URL(res.url);
+      }
       if (res.status >= 300 && res.status < 400 && res.headers.get('location')) {
         await res.body?.cancel().catch(() => {});
         if (redirects >= limits.maxRedirects)
@@ -98,6 +110,12 @@ export async function fetchUrl(url: string, limits: FetchLimits = DEFAULT_LIMITS
     if (controller.signal.aborted)
       throw new FetchError(`${url} did not answer within ${Math.round(limits.timeoutMs / 1000)} s`);
     const cause = (e as { cause?: { code?: string; message?: string } }).cause;
+    // In a browser a refused cross-origin request, like an unreachable host, is a bare TypeError (Node names a cause).
+    if (!cause && e instanceof TypeError && isBrowser())
+      throw new FetchError(
+        `${url} could not be fetched from the browser: the site does not allow cross-origin requests (or cannot be ` +
+          `reached). Save the page (or download the file) and add it to the sources/ folder instead.`,
+      );
     throw new FetchError(`${url} could not be fetched (${cause?.code ?? cause?.message ?? (e as Error).message})`);
   } finally {
     clearTimeout(timer);

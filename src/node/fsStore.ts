@@ -13,6 +13,9 @@ import {
   type SourceStore,
 } from '../core/corpus';
 
+/** How many directory entries are stat'ed at once while listing. */
+const STAT_BATCH = 64;
+
 /** The kind of entry a (followed) `fs.Stats` describes. */
 export function entryKind(st: fs.Stats): EntryKind {
   if (st.isFile()) return 'file';
@@ -42,6 +45,8 @@ export class FsSourceStore implements SourceStore {
   #bundled: boolean;
   #limit: SizeLimit;
   #skipped: SourceProblem[] = [];
+  /** Stats taken while listing, each handed out once by `stat` (a load stats every listed file right after listing). */
+  #listed = new Map<string, fs.Stats>();
 
   /** `bundled`: the files are Briefing Desk's own seeds; `limit`: the largest file read. */
   constructor(dirs: string[], options: { bundled?: boolean; limit?: SizeLimit } = {}) {
@@ -58,10 +63,11 @@ export class FsSourceStore implements SourceStore {
     const out: string[] = [];
     const skipped: SourceProblem[] = [];
     const seen = new Set<string>();
-    const walk = async (p: string, top: boolean): Promise<void> => {
+    const listed = new Map<string, fs.Stats>();
+    const walk = async (p: string, top: boolean, pre?: Promise<fs.Stats>): Promise<void> => {
       let st: fs.Stats;
       try {
-        st = await fs.promises.stat(p);
+        st = await (pre ?? fs.promises.stat(p));
       } catch (e) {
         // A listed folder that is missing is the caller's usage error; an entry inside one is skipped.
         if (top && !(await fs.promises.lstat(p).catch(() => undefined))) throw e;
@@ -85,22 +91,33 @@ export class FsSourceStore implements SourceStore {
           skipped.push({ uri: p, reason: `folder ${errorReason(e)}` });
           return;
         }
-        for (const name of names)
-          if (!name.startsWith('.') && name !== 'node_modules') await walk(path.join(p, name), false);
+        const paths = names.filter((n) => !n.startsWith('.') && n !== 'node_modules').map((n) => path.join(p, n));
+        // Entries are stat'ed a batch at a time (the file system answers several at once), then walked in order.
+        for (let i = 0; i < paths.length; i += STAT_BATCH) {
+          const batch = paths.slice(i, i + STAT_BATCH);
+          const stats = batch.map((q) => fs.promises.stat(q));
+          for (const s of stats) s.catch(() => undefined); // each is awaited (and its error handled) by walk
+          for (const [j, q] of batch.entries()) await walk(q, false, stats[j]);
+        }
       } else if (isSourceFile(p) || top) {
         const problem = entryProblem({ kind: entryKind(st), size: st.size }, this.#limit);
         if (problem) skipped.push({ uri: p, reason: problem });
-        else out.push(p);
+        else {
+          out.push(p);
+          listed.set(p, st);
+        }
       }
     };
     for (const d of this.#dirs) await walk(d, true);
     this.#skipped = skipped;
+    this.#listed = listed;
     return out;
   }
 
   /** Size and mtime of a usable source; undefined for anything `read` would refuse (so a saved stamp is not trusted). */
   async stat(uri: string): Promise<{ size: number; mtime: number } | undefined> {
-    const st = await fs.promises.stat(uri);
+    const st = this.#listed.get(uri) ?? (await fs.promises.stat(uri));
+    this.#listed.delete(uri);
     if (entryProblem({ kind: entryKind(st), size: st.size }, this.#limit)) return undefined;
     return { size: st.size, mtime: st.mtimeMs };
   }

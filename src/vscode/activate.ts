@@ -7,6 +7,7 @@ import { activateFeatures, type Features } from './features';
 import { extendMarkdownIt } from './features/preview';
 import { createLogger, type Logger } from './log';
 import { WorkspaceCacheStore } from './services/cacheStore';
+import type { DiskEntryLister } from './services/entries';
 import { SourcesService } from './services/sources';
 
 export type { WorkerPort } from '../protocol/worker';
@@ -20,6 +21,8 @@ export interface HostKit {
    * message channel; undefined when no worker can be had (the desk then runs on the extension host, in steps).
    */
   startWorker?(context: vscode.ExtensionContext): WorkerPort | undefined;
+  /** How bad entries on disk are named (lstat/stat; the desktop host only: the browser has no disk). */
+  listBadDiskEntries?: DiskEntryLister;
 }
 
 /** What `activate` returns: the test hooks, and (for the preview) `extendMarkdownIt`. */
@@ -47,6 +50,7 @@ export function activateBriefingDesk(context: vscode.ExtensionContext, kit: Host
     extensionUri: context.extensionUri,
     log,
     cache,
+    diskLister: kit.listBadDiskEntries,
     startWorker: kit.startWorker && (() => kit.startWorker?.(context)),
   });
   context.subscriptions.push(sources);

@@ -38,7 +38,9 @@ export function extractUri(source: Source): vscode.Uri {
 export function sourceUri(source: Source): vscode.Uri {
   if (source.format && source.format !== 'text') return extractUri(source);
   const uri = vscode.Uri.parse(source.uri);
-  return source.bundled ? uri.with({ scheme: SEED_SCHEME }) : uri;
+  // The seed's own URI rides in the query: in the browser the extension's files are not `file:` (code-server:
+  // `vscode-remote:`, vscode.dev: `https:`), so the scheme cannot simply be swapped back.
+  return source.bundled ? uri.with({ scheme: SEED_SCHEME, query: source.uri }) : uri;
 }
 
 /** A location of a paragraph in its source (the start of the source when there is no paragraph). */

@@ -6,7 +6,7 @@ import * as http from 'http';
 import type { AddressInfo } from 'net';
 import * as path from 'path';
 import { newsPage, type SeedText } from '../support/sourceFixtures';
-import { openWorkbench, type Workbench } from './workbench';
+import { useWorkbench, type Workbench } from './workbench';
 
 const EXTENSION_ID = 'briefing-desk.briefing-desk';
 
@@ -27,6 +27,7 @@ const ARTICLE: SeedText = {
 };
 
 describe('Briefing Desk: adding a source from a URL', function () {
+  const bench = useWorkbench('add-source');
   let wb: Workbench;
   let server: http.Server;
   let url: string;
@@ -41,18 +42,10 @@ describe('Briefing Desk: adding a source from a URL', function () {
     });
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/ferry`;
-    wb = await openWorkbench();
-    await wb.openFile('briefings/sample.md');
-    await wb.waitForActivation();
   });
-
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed')
-      await wb?.screenshot(`failed-${this.currentTest.title.replace(/\W+/g, '-')}`);
-  });
+  beforeEach(() => (wb = bench()));
 
   after(async () => {
-    await wb?.close();
     await new Promise((r) => server?.close(r));
   });
 

@@ -4,7 +4,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { Corpus, parseSource } from '../../src/core/corpus';
 import { REPO_ROOT } from '../support/codeServer';
-import { openWorkbench, visibleText, type Workbench } from './workbench';
+import { useWorkbench, visibleText, type Workbench } from './workbench';
 
 const EXTENSION_ID = 'briefing-desk.briefing-desk';
 
@@ -28,23 +28,10 @@ function citationOf(corpus: Corpus, needle: string): string {
 }
 
 describe('Briefing Desk: an analyst’s session', function () {
+  const bench = useWorkbench('session');
   let wb: Workbench;
+  beforeEach(() => (wb = bench()));
   const corpus = seeds();
-
-  before(async () => {
-    wb = await openWorkbench();
-    await wb.openFile('briefings/sample.md');
-    await wb.waitForActivation();
-  });
-
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed')
-      await wb?.screenshot(`failed-${this.currentTest.title.replace(/\W+/g, '-')}`);
-  });
-
-  after(async () => {
-    await wb?.close();
-  });
 
   it('shows the sample briefing’s misquote as an error', async () => {
     const squiggle = wb.activeEditor.locator('.squiggly-error').first();

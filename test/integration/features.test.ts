@@ -159,6 +159,18 @@ describe('Briefing Desk features', function () {
     );
   });
 
+  it('Insert Quote with Citation after a word puts a space before the quote', async () => {
+    const editor = await newBriefing('Baram went home');
+    editor.selection = new vscode.Selection(editor.document.positionAt(15), editor.document.positionAt(15));
+    await vscode.commands.executeCommand('briefingDesk.insertQuote', {
+      items: [{ key: 'israel-calls-india', paragraph: 10 }],
+    });
+    assert.strictEqual(
+      editor.document.getText(),
+      'Baram went home “Baram returned to Israel on Thursday.” [@israel-calls-india, ¶10]',
+    );
+  });
+
   it('completes source keys after "[@" with title and date', async () => {
     const editor = await newBriefing('As reported [@');
     const list = await vscode.commands.executeCommand<vscode.CompletionList>(

@@ -150,6 +150,27 @@ describe('cache: warm start from the saved index', () => {
   });
 });
 
+/**
+ * The index with its header edited by `edit` and `cut` bytes removed from the end of the body, checksum and length
+ * made valid again: what a bug writing the sections would produce, not what a torn write would.
+ */
+function resection(
+  b: Uint8Array,
+  edit: (h: { json: number; texts: number; length: number }) => { json: number; texts: number; length: number },
+  cut = 0,
+): Uint8Array {
+  const nl = b.indexOf(10);
+  const header = JSON.parse(new TextDecoder().decode(b.subarray(0, nl)));
+  const body = b.subarray(nl + 1, b.length - cut);
+  const head = new TextEncoder().encode(
+    JSON.stringify({ ...edit(header), length: body.length, checksum: hashBytes(body) }) + '\n',
+  );
+  const out = new Uint8Array(head.length + body.length);
+  out.set(head);
+  out.set(body, head.length);
+  return out;
+}
+
 describe('cache: an index that cannot be trusted is rebuilt silently', () => {
   const damage: Record<string, (b: Uint8Array) => Uint8Array> = {
     truncated: (b) => b.subarray(0, Math.floor(b.length * 0.6)),
@@ -167,6 +188,8 @@ describe('cache: an index that cannot be trusted is rebuilt silently', () => {
       const header = JSON.parse(text.slice(0, nl));
       return new TextEncoder().encode(JSON.stringify({ ...header, version: CACHE_VERSION - 1 }) + text.slice(nl));
     },
+    'right checksum, texts section one byte short': (b) => resection(b, (h) => ({ ...h, texts: h.texts - 1 })),
+    'right checksum, posting lists cut short': (b) => resection(b, (h) => h, 3),
     'right checksum, wrong shape': () => {
       const body = new TextEncoder().encode(JSON.stringify({ sources: [{ uri: 'x' }], search: { version: 1 } }));
       const header = {

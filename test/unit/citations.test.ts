@@ -6,6 +6,7 @@ import {
   formatCitation,
   parseCitations,
   resolveItem,
+  spacedInsert,
   type Citation,
 } from '../../src/core/citations';
 import { seedCorpus } from './helpers/corpus';
@@ -272,6 +273,25 @@ describe('citations: formatting', () => {
     assert.throws(() => formatCitation([{ key: 'two words' }]), CitationFormatError);
     assert.throws(() => formatCitation([{ key: 'a', from: 5, to: 3 }]), CitationFormatError);
     assert.throws(() => formatCitation([]), CitationFormatError);
+  });
+
+  it('a quote inserted after a word or a citation gets a space before it, and one after it before a word', () => {
+    const quote = '“a roadmap” [@islamabad-views-us-2025, ¶8]';
+    // What the line reads after the insertion, for the characters around the cursor.
+    const at = (before: string, after: string) =>
+      before + spacedInsert(quote, before.slice(-1), after[0] ?? '') + after;
+    assert.strictEqual(at('called the pact', ''), `called the pact ${quote}`);
+    assert.strictEqual(
+      at('roadmap [@islamabad-views-us-2025, ¶8]', ''),
+      `roadmap [@islamabad-views-us-2025, ¶8] ${quote}`,
+    );
+    assert.strictEqual(at('It ended.', ' Then'), `It ended. ${quote} Then`);
+    assert.strictEqual(at('pact ', 'and'), `pact ${quote} and`);
+    // No space at a line's start, after a space or an opening mark, or before punctuation.
+    assert.strictEqual(at('', ''), quote);
+    assert.strictEqual(at('pact ', ''), `pact ${quote}`);
+    assert.strictEqual(at('(', ')'), `(${quote})`);
+    assert.strictEqual(at('pact ', '.'), `pact ${quote}.`);
   });
 });
 

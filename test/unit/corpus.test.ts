@@ -138,6 +138,55 @@ describe('corpus: front matter, Markdown and messy text', () => {
   });
 });
 
+describe('corpus: one changed source among many', () => {
+  const article = (i: number, extra = '') =>
+    parseSource(
+      `d/${String(i).padStart(3, '0')}.txt`,
+      `Harbour report ${i % 7}\n\n2024-03-0${(i % 9) + 1}\n\nBerth ${i} reopened after the storm.${extra}\n`,
+    );
+
+  it('replaces only that source: the others stay the same objects, every key stays', () => {
+    const c = new Corpus();
+    c.set(Array.from({ length: 40 }, (_, i) => article(i)));
+    const before = new Map(c.sources.map((s) => [s.uri, s]));
+    const change = c.set([article(17, ' Cranes were moved.')]);
+    assert.deepStrictEqual(
+      change.updated.map((s) => s.uri),
+      ['d/017.txt'],
+    );
+    assert.deepStrictEqual(change.removed, []);
+    for (const s of c.sources) {
+      assert.strictEqual(s.key, before.get(s.uri)!.key, s.uri);
+      if (s.uri !== 'd/017.txt') assert.strictEqual(s, before.get(s.uri), `${s.uri} untouched`);
+    }
+    assert.match(c.byUri('d/017.txt')!.text, /Cranes were moved/);
+    assert.strictEqual(c.get(before.get('d/017.txt')!.key), c.byUri('d/017.txt'));
+  });
+
+  it('a change of title re-keys its group exactly as a corpus built afresh would', () => {
+    const c = new Corpus();
+    c.set(Array.from({ length: 30 }, (_, i) => article(i)));
+    const renamed = parseSource('d/003.txt', 'Harbour report 5\n\n2024-03-04\n\nBerth 3 reopened after the storm.\n');
+    c.set([renamed]);
+    const fresh = new Corpus();
+    fresh.set([...Array.from({ length: 30 }, (_, i) => article(i)).filter((p) => p.uri !== 'd/003.txt'), renamed]);
+    assert.deepStrictEqual(
+      c.sources.map((s) => `${s.uri} ${s.key}`),
+      fresh.sources.map((s) => `${s.uri} ${s.key}`),
+    );
+  });
+
+  it('keeps the warning about a front-matter key another file has, with the line of the current version', () => {
+    const c = new Corpus();
+    const one = parseSource('a.md', '---\nkey: same\n---\nOne\n\nFirst body.\n');
+    c.set([one, parseSource('b.md', '---\nkey: same\n---\nTwo\n\nSecond body.\n')]);
+    c.set([parseSource('b.md', '---\ntitle: x\nkey: same\n---\nTwo\n\nSecond body, edited.\n')]);
+    const w = c.warnings.find((x) => x.uri === 'b.md' && /already used by a\.md/.test(x.message));
+    assert.ok(w, JSON.stringify(c.warnings));
+    assert.strictEqual(w.line, 2);
+  });
+});
+
 describe('corpus: files that are not usable sources', () => {
   const reason = (bytes: Uint8Array) => {
     const r = decodeSource('f.txt', bytes);

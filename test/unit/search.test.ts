@@ -82,6 +82,14 @@ describe('search over the bundled seeds', () => {
     }
   });
 
+  it('a keystroke completes to words that matter, not to stop words ("n" highlights no "not" or "no")', () => {
+    const hits = index.search('n', { limit: 10 });
+    assert.strictEqual(hits.length, 10);
+    const lit = hits.flatMap((h) => highlighted(h).map((w) => w.toLowerCase()));
+    for (const stop of ['not', 'no', 'nor', 'now']) assert.ok(!lit.includes(stop), `"${stop}" highlighted: ${lit}`);
+    for (const w of lit) assert.match(w, /^n/);
+  });
+
   it('match ranges cover whole matched words of the returned text, sorted and apart', () => {
     for (const q of QUERIES) {
       for (const h of index.search(q)) {
@@ -342,12 +350,40 @@ describe('search for what the analyst means', () => {
     assert.match(palestine.text, /Palestin/);
   });
 
+  it('the form typed comes first: "Türkiye" before the passages saying Turkey, and the other way round', () => {
+    const turkiye = index.search('Türkiye');
+    assert.match(turkiye[0].text, /Türkiye/, brief(turkiye).join(', '));
+    assert.deepStrictEqual(turkiye[0].notes, []);
+    const rest = turkiye.slice(1).filter((h) => /Turkey/.test(h.text));
+    assert.ok(rest.length >= 2, brief(turkiye).join(', '));
+    for (const h of rest) assert.deepStrictEqual(h.notes, ['matched Turkey for Türkiye']);
+    const turkey = index.search('Turkey');
+    const firstTurkiye = turkey.findIndex((h) => /Türkiye/.test(h.text));
+    assert.ok(firstTurkiye >= 2, brief(turkey).join(', '));
+    for (const h of turkey.slice(0, firstTurkiye)) assert.match(h.text, /Turkey/);
+  });
+
   it('a quoted phrase is matched word for word, stop words included', () => {
     const hits = index.search('"the Board of Peace"');
     assert.strictEqual(hits.length, 1);
     assert.match(hits[0].text, /the Board of Peace/);
     for (const h of index.search('"defence ministry"')) assert.match(h.text, /defence ministry/i);
     assert.deepStrictEqual(index.search('"Peace of the Board"'), []);
+  });
+
+  it("a question's stop words break ties without being highlighted (what we send abroad)", () => {
+    const small = indexOf(
+      corpusOf({
+        'a.txt': 'A\n\nThey send abroad the grain of spring.',
+        'b.txt': 'B\n\nIt is what we send abroad that counts.',
+      }),
+    );
+    const hits = small.search('what we send abroad');
+    assert.deepStrictEqual(
+      hits.map((h) => h.uri),
+      ['b.txt', 'a.txt'],
+    );
+    assert.deepStrictEqual(highlighted(hits[0]), ['send abroad']);
   });
 
   it('inflections match (strikes / strike), exact forms first', () => {

@@ -26,3 +26,14 @@ export function formatCitation(items: Array<{ key: string; from?: number; to?: n
   });
   return `[${parts.join('; ')}]`;
 }
+
+/**
+ * `text` as inserted at a cursor between the characters `before` and `after` ('' at a line's edge): a space is added
+ * where it would run into a word or a closing mark before it (`roadmap “…”`, not `roadmap“…”`), or into a word or an
+ * opening mark after it.
+ */
+export function spacedInsert(text: string, before: string, after: string): string {
+  const lead = /[\p{L}\p{N}\])}.,;:!?”’"']$/u.test(before) && !/^\s/.test(text) ? ' ' : '';
+  const trail = /^[\p{L}\p{N}[({“‘]/u.test(after) && !/\s$/.test(text) ? ' ' : '';
+  return lead + text + trail;
+}

@@ -1,7 +1,7 @@
 // Public surface of the citations module: parse, format and resolve pandoc citations.
 export * from './types';
 export { parseCitations, parseCitationsIn } from './parse';
-export { formatCitation, formatLocator, CitationFormatError } from './format';
+export { formatCitation, formatLocator, spacedInsert, CitationFormatError } from './format';
 export {
   citationAt,
   itemParagraphs,

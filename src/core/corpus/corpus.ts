@@ -20,6 +20,18 @@ export interface CorpusChange {
 }
 
 /**
+ * Points each paragraph's text into the file's text where it is the same characters (most paragraphs), so the corpus
+ * holds each text once rather than twice (a slice shares the file text's memory).
+ */
+function shareParagraphTexts(p: ParsedSource): void {
+  for (const q of p.paragraphs) {
+    if (q.text.length !== q.end - q.start) continue;
+    const slice = p.text.slice(q.start, q.end);
+    if (slice === q.text) q.text = slice;
+  }
+}
+
+/**
  * The sources in use. Keys are assigned from front matter, else from the title and year; sources whose
  * keys would collide are told apart by URI order (`india-israel-2025`, `india-israel-2025b`), so the same
  * files give the same keys on every run and machine.
@@ -32,11 +44,60 @@ export class Corpus {
 
   /** Adds or replaces sources; returns what changed (a key change counts as an update). */
   set(parsed: ParsedSource[], bundled = false): CorpusChange {
+    let rekey = false;
+    const next: Entry[] = [];
     for (const p of parsed) {
-      if (!this.#entries.has(p.uri)) this.#order = undefined;
-      this.#entries.set(p.uri, { parsed: p, bundled, base: baseKey(p.title, p.date) });
+      shareParagraphTexts(p);
+      const old = this.#entries.get(p.uri);
+      if (!old) this.#order = undefined;
+      const e: Entry = { parsed: p, bundled, base: baseKey(p.title, p.date) };
+      // Keys follow from the path order, the requested keys and the base keys only: when none of those changes,
+      // every key stays and only these sources need replacing.
+      if (!old || old.base !== e.base || old.parsed.requestedKey !== p.requestedKey) rekey = true;
+      this.#entries.set(p.uri, e);
+      next.push(e);
     }
-    return this.#rebuild();
+    return rekey ? this.#rebuild() : this.#replace(next);
+  }
+
+  /** Replaces sources whose keys cannot change (see `set`), touching nothing else. */
+  #replace(entries: Entry[]): CorpusChange {
+    const updated: Source[] = [];
+    for (const e of entries) {
+      const old = this.#sources.get(e.parsed.uri)!;
+      if (old.text === e.parsed.text && old.bundled === e.bundled) continue;
+      const source = this.#toSource(e, old.key);
+      this.#sources.set(source.uri, source);
+      this.#byKey.set(source.key, source);
+      updated.push(source);
+    }
+    if (updated.length) this.#sorted = undefined;
+    this.#warnings = this.#collectWarnings(this.#taken);
+    return { updated, removed: [] };
+  }
+
+  /** Files whose front-matter key another file has (URIs), from the last full keying (for the warnings). */
+  #taken: Array<{ uri: string; by: string }> = [];
+
+  #toSource(e: Entry, key: string): Source {
+    const { requestedKey: _r, warnings: _w, keyLine: _l, ...rest } = e.parsed;
+    return { ...rest, key, bundled: e.bundled };
+  }
+
+  #collectWarnings(taken: Array<{ uri: string; by: string }>): SourceFileWarning[] {
+    const out: SourceFileWarning[] = [];
+    for (const e of this.#entries.values()) for (const w of e.parsed.warnings) out.push({ uri: e.parsed.uri, ...w });
+    for (const { uri, by } of taken) {
+      const p = this.#entries.get(uri)!.parsed;
+      out.push({
+        uri,
+        line: p.keyLine ?? 0,
+        message:
+          `key "${p.requestedKey}" is already used by ${by}; this source gets the key ` +
+          `"${this.#sources.get(uri)?.key}" instead`,
+      });
+    }
+    return out;
   }
 
   /** Removes sources by URI; returns what changed. */
@@ -79,7 +140,7 @@ export class Corpus {
   #rebuild(): CorpusChange {
     const groups = new Map<string, Entry[]>();
     const fixed = new Map<string, Entry>();
-    const taken: Array<{ e: Entry; by: Entry }> = [];
+    const taken: Array<{ uri: string; by: string }> = [];
     this.#order ??= [...this.#entries.keys()].sort(byCodePoint);
     for (const uri of this.#order) {
       const e = this.#entries.get(uri)!;
@@ -88,7 +149,7 @@ export class Corpus {
         fixed.set(wanted, e);
         continue;
       }
-      if (wanted && fixed.has(wanted)) taken.push({ e, by: fixed.get(wanted)! });
+      if (wanted && fixed.has(wanted)) taken.push({ uri, by: fixed.get(wanted)!.parsed.uri });
       const group = groups.get(e.base);
       if (group) group.push(e);
       else groups.set(e.base, [e]);
@@ -100,8 +161,7 @@ export class Corpus {
         next.set(e.parsed.uri, old); // unchanged: kept as is (the comparison below keeps it too)
         return;
       }
-      const { requestedKey: _r, warnings: _w, keyLine: _l, ...rest } = e.parsed;
-      next.set(e.parsed.uri, { ...rest, key, bundled: e.bundled });
+      next.set(e.parsed.uri, this.#toSource(e, key));
     };
     for (const [key, e] of fixed) assign(key, e);
     for (const [base, entries] of groups) {
@@ -126,18 +186,8 @@ export class Corpus {
     this.#sources = next;
     this.#byKey = new Map([...next.values()].map((s) => [s.key, s]));
     this.#sorted = undefined;
-    this.#warnings = [...this.#entries.values()].flatMap((e) =>
-      e.parsed.warnings.map((w) => ({ uri: e.parsed.uri, ...w })),
-    );
-    for (const { e, by } of taken) {
-      this.#warnings.push({
-        uri: e.parsed.uri,
-        line: e.parsed.keyLine ?? 0,
-        message:
-          `key "${e.parsed.requestedKey}" is already used by ${by.parsed.uri}; this source gets the key ` +
-          `"${next.get(e.parsed.uri)?.key}" instead`,
-      });
-    }
+    this.#taken = taken;
+    this.#warnings = this.#collectWarnings(taken);
     return { updated, removed };
   }
 }

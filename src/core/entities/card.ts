@@ -18,17 +18,72 @@ function sentencesAround(text: string, spans: Array<[number, number]>): string {
   return out.length > 420 ? out.slice(0, out.lastIndexOf(' ', 419)) + '…' : out;
 }
 
+/** The order of `String.prototype.localeCompare` (same locale and options), without a collator per comparison. */
+const order = new Intl.Collator();
+
+/** Sources by key, per sources array (the corpus gives a new array when its sources change, never edits one). */
+const keyed = new WeakMap<Source[], Map<string, Source>>();
+
+function sourcesByKey(sources: Source[]): Map<string, Source> {
+  let byKey = keyed.get(sources);
+  if (!byKey || byKey.size !== sources.length) keyed.set(sources, (byKey = new Map(sources.map((s) => [s.key, s]))));
+  return byKey;
+}
+
 function paragraphKey(m: Mention): string {
   return `${m.key}\u0000${m.paragraph}`;
 }
 
-/** The card for `entity`; `all` is every entity of the index (for related entities). */
-export function buildCard(entity: Entity, sources: Source[], all: Entity[]): EntityCard {
-  const byKey = new Map(sources.map((s) => [s.key, s]));
+function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/**
+ * Which entities are named in each paragraph: source key → paragraph → positions in `all` (each once, ascending).
+ * Built once per index so a card finds its related entities without reading every entity's mentions.
+ */
+export type ParagraphEntities = Map<string, Map<number, number[]>>;
+
+export function paragraphEntities(all: Entity[]): ParagraphEntities {
+  const out: ParagraphEntities = new Map();
+  all.forEach((e, i) => {
+    for (const m of e.mentions) {
+      let bySource = out.get(m.key);
+      if (!bySource) out.set(m.key, (bySource = new Map()));
+      const list = bySource.get(m.paragraph);
+      if (!list) bySource.set(m.paragraph, [i]);
+      else if (list[list.length - 1] !== i) list.push(i);
+    }
+  });
+  return out;
+}
+
+/** Entities named in the same paragraphs as `entity` (`paragraphs`: one mention per paragraph), most shared first. */
+function relatedEntities(entity: Entity, paragraphs: Mention[], all: Entity[], index: ParagraphEntities) {
+  const shared = new Map<number, number>();
+  for (const m of paragraphs) {
+    for (const i of index.get(m.key)?.get(m.paragraph) ?? []) {
+      if (all[i] !== entity) shared.set(i, (shared.get(i) ?? 0) + 1);
+    }
+  }
+  const related = [...shared.entries()].sort(
+    ([a, ca], [b, cb]) => cb - ca || order.compare(all[a].name, all[b].name) || a - b,
+  );
+  return related.map(([i, count]): RelatedEntity => ({ name: all[i].name, type: all[i].type, count }));
+}
+
+/**
+ * The card for `entity`; `all` is every entity of the index (for related entities), `index` its
+ * {@link paragraphEntities} (computed here when not given).
+ */
+export function buildCard(entity: Entity, sources: Source[], all: Entity[], index?: ParagraphEntities): EntityCard {
+  const byKey = sourcesByKey(sources);
   const perSource = new Map<string, Mention[]>();
-  for (const m of entity.mentions) perSource.set(m.key, [...(perSource.get(m.key) ?? []), m]);
+  for (const m of entity.mentions) pushTo(perSource, m.key, m);
   const mentionsBySource = [...perSource.entries()]
-    .sort((a, b) => a[0].localeCompare(b[0]))
+    .sort((a, b) => order.compare(a[0], b[0]))
     .map(([key, ms]) => ({
       key,
       title: byKey.get(key)?.title ?? key,
@@ -38,7 +93,7 @@ export function buildCard(entity: Entity, sources: Source[], all: Entity[]): Ent
 
   // Passages: paragraphs ranked by how fully and how often they name the entity, and whether they describe it.
   const groups = new Map<string, Mention[]>();
-  for (const m of entity.mentions) groups.set(paragraphKey(m), [...(groups.get(paragraphKey(m)) ?? []), m]);
+  for (const m of entity.mentions) pushTo(groups, paragraphKey(m), m);
   const descKey = entity.description?.slice(0, 40);
   const scored = [...groups.values()].map((ms) => {
     const s = byKey.get(ms[0].key);
@@ -70,15 +125,13 @@ export function buildCard(entity: Entity, sources: Source[], all: Entity[]): Ent
     });
   }
 
-  // Related: entities named in the same paragraphs.
-  const mine = new Set(groups.keys());
-  const related: RelatedEntity[] = [];
-  for (const other of all) {
-    if (other === entity) continue;
-    const shared = new Set(other.mentions.map(paragraphKey).filter((k) => mine.has(k)));
-    if (shared.size) related.push({ name: other.name, type: other.type, count: shared.size });
-  }
-  related.sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
+  // Related: entities named in the same paragraphs (ties by name, then in the order of `all`).
+  const related = relatedEntities(
+    entity,
+    [...groups.values()].map((ms) => ms[0]),
+    all,
+    index ?? paragraphEntities(all),
+  );
 
   const card: EntityCard = {
     name: entity.name,

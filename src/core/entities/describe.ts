@@ -76,7 +76,7 @@ export function describe(c: Cluster, sources: Map<string, Source>): string | nul
     if (!s) continue;
     const d =
       after(s.text, f.end, person) ??
-      (person && f.name.includes(' ') && /^,/.test(s.text.slice(f.end)) ? before(s.text, f.start) : null);
+      (person && f.name.includes(' ') && s.text[f.end] === ',' ? before(s.text, f.start) : null);
     if (d) return d;
   }
   if (!person) {

@@ -1,7 +1,7 @@
 // The entity index over a corpus: extraction, clustering, the user's overrides, lookup by name,
 // cards, and names found in a briefing for hovers.
 import type { Source } from '../corpus';
-import { buildCard } from './card';
+import { buildCard, paragraphEntities, type ParagraphEntities } from './card';
 import { describe } from './describe';
 import { keyOf } from './lexicon';
 import { NameMatcher, type TextMatch } from './matcher';
@@ -60,6 +60,8 @@ export class EntityIndex {
   #entities: Entity[];
   #matcher: NameMatcher;
   #problems: string[];
+  /** Paragraph → entities named there, built on the first card (entities do not change after construction). */
+  #byParagraph: ParagraphEntities | undefined;
 
   private constructor(entities: Entity[], problems: string[]) {
     this.#entities = entities;
@@ -136,7 +138,8 @@ export class EntityIndex {
 
   /** The card for `entity`, with passages read from `sources`. */
   card(entity: Entity, sources: Source[]): EntityCard {
-    return buildCard(entity, sources, this.#entities);
+    this.#byParagraph ??= paragraphEntities(this.#entities);
+    return buildCard(entity, sources, this.#entities, this.#byParagraph);
   }
 
   /**

@@ -9,13 +9,24 @@ const folded = new Map<string, string>();
 export function keyOf(s: string): string {
   let k = folded.get(s);
   if (k === undefined) {
-    if (folded.size > 50000) folded.clear();
-    folded.set(s, (k = fold(s)));
+    if (folded.size > 200_000) folded.clear();
+    folded.set(s, (k = PRINTABLE_ASCII.test(s) ? foldAscii(s) : fold(s)));
   }
   return k;
 }
 
-function fold(s: string): string {
+/** Printable ASCII without a backquote: nothing to decompose or map but case, `defense` and spaces. */
+const PRINTABLE_ASCII = /^[\x20-\x5f\x61-\x7e]*$/;
+
+/** {@link fold} for {@link PRINTABLE_ASCII} text (the same result, without Unicode normalisation). */
+function foldAscii(s: string): string {
+  let k = s.toLowerCase();
+  if (k.includes('defense')) k = k.replace(/\bdefense\b/g, 'defence');
+  return k.includes('  ') || k.startsWith(' ') || k.endsWith(' ') ? k.replace(/ +/g, ' ').trim() : k;
+}
+
+/** The full Unicode fold behind {@link keyOf} (exported for tests: the ASCII shortcut must agree with it). */
+export function fold(s: string): string {
   return s
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')

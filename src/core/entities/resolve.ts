@@ -58,8 +58,11 @@ export function resolve(found: Found[], stats: WordStats): Cluster[] {
   };
   const rest: Found[] = [];
   for (const f of found) {
-    if (f.demonymOf) demonyms.set(f.demonymOf, demonyms.get(f.demonymOf)?.concat(f) ?? [f]);
-    else if (
+    if (f.demonymOf) {
+      const list = demonyms.get(f.demonymOf);
+      if (list) list.push(f);
+      else demonyms.set(f.demonymOf, [f]);
+    } else if (
       f.sentenceStart &&
       words(f.name).length === 1 &&
       f.strength < 2 &&
@@ -103,7 +106,8 @@ export function resolve(found: Found[], stats: WordStats): Cluster[] {
     });
     if (!c) {
       people.push((c = get(f.name, 'person')));
-      byEnds.set(ends(w), [...bucket, c]);
+      bucket.push(c);
+      byEnds.set(ends(w), bucket);
     }
     if (words(f.name).length > words(c.name).length) c.name = f.name;
     c.found.push(f);
@@ -118,15 +122,30 @@ export function resolve(found: Found[], stats: WordStats): Cluster[] {
   const byFirst = new Map<string, Cluster[]>();
   for (const p of people) {
     const k = keyOf(words(p.name)[0]);
-    byFirst.set(k, [...(byFirst.get(k) ?? []), p]);
+    const list = byFirst.get(k);
+    if (list) list.push(p);
+    else byFirst.set(k, [p]);
   }
+  // Each person's mentions of more than one word, by source (they do not change below: only surnames join).
+  const fullIn = new Map<Cluster, Map<string, Found[]>>();
+  for (const p of people) {
+    const bySource = new Map<string, Found[]>();
+    for (const m of p.found) {
+      if (words(m.name).length < 2) continue;
+      const list = bySource.get(m.key);
+      if (list) list.push(m);
+      else bySource.set(m.key, [m]);
+    }
+    fullIn.set(p, bySource);
+  }
+  const fullMentions = (p: Cluster, key: string) => fullIn.get(p)?.get(key) ?? [];
   for (const f of rest) {
     if (words(f.name).length !== 1 || (f.type !== null && f.type !== 'person' && f.strength >= 2)) continue;
     const k = keyOf(f.name);
     let cands = [...(bySurname.get(k) ?? [])].sort((a, b) => order.get(a)! - order.get(b)!);
     // Some people are referred to by their first name (`Tedros`): only within the source naming them in full.
     if (!cands.length && !f.title)
-      cands = (byFirst.get(k) ?? []).filter((p) => p.found.some((m) => m.key === f.key && words(m.name).length > 2));
+      cands = (byFirst.get(k) ?? []).filter((p) => fullMentions(p, f.key).some((m) => words(m.name).length > 2));
     if (!cands.length) {
       if (f.type === 'person') {
         const c = get(f.name, 'person');
@@ -142,16 +161,12 @@ export function resolve(found: Found[], stats: WordStats): Cluster[] {
       const fit = cands.filter((p) => p.titles.some((t) => titleHeads(t).some((h) => heads.includes(h))));
       if (fit.length) cands = fit;
     }
-    const inSource = cands.filter((p) => p.found.some((m) => m.key === f.key && words(m.name).length > 1));
+    const inSource = cands.filter((p) => fullMentions(p, f.key).length > 0);
     let pick: Cluster | undefined;
     if (inSource.length === 1) pick = inSource[0];
     else if (inSource.length > 1) {
       const dist = (p: Cluster) =>
-        Math.min(
-          ...p.found
-            .filter((m) => m.key === f.key && words(m.name).length > 1)
-            .map((m) => (m.end <= f.start ? f.start - m.end : 2 * (m.start - f.end))),
-        );
+        Math.min(...fullMentions(p, f.key).map((m) => (m.end <= f.start ? f.start - m.end : 2 * (m.start - f.end))));
       const sorted = inSource.map((p) => [dist(p), p] as const).sort((a, b) => a[0] - b[0]);
       if (sorted[0][0] < sorted[1][0]) pick = sorted[0][1];
     } else if (cands.length === 1) pick = cands[0];
@@ -213,29 +228,45 @@ export function resolve(found: Found[], stats: WordStats): Cluster[] {
       else continue;
     }
     const c = get(canonical, type);
-    c.found.push(...group);
+    for (const f of group) c.found.push(f);
   }
-  for (const [country, list] of demonyms) get(country, 'place').demonyms.push(...list);
+  for (const [country, list] of demonyms) {
+    const c = get(country, 'place');
+    for (const f of list) c.demonyms.push(f);
+  }
   return mergeShortForms([...byKey.values()].filter((c) => c.found.length || c.demonyms.length));
 }
 
 /** `Joint Working Group` is `India-Israel Joint Working Group`; `Nordlicht` is `Nordlicht Semiconductors`. */
 function mergeShortForms(clusters: Cluster[]): Cluster[] {
   const orgs = clusters.filter((c) => c.type !== 'person' && c.type !== 'place');
+  // Organisations by every word-final part of their key (`group`, `joint working group`) and by their first word, so a
+  // short form finds the longer names it may stand for without reading them all.
+  const bySuffix = new Map<string, Cluster[]>();
+  const byFirstWord = new Map<string, Cluster[]>();
+  const add = (map: Map<string, Cluster[]>, k: string, o: Cluster) => {
+    const list = map.get(k);
+    if (list) list.push(o);
+    else map.set(k, [o]);
+  };
+  for (const o of orgs) {
+    const k = keyOf(o.name);
+    for (let i = k.indexOf(' '); i >= 0; i = k.indexOf(' ', i + 1)) add(bySuffix, k.slice(i + 1), o);
+    if (o.type === 'organization' && k.includes(' ')) add(byFirstWord, k.slice(0, k.indexOf(' ')), o);
+  }
   const gone = new Set<Cluster>();
   for (const c of clusters) {
     const weakPlace = c.type === 'place' && c.found.every((f) => f.strength <= 1 && !f.canonical);
     if (c.type === 'person' || (c.type === 'place' && !weakPlace) || c.found.length === 0) continue;
     const k = keyOf(c.name);
-    const longer = orgs.filter(
-      (o) =>
-        o !== c &&
-        !gone.has(o) &&
-        (keyOf(o.name).endsWith(' ' + k) ||
-          (words(k).length === 1 && keyOf(o.name).startsWith(k + ' ') && o.type === 'organization')),
+    const longer = new Set(
+      [...(bySuffix.get(k) ?? []), ...(words(k).length === 1 ? (byFirstWord.get(k) ?? []) : [])].filter(
+        (o) => o !== c && !gone.has(o),
+      ),
     );
-    if (longer.length !== 1) continue;
-    longer[0].found.push(...c.found);
+    if (longer.size !== 1) continue;
+    const [into] = longer;
+    for (const f of c.found) into.found.push(f);
     gone.add(c);
   }
   return clusters.filter((c) => !gone.has(c));

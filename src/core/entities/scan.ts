@@ -31,27 +31,27 @@ interface Para {
   tokens: Token[];
 }
 
-function paragraphs(sources: Source[]): Para[] {
-  const out: Para[] = [];
+/** Every paragraph of `sources`, tokenised one at a time (tokens of a whole corpus are never held at once). */
+function* paragraphs(sources: Source[]): Generator<Para> {
   for (const s of sources)
-    for (const p of s.paragraphs)
-      out.push({ source: s, n: p.n, tokens: tokenize(s.text.slice(p.start, p.end), p.start) });
-  return out;
+    for (const p of s.paragraphs) yield { source: s, n: p.n, tokens: tokenize(s.text.slice(p.start, p.end), p.start) };
 }
 
 /** Word statistics over tokenised paragraphs. */
-export function wordStats(paras: Array<{ tokens: Token[] }>): WordStats {
+export function wordStats(paras: Iterable<{ tokens: Token[] }>): WordStats {
   const stats: WordStats = { lower: new Set(), midCaps: new Set(), standalone: new Set() };
-  for (const { tokens } of paras) {
-    for (const t of tokens) {
-      if (!t.word) continue;
-      if (/^\p{Ll}/u.test(t.text)) stats.lower.add(keyOf(t.text));
-      else if (t.cap && !t.sentenceStart) stats.midCaps.add(keyOf(t.text));
-    }
-    for (const run of findRuns(tokens))
-      if (!run[run.length - 1].possessive || run.length > 1) stats.standalone.add(keyOf(run[run.length - 1].text));
-  }
+  for (const { tokens } of paras) addWordStats(stats, tokens);
   return stats;
+}
+
+function addWordStats(stats: WordStats, tokens: Token[]): void {
+  for (const t of tokens) {
+    if (!t.word) continue;
+    if (/^\p{Ll}/u.test(t.text)) stats.lower.add(keyOf(t.text));
+    else if (t.cap && !t.sentenceStart) stats.midCaps.add(keyOf(t.text));
+  }
+  for (const run of findRuns(tokens))
+    if (!run[run.length - 1].possessive || run.length > 1) stats.standalone.add(keyOf(run[run.length - 1].text));
 }
 
 const MONTH = '(?:January|February|March|April|May|June|July|August|September|October|November|December)';
@@ -113,6 +113,18 @@ function attacks(p: Para): Found[] {
   return out;
 }
 
+/** The token starting at `offset`, else the first ending after it, else -1 (tokens are in order and never overlap). */
+function tokenAt(tokens: Token[], offset: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (tokens[mid].end > offset) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo < tokens.length ? lo : -1;
+}
+
 /** Paragraphs read between two pauses of {@link scanInSteps}. */
 const STEP = 200;
 
@@ -126,16 +138,25 @@ export function scan(sources: Source[]): { found: Found[]; stats: WordStats } {
 
 /** The same work as {@link scan}, pausing (`yield`) every few hundred paragraphs so a host can let others run. */
 export function* scanInSteps(sources: Source[]): Generator<void, { found: Found[]; stats: WordStats }> {
-  const paras = paragraphs(sources);
+  // Two passes over the paragraphs (statistics, then names), tokenising each time: re-reading is cheaper than holding
+  // every token of a large corpus in memory.
+  const stats: WordStats = { lower: new Set(), midCaps: new Set(), standalone: new Set() };
+  let i = 0;
+  for (const p of paragraphs(sources)) {
+    if (++i % STEP === 0) yield;
+    addWordStats(stats, p.tokens);
+  }
   yield;
-  const stats = wordStats(paras);
   const found: Found[] = [];
-  for (const [i, p] of paras.entries()) {
-    if (i > 0 && i % STEP === 0) yield;
-    const here: Array<Found & { first: number; last: number }> = [];
+  i = 0;
+  for (const p of paragraphs(sources)) {
+    if (++i % STEP === 0) yield;
+    // Names found in this paragraph, with the indexes of their first token and of their segment's last token.
+    const here: Found[] = [];
+    const firsts: number[] = [];
+    const lasts: number[] = [];
     const tokens = p.tokens;
-    const byStart = new Map(tokens.map((t, i) => [t.start, i]));
-    const indexAt = (offset: number) => byStart.get(offset) ?? tokens.findIndex((t) => t.end > offset);
+    const indexAt = (offset: number) => tokenAt(tokens, offset);
     for (const run of findRuns(tokens, stats)) {
       for (const seg of segmentRun(run, stats)) {
         const at = indexAt(seg[0].start);
@@ -145,16 +166,16 @@ export function* scanInSteps(sources: Source[]): Generator<void, { found: Found[
           const prev = tokens[first - 1];
           const name =
             c.demonymOf || c.name.includes(' ') ? p.source.text.slice(c.start, c.end).replace(/\s+/g, ' ') : c.name;
-          here.push({
-            ...c,
-            name,
-            key: p.source.key,
-            uri: p.source.uri,
-            paragraph: p.n,
-            first,
-            last: endAt,
-            ...(prev?.word && !prev.cap ? { prev: prev.text } : {}),
-          });
+          // `c` is new from classify: completed in place rather than copied.
+          const f = c as Found;
+          f.name = name;
+          f.key = p.source.key;
+          f.uri = p.source.uri;
+          f.paragraph = p.n;
+          if (prev?.word && !prev.cap) f.prev = prev.text;
+          here.push(f);
+          firsts.push(first);
+          lasts.push(endAt);
         }
       }
     }
@@ -170,9 +191,9 @@ export function* scanInSteps(sources: Source[]): Generator<void, { found: Found[
       const prev = here[i - 1];
       if (
         prev &&
-        tokens[c.first - 1]?.text === '(' &&
-        tokens[c.first - 2]?.end === prev.end &&
-        tokens[c.last + 1]?.text === ')' &&
+        tokens[firsts[i] - 1]?.text === '(' &&
+        tokens[firsts[i] - 2]?.end === prev.end &&
+        tokens[lasts[i] + 1]?.text === ')' &&
         (/^\p{Lu}[\p{L}\d&]+$/u.test(c.name) ||
           (/^(?:\p{Lu}[\p{L}\d&-]* ){1,2}\p{Lu}[\p{L}\d&]+$/u.test(c.name) && /\p{Lu}{2}/u.test(c.name))) &&
         c.name.length <= 14
@@ -207,11 +228,8 @@ export function* scanInSteps(sources: Source[]): Generator<void, { found: Found[
         }
       }
     }
-    for (const c of here) {
-      const { first: _f, last: _l, ...f } = c;
-      if (!CALENDAR.has(keyOf(f.name))) found.push(f);
-    }
-    found.push(...attacks(p));
+    for (const f of here) if (!CALENDAR.has(keyOf(f.name))) found.push(f);
+    for (const f of attacks(p)) found.push(f);
   }
   return { found, stats };
 }

@@ -29,6 +29,26 @@ export interface Token {
 const WORD = /(?:\p{Lu}\.){2,}|[\p{L}\p{M}\p{N}]+(?:[-\u2010\u2011\u2013'\u2019&.][\p{L}\p{M}\p{N}]+)*|\S/gu;
 const OPENERS = /^[\u201c\u2018"'([]$/;
 
+const isAsciiAlnum = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+
+/** Letters, capital letters, and whether a digit (0-9) is in a word; ASCII counted directly, the rest by regex. */
+function shape(raw: string): { letters: number; upper: number; digit: boolean } {
+  let letters = 0;
+  let upper = 0;
+  let digit = false;
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (c >= 128) {
+      const ls = raw.replace(/[^\p{L}]/gu, '');
+      return { letters: ls.length, upper: ls.replace(/[^\p{Lu}]/gu, '').length, digit: /\d/.test(raw) };
+    }
+    if (c >= 65 && c <= 90) (letters++, upper++);
+    else if (c >= 97 && c <= 122) letters++;
+    else if (c >= 48 && c <= 57) digit = true;
+  }
+  return { letters, upper, digit };
+}
+
 /** Tokenises `text` (a paragraph's slice of the file) whose first character is at file offset `base`. */
 export function tokenize(text: string, base: number): Token[] {
   const out: Token[] = [];
@@ -40,7 +60,8 @@ export function tokenize(text: string, base: number): Token[] {
   while ((m = WORD.exec(text))) {
     let raw = m[0];
     const at = m.index;
-    const word = /[\p{L}\p{N}]/u.test(raw[0]);
+    const c0 = raw.charCodeAt(0);
+    const word = c0 < 128 ? isAsciiAlnum(c0) : /[\p{L}\p{N}]/u.test(raw[0]);
     if (!word) {
       // A rank note such as `(Res)` between a rank and a name is read as a space.
       const note = /^\((?:[A-Za-z]{1,7})\.?\)/.exec(text.slice(at, at + 10));
@@ -69,11 +90,16 @@ export function tokenize(text: string, base: number): Token[] {
     }
     let possessive = false;
     let end = at + raw.length;
-    if (/['\u2019]s$/i.test(raw)) {
+    const lastCh = raw[raw.length - 1];
+    if ((lastCh === 's' || lastCh === 'S') && /['\u2019]s$/i.test(raw)) {
       raw = raw.slice(0, -2);
       end -= 2;
       possessive = true;
-    } else if (/s$/.test(raw) && /^['\u2019](?![\p{L}\p{N}])/u.test(text.slice(end, end + 2))) {
+    } else if (
+      lastCh === 's' &&
+      (text[end] === "'" || text[end] === '\u2019') &&
+      /^['\u2019](?![\p{L}\p{N}])/u.test(text.slice(end, end + 2))
+    ) {
       possessive = true;
       WORD.lastIndex = end + 1;
     }
@@ -82,14 +108,12 @@ export function tokenize(text: string, base: number): Token[] {
       end -= 1;
       WORD.lastIndex = end;
     }
-    const gap = text.slice(lastEnd, at);
-    const letters = raw.replace(/[^\p{L}]/gu, '');
-    const upper = letters.replace(/[^\p{Lu}]/gu, '').length;
-    const acronym =
-      letters.length >= 2 && upper >= 2 && upper >= letters.length * 0.6 && !/\p{L}[-\u2013]\p{L}/u.test(raw);
+    const gap = at - lastEnd === 1 && text[lastEnd] === ' ' ? ' ' : text.slice(lastEnd, at);
+    const { letters, upper, digit } = shape(raw);
+    const acronym = letters >= 2 && upper >= 2 && upper >= letters * 0.6 && !/\p{L}[-\u2013]\p{L}/u.test(raw);
     const model =
-      /\p{Lu}/u.test(raw) &&
-      /\d/.test(raw) &&
+      upper > 0 &&
+      digit &&
       /^[\p{Lu}\d][\p{L}\d]*(?:[-\u2010\u2011][\p{L}\d]+)*$/u.test(raw) &&
       !/^\d+(?:st|nd|rd|th|s)?$/.test(raw);
     out.push({
@@ -97,12 +121,15 @@ export function tokenize(text: string, base: number): Token[] {
       start: base + at,
       end: base + end,
       word: true,
-      cap: /^[\p{Lu}]/u.test(raw) || model,
+      cap: (c0 < 128 ? c0 >= 65 && c0 <= 90 : /^[\p{Lu}]/u.test(raw)) || model,
       acronym,
       model,
       possessive,
       sentenceStart: atStart,
-      joined: out.length > 0 && out[out.length - 1].word && (/^\s+$/.test(gap) || (skipGap && /^\s*$/.test(gap))),
+      joined:
+        out.length > 0 &&
+        out[out.length - 1].word &&
+        (gap === ' ' || /^\s+$/.test(gap) || (skipGap && /^\s*$/.test(gap))),
     });
     atStart = false;
     skipGap = false;

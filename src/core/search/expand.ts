@@ -1,4 +1,5 @@
 // Query words -> the index words they stand for (exact, plural, completion, typo), each with a match quality.
+import { isStopWord } from './stopWords';
 import type { WordIndex } from './wordIndex';
 
 /** How a query word was matched to an index word. */
@@ -57,7 +58,9 @@ export function uses(index: WordIndex, id: number): number {
 }
 
 function completions(index: WordIndex, prefix: string, limits: ExpandLimits, skip: Set<number>): Expansion[] {
-  const ids = index.withPrefix(prefix).filter((id) => !skip.has(id));
+  // A word being typed is on its way to a word that matters: `n` completes to nuclear, not to `not` (stop words are
+  // neither required nor highlighted, and the commonest of them would cost a whole posting scan per keystroke).
+  const ids = index.withPrefix(prefix).filter((id) => !skip.has(id) && !isStopWord(index.word(id)));
   ids.sort((a, b) => uses(index, b) - uses(index, a));
   const out: Expansion[] = [];
   let postings = 0;

@@ -1,5 +1,6 @@
 // Final relevance: BM25 over the candidates' text (rare words weigh most), other names of a run of query words
-// counted once, quoted phrases required, query words side by side rewarded, passages with every query word first.
+// counted once, quoted phrases required, query words side by side rewarded, passages with every query word first
+// (those needing no other name for it before the others).
 import type { Term } from './expand';
 import { isStopWord } from './stopWords';
 import { forEachWord } from './tokenize';
@@ -12,6 +13,8 @@ const B = 0.75;
 const TITLE_WEIGHT = 0.3;
 /** Bonus, relative to the BM25 sum, when every neighbouring pair of query words stands side by side. */
 const PROXIMITY_WEIGHT = 0.25;
+/** A stop word of the question counts this much of a content word of the same rarity (it only breaks near-ties). */
+const STOP_WEIGHT = 0.3;
 
 /** Query words that go together: the words typed, or any one of their other names (Saudi Arabia / Riyadh). */
 export interface TermGroup {
@@ -35,7 +38,10 @@ export interface RankInput {
 /** A ranked passage. */
 export interface Ranked {
   id: number;
-  /** Relevance in (0, 1]; passages with every query word (or another name for it) score above 0.5. */
+  /**
+   * Relevance in (0, 1]; passages with every query word (or another name for it) score above 0.5, those with every
+   * word as typed above 0.75.
+   */
   score: number;
   /** Other names that stood in for query words here: "matched Riyadh for Saudi Arabia". */
   notes: string[];
@@ -66,7 +72,16 @@ export function rank(
   groups: TermGroup[],
   phrases: string[][],
   inputs: RankInput[],
+  stopWords: string[] = [],
 ): Ranked[] {
+  // The question's stop words (`what`, `must`, `not`) are not required, but a passage using them too is likelier
+  // the one meant ("we must not let this moment pass"): a small share of BM25, never a match of their own.
+  const stopWeight = new Map<string, number>();
+  for (const w of stopWords) {
+    const id = index.id(w);
+    if (id !== undefined) stopWeight.set(w, STOP_WEIGHT * idf(stats.passages, index.passages(id).length));
+  }
+  const stopTf = new Map<string, number>();
   // Folded word -> (term, expansion slot) pairs; slots number all expansions of all terms.
   const slotsOf = new Map<string, number[]>();
   const slotTerm: number[] = [];
@@ -117,6 +132,7 @@ export function rank(
   const out: Ranked[] = [];
   for (const input of inputs) {
     tf.fill(0);
+    stopTf.clear();
     const tokens: string[] = [];
     let pairs = 0;
     let prevBit = -2;
@@ -124,6 +140,7 @@ export function rank(
       tokens.push(w);
       const slots = slotsOf.get(w);
       if (!slots) {
+        if (stopWeight.has(w)) stopTf.set(w, (stopTf.get(w) ?? 0) + 1);
         if (!isStopWord(w)) prevBit = -2;
         return;
       }
@@ -166,14 +183,18 @@ export function rank(
       if (alt) (notes.push(`matched ${alt.label} for ${g.typed}`), alts.push(alt.term));
     });
     if (sum <= 0) continue;
+    let stopSum = 0;
+    for (const [w, n] of stopTf) stopSum += (stopWeight.get(w)! * n * (K1 + 1)) / (n + norm);
     let adjacent = 0;
     for (let k = 1; k < typedOrder.length; k++) if (pairs & (1 << k)) adjacent++;
     const proximity = typedOrder.length > 1 ? adjacent / (typedOrder.length - 1) : 0;
-    const raw = sum * (1 + PROXIMITY_WEIGHT * proximity);
+    const raw = sum * (1 + PROXIMITY_WEIGHT * proximity) + stopSum;
     const rel = 1 - Math.exp(-raw / totalWeight);
     const all = covered >= totalWeight - 1e-9;
     const share = covered / totalWeight;
-    const score = all ? 0.5 + 0.5 * rel : 0.5 * rel * Math.max(0.01, share * share);
+    // Every word as typed (or a typo, stem or completion of it) beats every word only through another name: a
+    // query for Türkiye shows the passages saying Türkiye before those saying Turkey, however short those are.
+    const score = !all ? 0.5 * rel * Math.max(0.01, share * share) : alts.length ? 0.5 + 0.25 * rel : 0.75 + 0.25 * rel;
     out.push({ id: input.id, score: Math.max(score, 1e-6), notes, alts });
   }
   return out.sort((a, b) => b.score - a.score || a.id - b.id);

@@ -79,7 +79,7 @@ export class SearchIndex {
     const parsed = this.#parse(query);
     if (!limit) return [];
     if (!parsed) return options.passages && !parseQuery(query).words.length ? this.#listed(allowed!, limit) : [];
-    const { terms, groups, phrases, quick, classify, altWords } = parsed;
+    const { terms, groups, phrases, quick, classify, altWords, stopWords } = parsed;
     const max = quick ? limit : Math.max(limit, MAX_CANDIDATES);
     const { candidates } = this.#collector.collect(this.#words, this.#registry, terms, { max, fill: limit }, allowed);
     const inputs = candidates.map((c) => ({
@@ -88,7 +88,7 @@ export class SearchIndex {
       text: this.#doc(c.id).text,
     }));
     const stats = { passages: Math.max(1, this.#registry.count), averageLength: this.#registry.averageLength };
-    return rank(this.#words, stats, terms, groups, phrases, inputs)
+    return rank(this.#words, stats, terms, groups, phrases, inputs, stopWords)
       .slice(0, limit)
       .map(({ id, score, notes, alts }) => {
         const extra = new Set(alts.flatMap((t) => altWords.get(t) ?? []));
@@ -136,10 +136,17 @@ export class SearchIndex {
     return encode(this.#registry, this.#words);
   }
 
-  /** Rebuilds an index from `serialize()` output and the current sources; changed or new sources are re-indexed. */
-  static deserialize(data: SerializedSearchIndex, sources: Source[]): SearchIndex {
+  /**
+   * Rebuilds an index from `serialize()` output and the current sources; changed or new sources are re-indexed.
+   * `written`: only the source texts saved in the same checked file as `data` (URI → text), never texts from elsewhere.
+   */
+  static deserialize(
+    data: SerializedSearchIndex,
+    sources: Source[],
+    written?: ReadonlyMap<string, string>,
+  ): SearchIndex {
     const index = new SearchIndex();
-    const stale = decode(data, sources, index.#registry, index.#words);
+    const stale = decode(data, sources, index.#registry, index.#words, written);
     for (const s of stale) index.addSource(s);
     return index;
   }
@@ -208,7 +215,8 @@ export class SearchIndex {
     terms.forEach((t, i) => altWords.has(i) || t.expansions.forEach((e) => strong.add(this.#words.word(e.id))));
     const phraseWords = new Set(parsed.phrases.flat());
     const classify = (w: string): WordMatch => (strong.has(w) ? 'strong' : phraseWords.has(w) ? 'weak' : 'none');
-    return { terms, groups, phrases: parsed.phrases, quick, classify, altWords };
+    const stopWords = [...new Set(parsed.words.filter((w) => w.stop).map((w) => w.word))];
+    return { terms, groups, phrases: parsed.phrases, quick, classify, altWords, stopWords };
   }
 
   // Another name as one term: its rarest word in the corpus stands for it.
@@ -308,6 +316,8 @@ interface ParsedSearch {
   classify: (word: string) => WordMatch;
   /** Per other-name term: its words, highlighted only where it stood in for the words typed. */
   altWords: Map<number, string[]>;
+  /** The query's stop words of free text: neither required nor highlighted, a little weight in ranking. */
+  stopWords: string[];
 }
 
 /** Words of a source's title and citation key. */

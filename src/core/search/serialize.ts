@@ -25,9 +25,18 @@ function deltas(ids: readonly number[], map: (id: number) => number): number[] {
   return out;
 }
 
-function undelta(list: number[]): number[] {
+/** Undoes `deltas` and maps each ordinal through `ids` (-1: dropped), in one pass. */
+function undeltaTo(list: ArrayLike<number>, ids: number[]): number[] {
+  const out = new Array<number>(list.length);
+  let n = 0;
   let acc = 0;
-  return list.map((d) => (acc += d));
+  for (let i = 0; i < list.length; i++) {
+    acc += list[i];
+    const id = ids[acc];
+    if (id !== undefined && id >= 0) out[n++] = id;
+  }
+  out.length = n;
+  return out;
 }
 
 /** Encodes the registry's sources and the word index. */
@@ -61,24 +70,27 @@ export function encode(registry: PassageRegistry, words: WordIndex): SerializedS
   return data;
 }
 
-function matches(saved: SerializedSource, source: Source): boolean {
+function matches(saved: SerializedSource, source: Source, written: ReadonlyMap<string, string> | undefined): boolean {
   return (
     saved.key === source.key &&
     saved.title === source.title &&
     saved.paragraphs === source.paragraphs.length &&
-    saved.fingerprint === fingerprint(source.text)
+    (written?.get(saved.uri) === source.text || saved.fingerprint === fingerprint(source.text))
   );
 }
 
 /**
  * Loads `data` into an empty registry and word index for the given sources. Returns the sources the data
- * does not cover as they are now (new, or changed since): the caller indexes those afresh.
+ * does not cover as they are now (new, or changed since): the caller indexes those afresh. `written` (URI → text)
+ * holds only texts saved together with `data` in one checked file: a source with exactly that text skips the
+ * fingerprint (it is the text the fingerprint was taken from).
  */
 export function decode(
   data: SerializedSearchIndex,
   sources: Source[],
   registry: PassageRegistry,
   words: WordIndex,
+  written?: ReadonlyMap<string, string>,
 ): Source[] {
   if (data.version !== 1) return sources;
   const given = new Map(sources.map((s) => [s.uri, s]));
@@ -87,7 +99,7 @@ export function decode(
   const taken = new Set<string>();
   for (const saved of data.sources) {
     const now = given.get(saved.uri);
-    if (now && !taken.has(saved.uri) && matches(saved, now)) {
+    if (now && !taken.has(saved.uri) && matches(saved, now, written)) {
       taken.add(saved.uri);
       const e = registry.add(now);
       sourceId.push(e.sid);
@@ -98,12 +110,8 @@ export function decode(
     }
   }
   data.words.forEach((word, w) => {
-    const ps = undelta(data.passages[w])
-      .map((o) => passageId[o] ?? -1)
-      .filter((id) => id >= 0);
-    const ts = undelta(data.titles[w])
-      .map((o) => sourceId[o] ?? -1)
-      .filter((id) => id >= 0);
+    const ps = undeltaTo(data.passages[w], passageId);
+    const ts = undeltaTo(data.titles[w], sourceId);
     if (ps.length || ts.length) words.restore(word, ps, ts);
   });
   return sources.filter((s) => !taken.has(s.uri));

@@ -50,8 +50,42 @@ export class WordIndex {
   #titles: number[][] = [];
   #lastText: number[] = [];
   #lastTitle: number[] = [];
-  #prefixes = new Map<string, number[]>();
-  #stems = new Map<string, number[]>();
+  // Built on first use (a warm start restores many words that no query may ever ask about by prefix or stem).
+  #prefixMap: Map<string, number[]> | undefined;
+  #stemMap: Map<string, number[]> | undefined;
+
+  get #prefixes(): Map<string, number[]> {
+    if (!this.#prefixMap) {
+      this.#prefixMap = new Map();
+      for (let id = 0; id < this.#words.length; id++) this.#addPrefixes(this.#words[id], id);
+    }
+    return this.#prefixMap;
+  }
+
+  get #stems(): Map<string, number[]> {
+    if (!this.#stemMap) {
+      this.#stemMap = new Map();
+      for (let id = 0; id < this.#words.length; id++) this.#addStem(this.#words[id], id);
+    }
+    return this.#stemMap;
+  }
+
+  #addPrefixes(word: string, id: number): void {
+    const map = this.#prefixMap!;
+    for (let k = 1; k <= Math.min(PREFIX_BUCKET, word.length); k++) {
+      const p = word.slice(0, k);
+      const bucket = map.get(p);
+      if (bucket) bucket.push(id);
+      else map.set(p, [id]);
+    }
+  }
+
+  #addStem(word: string, id: number): void {
+    const stem = stemOf(word);
+    const same = this.#stemMap!.get(stem);
+    if (same) same.push(id);
+    else this.#stemMap!.set(stem, [id]);
+  }
 
   /** Number of distinct words ever seen (including words no passage uses any more). */
   get size(): number {
@@ -70,16 +104,8 @@ export class WordIndex {
     this.#titles.push([]);
     this.#lastText.push(-1);
     this.#lastTitle.push(-1);
-    for (let k = 1; k <= Math.min(PREFIX_BUCKET, word.length); k++) {
-      const p = word.slice(0, k);
-      const bucket = this.#prefixes.get(p);
-      if (bucket) bucket.push(id);
-      else this.#prefixes.set(p, [id]);
-    }
-    const stem = stemOf(word);
-    const same = this.#stems.get(stem);
-    if (same) same.push(id);
-    else this.#stems.set(stem, [id]);
+    if (this.#prefixMap) this.#addPrefixes(word, id);
+    if (this.#stemMap) this.#addStem(word, id);
     return id;
   }
 

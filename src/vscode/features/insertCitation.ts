@@ -1,6 +1,6 @@
 // Commands that insert citations and quotes: a QuickPick that searches passages as you type.
 import * as vscode from 'vscode';
-import { formatCitation } from '../../core/citations';
+import { formatCitation, spacedInsert } from '../../core/citations';
 import type { SearchHit } from '../../core/search';
 import { COMMANDS } from '../commandIds';
 import { setting } from '../config';
@@ -82,9 +82,17 @@ async function pickPassages(sources: SourcesService, query: string, many: boolea
   });
 }
 
-async function insertAt(editor: vscode.TextEditor, text: string): Promise<boolean> {
+/** Replaces every selection with `text`; `spaced`: with a space where it would run into the words around it. */
+async function insertAt(editor: vscode.TextEditor, text: string, spaced = false): Promise<boolean> {
+  const doc = editor.document;
+  const charAt = (from: vscode.Position, to: vscode.Position) =>
+    doc.getText(doc.validateRange(new vscode.Range(from, to)));
   return editor.edit((b) => {
-    for (const sel of editor.selections) b.replace(sel, text);
+    for (const sel of editor.selections) {
+      const { start, end } = sel;
+      const before = start.character ? charAt(start.translate(0, -1), start) : '';
+      b.replace(sel, spaced ? spacedInsert(text, before, charAt(end, end.translate(0, 1))) : text);
+    }
   });
 }
 
@@ -144,7 +152,7 @@ export function registerInsertCommands(sources: SourcesService, lastEditor: Last
       if (!editor) return void vscode.window.showWarningMessage('Open a Markdown briefing to insert a quote into.');
       const source = sources.corpus.get(item.key);
       const text = args?.quote ?? source?.paragraphs.find((p) => p.n === item.paragraph)?.text ?? '';
-      await insertAt(editor, quoteWithCitation(text, item.key, item.paragraph ?? 1, includeParagraph()));
+      await insertAt(editor, quoteWithCitation(text, item.key, item.paragraph ?? 1, includeParagraph()), true);
     }),
   ];
 }

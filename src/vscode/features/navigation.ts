@@ -58,7 +58,7 @@ class SeedDocuments implements vscode.TextDocumentContentProvider {
   constructor(private readonly sources: SourcesService) {}
 
   provideTextDocumentContent(uri: vscode.Uri) {
-    const file = uri.with({ scheme: 'file' });
+    const file = uri.query ? vscode.Uri.parse(uri.query) : uri.with({ scheme: 'file' });
     return (
       this.sources.corpus.byUri(file.toString())?.text ??
       vscode.workspace.fs.readFile(file).then((b) => new TextDecoder().decode(b))

@@ -10,7 +10,6 @@ import {
   type EntryKind,
   type SizeLimit,
 } from '../../core/corpus';
-import { FsSourceStore } from '../../node/fsStore';
 import { setting } from '../config';
 
 /** The size limit from `briefingDesk.maxSourceSizeMB`, named as the user changes it. */
@@ -51,35 +50,34 @@ export function globBase(glob: string): string {
 const MAX_ENTRIES = 20_000;
 
 /**
+ * How the desktop host names bad entries under a folder on disk (with lstat/stat, since VS Code's readDirectory drops
+ * link loops without a trace): the paths skipped and why, or undefined when the folder does not exist. Handed in
+ * by the desktop entry (src/extension.ts, through `HostKit`); the browser has no disk, so there every folder is
+ * walked with readDirectory.
+ */
+export type DiskEntryLister = (dir: string) => Promise<Array<{ path: string; reason: string }> | undefined>;
+
+/**
  * Entries named like sources under the globs' base folders that are not regular files (a FIFO, a device, a link
  * that leads nowhere or loops), and folders that cannot be listed, each with the reason. File search passes over
- * these silently; listing them lets the user see why a file is missing. On disk (`file:`) the CLI's store looks
- * with lstat/stat, since VS Code's readDirectory drops link loops without a trace; elsewhere readDirectory's types.
+ * these silently; listing them lets the user see why a file is missing. On disk (`file:`, desktop) the host's lister
+ * looks with lstat/stat; elsewhere readDirectory's types.
  */
 export async function badEntries(
   folders: readonly vscode.WorkspaceFolder[],
   globs: string[],
+  lister?: DiskEntryLister,
 ): Promise<Array<{ uri: vscode.Uri; reason: string }>> {
   const bases = [...new Set(globs.map(globBase))];
-  const onDisk = folders.filter((f) => f.uri.scheme === 'file');
+  const onDisk = lister ? folders.filter((f) => f.uri.scheme === 'file') : [];
   const out: Array<{ uri: vscode.Uri; reason: string }> = [];
   for (const f of onDisk) {
     for (const b of bases) {
-      // No size limit here: sizes are checked when each file is read. A missing base folder lists nothing.
-      const store = new FsSourceStore([vscode.Uri.joinPath(f.uri, b).fsPath], {
-        limit: sizeLimit(Number.MAX_SAFE_INTEGER, ''),
-      });
-      if (
-        !(await store.list().then(
-          () => true,
-          () => false,
-        ))
-      )
-        continue;
-      for (const p of store.skipped()) out.push({ uri: vscode.Uri.file(p.uri), reason: p.reason });
+      const skipped = await lister?.(vscode.Uri.joinPath(f.uri, b).fsPath);
+      for (const p of skipped ?? []) out.push({ uri: vscode.Uri.file(p.path), reason: p.reason });
     }
   }
-  const other = folders.filter((f) => f.uri.scheme !== 'file');
+  const other = folders.filter((f) => !onDisk.includes(f));
   const seen = new Set<string>();
   let budget = MAX_ENTRIES;
   const limit = sizeLimit(Number.MAX_SAFE_INTEGER, '');

@@ -25,6 +25,7 @@ import type {
 import { onSettingChange } from '../config';
 import type { Logger } from '../log';
 import { progressText, type IndexProgress } from './progress';
+import type { DiskEntryLister } from './entries';
 import { WorkspaceSourceStore } from './workspaceStore';
 
 export { progressText, type IndexProgress } from './progress';
@@ -51,6 +52,8 @@ export interface SourcesServiceOptions {
   cache?: IndexCacheStore;
   /** Starts the index worker; undefined (or returning undefined) runs the desk on the extension host. */
   startWorker?: () => WorkerPort | undefined;
+  /** How the desktop host names bad entries on disk (see `WorkspaceSourceStore`). */
+  diskLister?: DiskEntryLister;
 }
 
 /** The desk over the workspace, loaded in the background once started, and updated as files change. */
@@ -85,7 +88,7 @@ export class SourcesService implements vscode.Disposable {
   constructor(options: SourcesServiceOptions) {
     this.#options = options;
     this.#log = options.log;
-    this.#store = new WorkspaceSourceStore(options.extensionUri, options.log);
+    this.#store = new WorkspaceSourceStore(options.extensionUri, options.log, options.diskLister);
     this.#ready = new Promise<void>((resolve) => (this.#started = (loaded) => resolve(loaded)));
     this.#disposables.push(
       onSettingChange(['sources', 'includeBundledSeeds', 'maxSourceSizeMB'], () => void this.reload()),
@@ -125,11 +128,12 @@ export class SourcesService implements vscode.Disposable {
     this.#started(this.reload());
   }
 
-  #connect(): void {
+  /** Connects a desk: the index worker unless `inHost` (or the host has none), else one on the extension host. */
+  #connect(inHost = false): void {
     const { cache } = this.#options;
     let port: WorkerPort | undefined;
     try {
-      port = this.#options.startWorker?.();
+      if (!inHost) port = this.#options.startWorker?.();
     } catch (e) {
       this.#log.error('The index worker could not be started; indexing on the extension host instead', e);
     }
@@ -164,7 +168,8 @@ export class SourcesService implements vscode.Disposable {
     this.#log.error('The index worker stopped unexpectedly; indexing on the extension host instead.');
     this.#client = undefined;
     this.corpus.clear();
-    this.#connect();
+    // Not another worker: one that cannot start (its script missing from the package) would fail the same way again.
+    this.#connect(true);
     void this.reload();
   }
 
@@ -280,10 +285,14 @@ export class SourcesService implements vscode.Disposable {
       this.start();
       return this.#ready;
     }
-    this.#ready = this.#load().catch((e) => {
-      if (!(e instanceof WorkerStopped)) this.#log.error('Loading sources failed', e);
+    const client = this.#client;
+    const loaded: Promise<void> = this.#load().catch((e) => {
+      if (!(e instanceof WorkerStopped)) return this.#log.error('Loading sources failed', e);
+      // The worker stopped under this load and another desk took over: this load is done when that one's is.
+      if (!this.#disposed && this.#client !== client && this.#ready !== loaded) return this.#ready;
     });
-    return this.#ready;
+    this.#ready = loaded;
+    return loaded;
   }
 
   dispose(): void {

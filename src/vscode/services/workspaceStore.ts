@@ -4,17 +4,20 @@ import { entryProblem, isSourceFile, UnusableEntry, type SourceProblem, type Sou
 import { OVERRIDES_FILE } from '../../core/entities';
 import { setting } from '../config';
 import type { Logger } from '../log';
-import { badEntries, kindOf, sourceSizeLimit, statProblem } from './entries';
+import { badEntries, kindOf, sourceSizeLimit, statProblem, type DiskEntryLister } from './entries';
 
 /** Lists and reads sources with VS Code's file system API, so remote and virtual workspaces work too. */
 export class WorkspaceSourceStore implements SourceStore {
   readonly #seeds: vscode.Uri;
   readonly #log: Logger;
+  readonly #diskLister: DiskEntryLister | undefined;
   #skipped: SourceProblem[] = [];
 
-  constructor(extensionUri: vscode.Uri, log: Logger) {
+  /** `diskLister`: how the desktop host names bad entries on disk (none in the browser). */
+  constructor(extensionUri: vscode.Uri, log: Logger, diskLister?: DiskEntryLister) {
     this.#seeds = vscode.Uri.joinPath(extensionUri, 'seeds');
     this.#log = log;
+    this.#diskLister = diskLister;
   }
 
   /** The workspace's source globs (`briefingDesk.sources`), one pattern per folder; watchers use them too. */
@@ -35,7 +38,11 @@ export class WorkspaceSourceStore implements SourceStore {
       for (const uri of await vscode.workspace.findFiles(p, '**/node_modules/**')) seen.add(uri.toString());
     }
     // File search passes over FIFOs, devices and links that lead nowhere without a word: `skipped()` names them.
-    const bad = await badEntries(vscode.workspace.workspaceFolders ?? [], setting<string[]>('sources') ?? []);
+    const bad = await badEntries(
+      vscode.workspace.workspaceFolders ?? [],
+      setting<string[]>('sources') ?? [],
+      this.#diskLister,
+    );
     this.#skipped = bad.map((b) => ({ uri: b.uri.fsPath || b.uri.toString(), reason: b.reason }));
     return [...seen];
   }
