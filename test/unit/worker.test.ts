@@ -183,6 +183,8 @@ describe('worker: the host keeps a copy of the keyed sources', () => {
         JSON.stringify(checked.diagnostics),
       );
       assert.ok(d.events.some((e) => e.event === 'entities' && e.version === d.desk.library.version));
+      // The host's copy carries the same version (overrides read after the load moved it), so the index looks current.
+      assert.strictEqual(d.mirror.version, d.desk.library.version);
       assert.strictEqual((await d.client.request('check', { markdown: md, claims: false })).claims, false);
     } finally {
       d.close();

@@ -180,8 +180,10 @@ export function serveDesk(channel: Channel<ToWorker, FromWorker>, options: Serve
   });
   const library = desk.library;
   // The host's copy of the sources follows every change, in small chunks.
+  let mirrored = -1;
   library.onChange = (change: CorpusChange) => {
     const version = library.version;
+    mirrored = version;
     const { updated, removed } = change;
     for (let i = 0; i === 0 || i < updated.length; i += MIRROR_CHUNK) {
       const last = i + MIRROR_CHUNK >= updated.length;
@@ -199,6 +201,12 @@ export function serveDesk(channel: Channel<ToWorker, FromWorker>, options: Serve
   let announced = -1;
   const announceEntities = () => {
     const version = library.version;
+    // The version also moves without a change of sources (entity overrides read after every load): the host's copy
+    // must carry it, or an entity index announced for it would never look current there.
+    if (mirrored !== version) {
+      mirrored = version;
+      send({ event: 'sources', version, updated: [], removed: [], last: true });
+    }
     void desk.entities().then(
       (index) => {
         if (library.version !== version || announced === version) return;

@@ -26,6 +26,7 @@ import { onSettingChange } from '../config';
 import type { Logger } from '../log';
 import { progressText, type IndexProgress } from './progress';
 import type { DiskEntryLister } from './entries';
+import { HostTrace } from './hostTrace';
 import { WorkspaceSourceStore } from './workspaceStore';
 
 export { progressText, type IndexProgress } from './progress';
@@ -60,6 +61,8 @@ export interface SourcesServiceOptions {
 export class SourcesService implements vscode.Disposable {
   /** The keyed sources as the desk last reported them: lookups by key and URI, answered at once. */
   readonly corpus = new SourceMirror();
+  /** What the host spends its time on while the worker indexes (off until the scale suite starts it). */
+  readonly trace = new HostTrace();
   readonly #options: SourcesServiceOptions;
   readonly #store: WorkspaceSourceStore;
   readonly #log: Logger;
@@ -88,7 +91,7 @@ export class SourcesService implements vscode.Disposable {
   constructor(options: SourcesServiceOptions) {
     this.#options = options;
     this.#log = options.log;
-    this.#store = new WorkspaceSourceStore(options.extensionUri, options.log, options.diskLister);
+    this.#store = new WorkspaceSourceStore(options.extensionUri, options.log, options.diskLister, this.trace);
     this.#ready = new Promise<void>((resolve) => (this.#started = (loaded) => resolve(loaded)));
     this.#disposables.push(
       onSettingChange(['sources', 'includeBundledSeeds', 'maxSourceSizeMB'], () => void this.reload()),
@@ -138,7 +141,12 @@ export class SourcesService implements vscode.Disposable {
       this.#log.error('The index worker could not be started; indexing on the extension host instead', e);
     }
     if (port) {
-      const client = new DeskClient(port.channel, this.#store, cache);
+      const trace = this.trace;
+      const timedCache: IndexCacheStore | undefined = cache && {
+        read: () => trace.span('read cache', () => cache.read()),
+        write: (bytes) => trace.span('write cache', () => cache.write(bytes)),
+      };
+      const client = new DeskClient(trace.channel(port.channel), this.#store, timedCache);
       this.#stop = () => void Promise.resolve(port.terminate()).catch(() => undefined);
       port.onExit?.(() => this.#workerExited(client));
       this.#attach(client, 'worker');
