@@ -12,7 +12,12 @@ export function activate(context: vscode.ExtensionContext): BriefingDeskApi {
   return activateBriefingDesk(context, {
     platform: 'node',
     listBadDiskEntries,
-    startWorker: (ctx) => startWorkerPort({ cache: true }, path.join(ctx.extensionUri.fsPath, 'dist', 'deskWorker.js')),
+    // A saved index on disk is read and written by the worker itself: its bytes never cross the extension host.
+    startWorker: (ctx, cacheFile) =>
+      startWorkerPort(
+        { cache: true, cacheFile: cacheFile.scheme === 'file' ? cacheFile.fsPath : undefined },
+        path.join(ctx.extensionUri.fsPath, 'dist', 'deskWorker.js'),
+      ),
   });
 }
 

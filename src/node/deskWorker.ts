@@ -3,6 +3,7 @@
 import { parentPort, workerData } from 'worker_threads';
 import { serveDesk } from '../core/worker/serve';
 import type { FromWorker, ToWorker } from '../protocol/worker';
+import { FsCacheStore } from './cacheStore';
 import type { DeskWorkerData } from './workerHost';
 
 /** Sources indexed between two pauses. */
@@ -10,10 +11,11 @@ const BATCH = 500;
 
 if (parentPort) {
   const port = parentPort;
+  const data = workerData as DeskWorkerData | undefined;
   serveDesk(
     { post: (m: FromWorker) => port.postMessage(m), listen: (h: (m: ToWorker) => void) => port.on('message', h) },
     {
-      cache: !!(workerData as DeskWorkerData | undefined)?.cache,
+      cache: data?.cacheFile ? new FsCacheStore(data.cacheFile) : !!data?.cache,
       pause: () => new Promise<void>((resolve) => setImmediate(resolve)),
       batch: BATCH,
       memory: () => {

@@ -10,6 +10,8 @@ import type { FromWorker, ToWorker, WorkerPort } from '../protocol/worker';
 export interface DeskWorkerData {
   /** Whether the host answers `readCache` / `writeCache`. */
   cache: boolean;
+  /** The saved index's file, read and written by the worker itself (then the host is not asked for it). */
+  cacheFile?: string;
 }
 
 /**

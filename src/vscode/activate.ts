@@ -19,8 +19,9 @@ export interface HostKit {
   /**
    * Starts the index worker (worker_threads in Node, a web worker in the browser) and returns the host's end of the
    * message channel; undefined when no worker can be had (the desk then runs on the extension host, in steps).
+   * `cacheFile`: where the saved index lives (a worker that can reach it itself need not ask the host for it).
    */
-  startWorker?(context: vscode.ExtensionContext): WorkerPort | undefined;
+  startWorker?(context: vscode.ExtensionContext, cacheFile: vscode.Uri): WorkerPort | undefined;
   /** How bad entries on disk are named (lstat/stat; the desktop host only: the browser has no disk). */
   listBadDiskEntries?: DiskEntryLister;
 }
@@ -51,7 +52,7 @@ export function activateBriefingDesk(context: vscode.ExtensionContext, kit: Host
     log,
     cache,
     diskLister: kit.listBadDiskEntries,
-    startWorker: kit.startWorker && (() => kit.startWorker?.(context)),
+    startWorker: kit.startWorker && (() => kit.startWorker?.(context, cache.file)),
   });
   context.subscriptions.push(sources);
   const features = activateFeatures(context, sources, log);

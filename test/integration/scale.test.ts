@@ -2,6 +2,7 @@
 // the extension host stays responsive. Prints activation time, time to sources ready and to entities, the host's
 // event-loop stalls and memory; asserts only what a user sees (every source indexed, progress shown, search works).
 import * as assert from 'assert';
+import * as inspector from 'inspector';
 import { constants, monitorEventLoopDelay, PerformanceObserver } from 'perf_hooks';
 import * as vscode from 'vscode';
 import type { BriefingDeskApi } from '../../src/vscode/activate';
@@ -19,6 +20,72 @@ function stalls() {
   return () => {
     h.disable();
     return `longest host stall ${ms(h.max / 1e6)}, p99 ${ms(h.percentile(99) / 1e6)}`;
+  };
+}
+
+interface CpuProfile {
+  nodes: Array<{
+    id: number;
+    callFrame: { functionName: string; url: string; lineNumber: number };
+    children?: number[];
+  }>;
+  startTime: number;
+  samples: number[];
+  timeDeltas: number[];
+}
+
+/** Samples the host thread's stacks every millisecond (V8's CPU profiler) until the returned function is called. */
+function sampleStacks(ourPath: string) {
+  const session = new inspector.Session();
+  session.connect();
+  const post = (method: string, params: object = {}) =>
+    new Promise<Record<string, unknown>>((resolve, reject) =>
+      session.post(method, params, (e, r) => (e ? reject(e) : resolve(r as Record<string, unknown>))),
+    );
+  const started = (async () => {
+    await post('Profiler.enable');
+    await post('Profiler.setSamplingInterval', { interval: 1000 });
+    await post('Profiler.start');
+    return performance.now();
+  })();
+  /** For a window of performance.now() times: where the host spent them (self time; and the nearest frame of ours). */
+  return async () => {
+    const at = await started;
+    const profile = (await post('Profiler.stop')).profile as CpuProfile;
+    session.disconnect();
+    const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+    const parent = new Map<number, number>();
+    for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+    const name = (id: number) => {
+      const f = byId.get(id)!.callFrame;
+      const file = f.url.split('/').pop();
+      return file ? `${f.functionName || '(anonymous)'} ${file}:${f.lineNumber + 1}` : f.functionName;
+    };
+    const ours = (id: number | undefined): string | undefined => {
+      for (; id !== undefined; id = parent.get(id)) if (byId.get(id)!.callFrame.url.includes(ourPath)) return name(id);
+      return undefined;
+    };
+    const times: number[] = [];
+    let t = profile.startTime;
+    for (const d of profile.timeDeltas) times.push(at + ((t += d) - profile.startTime) / 1000);
+    const where = (from: number, to: number): string => {
+      const self = new Map<string, number>();
+      const mine = new Map<string, number>();
+      profile.samples.forEach((id, i) => {
+        if (times[i] < from || times[i] > to) return;
+        self.set(name(id), (self.get(name(id)) ?? 0) + 1);
+        const o = ours(id);
+        if (o) mine.set(o, (mine.get(o) ?? 0) + 1);
+      });
+      const top = (m: Map<string, number>) =>
+        [...m]
+          .sort((a, b) => b[1] - a[1])
+          .slice(0, 4)
+          .map(([k, n]) => `${k} ~${n} ms`)
+          .join(', ');
+      return `sampled: ${top(self) || 'none'}${mine.size ? `; of ours: ${top(mine)}` : ''}`;
+    };
+    return { where, since: at };
   };
 }
 
@@ -54,9 +121,13 @@ function stallCauses(api: BriefingDeskApi) {
     last = now;
   }, 5);
   api.sources.trace.start();
-  return (): string[] => {
+  const stacks = sampleStacks(vscode.extensions.getExtension(EXTENSION_ID)!.extensionUri.path);
+  return async (): Promise<string[]> => {
     clearInterval(timer);
     observer.disconnect();
+    const { where, since } = await stacks();
+    // Starting V8's profiler stalls the host itself: only gaps after it started are named.
+    const named = gaps.filter((g) => g.start >= since);
     const work = [...api.sources.trace.stop(), ...gcs];
     const lines: string[] = [];
     const total = new Map<string, { n: number; ms: number; max: number }>();
@@ -65,24 +136,33 @@ function stallCauses(api: BriefingDeskApi) {
       const t = total.get(w.what) ?? { n: 0, ms: 0, max: 0 };
       total.set(w.what, { n: t.n + 1, ms: t.ms + w.ms, max: Math.max(t.max, w.ms) });
     }
-    const sum = gaps.reduce((a, g) => a + g.ms, 0);
+    const sum = named.reduce((a, g) => a + g.ms, 0);
     lines.push(
-      `stalls over ${STALL_MS} ms: ${gaps.length} (${ms(sum)} in all); the longest, with what overlapped them:`,
+      `stalls over ${STALL_MS} ms once the profiler ran: ${named.length} (${ms(sum)} in all); ` +
+        `the longest, with what overlapped them:`,
     );
-    for (const g of [...gaps].sort((a, b) => b.ms - a.ms).slice(0, 8)) {
+    for (const g of [...named].sort((a, b) => b.ms - a.ms).slice(0, 8)) {
       const end = g.start + g.ms;
       const during = work
         .filter((w) => w.start < end && w.start + w.ms > g.start)
         .sort((a, b) => b.ms - a.ms)
         .slice(0, 5)
         .map((w) => `${w.what} ${ms(w.ms)}`);
+      // What the host ran first once it ran again (a message's handler starts after its copy was taken in).
+      const next = work
+        .filter((w) => !w.what.endsWith('(span)') && w.start >= end - 1 && w.start <= end + 20)
+        .sort((a, b) => a.start - b.start)
+        .slice(0, 3)
+        .map((w) => w.what);
       lines.push(
-        `  at ${((g.start - t0) / 1000).toFixed(1)} s: ${ms(g.ms)} — ${during.join('; ') || 'nothing traced'}`,
+        `  at ${((g.start - t0) / 1000).toFixed(1)} s: ${ms(g.ms)} — during: ${during.join('; ') || 'nothing traced'}` +
+          `; then: ${next.join(', ') || 'nothing traced'}`,
+        `      ${where(g.start, end)}`,
       );
     }
     const top = [...total].sort((a, b) => b[1].ms - a[1].ms).slice(0, 8);
     lines.push(
-      `host work (≥ 2 ms each) and GC pauses (≥ 5 ms), by total: ` +
+      `host work and GC pauses (≥ 5 ms), by total: ` +
         top.map(([what, t]) => `${what} ${t.n}× ${ms(t.ms)} (max ${ms(t.max)})`).join('; '),
     );
     return lines;
@@ -115,7 +195,7 @@ describe('Briefing Desk at scale (BRIEFING_SCALE generated sources)', function (
     await api.sources.entities();
     const entities = performance.now() - started;
     const loop = stop();
-    const named = causes();
+    const named = await causes();
     const host = process.memoryUsage();
     const worker = await api.sources.workerMemory();
     print(
@@ -145,7 +225,7 @@ describe('Briefing Desk at scale (BRIEFING_SCALE generated sources)', function (
     await api.sources.reload();
     const warm = performance.now() - started;
     print(`      warm reload ${ms(warm)}; ${stop()}`);
-    for (const line of causes()) print(`      ${line}`);
+    for (const line of await causes()) print(`      ${line}`);
     assert.ok(api.log.recent().some((l) => /Index: \d+ of \d+ sources reused/.test(l)));
   });
 

@@ -120,8 +120,11 @@ class RemoteCache implements IndexCacheStore {
 
 /** What the worker is told when it starts. */
 export interface ServeOptions {
-  /** Whether the host keeps a saved index (it answers `readCache` / `writeCache`). */
-  cache: boolean;
+  /**
+   * The saved index: `true` when the host keeps it (it answers `readCache` / `writeCache`), or a store the worker
+   * reaches itself (a Node worker: the file on disk, so the index's bytes never cross to the host and back).
+   */
+  cache: boolean | IndexCacheStore;
   /**
    * Awaited between steps of long work (indexing batches, entity extraction), so requests (a search, a check) are
    * answered meanwhile from what is indexed so far. Without it, a load runs in one go.
@@ -173,7 +176,7 @@ export function serveDesk(channel: Channel<ToWorker, FromWorker>, options: Serve
   const store = new RemoteStore(ask);
   const desk = createBriefingDesk({
     store,
-    cache: options.cache ? new RemoteCache(ask) : undefined,
+    cache: typeof options.cache === 'object' ? options.cache : options.cache ? new RemoteCache(ask) : undefined,
     log: { info: log('info'), warn: log('warn'), error: log('error') },
     pause: options.pause,
     batch: options.batch,

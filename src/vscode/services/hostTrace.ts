@@ -11,9 +11,6 @@ export interface TraceEntry {
   ms: number;
 }
 
-/** Messages handled in less than this are not kept (thousands of small ones are not what stalls the host). */
-const KEEP_MS = 2;
-
 const label = (m: object): string =>
   'event' in m
     ? `event ${String(m.event)}`
@@ -38,7 +35,7 @@ export class HostTrace {
     return kept;
   }
 
-  /** Times the synchronous part of `work` (kept when it took at least KEEP_MS). */
+  /** Times the synchronous part of `work`. */
   sync<T>(what: string, work: () => T): T {
     if (!this.#entries) return work();
     const start = performance.now();
@@ -46,7 +43,7 @@ export class HostTrace {
       return work();
     } finally {
       const ms = performance.now() - start;
-      if (ms >= KEEP_MS) this.#entries?.push({ what, start, ms });
+      this.#entries?.push({ what, start, ms });
     }
   }
 

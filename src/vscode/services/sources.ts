@@ -206,7 +206,7 @@ export class SourcesService implements vscode.Disposable {
 
   #setProgress(p: IndexProgress | undefined): void {
     this.#progress = p;
-    this.#onDidProgress.fire(p);
+    this.trace.sync('tell progress', () => this.#onDidProgress.fire(p));
   }
 
   /** Tells the features soon (at most once a second while indexing), so a large load does not flood them. */
@@ -214,14 +214,14 @@ export class SourcesService implements vscode.Disposable {
     if (this.#changeTimer) return;
     this.#changeTimer = setTimeout(() => {
       this.#changeTimer = undefined;
-      this.#onDidChange.fire();
+      this.trace.sync('tell features', () => this.#onDidChange.fire());
     }, CHANGE_THROTTLE);
   }
 
   #changedNow(): void {
     clearTimeout(this.#changeTimer);
     this.#changeTimer = undefined;
-    this.#onDidChange.fire();
+    this.trace.sync('tell features', () => this.#onDidChange.fire());
   }
 
   /** Sends a request; rejects with `WorkerStopped` once the service is disposed. */

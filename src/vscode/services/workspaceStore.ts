@@ -7,6 +7,9 @@ import type { Logger } from '../log';
 import { badEntries, kindOf, sourceSizeLimit, statProblem, type DiskEntryLister } from './entries';
 import { HostTrace } from './hostTrace';
 
+/** URIs turned into strings between two yields to the host's event loop. */
+const URI_STEP = 1000;
+
 /** Lists and reads sources with VS Code's file system API, so remote and virtual workspaces work too. */
 export class WorkspaceSourceStore implements SourceStore {
   readonly #seeds: vscode.Uri;
@@ -41,7 +44,11 @@ export class WorkspaceSourceStore implements SourceStore {
       const found = await this.#trace.span('findFiles', async () =>
         vscode.workspace.findFiles(p, '**/node_modules/**'),
       );
-      this.#trace.sync(`${found.length} URIs to strings`, () => found.forEach((uri) => seen.add(uri.toString())));
+      // Thousands of URIs: in steps, so the host answers other work between them.
+      for (let i = 0; i < found.length; i += URI_STEP) {
+        this.#trace.sync('URIs to strings', () => found.slice(i, i + URI_STEP).forEach((u) => seen.add(u.toString())));
+        if (i + URI_STEP < found.length) await new Promise((resolve) => setTimeout(resolve, 0));
+      }
     }
     // File search passes over FIFOs, devices and links that lead nowhere without a word: `skipped()` names them.
     const bad = await this.#trace.span('bad entries', () =>
