@@ -69,7 +69,8 @@ export type WorkerRequest =
   | { id: number; op: 'setEntityOverrides'; text: string | undefined }
   | { id: number; op: 'reloadEntityOverrides' }
   | { id: number; op: 'saveIndex'; ifDirty?: boolean }
-  | { id: number; op: 'memory' };
+  | { id: number; op: 'memory' }
+  | { id: number; op: 'sourceText'; uri: string };
 
 /** The answer to a request. */
 export type WorkerResponse = { id: number; ok: true; result: unknown } | { id: number; ok: false; error: string };
@@ -91,6 +92,8 @@ export interface WorkerResults {
   reloadEntityOverrides: null;
   saveIndex: null;
   memory: WorkerMemory | null;
+  /** A source's file text as read (null: no such source). */
+  sourceText: string | null;
 }
 
 /** I/O the worker asks of the host (the host owns the file system: workspace.fs, Node's fs, memory). */
@@ -119,7 +122,9 @@ export type StoreResponse =
 /**
  * Things the worker says unasked. `sources` keeps a host's copy of the keyed sources current (what hovers,
  * completions and the preview read at once): sent in chunks as sources are indexed, changed or removed; `version`
- * increases with every change of the library. `entities` says the entity index is current again.
+ * increases with every change of the library. The sources come without their file text (`text` is empty: offsets
+ * and paragraphs are all the host's features read; the rare view of a whole file asks `sourceText`), which would
+ * double what the host holds. `entities` says the entity index is current again.
  */
 export type WorkerEvent =
   | { event: 'progress'; done: number; total: number }

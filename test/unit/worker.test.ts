@@ -115,6 +115,13 @@ describe('worker: the host keeps a copy of the keyed sources', () => {
       await d.client.request('remove', { uris: ['mem:/s/002.txt'] });
       assert.deepStrictEqual(summary(d.mirror.sources), summary(d.desk.library.sources));
       assert.strictEqual(d.mirror.byUri('mem:/s/001.txt')?.paragraphs[0].text, 'A new first paragraph.');
+      // The copy holds paragraphs, not the file text; the worker answers for that.
+      assert.strictEqual(d.mirror.byUri('mem:/s/001.txt')?.text, '');
+      assert.strictEqual(
+        await d.client.request('sourceText', { uri: 'mem:/s/001.txt' }),
+        'Harbour report renamed\n\n2025-01-01\n\nA new first paragraph.\n',
+      );
+      assert.strictEqual(await d.client.request('sourceText', { uri: 'mem:/s/nothing.txt' }), null);
       assert.strictEqual(d.mirror.byUri('mem:/s/002.txt'), undefined);
       for (const s of d.desk.library.sources) assert.strictEqual(d.mirror.get(s.key)?.uri, s.uri);
       assert.strictEqual(d.mirror.version, d.desk.library.version);

@@ -1,5 +1,7 @@
 // The host's copy of a worker's keyed sources: what hovers, completions, definitions and the preview read at once,
-// without asking the worker. Fed by the worker's `sources` events; never keys or parses anything itself.
+// without asking the worker. Fed by the worker's `sources` events; never keys or parses anything itself. The sources
+// carry their paragraphs but not the file's text (`text` is empty; the host asks the worker for it when a view needs
+// the whole file).
 import type { CorpusView } from '../corpus/view';
 import type { Source, SourceFileWarning } from '../corpus/types';
 import { byCodePoint } from '../text/normalize';

@@ -2,7 +2,7 @@
 // requests and keeping the host's copy of the sources current. Core only (plain messages), so worker_threads, a
 // browser's web worker and the extension host itself (in process, over a loopback channel) can all run it.
 import type { IndexCacheStore } from '../cache';
-import type { CorpusChange, SourceProblem } from '../corpus';
+import type { CorpusChange, Source, SourceProblem } from '../corpus';
 import { UnusableEntry } from '../corpus/entry';
 import { isSourceFile, type SourceStore } from '../corpus/load';
 import { createBriefingDesk, type BriefingDesk } from '../desk';
@@ -136,6 +136,9 @@ export interface ServeOptions {
   memory?: () => WorkerMemory;
 }
 
+/** A source as the host's copy holds it: everything but the file's text (see WorkerEvent). */
+const withoutText = (s: Source): Source => ({ ...s, text: '' });
+
 /** Sources per `sources` event: small messages, so the host never spends long taking one in. */
 export const MIRROR_CHUNK = 200;
 /** Files read between two progress events. */
@@ -193,7 +196,7 @@ export function serveDesk(channel: Channel<ToWorker, FromWorker>, options: Serve
       send({
         event: 'sources',
         version,
-        updated: updated.slice(i, i + MIRROR_CHUNK),
+        updated: updated.slice(i, i + MIRROR_CHUNK).map(withoutText),
         removed: i === 0 ? removed : [],
         warnings: last ? library.corpus.warnings : undefined,
         last,
@@ -310,6 +313,8 @@ export function serveDesk(channel: Channel<ToWorker, FromWorker>, options: Serve
         return null;
       case 'memory':
         return options.memory?.() ?? null;
+      case 'sourceText':
+        return library.corpus.byUri(r.uri)?.text ?? null;
     }
   };
   channel.listen((m) => {

@@ -16,7 +16,7 @@ export class CitationDefinitionProvider implements vscode.DefinitionProvider {
     private readonly briefings: BriefingDocuments,
   ) {}
 
-  provideDefinition(document: vscode.TextDocument, position: vscode.Position) {
+  async provideDefinition(document: vscode.TextDocument, position: vscode.Position) {
     const found = definitionAt(this.briefings.briefing(document), document.offsetAt(position), this.sources.corpus);
     return found && paragraphLocation(found.source, found.paragraph);
   }
@@ -57,11 +57,11 @@ export class CitationReferenceProvider implements vscode.ReferenceProvider {
 class SeedDocuments implements vscode.TextDocumentContentProvider {
   constructor(private readonly sources: SourcesService) {}
 
-  provideTextDocumentContent(uri: vscode.Uri) {
+  async provideTextDocumentContent(uri: vscode.Uri) {
     const file = uri.query ? vscode.Uri.parse(uri.query) : uri.with({ scheme: 'file' });
     return (
-      this.sources.corpus.byUri(file.toString())?.text ??
-      vscode.workspace.fs.readFile(file).then((b) => new TextDecoder().decode(b))
+      (await this.sources.sourceText(file.toString())) ??
+      new TextDecoder().decode(await vscode.workspace.fs.readFile(file))
     );
   }
 }

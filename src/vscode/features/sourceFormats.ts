@@ -85,7 +85,9 @@ export function registerSourceFormats(sources: SourcesService, log: Logger): vsc
     async provideTextDocumentContent(uri) {
       const find = () => sources.corpus.byUri(uri.query);
       if (!find()) await sources.ready;
-      return find()?.text ?? `This file is not an indexed source (yet): ${uri.query}\n`;
+      return (
+        (find() && (await sources.sourceText(uri.query))) ?? `This file is not an indexed source (yet): ${uri.query}\n`
+      );
     },
   };
   return [

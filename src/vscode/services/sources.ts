@@ -281,6 +281,11 @@ export class SourcesService implements vscode.Disposable {
     return (await this.#quietly('entityAt', { text, offset }, null)) ?? undefined;
   }
 
+  /** A source's file text as the desk read it (the host's copy of the sources does not keep it). */
+  async sourceText(uri: string): Promise<string | undefined> {
+    return (await this.#quietly('sourceText', { uri }, null)) ?? undefined;
+  }
+
   /** The worker's own heap (undefined on the extension host, or when it cannot tell). */
   async workerMemory(): Promise<WorkerMemory | undefined> {
     if (this.#mode !== 'worker') return undefined;
