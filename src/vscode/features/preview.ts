@@ -8,6 +8,9 @@ import { COMMANDS } from '../commandIds';
 import { setting } from '../config';
 import type { SourcesService } from '../services/sources';
 
+/** VS Code's built-in Markdown extension (the preview). */
+const MARKDOWN_EXTENSION = 'vscode.markdown-language-features';
+
 function location(source: Source): string {
   if (source.url) return source.url;
   const uri = vscode.Uri.parse(source.uri);
@@ -45,7 +48,7 @@ class PreviewChecks {
         this.#done.delete(markdown);
         this.#done.set(markdown, { version, claims: r.claims, diagnostics: r.diagnostics });
         for (const old of [...this.#done.keys()].slice(0, -CHECKED)) this.#done.delete(old);
-        void vscode.commands.executeCommand('markdown.preview.refresh');
+        refreshPreviews();
       },
       () => this.#asked.delete(markdown),
     );
@@ -67,6 +70,15 @@ export function extendMarkdownIt(sources: SourcesService): (md: MarkdownItInstan
   return (md) => md.use(citationPlugin, pluginOptions(sources));
 }
 
+/**
+ * Re-renders open Markdown previews. Only when the Markdown extension is active (in this host) can one be open:
+ * otherwise the command would activate that extension (its bundle and language server) for nothing, mid-indexing.
+ */
+function refreshPreviews(): void {
+  if (!vscode.extensions.getExtension(MARKDOWN_EXTENSION)?.isActive) return;
+  void vscode.commands.executeCommand('markdown.preview.refresh');
+}
+
 async function readMedia(extensionUri: vscode.Uri, name: string): Promise<string> {
   return new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(extensionUri, 'media', name)));
 }
@@ -78,7 +90,7 @@ export function registerPreview(context: vscode.ExtensionContext, sources: Sourc
     return e?.document.languageId === 'markdown' ? e : undefined;
   };
   return [
-    sources.onDidChange(() => void vscode.commands.executeCommand('markdown.preview.refresh')),
+    sources.onDidChange(refreshPreviews),
     vscode.commands.registerCommand(COMMANDS.openPreview, async (uri?: vscode.Uri) => {
       const target = uri instanceof vscode.Uri ? uri : markdownEditor()?.document.uri;
       await sources.ready;
