@@ -9,7 +9,7 @@ import { PanelViewProvider } from '../../src/vscode/features/panel/panelView';
 import type { Logger } from '../../src/vscode/log';
 import { SourcesService } from '../../src/vscode/services/sources';
 import { EXPECTED } from '../web/expected';
-import { deskApi, EXTENSION_ID } from '../web/checks';
+import { deskApi, EXTENSION_ID, searchPanel } from '../web/checks';
 
 describe('Briefing Desk without its index worker', function () {
   this.timeout(120_000);
@@ -49,15 +49,7 @@ describe('Briefing Desk without its index worker', function () {
         loaded.sources.some((s) => s.key === EXPECTED.search.key),
         loaded.sources.map((s) => s.key).join(', '),
       );
-      const reply = await panel.handle({
-        type: 'search',
-        id: 1,
-        query: EXPECTED.search.query,
-        keys: [],
-        from: '',
-        to: '',
-        entity: '',
-      });
+      const reply = await searchPanel(panel);
       assert.ok(reply && reply.type === 'didSearch');
       assert.strictEqual(reply.results[0]?.key, EXPECTED.search.key);
       assert.strictEqual(reply.results[0]?.paragraph, EXPECTED.search.paragraph);
