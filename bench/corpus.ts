@@ -7,7 +7,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { performance } from 'perf_hooks';
 import { createBriefingDesk, type BriefingDesk } from '../src/core/desk';
-import { FsCacheStore } from '../src/node/cacheStore';
+import { cacheFileFor, FsCacheStore } from '../src/node/cacheStore';
 import { FsSourceStore } from '../src/node/fsStore';
 import { seeded } from '../test/unit/helpers/citationGen';
 import { QUERIES } from './queries';
@@ -23,7 +23,14 @@ export interface CorpusRun {
   search_p50_ms: number;
   search_p95_ms: number;
   check_ms: number;
+  /** `briefing entities --json` after the change, in its own process: load from the cache, extract, save, print. */
   entities_ms: number;
+  /** That process's peak resident memory. */
+  entities_peak_rss_mb: number | null;
+  /** Its CPU time (user and system, all threads): a figure other processes on the machine disturb less. */
+  entities_cpu_ms: number | null;
+  /** The same extraction in the measuring process (its desk already loaded), plus saving the index. */
+  entities_desk_ms: number;
   /** The first card (it builds the paragraph → entities index), then the slowest of the next 19 most mentioned. */
   card_first_ms: number;
   card_ms: number;
@@ -89,7 +96,8 @@ function percentile(sorted: number[], p: number): number {
 
 async function open(dir: string, cacheDir: string | undefined): Promise<{ desk: BriefingDesk; ms: number }> {
   const t0 = performance.now();
-  const cache = cacheDir ? new FsCacheStore(path.join(cacheDir, 'index.bdcache')) : undefined;
+  // The file the CLI uses for this folder, so `briefing entities --cache` (the entities step) finds the same index.
+  const cache = cacheDir ? new FsCacheStore(cacheFileFor(cacheDir, [dir])) : undefined;
   const desk = createBriefingDesk({ store: new FsSourceStore([dir]), cache });
   await desk.load();
   return { desk, ms: performance.now() - t0 };
@@ -163,9 +171,10 @@ export async function measureCorpus(dir: string, cacheDir: string): Promise<Corp
     desk.check(md);
     checks.push(performance.now() - t);
   }
+  const entities = entitiesCommand(dir, cacheDir);
   const t2 = performance.now();
   const index = await desk.entities();
-  const entitiesMs = performance.now() - t2;
+  const entitiesDeskMs = performance.now() - t2;
   const cards: number[] = [];
   for (const e of index.entities.slice(0, 20)) {
     const t = performance.now();
@@ -186,11 +195,45 @@ export async function measureCorpus(dir: string, cacheDir: string): Promise<Corp
     search_p50_ms: round1(percentile(times, 50)),
     search_p95_ms: round1(percentile(times, 95)),
     check_ms: round1(checks[0]),
-    entities_ms: round1(entitiesMs),
+    entities_ms: round1(entities.ms),
+    entities_peak_rss_mb: entities.peakRssMb,
+    entities_cpu_ms: entities.cpuMs,
+    entities_desk_ms: round1(entitiesDeskMs),
     card_first_ms: round1(cards[0] ?? 0),
     card_ms: round1(Math.max(0, ...cards.slice(1))),
     peak_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024),
     rg_phrase_ms: rg === null ? null : round1(rg),
+  };
+}
+
+/**
+ * `briefing entities --json --sources DIR --cache CACHE` as a user runs it, in a process of its own (the CLI bundle
+ * beside this one, its output discarded): its time, and its peak RSS and CPU time as the process reports them on exit.
+ */
+function entitiesCommand(
+  dir: string,
+  cacheDir: string,
+): { ms: number; peakRssMb: number | null; cpuMs: number | null } {
+  const cli = path.join(path.dirname(process.argv[1]), 'cli.js');
+  const run = [
+    'const cli = require(process.argv[1]);',
+    "process.on('exit', () => { const u = process.resourceUsage();",
+    "process.stderr.write('\\nmaxrss_kb=' + u.maxRSS + ' cpu_us=' + (u.userCPUTime + u.systemCPUTime) + '\\n'); });",
+    'cli.main(process.argv.slice(2)).then((code) => { process.exitCode = code; });',
+  ].join(' ');
+  const t = performance.now();
+  const r = spawnSync(process.execPath, ['-e', run, cli, 'entities', '--json', '--sources', dir, '--cache', cacheDir], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'ignore', 'pipe'],
+    maxBuffer: 1 << 24,
+  });
+  const ms = performance.now() - t;
+  if (r.status !== 0) throw new Error(`briefing entities failed (exit ${r.status}): ${r.stderr}`);
+  const m = /maxrss_kb=(\d+) cpu_us=(\d+)/.exec(r.stderr);
+  return {
+    ms,
+    peakRssMb: m ? Math.round(Number(m[1]) / 1024) : null,
+    cpuMs: m ? Math.round(Number(m[2]) / 1000) : null,
   };
 }
 
@@ -205,6 +248,7 @@ function table(runs: CorpusRun[]): string {
     'p95',
     'check 50',
     'entities ms',
+    'entities RSS MB',
     'card 1st/next',
     'peak RSS MB',
     'rg -F ms',
@@ -220,6 +264,7 @@ function table(runs: CorpusRun[]): string {
       r.search_p95_ms,
       r.check_ms,
       r.entities_ms,
+      r.entities_peak_rss_mb ?? '—',
       `${r.card_first_ms.toLocaleString('en-US')} / ${r.card_ms.toLocaleString('en-US')}`,
       r.peak_rss_mb,
       r.rg_phrase_ms ?? '—',
@@ -272,6 +317,10 @@ export async function corpusBench(argv: string[]): Promise<void> {
   log('cold: load with an empty cache; warm: a new desk over the saved cache (best of 2); update 1: one source');
   log('changed on disk and refreshed; search: median of 3 rounds per query, p50/p95 over the queries; check 50: the');
   log('first check of a 50-citation briefing after a warm start; rg -F: ripgrep for a literal phrase over the files.');
+  log('entities: `briefing entities --json` after that change, in its own process (warm load, extraction, saving the');
+  log(
+    'index, printing); entities RSS MB: its peak. peak RSS MB: the measuring process (cold build, warm starts, ...).',
+  );
   log('card 1st/next: the first entity card (builds the paragraph → entities index), then the slowest of the next 19.');
 }
 

@@ -62,11 +62,34 @@ export function terminalOutput(raw: Output): Output {
  * C0 controls JSON escapes, DEL and the C1 range are written as `\u` escapes too.
  */
 export function printJson(o: Output, value: unknown): void {
+  o.out(jsonText(value, '') + '\n');
+}
+
+/** Indented JSON of `value` with DEL and C1 escaped, every line after the first starting with `indent`. */
+function jsonText(value: unknown, indent: string): string {
   const json = JSON.stringify(value, null, 2).replace(
     /[\u007f-\u009f]/g,
     (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
   );
-  o.out(json + '\n');
+  return indent ? json.replace(/\n/g, '\n' + indent) : json;
+}
+
+/**
+ * Prints `{ [key]: items.map(each) }` exactly as {@link printJson} would, writing the items a few at a time so a long
+ * list (entities of a large corpus) never becomes one string. JSON strings hold no raw line break, so re-indenting
+ * an item's lines is safe.
+ */
+export function printJsonList<T>(o: Output, key: string, items: T[], each: (item: T) => unknown): void {
+  if (!items.length) {
+    printJson(o, { [key]: [] });
+    return;
+  }
+  let chunk = `{\n  ${JSON.stringify(key)}: [\n`;
+  items.forEach((item, i) => {
+    chunk += `    ${jsonText(each(item), '    ')}${i < items.length - 1 ? ',' : ''}\n`;
+    if (chunk.length > 1 << 20) (o.out(chunk), (chunk = ''));
+  });
+  o.out(chunk + '  ]\n}\n');
 }
 
 /** Visible width of a string (style marks do not count). */

@@ -13,7 +13,7 @@ import {
 import { UsageError } from '../args';
 import type { Command } from '../command';
 import { InputError, openDesk, readTextArg, type CliContext } from '../context';
-import { paint, printJson, truncate, type Output } from '../output';
+import { paint, printJson, printJsonList, truncate, type Output } from '../output';
 
 /** Opens the desk and its entity index, with `--entities FILE` (or ./briefing-entities.json) applied. */
 async function loadIndex(ctx: CliContext): Promise<{ desk: BriefingDesk; index: EntityIndex }> {
@@ -55,7 +55,7 @@ export const entitiesCommand: Command = {
     const { index } = await loadIndex(ctx);
     const entities = index.entities;
     if (ctx.json) {
-      printJson(ctx.output, { entities: entities.map(entityJson) });
+      printJsonList(ctx.output, 'entities', entities, entityJson);
       return 0;
     }
     const o = ctx.output;

@@ -22,12 +22,40 @@ function byPlace(a: Mention, b: Mention): number {
   return a.key.localeCompare(b.key) || a.start - b.start;
 }
 
-function toEntity(c: Cluster, sources: Map<string, Source>): Entity {
-  const seen = new Set<string>();
-  const mentions = c.found
-    .map(toMention)
-    .filter((m) => !seen.has(`${m.key}|${m.start}`) && !!seen.add(`${m.key}|${m.start}`))
-    .sort(byPlace);
+/**
+ * Source keys in {@link byPlace} order: `rank` (equal for keys `localeCompare` calls equal) and a distinct `id`, so
+ * mentions are sorted and told apart by numbers rather than by comparing and joining strings.
+ */
+type KeyOrder = Map<string, { rank: number; id: number }>;
+
+function keyOrder(sources: Source[]): KeyOrder {
+  const keys = [...new Set(sources.map((s) => s.key))].sort((a, b) => a.localeCompare(b));
+  const order: KeyOrder = new Map();
+  let rank = 0;
+  keys.forEach((k, i) => {
+    if (i > 0 && keys[i - 1].localeCompare(k) !== 0) rank++;
+    order.set(k, { rank, id: i });
+  });
+  return order;
+}
+
+/** Mentions in {@link byPlace} order (the same stable sort), through the ranks of `order` when it has every key. */
+function sortByPlace(list: Mention[], order: KeyOrder): Mention[] {
+  if (!list.every((m) => order.has(m.key))) return list.sort(byPlace);
+  return list.sort((a, b) => order.get(a.key)!.rank - order.get(b.key)!.rank || a.start - b.start);
+}
+
+function toEntity(c: Cluster, sources: Map<string, Source>, order: KeyOrder): Entity {
+  // One mention per place (source and start), the first found.
+  const seen = new Set<number | string>();
+  const place = (m: Mention) => {
+    const id = order.get(m.key)?.id;
+    return id === undefined ? `${m.key}|${m.start}` : id * 2 ** 32 + m.start;
+  };
+  const mentions = sortByPlace(
+    c.found.map(toMention).filter((m) => !seen.has(place(m)) && !!seen.add(place(m))),
+    order,
+  );
   const forms = [
     ...c.found.map((f) => f.name),
     ...(c.type === 'person' ? c.found.filter((f) => f.title).map((f) => `${f.title} ${f.name}`) : []),
@@ -37,7 +65,7 @@ function toEntity(c: Cluster, sources: Map<string, Source>): Entity {
   const folded = new Set([keyOf(name)]);
   for (const f of forms) if (!folded.has(keyOf(f))) (folded.add(keyOf(f)), aliases.push(f));
   const e: Entity = { id: '', name, type: c.type, aliases, description: describe(c, sources), mentions };
-  if (c.demonyms.length) e.demonymMentions = c.demonyms.map(toMention).sort(byPlace);
+  if (c.demonyms.length) e.demonymMentions = sortByPlace(c.demonyms.map(toMention), order);
   if (c.ambiguous.length) e.ambiguous = c.ambiguous;
   return e;
 }
@@ -95,7 +123,8 @@ export class EntityIndex {
     { found, stats }: ReturnType<typeof scan>,
   ): EntityIndex {
     const bySource = new Map(sources.map((s) => [s.key, s]));
-    let entities = resolve(found, stats).map((c) => toEntity(c, bySource));
+    const order = keyOrder(sources);
+    let entities = resolve(found, stats).map((c) => toEntity(c, bySource, order));
     const { overrides: ov, problems } =
       overrides === undefined ? { overrides: { entities: [] }, problems: [] } : readOverrides(overrides);
     for (const o of ov.entities) entities = applyOverride(entities, o, sources);

@@ -6,7 +6,7 @@ import { classify, type Candidate } from './classify';
 import { gazetteer } from './gazetteer';
 import { CALENDAR, keyOf } from './lexicon';
 import { findRuns, segmentRun, type WordStats } from './runs';
-import { tokenize, type Token } from './tokens';
+import { TokenPool, tokenize, type Token } from './tokens';
 import type { EntityType } from './types';
 
 /** A candidate with the source and paragraph it was found in. */
@@ -31,32 +31,55 @@ interface Para {
   tokens: Token[];
 }
 
-/** Every paragraph of `sources`, tokenised one at a time (tokens of a whole corpus are never held at once). */
-function* paragraphs(sources: Source[]): Generator<Para> {
+/**
+ * Every paragraph of `sources`, tokenised one at a time (tokens of a whole corpus are never held at once). A
+ * paragraph's tokens may be valid only until the next paragraph is read (see {@link TokenPool}).
+ */
+function* paragraphs(sources: Source[], read: ReadParagraph): Generator<Para> {
   for (const s of sources)
-    for (const p of s.paragraphs) yield { source: s, n: p.n, tokens: tokenize(s.text.slice(p.start, p.end), p.start) };
+    for (const p of s.paragraphs) yield { source: s, n: p.n, tokens: read(s.text.slice(p.start, p.end), p.start) };
 }
+
+/** Tokenises one paragraph (`text`, first character at file offset `base`). */
+export type ReadParagraph = (text: string, base: number) => Token[];
 
 /** Word statistics over tokenised paragraphs. */
 export function wordStats(paras: Iterable<{ tokens: Token[] }>): WordStats {
-  const stats: WordStats = { lower: new Set(), midCaps: new Set(), standalone: new Set() };
-  for (const { tokens } of paras) addWordStats(stats, tokens);
-  return stats;
+  const raw = rawStats();
+  for (const { tokens } of paras) addWordStats(raw, tokens);
+  return foldStats(raw);
 }
 
-function addWordStats(stats: WordStats, tokens: Token[]): void {
+/** Word statistics as written: each distinct spelling is folded once at the end, not every time it is read. */
+type RawStats = WordStats;
+
+const rawStats = (): RawStats => ({ lower: new Set(), midCaps: new Set(), standalone: new Set() });
+
+function foldStats(raw: RawStats): WordStats {
+  const fold = (set: Set<string>) => {
+    const out = new Set<string>();
+    for (const w of set) out.add(keyOf(w));
+    return out;
+  };
+  return { lower: fold(raw.lower), midCaps: fold(raw.midCaps), standalone: fold(raw.standalone) };
+}
+
+function addWordStats(stats: RawStats, tokens: Token[]): void {
   for (const t of tokens) {
     if (!t.word) continue;
-    if (/^\p{Ll}/u.test(t.text)) stats.lower.add(keyOf(t.text));
-    else if (t.cap && !t.sentenceStart) stats.midCaps.add(keyOf(t.text));
+    const c = t.text.charCodeAt(0);
+    if (c < 128 ? c >= 97 && c <= 122 : /^\p{Ll}/u.test(t.text)) stats.lower.add(t.text);
+    else if (t.cap && !t.sentenceStart) stats.midCaps.add(t.text);
   }
   for (const run of findRuns(tokens))
-    if (!run[run.length - 1].possessive || run.length > 1) stats.standalone.add(keyOf(run[run.length - 1].text));
+    if (!run[run.length - 1].possessive || run.length > 1) stats.standalone.add(run[run.length - 1].text);
 }
 
 const MONTH = '(?:January|February|March|April|May|June|July|August|September|October|November|December)';
 const PLACE = String.raw`\p{Lu}[\p{L}\p{M}-]+(?:\s\p{Lu}[\p{L}\p{M}-]+)?`;
 const WHAT = 'attacks?|bombings?|massacre|earthquake|blast|explosion';
+/** Every match of {@link HEAD} contains one of these (its `WHAT` words, case and all). */
+const ATTACK_WORDS = ['attack', 'bombing', 'massacre', 'earthquake', 'blast', 'explosion'];
 const HEAD = new RegExp(String.raw`(?<!\p{L})(${WHAT})\s+(?:in|on|at)\s+(${PLACE})`, 'gu');
 const DATE = new RegExp(`\\b(${MONTH})\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:,\\s*\\d{4})?,?\\s+`, 'gu');
 /** At most two lower-case words between a date and the attack (`October 7 terror attacks`). */
@@ -82,6 +105,8 @@ function attacks(p: Para): Found[] {
   const out: Found[] = [];
   const text = p.source.text.slice(p.source.paragraphs[p.n - 1].start, p.source.paragraphs[p.n - 1].end);
   const base = p.source.paragraphs[p.n - 1].start;
+  // Most paragraphs name no attack: a plain look for the words first (the pattern needs one of them).
+  if (!ATTACK_WORDS.some((w) => text.includes(w))) return out;
   let prevEnd = 0;
   for (const m of text.matchAll(HEAD)) {
     const [, head, where] = m;
@@ -125,31 +150,50 @@ function tokenAt(tokens: Token[], offset: number): number {
   return lo < tokens.length ? lo : -1;
 }
 
+/** The first token starting at or after `offset`, else -1 (as `findIndex` would say, by binary search). */
+function firstFrom(tokens: Token[], offset: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (tokens[mid].start >= offset) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo < tokens.length ? lo : -1;
+}
+
 /** Paragraphs read between two pauses of {@link scanInSteps}. */
 const STEP = 200;
 
-/** Finds candidate names in all sources. */
-export function scan(sources: Source[]): { found: Found[]; stats: WordStats } {
-  const steps = scanInSteps(sources);
+/** Finds candidate names in all sources (`read`: how paragraphs are tokenised; tests pass the reference). */
+export function scan(sources: Source[], read?: ReadParagraph): { found: Found[]; stats: WordStats } {
+  const steps = scanInSteps(sources, read);
   let r = steps.next();
   while (!r.done) r = steps.next();
   return r.value;
 }
 
 /** The same work as {@link scan}, pausing (`yield`) every few hundred paragraphs so a host can let others run. */
-export function* scanInSteps(sources: Source[]): Generator<void, { found: Found[]; stats: WordStats }> {
+export function* scanInSteps(
+  sources: Source[],
+  read?: ReadParagraph,
+): Generator<void, { found: Found[]; stats: WordStats }> {
   // Two passes over the paragraphs (statistics, then names), tokenising each time: re-reading is cheaper than holding
   // every token of a large corpus in memory.
-  const stats: WordStats = { lower: new Set(), midCaps: new Set(), standalone: new Set() };
+  const raw = rawStats();
+  // Nothing below keeps a token past its paragraph (candidates copy offsets and strings): one pool per scan.
+  const pool = new TokenPool();
+  read ??= (text, base) => tokenize(text, base, pool);
   let i = 0;
-  for (const p of paragraphs(sources)) {
+  for (const p of paragraphs(sources, read)) {
     if (++i % STEP === 0) yield;
-    addWordStats(stats, p.tokens);
+    addWordStats(raw, p.tokens);
   }
   yield;
+  const stats = foldStats(raw);
   const found: Found[] = [];
   i = 0;
-  for (const p of paragraphs(sources)) {
+  for (const p of paragraphs(sources, read)) {
     if (++i % STEP === 0) yield;
     // Names found in this paragraph, with the indexes of their first token and of their segment's last token.
     const here: Found[] = [];
@@ -214,10 +258,7 @@ export function* scanInSteps(sources: Source[]): Generator<void, { found: Found[
           if (!o || o.type === null || o.demonymOf || o.type === 'person') continue;
           const [a, b] = j < i ? [o, c] : [c, o];
           const between = tokens
-            .slice(
-              tokens.findIndex((t) => t.start >= a.end),
-              tokens.findIndex((t) => t.start >= b.start),
-            )
+            .slice(firstFrom(tokens, a.end), firstFrom(tokens, b.start))
             .map((t) => t.text)
             .join(' ');
           if (/^(?:,|and|or|, and|, or)$/.test(between)) {
