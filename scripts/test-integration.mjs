@@ -1,13 +1,15 @@
 // Runs the extension-host suite (test/integration) in a real VS Code: by default code-server's
 // workbench in headless Chromium (works offline), with --electron through @vscode/test-electron.
 //
-// usage: node scripts/test-integration.mjs [--electron] [--no-build] [--verbose]
+// usage: node scripts/test-integration.mjs [--electron] [--no-build] [--verbose] [--scale N]
 // env:   BRIEFING_TEST_HOST=electron   same as --electron
 //        BRIEFING_VSCODE_PATH=exe      with --electron: a local VS Code instead of a download
 //        BRIEFING_TEST_TIMEOUT=secs    whole-run limit (default 600: the hostile-sources suite alone takes a minute on a loaded 2-core machine); exit 2 when it is hit
 //        BRIEFING_TEST_GREP=pattern    only tests whose title matches
 //        BRIEFING_CODE_SERVER=dir      use this code-server package instead of running the setup
 //        BRIEFING_KEEP_RUN=1           keep the temp run folder (server.log, host.log, workspace)
+//        BRIEFING_SCALE=N              same as --scale N: add N generated sources to the workspace and run only the
+//                                      scale test (test/integration/scale.test.ts), which prints its measurements
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -16,13 +18,16 @@ import { fileURLToPath } from 'node:url';
 import { openSuitePage, runnerSteps } from './workbench-suite.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const args = new Set(process.argv.slice(2));
+const argv = process.argv.slice(2);
+const args = new Set(argv);
+const scaleAt = argv.indexOf('--scale');
+const scale = Number(scaleAt >= 0 ? argv[scaleAt + 1] : process.env.BRIEFING_SCALE || 0);
 const electron = args.has('--electron') || process.env.BRIEFING_TEST_HOST === 'electron';
 const verbose = args.has('--verbose');
-const timeoutMs = Number(process.env.BRIEFING_TEST_TIMEOUT || 600) * 1000;
+const timeoutMs = Number(process.env.BRIEFING_TEST_TIMEOUT || (scale ? 3600 : 600)) * 1000;
 const fixture = join(root, 'test', 'fixtures', 'workspace');
 const launcher = join(root, 'out', 'test', 'integration', 'launcher');
-const { log, buildAndCompile } = runnerSteps(root, 'test:integration');
+const { log, step, buildAndCompile } = runnerSteps(root, 'test:integration');
 
 if (!args.has('--no-build')) buildAndCompile();
 if (!existsSync(launcher + '.js')) {
@@ -35,6 +40,17 @@ const cs = require(join(root, 'out', 'test', 'support', 'codeServer.js'));
 const runDir = mkdtempSync(join(tmpdir(), 'briefing-desk-it-'));
 const workspace = cs.copyWorkspace(fixture, join(runDir, 'workspace'));
 const env = { BRIEFING_TEST_RESULT: join(runDir, 'result.json'), BRIEFING_TEST_LOG: join(runDir, 'mocha.log') };
+if (scale > 0) {
+  // A generated corpus (the corpus bench's deterministic articles) beside the fixture's sources; only the scale test.
+  step(`write ${scale} generated sources`, process.execPath, [
+    join(root, 'dist', 'bench.js'),
+    'corpus-write',
+    join(workspace, 'sources', 'generated'),
+    String(scale),
+  ]);
+  env.BRIEFING_SCALE = String(scale);
+  env.BRIEFING_TEST_GREP = process.env.BRIEFING_TEST_GREP || 'at scale';
+}
 
 const code = electron ? await runInElectron() : await runInCodeServer();
 // When the suite never reported, the workbench's own output usually says why.

@@ -54,6 +54,8 @@ export interface BriefingDeskOptions {
    * be used (truncated, corrupt, foreign, another version) is ignored and rebuilt, never trusted.
    */
   cache?: IndexCacheStore;
+  /** Sources indexed in one step between pauses (default 25); a worker takes bigger steps than a shared thread. */
+  batch?: number;
 }
 
 /** The source texts of a snapshot by URI: saved in the same file as its word index, so they vouch its fingerprints. */
@@ -74,6 +76,7 @@ export class BriefingDesk {
   readonly #log: DeskLog;
   readonly #pause: (() => Promise<void>) | undefined;
   readonly #cache: IndexCacheStore | undefined;
+  readonly #batch: number;
   /** With a cache: every loaded source with its stamp, by URI. */
   #entries = new Map<string, CachedSource>();
   /** What the saved index holds: the library version it was written at, and whether it had entities. */
@@ -84,6 +87,7 @@ export class BriefingDesk {
     this.#cache = options.cache;
     this.#log = options.log ?? SILENT;
     this.#pause = options.pause;
+    this.#batch = options.batch ?? BATCH;
     this.library.onEntityError = (e) =>
       this.#log.error('Entity extraction failed; entity cards are off until the sources change', e);
   }
@@ -110,7 +114,7 @@ export class BriefingDesk {
       [own, false],
     ] as const) {
       // Without pauses (the CLI, a worker) one update keys the corpus once, instead of once per batch.
-      const step = this.#pause ? BATCH : Math.max(1, list.length);
+      const step = this.#pause ? this.#batch : Math.max(1, list.length);
       for (let i = 0; i < list.length; i += step) {
         this.library.set(list.slice(i, i + step), isBundled);
         await this.#pause?.();

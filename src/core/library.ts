@@ -52,7 +52,9 @@ export class Library {
     this.#search = SearchIndex.deserialize(search, this.corpus.sources, written);
     this.#entities = undefined;
     this.#version++;
-    return { updated: change.updated, removed: gone.removed };
+    const all = { updated: change.updated, removed: gone.removed };
+    this.onChange?.(all);
+    return all;
   }
 
   /** Takes a saved entity index (built over exactly the current sources and overrides). */
@@ -81,6 +83,9 @@ export class Library {
     this.#entities = undefined;
     this.#version++;
   }
+
+  /** Called after every change of the sources, with what changed (a worker mirrors them to its host). */
+  onChange: ((change: CorpusChange) => void) | undefined;
 
   /** Why the last entity extraction failed, if it did (the index is then empty rather than missing). */
   entityError: Error | undefined;
@@ -153,6 +158,7 @@ export class Library {
       this.#search.applyChange(change);
       this.#entities = undefined;
       this.#version++;
+      this.onChange?.(change);
     }
     return change;
   }

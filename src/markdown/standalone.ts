@@ -1,6 +1,6 @@
 // A briefing as one self-contained HTML file: rendered body, inline CSS and JS, and a grounding summary.
 import MarkdownIt from 'markdown-it';
-import type { Corpus, Source } from '../core/corpus';
+import type { Corpus, CorpusView, Source } from '../core/corpus';
 import type { EntityIndex } from '../core/entities';
 import { checkBriefing, type GroundingDiagnostic } from '../core/grounding';
 import { droppedNestingProblems, recordDroppedNesting } from './nesting';
@@ -8,9 +8,7 @@ import { citationPlugin } from './plugin';
 import { citationEnv } from './types';
 
 /** What the export needs besides the briefing. */
-export interface StandaloneOptions {
-  /** The sources citations resolve against. */
-  corpus: Corpus;
+interface PageOptions {
   /** The CSS inlined into the page (media/preview.css). */
   css: string;
   /** The script inlined into the page (media/preview.js). */
@@ -26,6 +24,13 @@ export interface StandaloneOptions {
   /** Base64 SHA-256 of a string; when given, the page's CSP allows exactly the inlined script and style. */
   sha256?(text: string): string;
 }
+
+/**
+ * What the export needs besides the briefing: the sources citations resolve against, and either the grounding problems
+ * already found (a host whose checks run in a worker) or a whole corpus to check against here.
+ */
+export type StandaloneOptions = PageOptions &
+  ({ corpus: Corpus; diagnostics?: undefined } | { corpus: CorpusView; diagnostics: GroundingDiagnostic[] });
 
 /** The page and what went into it. */
 export interface StandaloneResult {
@@ -76,7 +81,8 @@ export function renderStandalone(markdown: string, options: StandaloneOptions): 
     .filter((t) => t.type === 'briefing_cite_ref_open' || t.type === 'briefing_cite_unknown_open').length;
   const diagnostics = [
     ...droppedNestingProblems(markdown, env, md.options.maxNesting ?? 100),
-    ...checkBriefing(markdown, options.corpus, { entities: options.entities, claims: options.claims }),
+    ...(options.diagnostics ??
+      checkBriefing(markdown, options.corpus, { entities: options.entities, claims: options.claims })),
   ].sort((a, b) => a.start - b.start);
   const script = options.js.replace(/<\/script/gi, '<\\/script');
   const style = `

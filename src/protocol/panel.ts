@@ -57,7 +57,9 @@ export type HostMessage =
   | { type: 'didLoad'; sources: SourceView[]; entities: EntityView[]; entityTypes: string[] }
   | { type: 'didSearch'; id: number; query: string; results: PassageView[] }
   | { type: 'didFocusSearch'; query?: string }
-  | { type: 'didShowEntity'; card: EntityCard };
+  | { type: 'didShowEntity'; card: EntityCard }
+  /** Indexing advanced ("Indexing 3,400 of 10,000 sources"; searches answer from what is indexed so far), or ended (null). */
+  | { type: 'didProgress'; text: string | null };
 
 /** Webview -> host: requests, named for what the host should do. */
 export type WebviewMessage =

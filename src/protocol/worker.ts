@@ -1,6 +1,8 @@
 // Messages between a host (VS Code's extension host, the CLI, later a browser page) and the worker that owns the
 // desk. Plain data only (structured-clone safe): no vscode, Node or DOM types, so a web worker can serve it too.
-import type { Entity } from '../core/entities/types';
+import type { CheckOptions } from '../core/grounding/check';
+import type { Source, SourceFileWarning } from '../core/corpus/types';
+import type { Entity, EntityCard, EntityType } from '../core/entities/types';
 import type { GroundingDiagnostic } from '../core/grounding/types';
 import type { SearchHit, SearchOptions } from '../core/search/types';
 
@@ -21,17 +23,54 @@ export interface DeskTotals {
   problems: Array<{ uri: string; reason: string }>;
 }
 
+/** An entity as a list shows it (the panel): no mentions, so a list of thousands stays small. */
+export interface EntitySummary {
+  name: string;
+  type: EntityType;
+  /** Mentions across the sources. */
+  mentions: number;
+  /** Sources that mention it. */
+  sources: number;
+  description: string | null;
+}
+
+/** The entity card for a name in a text, with the span of the name. */
+export interface EntityAt {
+  start: number;
+  end: number;
+  card: EntityCard;
+}
+
+/** A grounding check's result, and whether the claim check ran (it waits for the entity index). */
+export interface CheckResult {
+  diagnostics: GroundingDiagnostic[];
+  claims: boolean;
+}
+
+/** Memory of the worker's own heap, in bytes (when the worker can tell). */
+export interface WorkerMemory {
+  heapUsed: number;
+  heapTotal: number;
+  external: number;
+}
+
 /** What the host asks the worker, each with an id its answer carries. */
 export type WorkerRequest =
   | { id: number; op: 'load' }
   | { id: number; op: 'refresh'; uris: string[] }
   | { id: number; op: 'remove'; uris: string[] }
-  | { id: number; op: 'search'; query: string; options?: SearchOptions }
-  | { id: number; op: 'check'; markdown: string }
+  | { id: number; op: 'search'; query: string; options?: SearchOptions; entity?: string }
+  | { id: number; op: 'check'; markdown: string; claims?: CheckOptions['claims'] }
   | { id: number; op: 'sources' }
   | { id: number; op: 'entities' }
+  | { id: number; op: 'entityList'; ifReady?: boolean }
+  | { id: number; op: 'entityCard'; name: string }
+  | { id: number; op: 'entityAt'; text: string; offset: number }
   | { id: number; op: 'setEntityOverrides'; text: string | undefined }
-  | { id: number; op: 'saveIndex' };
+  | { id: number; op: 'reloadEntityOverrides' }
+  | { id: number; op: 'saveIndex'; ifDirty?: boolean }
+  | { id: number; op: 'memory' }
+  | { id: number; op: 'sourceText'; uri: string };
 
 /** The answer to a request. */
 export type WorkerResponse = { id: number; ok: true; result: unknown } | { id: number; ok: false; error: string };
@@ -42,30 +81,65 @@ export interface WorkerResults {
   refresh: DeskTotals;
   remove: DeskTotals;
   search: SearchHit[];
-  check: GroundingDiagnostic[];
+  check: CheckResult;
   sources: SourceSummary[];
   entities: Entity[];
+  /** Null with `ifReady` while the entity index is being built. */
+  entityList: EntitySummary[] | null;
+  entityCard: EntityCard | null;
+  entityAt: EntityAt | null;
   setEntityOverrides: string[];
+  reloadEntityOverrides: null;
   saveIndex: null;
+  memory: WorkerMemory | null;
+  /** A source's file text as read (null: no such source). */
+  sourceText: string | null;
 }
 
 /** I/O the worker asks of the host (the host owns the file system: workspace.fs, Node's fs, memory). */
 export type StoreRequest =
-  | { sid: number; store: 'list' } // answered with { uris, bundled }: bundled is the subset that is bundled
+  | { sid: number; store: 'list' } // answered with { uris, bundled, skipped }: see ListAnswer
   | { sid: number; store: 'read'; uri: string }
   | { sid: number; store: 'stat'; uri: string }
   | { sid: number; store: 'readEntityOverrides' }
   | { sid: number; store: 'readCache' }
   | { sid: number; store: 'writeCache'; bytes: Uint8Array };
 
-/** The host's answer to a store request. */
-export type StoreResponse = { sid: number; ok: true; result: unknown } | { sid: number; ok: false; error: string };
+/** The answer to `list`: the URIs, the subset that is bundled, and what the listing passed over (with why). */
+export interface ListAnswer {
+  uris: string[];
+  bundled: string[];
+  skipped: Array<{ uri: string; reason: string }>;
+}
 
-/** Things the worker says unasked. */
+/**
+ * The host's answer to a store request. `unusable`: the file is not one to read (a pipe, over the size limit), and
+ * `error` is the whole reason, as the core words it.
+ */
+export type StoreResponse =
+  { sid: number; ok: true; result: unknown } | { sid: number; ok: false; error: string; unusable?: boolean };
+
+/**
+ * Things the worker says unasked. `sources` keeps a host's copy of the keyed sources current (what hovers,
+ * completions and the preview read at once): sent in chunks as sources are indexed, changed or removed; `version`
+ * increases with every change of the library. The sources come without their file text (`text` is empty: offsets
+ * and paragraphs are all the host's features read; the rare view of a whole file asks `sourceText`), which would
+ * double what the host holds. `entities` says the entity index is current again.
+ */
 export type WorkerEvent =
   | { event: 'progress'; done: number; total: number }
   | { event: 'indexed'; sources: number; passages: number }
-  | { event: 'log'; level: 'info' | 'warn' | 'error'; message: string };
+  | { event: 'log'; level: 'info' | 'warn' | 'error'; message: string }
+  | {
+      event: 'sources';
+      version: number;
+      updated: Source[];
+      removed: string[];
+      warnings?: SourceFileWarning[];
+      /** False while more chunks of the same change follow. */
+      last: boolean;
+    }
+  | { event: 'entities'; version: number; count: number };
 
 /** Everything the host sends. */
 export type ToWorker = WorkerRequest | StoreResponse;
@@ -76,4 +150,14 @@ export type FromWorker = WorkerResponse | StoreRequest | WorkerEvent;
 export interface Channel<In, Out> {
   post(message: Out): void;
   listen(handler: (message: In) => void): void;
+}
+
+/** The host's end of a running index worker (worker_threads in Node, a web worker in a browser). */
+export interface WorkerPort {
+  /** Messages to and from the worker (plain data, structured-clone safe). */
+  channel: Channel<FromWorker, ToWorker>;
+  /** Stops the worker (on deactivation, reload, closing the folder). */
+  terminate(): void | Promise<void>;
+  /** Calls `handler` when the worker ends by itself or is terminated (a host without the notice may leave it out). */
+  onExit?(handler: () => void): void;
 }

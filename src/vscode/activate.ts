@@ -2,7 +2,7 @@
 // may import Node modules: the desktop entry (src/extension.ts) and the browser entry (src/web/extension.ts) hand in
 // what differs between them through `HostKit`.
 import * as vscode from 'vscode';
-import type { Channel, FromWorker, ToWorker } from '../protocol/worker';
+import type { WorkerPort } from '../protocol/worker';
 import { activateFeatures, type Features } from './features';
 import { extendMarkdownIt } from './features/preview';
 import { createLogger, type Logger } from './log';
@@ -10,13 +10,7 @@ import { WorkspaceCacheStore } from './services/cacheStore';
 import type { DiskEntryLister } from './services/entries';
 import { SourcesService } from './services/sources';
 
-/** The host's end of a running index worker. */
-export interface WorkerPort {
-  /** Messages to and from the worker (plain data, structured-clone safe). */
-  channel: Channel<FromWorker, ToWorker>;
-  /** Stops the worker (on deactivation, reload, closing the folder). */
-  terminate(): void | Promise<void>;
-}
+export type { WorkerPort } from '../protocol/worker';
 
 /** What an entry point knows about its host that the shared code must not import itself. */
 export interface HostKit {
@@ -25,8 +19,9 @@ export interface HostKit {
   /**
    * Starts the index worker (worker_threads in Node, a web worker in the browser) and returns the host's end of the
    * message channel; undefined when no worker can be had (the desk then runs on the extension host, in steps).
+   * `cacheFile`: where the saved index lives (a worker that can reach it itself need not ask the host for it).
    */
-  startWorker?(context: vscode.ExtensionContext): WorkerPort | undefined;
+  startWorker?(context: vscode.ExtensionContext, cacheFile: vscode.Uri): WorkerPort | undefined;
   /** How bad entries on disk are named (lstat/stat; the desktop host only: the browser has no disk). */
   listBadDiskEntries?: DiskEntryLister;
 }
@@ -41,7 +36,7 @@ export interface BriefingDeskApi {
   log: Logger;
   /** Called by the built-in Markdown preview (`markdown.markdownItPlugins`). */
   extendMarkdownIt: ReturnType<typeof extendMarkdownIt>;
-  /** How long `activate()` itself took, in ms (it does no I/O; the extension-host suite prints it). */
+  /** How long `activate()` itself took, in ms (it does no I/O: loading starts after it returns; the suite prints it). */
   activationMs: number;
   /** Which extension host this is. */
   platform: HostKit['platform'];
@@ -52,9 +47,18 @@ export function activateBriefingDesk(context: vscode.ExtensionContext, kit: Host
   const log = createLogger(context);
   // The saved index: per workspace, else (no folder open: the bundled seeds only) global.
   const cache = new WorkspaceCacheStore(context.storageUri ?? context.globalStorageUri);
-  const sources = new SourcesService(context.extensionUri, log, cache, kit.listBadDiskEntries);
+  const sources = new SourcesService({
+    extensionUri: context.extensionUri,
+    log,
+    cache,
+    diskLister: kit.listBadDiskEntries,
+    startWorker: kit.startWorker && (() => kit.startWorker?.(context, cache.file)),
+  });
   context.subscriptions.push(sources);
   const features = activateFeatures(context, sources, log);
+  // Starting the worker and reading the sources wait until activation has returned.
+  const start = setTimeout(() => sources.start(), 0);
+  context.subscriptions.push({ dispose: () => clearTimeout(start) });
   const activationMs = performance.now() - started;
   log.info(`Briefing Desk activated in ${activationMs.toFixed(1)} ms; indexing sources in the background.`);
   return {

@@ -43,10 +43,15 @@ export function sourceUri(source: Source): vscode.Uri {
   return source.bundled ? uri.with({ scheme: SEED_SCHEME, query: source.uri }) : uri;
 }
 
-/** A location of a paragraph in its source (the start of the source when there is no paragraph). */
-export function paragraphLocation(source: Source, paragraph: Paragraph | undefined): vscode.Location {
-  const range = paragraph ? rangesInText(source.text)(paragraph.start, paragraph.end) : new vscode.Range(0, 0, 0, 0);
-  return new vscode.Location(sourceUri(source), range);
+/**
+ * A location of a paragraph in its source (the start of the source when there is no paragraph). The source's
+ * document turns the paragraph's offsets into positions (the host's copy of a source has no file text).
+ */
+export async function paragraphLocation(source: Source, paragraph: Paragraph | undefined): Promise<vscode.Location> {
+  const uri = sourceUri(source);
+  if (!paragraph) return new vscode.Location(uri, new vscode.Range(0, 0, 0, 0));
+  const doc = await vscode.workspace.openTextDocument(uri);
+  return new vscode.Location(uri, new vscode.Range(doc.positionAt(paragraph.start), doc.positionAt(paragraph.end)));
 }
 
 /** Source text for a label that renders `$(name)` as an icon (quick picks): shown as written instead. */

@@ -11,6 +11,9 @@ interface WorkerScope {
   /** Set by the host in front of this script (src/web/workerHost.ts). */
   briefingDeskWorker?: { cache: boolean };
 }
+/** Sources indexed between two pauses (as in the worker_threads entry). */
+const BATCH = 500;
+
 const scope = globalThis as unknown as WorkerScope;
 
 let nextFormat = 1;
@@ -39,5 +42,10 @@ scope.addEventListener('message', (e) => {
 
 serveDesk(
   { post: (m: FromWorker) => scope.postMessage(m), listen: (h: (m: ToWorker) => void) => handlers.push(h) },
-  { cache: !!scope.briefingDeskWorker?.cache },
+  {
+    cache: !!scope.briefingDeskWorker?.cache,
+    // Its own thread: large steps, with a pause between them so that searches and checks are answered meanwhile.
+    pause: () => new Promise<void>((resolve) => setTimeout(resolve, 0)),
+    batch: BATCH,
+  },
 );

@@ -32,7 +32,15 @@ export function startWebWorker(context: vscode.ExtensionContext): WorkerPort | u
   const Ctor = workerConstructor();
   if (!Ctor) return undefined;
   const handlers: Array<(m: FromWorker) => void> = [];
+  const exits: Array<() => void> = [];
   const emit = (m: FromWorker): void => handlers.forEach((h) => h(m));
+  let heard = false;
+  let ended = false;
+  const end = (): void => {
+    if (ended) return;
+    ended = true;
+    exits.forEach((h) => h());
+  };
   let worker: BrowserWorker | undefined;
   let stopped = false;
   let queue: ToWorker[] | undefined = [];
@@ -49,6 +57,8 @@ export function startWebWorker(context: vscode.ExtensionContext): WorkerPort | u
   };
   const failed = (message: string): void =>
     emit({ event: 'log', level: 'error', message: `index worker: ${message}` } satisfies WorkerEvent);
+  // A script that cannot be loaded or run reports an error before the worker has said anything: the worker is gone
+  // (later errors are the worker's own, logged, and it goes on serving).
   void (async () => {
     try {
       const script = await readExtensionText(context.extensionUri, 'dist', 'web', 'deskWorker.js');
@@ -59,19 +69,28 @@ export function startWebWorker(context: vscode.ExtensionContext): WorkerPort | u
       const w = new Ctor(blobUrl, { name: 'briefing-desk-index' });
       worker = w;
       w.onmessage = (e) => {
+        heard = true;
         const m = e.data as FromWorker | FormatRequest;
         if (typeof m === 'object' && m !== null && 'formatRequest' in m)
           void answerFormat(m).then((a) => w.postMessage(a));
         else emit(m);
       };
-      w.onerror = (e) => failed(e.message ?? 'failed');
+      w.onerror = (e) => {
+        failed(e.message ?? 'failed');
+        if (!heard) {
+          w.terminate();
+          end();
+        }
+      };
       for (const m of queue ?? []) w.postMessage(m);
       queue = undefined;
     } catch (e) {
       failed(`could not be started (${(e as Error).message})`);
+      end();
     }
   })();
   return {
+    onExit: (handler) => void exits.push(handler),
     channel: {
       post: (m) => (worker ? worker.postMessage(m) : queue?.push(m)),
       listen: (h) => void handlers.push(h),
@@ -79,6 +98,7 @@ export function startWebWorker(context: vscode.ExtensionContext): WorkerPort | u
     terminate() {
       stopped = true;
       worker?.terminate();
+      end();
       if (blobUrl) URL.revokeObjectURL(blobUrl);
     },
   };

@@ -43,6 +43,7 @@ const status = $('status');
 const empty = $('empty');
 const entitiesList = $('entities');
 const card = $('card');
+const indexing = $('indexing');
 
 const state: PanelState = {
   query: '',
@@ -383,6 +384,10 @@ window.addEventListener('message', (event: MessageEvent<HostMessage>) => {
     case 'didShowEntity':
       showTab('entities');
       renderCard(msg.card);
+      break;
+    case 'didProgress':
+      indexing.textContent = msg.text ? `${msg.text}…` : '';
+      indexing.hidden = !msg.text;
       break;
   }
 });

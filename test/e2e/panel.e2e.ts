@@ -62,6 +62,13 @@ describe('Briefing Desk: the side panel from the keyboard', function () {
     const panel = wb.webviewFrame(EXTENSION_ID);
     const query = panel.locator('#query');
     const options = panel.locator('#results[role="listbox"] [role="option"]');
+    // The panel's script has run and heard from the extension (a view shown again is a new page, whose script restores
+    // the last query after any text typed before it ran): it shows the sources or the results of a query.
+    await panel
+      .locator('.source-list')
+      .or(panel.locator('#results[data-query]'))
+      .first()
+      .waitFor({ state: 'attached' });
     // Start from an empty list, so the options below are this query's.
     await query.fill('');
     await panel.locator('.source-list').waitFor();

@@ -6,7 +6,7 @@ import { api, openFile, waitFor } from './helpers';
 
 /** The paragraph of a source whose text contains `needle`, found by reading the corpus. */
 function paragraphWith(a: BriefingDeskApi, needle: string) {
-  for (const s of a.sources.library.sources) {
+  for (const s of a.sources.corpus.sources) {
     const p = s.paragraphs.find((x) => x.text.includes(needle));
     if (p) return { source: s, paragraph: p };
   }
@@ -61,9 +61,9 @@ describe('Briefing Desk features', function () {
 
   it('indexes the bundled seeds and the workspace sources folder', async () => {
     const a = await api();
-    const keys = a.sources.library.sources.map((s) => s.key);
+    const keys = a.sources.corpus.sources.map((s) => s.key);
     assert.ok(keys.includes('harbour-deal-2025'), keys.join(', '));
-    assert.strictEqual(a.sources.library.sources.filter((s) => s.bundled).length, 5);
+    assert.strictEqual(a.sources.corpus.sources.filter((s) => s.bundled).length, 5);
   });
 
   it('picks up a source added to the workspace, and drops it when deleted', async () => {
@@ -72,17 +72,17 @@ describe('Briefing Desk features', function () {
     const text =
       '---\nkey: ferry-2025\ntitle: Ferry service resumes\n---\nFerry service resumes\n\nThe island ferry sailed again on Friday.\n';
     await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(text));
-    const added = await waitFor('the new source to be indexed', () => a.sources.library.corpus.get('ferry-2025'));
+    const added = await waitFor('the new source to be indexed', () => a.sources.corpus.get('ferry-2025'));
     assert.strictEqual(added.paragraphs[0].text, 'The island ferry sailed again on Friday.');
-    assert.strictEqual(a.sources.library.search.search('island ferry')[0]?.key, 'ferry-2025');
+    assert.strictEqual((await a.sources.search('island ferry'))[0]?.key, 'ferry-2025');
     await vscode.workspace.fs.delete(file);
-    await waitFor('the deleted source to leave the index', () => !a.sources.library.corpus.get('ferry-2025'));
-    assert.ok(!a.sources.library.search.search('island ferry').some((h) => h.key === 'ferry-2025'));
+    await waitFor('the deleted source to leave the index', () => !a.sources.corpus.get('ferry-2025'));
+    assert.ok(!(await a.sources.search('island ferry')).some((h) => h.key === 'ferry-2025'));
   });
 
   it('skips an unreadable source and keeps every other one', async () => {
     const a = await api();
-    const before = a.sources.library.sources.length;
+    const before = a.sources.corpus.sources.length;
     const bad = vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, 'sources', 'latin1.txt');
     const good = vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, 'sources', 'tide.md');
     await vscode.workspace.fs.writeFile(
@@ -93,12 +93,12 @@ describe('Briefing Desk features', function () {
       good,
       new TextEncoder().encode('---\nkey: tide-2025\n---\nTide tables\n\nThe spring tide peaked at dawn.\n'),
     );
-    await waitFor('the readable source to be indexed', () => a.sources.library.corpus.get('tide-2025'));
-    assert.strictEqual(a.sources.library.sources.length, before + 1, 'only the readable file joins the corpus');
-    assert.ok(!a.sources.library.corpus.byUri(bad.toString()));
+    await waitFor('the readable source to be indexed', () => a.sources.corpus.get('tide-2025'));
+    assert.strictEqual(a.sources.corpus.sources.length, before + 1, 'only the readable file joins the corpus');
+    assert.ok(!a.sources.corpus.byUri(bad.toString()));
     await vscode.workspace.fs.delete(bad);
     await vscode.workspace.fs.delete(good);
-    await waitFor('the corpus to be as it was', () => a.sources.library.sources.length === before);
+    await waitFor('the corpus to be as it was', () => a.sources.corpus.sources.length === before);
   });
 
   it('the side panel resolves and answers a search with highlighted passages', async () => {
@@ -150,9 +150,13 @@ describe('Briefing Desk features', function () {
     await vscode.commands.executeCommand('briefingDesk.insertQuote', {
       items: [{ key: 'israel-calls-india', paragraph: 10 }],
     });
-    const p = a.sources.library.corpus.get('israel-calls-india')!.paragraphs[9];
+    const p = a.sources.corpus.get('israel-calls-india')!.paragraphs[9];
     assert.strictEqual(editor.document.getText(), `“${p.text}” [@israel-calls-india, ¶10]`);
-    assert.deepStrictEqual(a.features.briefings.diagnostics(editor.document), [], 'the inserted quote checks out');
+    assert.deepStrictEqual(
+      await a.features.briefings.diagnostics(editor.document),
+      [],
+      'the inserted quote checks out',
+    );
   });
 
   it('Insert Quote with Citation after a word puts a space before the quote', async () => {

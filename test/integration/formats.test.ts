@@ -45,7 +45,7 @@ describe('Source formats in the workspace', function () {
     for (const [name, make] of Object.entries(files)) await vscode.workspace.fs.writeFile(uriOf(name), await make());
     await waitFor(
       'the three files to be indexed',
-      () => Object.keys(files).every((n) => a.sources.library.corpus.byUri(uriOf(n).toString())),
+      () => Object.keys(files).every((n) => a.sources.corpus.byUri(uriOf(n).toString())),
       30_000,
     );
   });
@@ -65,7 +65,7 @@ describe('Source formats in the workspace', function () {
       ['report-pact.pdf', seeds[1]],
       ['memo-islamabad.docx', seeds[3]],
     ] as const) {
-      const key = a.sources.library.corpus.byUri(uriOf(name).toString())!.key;
+      const key = a.sources.corpus.byUri(uriOf(name).toString())!.key;
       const row = rows.find((s) => s.key === key);
       assert.ok(row, `${name} should be in the panel`);
       assert.strictEqual(row.title, seed.title);
@@ -76,7 +76,7 @@ describe('Source formats in the workspace', function () {
 
   it('Open Source shows the PDF as read-only extracted text, with paragraph numbers and pages, at the paragraph', async () => {
     const a = await api();
-    const pdf = a.sources.library.corpus.byUri(uriOf('report-pact.pdf').toString())!;
+    const pdf = a.sources.corpus.byUri(uriOf('report-pact.pdf').toString())!;
     const p = pdf.paragraphs.find((x) => x.page === 2)!;
     const editor = await vscode.commands.executeCommand<vscode.TextEditor>('briefingDesk.openSource', pdf.key, p.n);
     assert.strictEqual(editor.document.uri.scheme, 'briefing-extract');
@@ -93,11 +93,11 @@ describe('Source formats in the workspace', function () {
 
   it('a page citation hovers with the text of that page, and a misquote on that page is flagged', async () => {
     const a = await api();
-    const pdf = a.sources.library.corpus.byUri(uriOf('report-pact.pdf').toString())!;
+    const pdf = a.sources.corpus.byUri(uriOf('report-pact.pdf').toString())!;
     const plainText = (t: string) => !/[“”"]/.test(t);
     const onTwo = pdf.paragraphs.find((x) => x.page === 2 && !x.pageEnd && plainText(x.text))!;
     const quote = onTwo.text.split(' ').slice(1, 7).join(' ');
-    const word = a.sources.library.corpus.byUri(uriOf('memo-islamabad.docx').toString())!;
+    const word = a.sources.corpus.byUri(uriOf('memo-islamabad.docx').toString())!;
     const wordPara = word.paragraphs.find((x) => plainText(x.text))!;
     const md =
       `# Note\n\nThe report: “${quote}” [@${pdf.key}, p. 2].\n\nAltered: “${quote} elephants” [@${pdf.key}, p. 2].\n\n` +
@@ -126,7 +126,7 @@ describe('Source formats in the workspace', function () {
 
   it('Go to Definition on a citation of the Word file opens its extracted text at the paragraph', async () => {
     const a = await api();
-    const word = a.sources.library.corpus.byUri(uriOf('memo-islamabad.docx').toString())!;
+    const word = a.sources.corpus.byUri(uriOf('memo-islamabad.docx').toString())!;
     const md = `See [@${word.key}, ¶4].\n`;
     const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: md });
     const locs = await vscode.commands.executeCommand<Array<vscode.Location | vscode.LocationLink>>(
@@ -158,7 +158,7 @@ describe('Source formats in the workspace', function () {
       assert.match(text, /\noutlet: Harbour Times\n/);
       assert.strictEqual(vscode.window.activeTextEditor?.document.uri.toString(), saved.toString());
       const added = await waitFor('the new source to be indexed', () =>
-        a.sources.library.corpus.get('india-israel-strengthen-2025'),
+        a.sources.corpus.get('india-israel-strengthen-2025'),
       );
       assert.strictEqual(added.paragraphs.length, seeds[2].paragraphs.length);
       const missing = await vscode.commands.executeCommand<vscode.Uri | undefined>(

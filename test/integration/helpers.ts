@@ -30,3 +30,12 @@ export async function openFile(relative: string): Promise<vscode.TextEditor> {
 
 /** Polls `probe` until it returns a truthy value (shared with the web worker host's suite). */
 export { waitFor } from '../web/checks';
+
+/**
+ * Prints a line into the suite's output. console.log inside the extension host reaches no terminal; mocha's reporter
+ * output does (the launcher copies it to the log the runner prints), so figures go the same way.
+ */
+export function print(line: string): void {
+  const base = require('mocha/lib/reporters/base') as { consoleLog: (...args: unknown[]) => void };
+  base.consoleLog(line);
+}

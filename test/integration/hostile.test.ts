@@ -86,15 +86,15 @@ describe('Briefing Desk with hostile sources', function () {
     assert.ok(indexing, 'the panel search answered while the sources were being indexed');
 
     await Promise.race([reloading, waitFor('indexing to finish', () => !indexing, 120_000)]);
-    const keys = new Set(a.sources.library.sources.map((s) => s.key));
+    const keys = new Set(a.sources.corpus.sources.map((s) => s.key));
     for (let i = 1; i <= GOOD; i++) assert.ok(keys.has(`lighthouse-${i}`), `lighthouse-${i} is indexed`);
-    const byTitle = (t: string) => a.sources.library.sources.find((s) => s.title === t);
+    const byTitle = (t: string) => a.sources.corpus.sources.find((s) => s.title === t);
     assert.ok(
       byTitle('Chrome line report')?.paragraphs.some((p) => /breakwater/.test(p.text)),
       'the chrome-line source is indexed',
     );
     assert.ok(byTitle('Broken key report'), 'the source with a bad key is indexed under a derived key');
-    assert.ok(!a.sources.library.sources.some((s) => /big\.txt|pipe\.txt|loop-/.test(s.uri)));
+    assert.ok(!a.sources.corpus.sources.some((s) => /big\.txt|pipe\.txt|loop-/.test(s.uri)));
 
     const log = a.log.recent().join('\n');
     assert.match(log, /Skipped .*hostile\/pipe\.txt: is a named pipe \(FIFO\), not a regular file/);

@@ -2,7 +2,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { BriefingDeskApi } from '../../src/vscode/activate';
-import { EXTENSION_ID, openFile, workspaceRoot } from './helpers';
+import { EXTENSION_ID, openFile, waitFor, workspaceRoot } from './helpers';
 
 async function ready(): Promise<BriefingDeskApi> {
   const api = await vscode.extensions.getExtension<BriefingDeskApi>(EXTENSION_ID)!.activate();
@@ -28,10 +28,14 @@ describe('Briefing Desk in the Markdown preview', function () {
   it('the built-in preview lists the grounding problems after the Sources, claims included', async () => {
     const api = await ready();
     await api.sources.entities();
-    const html = await vscode.commands.executeCommand<string>(
-      'markdown.api.render',
-      'Operation Rising Lion was launched against Iraq [@israel-calls-india, ¶8].\n',
-    );
+    // The preview renders at once; the desk's check arrives a moment later and the preview renders again.
+    const html = await waitFor('the check to reach the preview', async () => {
+      const rendered = await vscode.commands.executeCommand<string>(
+        'markdown.api.render',
+        'Operation Rising Lion was launched against Iraq [@israel-calls-india, ¶8].\n',
+      );
+      return rendered.includes('claim-not-in-source') ? rendered : undefined;
+    });
     assert.match(html, /<section id="bd-grounding" class="bd-summary">\s*<h2[^>]*>Grounding<\/h2>/);
     assert.match(html, /Line 1: Iraq is not in ¶8, which names Iran\. <code>claim-not-in-source<\/code>/);
   });

@@ -1,11 +1,17 @@
 // The desk in a worker thread: the host keeps the files, the worker indexes; answers are the same as in process.
 import * as assert from 'assert';
 import * as path from 'path';
-import { MemorySourceStore } from '../../src/core/corpus';
+import { MemorySourceStore, UnusableEntry, type SourceStore } from '../../src/core/corpus';
 import { createBriefingDesk } from '../../src/core/desk';
 import type { IndexCacheStore } from '../../src/core/cache';
 import type { WorkerEvent } from '../../src/protocol/worker';
 import { startDeskWorker } from '../../src/node/workerHost';
+import { DeskClient, WorkerStopped } from '../../src/core/worker/client';
+import { loopback } from '../../src/core/worker/loopback';
+import { SourceMirror } from '../../src/core/worker/mirror';
+import { serveDesk } from '../../src/core/worker/serve';
+import type { FromWorker, ToWorker } from '../../src/protocol/worker';
+import { progressText } from '../../src/vscode/services/progress';
 
 const SCRIPT = path.join(__dirname, '..', '..', 'src', 'node', 'deskWorker.js');
 
@@ -39,7 +45,8 @@ describe('worker: the desk off the host thread', () => {
       );
       const key = local.library.sources[0].key;
       const md = `“opened berth” [@${key}, ¶1]. “closed the berth” [@${key}, ¶1].`;
-      assert.deepStrictEqual(await w.client.request('check', { markdown: md }), local.check(md));
+      const checked = await w.client.request('check', { markdown: md, claims: false });
+      assert.deepStrictEqual(checked, { diagnostics: local.check(md, { claims: false }), claims: false });
       const names = (await w.client.request('entities', {})).map((e) => e.name);
       assert.deepStrictEqual(
         names,
@@ -71,5 +78,176 @@ describe('worker: the desk off the host thread', () => {
     } finally {
       await second.stop();
     }
+  });
+});
+
+/** A desk served in this thread over the loopback channel (the extension host without a worker), with a mirror. */
+function inProcess(store: MemorySourceStore, pause?: () => Promise<void>) {
+  const ends = loopback<ToWorker, FromWorker>();
+  const desk = serveDesk(ends.b, { cache: false, pause });
+  const client = new DeskClient(ends.a, store);
+  const mirror = new SourceMirror();
+  const events: WorkerEvent[] = [];
+  client.onEvent = (e) => {
+    events.push(e);
+    if (e.event === 'sources') mirror.apply(e);
+  };
+  return { desk, client, mirror, events, close: () => (client.close(), ends.close()) };
+}
+
+const summary = (sources: Array<{ key: string; uri: string; title: string }>) =>
+  sources.map((s) => `${s.key} ${s.uri} ${s.title}`);
+
+describe('worker: the host keeps a copy of the keyed sources', () => {
+  it('the copy follows a load, a changed file, a new file whose key collides, and a deletion', async () => {
+    const store = new MemorySourceStore(files(450));
+    const d = inProcess(store, () => new Promise((r) => setTimeout(r, 0)));
+    try {
+      await d.client.request('load', {});
+      assert.strictEqual(d.mirror.size, 450);
+      assert.deepStrictEqual(summary(d.mirror.sources), summary(d.desk.library.sources));
+      assert.ok(d.events.filter((e) => e.event === 'sources').length >= 3, 'sent in chunks of at most 200 sources');
+      // Same title and date as source 0: the two are told apart by URI order, which re-keys one of them.
+      store.set('mem:/s/000a.txt', files(1)['mem:/s/000.txt']);
+      store.set('mem:/s/001.txt', 'Harbour report renamed\n\n2025-01-01\n\nA new first paragraph.\n');
+      await d.client.request('refresh', { uris: ['mem:/s/000a.txt', 'mem:/s/001.txt'] });
+      store.delete('mem:/s/002.txt');
+      await d.client.request('remove', { uris: ['mem:/s/002.txt'] });
+      assert.deepStrictEqual(summary(d.mirror.sources), summary(d.desk.library.sources));
+      assert.strictEqual(d.mirror.byUri('mem:/s/001.txt')?.paragraphs[0].text, 'A new first paragraph.');
+      // The copy holds paragraphs, not the file text; the worker answers for that.
+      assert.strictEqual(d.mirror.byUri('mem:/s/001.txt')?.text, '');
+      assert.strictEqual(
+        await d.client.request('sourceText', { uri: 'mem:/s/001.txt' }),
+        'Harbour report renamed\n\n2025-01-01\n\nA new first paragraph.\n',
+      );
+      assert.strictEqual(await d.client.request('sourceText', { uri: 'mem:/s/nothing.txt' }), null);
+      assert.strictEqual(d.mirror.byUri('mem:/s/002.txt'), undefined);
+      for (const s of d.desk.library.sources) assert.strictEqual(d.mirror.get(s.key)?.uri, s.uri);
+      assert.strictEqual(d.mirror.version, d.desk.library.version);
+    } finally {
+      d.close();
+    }
+  });
+
+  it('answers searches from what is indexed so far while a load is still running', async () => {
+    const store = new MemorySourceStore(files(300));
+    let steps = 0;
+    let midway: Promise<number> | undefined;
+    const d = inProcess(store, async () => {
+      steps++;
+      // A search asked between two indexing steps is answered before the load ends.
+      if (steps === 3) midway = d.client.request('search', { query: 'berth Porto' }).then(() => d.mirror.size);
+      await new Promise((r) => setTimeout(r, 0));
+    });
+    try {
+      const loading = d.client.request('load', {});
+      await loading;
+      assert.ok(midway, 'the desk paused between indexing steps');
+      const sizeWhenAnswered = await midway!;
+      assert.ok(sizeWhenAnswered > 0 && sizeWhenAnswered < 300, `answered with ${sizeWhenAnswered} of 300 indexed`);
+    } finally {
+      d.close();
+    }
+  });
+
+  it('entity cards, the entity list and entity-filtered search come from the desk', async () => {
+    const d = inProcess(new MemorySourceStore(files(20)));
+    try {
+      await d.client.request('load', {});
+      const index = await d.desk.entities();
+      const duarte = index.find('Ana Duarte');
+      assert.ok(duarte, index.entities.map((e) => e.name).join(', '));
+      const list = (await d.client.request('entityList', {}))!;
+      const row = list.find((e) => e.name === duarte.name)!;
+      assert.deepStrictEqual([row.mentions, row.sources], [duarte.mentions.length, 20]);
+      const text = 'We met Ana Duarte today.';
+      const at = await d.client.request('entityAt', { text, offset: text.indexOf('Duarte') });
+      assert.strictEqual(at?.card.name, duarte.name);
+      assert.strictEqual(text.slice(at.start, at.end), 'Ana Duarte');
+      assert.strictEqual(await d.client.request('entityAt', { text, offset: 1 }), null);
+      assert.strictEqual((await d.client.request('entityCard', { name: 'Ana Duarte' }))?.name, duarte.name);
+      const hits = await d.client.request('search', { query: '', entity: 'Ana Duarte', options: { limit: 5 } });
+      assert.strictEqual(hits.length, 5);
+      assert.ok(hits.every((h) => h.text.includes('Ana Duarte')));
+      assert.deepStrictEqual(await d.client.request('search', { query: '', entity: 'Nobody Here' }), []);
+    } finally {
+      d.close();
+    }
+  });
+
+  it('a check says whether claims were checked: only once the entity index is current', async () => {
+    const d = inProcess(new MemorySourceStore(files(5)), () => new Promise((r) => setTimeout(r, 0)));
+    try {
+      await d.client.request('load', {});
+      const key = d.mirror.sources[0].key;
+      const md = `Ana Duarte opened berth 99 [@${key}, ¶1].`;
+      await d.desk.entities();
+      const checked = await d.client.request('check', { markdown: md });
+      assert.strictEqual(checked.claims, true);
+      assert.ok(
+        checked.diagnostics.some((x) => x.code === 'claim-not-in-source'),
+        JSON.stringify(checked.diagnostics),
+      );
+      assert.ok(d.events.some((e) => e.event === 'entities' && e.version === d.desk.library.version));
+      // The host's copy carries the same version (overrides read after the load moved it), so the index looks current.
+      assert.strictEqual(d.mirror.version, d.desk.library.version);
+      assert.strictEqual((await d.client.request('check', { markdown: md, claims: false })).claims, false);
+    } finally {
+      d.close();
+    }
+  });
+});
+
+describe('worker: the host answers for the files', () => {
+  it('a file the host will not read and an entry its listing passed over are named with the host’s own reason', async () => {
+    const store = new MemorySourceStore(files(3));
+    const host: SourceStore = {
+      list: async () => [...(await store.list()), 'mem:/s/pipe.txt'],
+      read: (uri) =>
+        uri.endsWith('pipe.txt') ? Promise.reject(new UnusableEntry('is a named pipe (FIFO)')) : store.read(uri),
+      skipped: () => [{ uri: 'mem:/s/loop.md', reason: 'is a symbolic link loop' }],
+    };
+    const ends = loopback<ToWorker, FromWorker>();
+    serveDesk(ends.b, { cache: false });
+    const client = new DeskClient(ends.a, host);
+    try {
+      const totals = await client.request('load', {});
+      assert.strictEqual(totals.sources, 3);
+      assert.deepStrictEqual(totals.problems, [
+        { uri: 'mem:/s/loop.md', reason: 'is a symbolic link loop' },
+        { uri: 'mem:/s/pipe.txt', reason: 'is a named pipe (FIFO)' },
+      ]);
+    } finally {
+      client.close();
+      ends.close();
+    }
+  });
+});
+
+describe('worker: stopping', () => {
+  it('stopping the worker mid-load rejects the pending load as stopped, and nothing arrives after', async () => {
+    const store = new MemorySourceStore(files(3000));
+    const w = startDeskWorker(store, undefined, SCRIPT);
+    const events: WorkerEvent[] = [];
+    let stopped = false;
+    let late = 0;
+    w.client.onEvent = (e) => {
+      if (stopped) late++;
+      events.push(e);
+    };
+    const loading = w.client.request('load', {});
+    while (!events.some((e) => e.event === 'progress' && e.done >= 100)) await new Promise((r) => setTimeout(r, 5));
+    await w.stop();
+    stopped = true;
+    await assert.rejects(loading, WorkerStopped);
+    await new Promise((r) => setTimeout(r, 50));
+    assert.strictEqual(late, 0);
+    assert.ok(!events.some((e) => e.event === 'indexed'), 'the load did not finish');
+  });
+
+  it('progress reads as the panel and status bar show it', () => {
+    assert.strictEqual(progressText({ done: 3400, total: 10000 }), 'Indexing 3,400 of 10,000 sources');
+    assert.strictEqual(progressText({ done: 0, total: 1 }), 'Indexing 0 of 1 source');
   });
 });

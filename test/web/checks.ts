@@ -61,19 +61,16 @@ async function openSample(): Promise<vscode.TextEditor> {
   return vscode.window.showTextDocument(doc);
 }
 
+/** The expected panel search, as the webview sends it, to a panel's own message handler. */
+export function searchPanel(panel: BriefingDeskApi['features']['panel']) {
+  return panel.handle({ type: 'search', id: 1, query: EXPECTED.search.query, keys: [], from: '', to: '', entity: '' });
+}
+
 /** Panel search through the panel's own message handler (what the webview sends). */
 export async function checkPanelSearch(a: BriefingDeskApi): Promise<void> {
   await vscode.commands.executeCommand('briefingDesk.panel.focus');
   await waitFor('the panel to resolve', () => a.features.panel.resolved);
-  const reply = await a.features.panel.handle({
-    type: 'search',
-    id: 1,
-    query: EXPECTED.search.query,
-    keys: [],
-    from: '',
-    to: '',
-    entity: '',
-  });
+  const reply = await searchPanel(a.features.panel);
   assert.ok(reply && reply.type === 'didSearch', 'the panel answers a search');
   const first = reply.results[0];
   assert.ok(first, 'at least one result');

@@ -31,10 +31,10 @@ const FORMAT_FILES = [
 ] as const;
 
 // The four ways the tests look into the extension's sources (one place to change if SourcesService changes shape).
-const allSources = (a: BriefingDeskApi) => a.sources.library.sources;
-const corpus = (a: BriefingDeskApi) => a.sources.library.corpus;
-const firstHitKey = async (a: BriefingDeskApi, query: string) => a.sources.library.search.search(query)[0]?.key;
-const entityNames = async (a: BriefingDeskApi) => (await a.sources.entities()).entities.map((e) => e.name);
+const allSources = (a: BriefingDeskApi) => a.sources.corpus.sources;
+const corpus = (a: BriefingDeskApi) => a.sources.corpus;
+const firstHitKey = async (a: BriefingDeskApi, query: string) => (await a.sources.search(query))[0]?.key;
+const entityNames = async (a: BriefingDeskApi) => (await a.sources.entities()).map((e) => e.name);
 
 describe('Briefing Desk in the web worker extension host', function () {
   this.timeout(60_000);
@@ -45,6 +45,16 @@ describe('Briefing Desk in the web worker extension host', function () {
     assert.strictEqual(typeof (globalThis as { process?: unknown }).process, 'undefined', 'no Node process object');
     assert.strictEqual(vscode.env.uiKind, vscode.UIKind.Web);
     notes.push(`activate() took ${a.activationMs.toFixed(1)} ms in the web worker extension host`);
+  });
+
+  it('indexes in a web worker, not on the extension host', async () => {
+    const a = await deskApi();
+    await a.sources.ready;
+    assert.strictEqual(a.sources.mode, 'worker');
+    assert.ok(
+      a.log.recent().some((line) => line.includes('Indexing in the index worker')),
+      'the log says where the desk runs',
+    );
   });
 
   it('indexes the bundled seeds and the workspace sources folder', async () => {
@@ -290,9 +300,9 @@ describe('Briefing Desk in the web worker extension host', function () {
         corpus(a).byUri(pdfUri)?.title,
         'the worker read the PDF with its own copy of the extractor',
       );
-      const diags = await client.request('check', { markdown: EXPECTED.fix.before });
+      const checked = await client.request('check', { markdown: EXPECTED.fix.before });
       assert.deepStrictEqual(
-        diags.map((d) => d.code),
+        checked.diagnostics.map((d) => d.code),
         ['quote-not-found'],
       );
     } finally {

@@ -1,6 +1,6 @@
 // From a parsed citation to what it cites: the source and its paragraphs; and which citation is under the cursor.
 // Every host asks here (hover, definition, preview tooltip, export, grounding): one answer to "which paragraphs".
-import type { Corpus } from '../corpus/corpus';
+import type { CorpusView } from '../corpus/view';
 import type { Paragraph, Source } from '../corpus/types';
 import type { Span } from './layout';
 import { citedPages, onPages } from './pages';
@@ -26,7 +26,7 @@ export function locatorIncludes(locator: Locator, n: number): boolean {
  * cited pages for a page locator on a source with pages). Paragraphs the source does not have are left out, so an
  * out-of-range locator gives an empty list. Undefined for an unknown key.
  */
-export function resolveItem(item: CiteItem, corpus: Corpus): ResolvedItem | undefined {
+export function resolveItem(item: CiteItem, corpus: CorpusView): ResolvedItem | undefined {
   const source = corpus.get(item.key);
   return source && resolveIn(source, item);
 }

@@ -11,3 +11,4 @@ export { SOURCE_FORMATS, formatOf } from '../formats/registry';
 export { pageLabel } from '../formats/build';
 export type { SourceFormat } from '../formats/types';
 export * from './entry';
+export * from './view';

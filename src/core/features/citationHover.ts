@@ -2,7 +2,7 @@
 import { citedPages } from '../citations/pages';
 import { citationAt, resolveItem, shownParagraphs } from '../citations/resolve';
 import type { CiteItem } from '../citations/types';
-import type { Corpus } from '../corpus/corpus';
+import type { CorpusView } from '../corpus/view';
 import { pageLabel } from '../formats/build';
 import { blockQuote, escapeMarkdown, markdownLink } from '../text/markdown';
 import type { BriefingText, HoverContent, LinkTarget } from './types';
@@ -21,7 +21,7 @@ function unknownSource(item: CiteItem, link: LinkTarget): string {
 export function citationHover(
   doc: BriefingText,
   offset: number,
-  corpus: Corpus,
+  corpus: CorpusView,
   link: LinkTarget,
 ): HoverContent | undefined {
   const hit = citationAt(doc.citations, offset);

@@ -1,5 +1,5 @@
 // Completion in briefings: source keys after `[@` or `; @`, paragraphs (with their first words) after `, ¶`.
-import type { Corpus } from '../corpus/corpus';
+import type { CorpusView } from '../corpus/view';
 import type { Paragraph, Source } from '../corpus/types';
 import type { CompletionData, Completions } from './types';
 
@@ -43,7 +43,7 @@ function keyItem(s: Source): CompletionData {
 }
 
 /** What to offer at `offset` of `text`: keys after `[@`, paragraphs of a known source after `, ¶`; else undefined. */
-export function completionsAt(text: string, offset: number, corpus: Corpus): Completions | undefined {
+export function completionsAt(text: string, offset: number, corpus: CorpusView): Completions | undefined {
   const lineStart = Math.max(text.lastIndexOf('\n', offset - 1), text.lastIndexOf('\r', offset - 1)) + 1;
   // Only the end of the line can hold the context, and the patterns are bounded by reading no more of it.
   const before = text.slice(Math.max(lineStart, offset - CONTEXT_REACH), offset);

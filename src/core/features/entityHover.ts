@@ -34,6 +34,22 @@ export function entityCardMarkdown(card: EntityCard, link: LinkTarget): string {
   return md + markdownLink('Search sources', link({ command: 'searchSources', query: card.name }));
 }
 
+/** The entity card for the name at `offset` of `text`, with the name's span; undefined when no known name is there. */
+export function entityCardAt(
+  text: string,
+  offset: number,
+  index: EntityIndex,
+  sources: Source[],
+): { start: number; end: number; card: EntityCard } | undefined {
+  const m = index.mentionsIn(text).find((x) => x.start <= offset && offset < x.end);
+  if (!m) return undefined;
+  const card = index.card(m.entity, sources);
+  const others = m.ambiguous?.filter((e) => e !== m.entity).map((e) => e.name) ?? [];
+  const shown =
+    others.length && !card.ambiguity ? { ...card, ambiguity: `Could also be ${others.join(' or ')}.` } : card;
+  return { start: m.start, end: m.end, card: shown };
+}
+
 /** The hover for the entity named at `offset` of `text`, or undefined when no known name is there. */
 export function entityHover(
   text: string,
@@ -42,11 +58,6 @@ export function entityHover(
   sources: Source[],
   link: LinkTarget,
 ): HoverContent | undefined {
-  const m = index.mentionsIn(text).find((x) => x.start <= offset && offset < x.end);
-  if (!m) return undefined;
-  const card = index.card(m.entity, sources);
-  const others = m.ambiguous?.filter((e) => e !== m.entity).map((e) => e.name) ?? [];
-  const shown =
-    others.length && !card.ambiguity ? { ...card, ambiguity: `Could also be ${others.join(' or ')}.` } : card;
-  return { start: m.start, end: m.end, markdown: entityCardMarkdown(shown, link) };
+  const at = entityCardAt(text, offset, index, sources);
+  return at && { start: at.start, end: at.end, markdown: entityCardMarkdown(at.card, link) };
 }

@@ -2,7 +2,7 @@
 import type { Span } from '../citations/layout';
 import { citationAt, resolveItem, shownParagraphs } from '../citations/resolve';
 import type { Citation } from '../citations/types';
-import type { Corpus } from '../corpus/corpus';
+import type { CorpusView } from '../corpus/view';
 import type { Paragraph, Source } from '../corpus/types';
 import type { BriefingText } from './types';
 
@@ -15,7 +15,7 @@ export interface Definition {
 }
 
 /** The definition of the citation item at `offset`: its source at the first paragraph it names. */
-export function definitionAt(doc: BriefingText, offset: number, corpus: Corpus): Definition | undefined {
+export function definitionAt(doc: BriefingText, offset: number, corpus: CorpusView): Definition | undefined {
   const hit = citationAt(doc.citations, offset);
   const resolved = hit && resolveItem(hit.item, corpus);
   if (!resolved) return undefined;

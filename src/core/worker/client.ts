@@ -1,10 +1,12 @@
 // The host's side of the desk protocol: answers the worker's store requests from the host's own store and cache,
 // and turns requests into promises. Core only; each host adapts its worker (worker_threads, a web worker) to a Channel.
 import type { IndexCacheStore } from '../cache';
+import { UnusableEntry } from '../corpus/entry';
 import type { SourceStore } from '../corpus/load';
 import type {
   Channel,
   FromWorker,
+  ListAnswer,
   StoreRequest,
   ToWorker,
   WorkerEvent,
@@ -13,6 +15,14 @@ import type {
 } from '../../protocol/worker';
 
 type Op = WorkerRequest['op'];
+
+/** Why a request was rejected when the worker was stopped (reload, closing the folder): not a failure to report. */
+export class WorkerStopped extends Error {
+  constructor() {
+    super('the index worker was stopped');
+    this.name = 'WorkerStopped';
+  }
+}
 type Args<K extends Op> = Omit<Extract<WorkerRequest, { op: K }>, 'id' | 'op'>;
 
 /** A desk running in a worker, seen from the host. */
@@ -35,7 +45,7 @@ export class DeskClient {
 
   /** Sends a request; resolves with the worker's answer (rejects when it failed or the worker was closed). */
   request<K extends Op>(op: K, args: Args<K>): Promise<WorkerResults[K]> {
-    if (this.#closed) return Promise.reject(new Error('the index worker was stopped'));
+    if (this.#closed) return Promise.reject(new WorkerStopped());
     const id = this.#next++;
     return new Promise((resolve, reject) => {
       this.#waiting.set(id, { resolve: resolve as (v: unknown) => void, reject });
@@ -46,11 +56,17 @@ export class DeskClient {
   /** Rejects every pending request (the host is stopping the worker). */
   close(): void {
     this.#closed = true;
-    for (const w of this.#waiting.values()) w.reject(new Error('the index worker was stopped'));
+    for (const w of this.#waiting.values()) w.reject(new WorkerStopped());
     this.#waiting.clear();
   }
 
+  /** True once `close()` was called (or the worker exited). */
+  get closed(): boolean {
+    return this.#closed;
+  }
+
   #receive(m: FromWorker): void {
+    if (this.#closed) return;
     if ('event' in m) return this.onEvent?.(m);
     if ('store' in m) return void this.#serve(m);
     const w = this.#waiting.get(m.id);
@@ -61,9 +77,11 @@ export class DeskClient {
 
   async #serve(r: StoreRequest): Promise<void> {
     try {
-      this.#channel.post({ sid: r.sid, ok: true, result: await this.#answer(r) });
+      const result = await this.#answer(r);
+      if (!this.#closed) this.#channel.post({ sid: r.sid, ok: true, result });
     } catch (e) {
-      this.#channel.post({ sid: r.sid, ok: false, error: e instanceof Error ? e.message : String(e) });
+      const error = e instanceof Error ? e.message : String(e);
+      if (!this.#closed) this.#channel.post({ sid: r.sid, ok: false, error, unusable: e instanceof UnusableEntry });
     }
   }
 
@@ -72,7 +90,12 @@ export class DeskClient {
     switch (r.store) {
       case 'list': {
         const uris = await s.list();
-        return { uris, bundled: uris.filter((u) => s.isBundled?.(u)) };
+        const answer: ListAnswer = {
+          uris,
+          bundled: uris.filter((u) => s.isBundled?.(u)),
+          skipped: s.skipped?.() ?? [],
+        };
+        return answer;
       }
       case 'read':
         return s.read(r.uri);

@@ -1,38 +1,101 @@
 // The worker's side of the desk protocol: a desk over a store that asks the host for bytes, answering the host's
-// requests. Core only (plain messages), so worker_threads and a browser's web worker can both run it.
+// requests and keeping the host's copy of the sources current. Core only (plain messages), so worker_threads, a
+// browser's web worker and the extension host itself (in process, over a loopback channel) can all run it.
 import type { IndexCacheStore } from '../cache';
-import type { SourceStore } from '../corpus/load';
+import type { CorpusChange, Source, SourceProblem } from '../corpus';
+import { UnusableEntry } from '../corpus/entry';
+import { isSourceFile, type SourceStore } from '../corpus/load';
 import { createBriefingDesk, type BriefingDesk } from '../desk';
+import { entityCardAt } from '../features/entityHover';
 import type {
   Channel,
   DeskTotals,
+  EntitySummary,
   FromWorker,
+  ListAnswer,
   SourceSummary,
   StoreRequest,
-  StoreResponse,
   ToWorker,
+  WorkerMemory,
   WorkerRequest,
 } from '../../protocol/worker';
 
 type Ask = (request: StoreRequest) => Promise<unknown>;
 
-/** A SourceStore whose every call is a message to the host. */
+/** The same promise, marked as handled: a file asked for ahead and never used must not count as an unhandled error. */
+function quiet<T>(p: Promise<T>): Promise<T> {
+  p.catch(() => undefined);
+  return p;
+}
+
+/** Files asked for ahead of the one a load reads, so the host's I/O and the messages overlap instead of queueing. */
+const AHEAD = 16;
+
+type Stat = { size: number; mtime: number } | undefined;
+
+/**
+ * A SourceStore whose every call is a message to the host. During a load it asks ahead: the stats of the next files
+ * in the order the load reads them, and their bytes too once the load is reading files (a cold start; a warm start
+ * only stats). What was asked ahead is dropped when the load ends, so a later refresh always asks afresh.
+ */
 class RemoteStore implements SourceStore {
   #ask: Ask;
   #bundled = new Set<string>();
+  #skipped: SourceProblem[] = [];
+  #order: string[] = [];
+  #at = new Map<string, number>();
+  #stats = new Map<string, Promise<Stat>>();
+  #reads = new Map<string, Promise<Uint8Array>>();
+  #loading = false;
+  #reading = false;
   constructor(ask: Ask) {
     this.#ask = ask;
   }
+  /** A load starts (`true`) or ends (`false`): asking ahead is for loads only. */
+  loading(on: boolean): void {
+    this.#loading = on;
+    this.#reading = false;
+    this.#stats.clear();
+    this.#reads.clear();
+  }
   async list(): Promise<string[]> {
-    const r = (await this.#ask({ sid: 0, store: 'list' })) as { uris: string[]; bundled: string[] };
+    const r = (await this.#ask({ sid: 0, store: 'list' })) as ListAnswer;
     this.#bundled = new Set(r.bundled);
+    this.#skipped = r.skipped;
+    // The order loads read in (loadSources, loadStamped).
+    this.#order = r.uris.filter(isSourceFile).sort();
+    this.#at = new Map(this.#order.map((u, i) => [u, i]));
     return r.uris;
   }
-  async read(uri: string): Promise<Uint8Array> {
-    return (await this.#ask({ sid: 0, store: 'read', uri })) as Uint8Array;
+  skipped(): SourceProblem[] {
+    return this.#skipped;
   }
-  async stat(uri: string): Promise<{ size: number; mtime: number } | undefined> {
-    return (await this.#ask({ sid: 0, store: 'stat', uri })) as { size: number; mtime: number } | undefined;
+  read(uri: string): Promise<Uint8Array> {
+    this.#reading = true;
+    const asked = this.#reads.get(uri) ?? this.#askRead(uri);
+    this.#reads.delete(uri);
+    this.#ahead(uri);
+    return asked;
+  }
+  stat(uri: string): Promise<Stat> {
+    const asked = this.#stats.get(uri) ?? this.#askStat(uri);
+    this.#stats.delete(uri);
+    this.#ahead(uri);
+    return asked;
+  }
+  #askRead(uri: string): Promise<Uint8Array> {
+    return this.#ask({ sid: 0, store: 'read', uri }) as Promise<Uint8Array>;
+  }
+  #askStat(uri: string): Promise<Stat> {
+    return this.#ask({ sid: 0, store: 'stat', uri }) as Promise<Stat>;
+  }
+  #ahead(uri: string): void {
+    const i = this.#at.get(uri);
+    if (!this.#loading || i === undefined) return;
+    for (const next of this.#order.slice(i + 1, i + 1 + AHEAD)) {
+      if (!this.#stats.has(next)) this.#stats.set(next, quiet(this.#askStat(next)));
+      if (this.#reading && !this.#reads.has(next)) this.#reads.set(next, quiet(this.#askRead(next)));
+    }
   }
   isBundled(uri: string): boolean {
     return this.#bundled.has(uri);
@@ -57,13 +120,31 @@ class RemoteCache implements IndexCacheStore {
 
 /** What the worker is told when it starts. */
 export interface ServeOptions {
-  /** Whether the host keeps a saved index (it answers `readCache` / `writeCache`). */
-  cache: boolean;
-  /** Awaited between steps of long work; a worker has its own thread, so the default does not pause. */
+  /**
+   * The saved index: `true` when the host keeps it (it answers `readCache` / `writeCache`), or a store the worker
+   * reaches itself (a Node worker: the file on disk, so the index's bytes never cross to the host and back).
+   */
+  cache: boolean | IndexCacheStore;
+  /**
+   * Awaited between steps of long work (indexing batches, entity extraction), so requests (a search, a check) are
+   * answered meanwhile from what is indexed so far. Without it, a load runs in one go.
+   */
   pause?: () => Promise<void>;
+  /** Sources indexed between pauses (the desk's default: 25). */
+  batch?: number;
+  /** The worker's own heap, when the host can measure it (Node: `process.memoryUsage()`). */
+  memory?: () => WorkerMemory;
 }
 
-/** Serves one desk over `channel` until the host terminates the worker. */
+/** A source as the host's copy holds it: everything but the file's text (see WorkerEvent). */
+const withoutText = (s: Source): Source => ({ ...s, text: '' });
+
+/** Sources per `sources` event: small messages, so the host never spends long taking one in. */
+export const MIRROR_CHUNK = 200;
+/** Files read between two progress events. */
+const PROGRESS_EVERY = 100;
+
+/** Serves one desk over `channel` until the host terminates the worker (or stops listening). */
 export function serveDesk(channel: Channel<ToWorker, FromWorker>, options: ServeOptions): BriefingDesk {
   let next = 1;
   const waiting = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
@@ -71,45 +152,137 @@ export function serveDesk(channel: Channel<ToWorker, FromWorker>, options: Serve
     new Promise((resolve, reject) => {
       const sid = next++;
       waiting.set(sid, { resolve, reject });
-      channel.post({ ...request, sid });
+      send({ ...request, sid });
     });
-  const log = (level: 'info' | 'warn' | 'error') => (message: string) => channel.post({ event: 'log', level, message });
+  // Log lines go out together, one message per level and turn: a load logs a line per source, and a host that
+  // takes thousands of messages in one go stalls.
+  const lines: Record<'info' | 'warn' | 'error', string[]> = { info: [], warn: [], error: [] };
+  let flushing = false;
+  const flush = () => {
+    flushing = false;
+    for (const level of ['error', 'warn', 'info'] as const) {
+      if (lines[level].length) channel.post({ event: 'log', level, message: lines[level].splice(0).join('\n') });
+    }
+  };
+  /** Everything but log lines: the lines logged before it go first, so the host reads them in order. */
+  const send = (message: FromWorker) => {
+    if (flushing) flush();
+    channel.post(message);
+  };
+  const log = (level: 'info' | 'warn' | 'error') => (message: string) => {
+    lines[level].push(message);
+    if (!flushing) {
+      flushing = true;
+      setTimeout(flush, 0);
+    }
+  };
+  const store = new RemoteStore(ask);
   const desk = createBriefingDesk({
-    store: new RemoteStore(ask),
-    cache: options.cache ? new RemoteCache(ask) : undefined,
+    store,
+    cache: typeof options.cache === 'object' ? options.cache : options.cache ? new RemoteCache(ask) : undefined,
     log: { info: log('info'), warn: log('warn'), error: log('error') },
     pause: options.pause,
+    batch: options.batch,
   });
+  const library = desk.library;
+  // The host's copy of the sources follows every change, in small chunks.
+  let mirrored = -1;
+  library.onChange = (change: CorpusChange) => {
+    const version = library.version;
+    mirrored = version;
+    const { updated, removed } = change;
+    for (let i = 0; i === 0 || i < updated.length; i += MIRROR_CHUNK) {
+      const last = i + MIRROR_CHUNK >= updated.length;
+      send({
+        event: 'sources',
+        version,
+        updated: updated.slice(i, i + MIRROR_CHUNK).map(withoutText),
+        removed: i === 0 ? removed : [],
+        warnings: last ? library.corpus.warnings : undefined,
+        last,
+      });
+    }
+  };
+  // Tells the host when the entity index is current (the claim check and entity cards wait for it).
+  let announced = -1;
+  const announceEntities = () => {
+    const version = library.version;
+    // The version also moves without a change of sources (entity overrides read after every load): the host's copy
+    // must carry it, or an entity index announced for it would never look current there.
+    if (mirrored !== version) {
+      mirrored = version;
+      send({ event: 'sources', version, updated: [], removed: [], last: true });
+    }
+    void desk.entities().then(
+      (index) => {
+        if (library.version !== version || announced === version) return;
+        announced = version;
+        send({ event: 'entities', version, count: index.entities.length });
+      },
+      () => undefined,
+    );
+  };
   const totals = (problems: DeskTotals['problems'] = []): DeskTotals => ({
-    sources: desk.library.sources.length,
-    passages: desk.library.search.passageCount,
+    sources: library.sources.length,
+    passages: library.search.passageCount,
     problems,
   });
-  let lastProgress = 0;
+  // Changes run one after another; questions are answered at once, from what is indexed so far.
+  let changes: Promise<unknown> = Promise.resolve();
+  const inTurn = <T>(work: () => Promise<T>): Promise<T> => {
+    const run = changes.then(work, work);
+    changes = run.catch(() => undefined);
+    return run;
+  };
+  const change = async (work: () => Promise<DeskTotals>): Promise<DeskTotals> => {
+    const result = await inTurn(work);
+    announceEntities();
+    return result;
+  };
   const handle = async (r: WorkerRequest): Promise<unknown> => {
     switch (r.op) {
-      case 'load': {
-        const result = await desk.load((done, total) => {
-          if (done === 0 || done - lastProgress >= 100 || done === total - 1) {
-            lastProgress = done;
-            channel.post({ event: 'progress', done, total });
-          }
+      case 'load':
+        return change(async () => {
+          let sent = -PROGRESS_EVERY;
+          store.loading(true);
+          const result = await desk
+            .load((done, total) => {
+              if (done - sent >= PROGRESS_EVERY || done === total - 1) {
+                sent = done;
+                send({ event: 'progress', done, total });
+              }
+            })
+            .finally(() => store.loading(false));
+          send({ event: 'indexed', ...totals() });
+          return totals(result.problems);
         });
-        channel.post({ event: 'indexed', ...totals() });
-        return totals(result.problems);
-      }
       case 'refresh':
-        await desk.refresh(r.uris);
-        return totals();
+        return change(async () => (await desk.refresh(r.uris), totals()));
       case 'remove':
-        desk.remove(r.uris);
-        return totals();
-      case 'search':
-        return desk.search(r.query, r.options);
-      case 'check':
-        return desk.check(r.markdown);
+        return change(async () => (desk.remove(r.uris), totals()));
+      case 'reloadEntityOverrides':
+        await change(async () => (await desk.reloadEntityOverrides(), totals()));
+        return null;
+      case 'setEntityOverrides': {
+        const problems = desk.setEntityOverrides(r.text);
+        announceEntities();
+        return problems;
+      }
+      case 'search': {
+        const options = { ...r.options };
+        if (r.entity !== undefined) {
+          const entity = (await desk.entities()).find(r.entity);
+          options.passages = entity ? entity.mentions.map((m) => ({ key: m.key, paragraph: m.paragraph })) : [];
+        }
+        return desk.search(r.query, options);
+      }
+      case 'check': {
+        const entities = library.entitiesIfReady;
+        const claims = r.claims !== false && !!entities;
+        return { diagnostics: desk.check(r.markdown, { claims, entities }), claims };
+      }
       case 'sources':
-        return desk.library.sources.map((s): SourceSummary => ({
+        return library.sources.map((s): SourceSummary => ({
           key: s.key,
           uri: s.uri,
           title: s.title,
@@ -119,11 +292,29 @@ export function serveDesk(channel: Channel<ToWorker, FromWorker>, options: Serve
         }));
       case 'entities':
         return (await desk.entities()).entities;
-      case 'setEntityOverrides':
-        return desk.setEntityOverrides(r.text);
+      case 'entityList':
+        if (r.ifReady && !library.entitiesIfReady) return null;
+        return (await desk.entities()).entities.map((e): EntitySummary => ({
+          name: e.name,
+          type: e.type,
+          mentions: e.mentions.length,
+          sources: new Set(e.mentions.map((m) => m.key)).size,
+          description: e.description,
+        }));
+      case 'entityCard':
+        return (await desk.entityCard(r.name)) ?? null;
+      case 'entityAt':
+        return entityCardAt(r.text, r.offset, await desk.entities(), library.sources) ?? null;
       case 'saveIndex':
-        await desk.saveIndex();
+        await inTurn(async () => {
+          if (r.ifDirty) await desk.entities();
+          if (!r.ifDirty || desk.indexDirty) await desk.saveIndex();
+        });
         return null;
+      case 'memory':
+        return options.memory?.() ?? null;
+      case 'sourceText':
+        return library.corpus.byUri(r.uri)?.text ?? null;
     }
   };
   channel.listen((m) => {
@@ -131,15 +322,13 @@ export function serveDesk(channel: Channel<ToWorker, FromWorker>, options: Serve
       const w = waiting.get(m.sid);
       waiting.delete(m.sid);
       if (m.ok) w?.resolve(m.result);
-      else w?.reject(new Error(m.error));
+      else w?.reject(m.unusable ? new UnusableEntry(m.error) : new Error(m.error));
       return;
     }
     handle(m).then(
-      (result) => channel.post({ id: m.id, ok: true, result }),
-      (e: unknown) => channel.post({ id: m.id, ok: false, error: e instanceof Error ? e.message : String(e) }),
+      (result) => send({ id: m.id, ok: true, result }),
+      (e: unknown) => send({ id: m.id, ok: false, error: e instanceof Error ? e.message : String(e) }),
     );
   });
   return desk;
 }
-
-export type { StoreResponse };

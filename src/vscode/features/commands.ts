@@ -11,10 +11,10 @@ export function registerCommands(sources: SourcesService, log: Logger): vscode.D
   return [
     vscode.commands.registerCommand(COMMANDS.openSource, async (key?: string, paragraph?: number) => {
       await sources.ready;
-      let source = key ? sources.library.corpus.get(key) : undefined;
+      let source = key ? sources.corpus.get(key) : undefined;
       if (!source) {
         const pick = await vscode.window.showQuickPick(
-          sources.library.sources.map((s) => ({
+          sources.corpus.sources.map((s) => ({
             label: noIcons(s.title),
             description: `@${s.key}`,
             detail: s.date ?? undefined,
@@ -29,7 +29,7 @@ export function registerCommands(sources: SourcesService, log: Logger): vscode.D
     }),
     vscode.commands.registerCommand(COMMANDS.reindex, async () => {
       await sources.reload();
-      vscode.window.setStatusBarMessage(`Briefing Desk: ${sources.library.sources.length} sources indexed`, 3000);
+      vscode.window.setStatusBarMessage(`Briefing Desk: ${sources.corpus.size} sources indexed`, 3000);
     }),
     vscode.commands.registerCommand(COMMANDS.showLog, () => log.show()),
   ];

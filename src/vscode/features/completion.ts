@@ -1,5 +1,6 @@
 // Completion in briefings: the core offers keys after `[@` and paragraphs after `, ¶`; this converts them.
 import * as vscode from 'vscode';
+import { completionsAt } from '../../core/features/completion';
 import type { CompletionData } from '../../core/features/types';
 import type { BriefingDocuments } from '../services/briefings';
 import type { SourcesService } from '../services/sources';
@@ -28,7 +29,7 @@ export class CitationCompletionProvider implements vscode.CompletionItemProvider
 
   provideCompletionItems(document: vscode.TextDocument, position: vscode.Position) {
     if (!this.briefings.isBriefing(document)) return;
-    const found = this.sources.desk.completions(document.getText(), document.offsetAt(position));
+    const found = completionsAt(document.getText(), document.offsetAt(position), this.sources.corpus);
     if (!found) return;
     const range = new vscode.Range(document.positionAt(found.start), document.positionAt(found.end));
     return found.items.map((c) => toItem(c, range));

@@ -22,14 +22,18 @@ export function watchDiagnostics(
   const collection = vscode.languages.createDiagnosticCollection('briefing-desk');
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
 
-  const update = (document: vscode.TextDocument) => {
+  const update = async (document: vscode.TextDocument) => {
     if (!options.enabled() || !briefings.isBriefing(document)) {
       collection.delete(document.uri);
       return;
     }
+    const version = document.version;
+    const found = await briefings.diagnostics(document);
+    // A later edit (or closing the document) overtook this check: its own check publishes.
+    if (document.isClosed || document.version !== version || !options.enabled()) return;
     collection.set(
       document.uri,
-      briefings.diagnostics(document).map((d) => toDiagnostic(document, d)),
+      found.map((d) => toDiagnostic(document, d)),
     );
   };
   const schedule = (document: vscode.TextDocument) => {
@@ -39,11 +43,11 @@ export function watchDiagnostics(
       key,
       setTimeout(() => {
         timers.delete(key);
-        update(document);
+        void update(document);
       }, options.delay()),
     );
   };
-  const all = () => vscode.workspace.textDocuments.forEach(update);
+  const all = () => vscode.workspace.textDocuments.forEach((d) => void update(d));
 
   // Again once the entity index is ready, which the claim check waits for.
   const allWithEntities = () => {
@@ -53,7 +57,7 @@ export function watchDiagnostics(
   void sources.ready.then(allWithEntities);
   return [
     collection,
-    vscode.workspace.onDidOpenTextDocument(update),
+    vscode.workspace.onDidOpenTextDocument((d) => void update(d)),
     vscode.workspace.onDidChangeTextDocument((e) => schedule(e.document)),
     vscode.workspace.onDidCloseTextDocument((d) => {
       collection.delete(d.uri);

@@ -1,5 +1,7 @@
 // Hover cards on Markdown briefings: the core computes them (cited passage, entity card); this converts them.
 import * as vscode from 'vscode';
+import { citationHover } from '../../core/features/citationHover';
+import { entityCardMarkdown } from '../../core/features/entityHover';
 import type { HoverContent, LinkTarget } from '../../core/features/types';
 import { CARD_COMMANDS, commandTarget } from '../commandIds';
 import { setting } from '../config';
@@ -30,17 +32,16 @@ export class BriefingHoverProvider implements vscode.HoverProvider {
   async provideHover(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken) {
     if (!this.briefings.isBriefing(document)) return;
     const offset = document.offsetAt(position);
-    const desk = this.sources.desk;
+    const { link } = this.options;
     if (this.options.citations()) {
-      const card = desk.citationHover(this.briefings.briefing(document), offset, this.options.link);
+      const card = citationHover(this.briefings.briefing(document), offset, this.sources.corpus, link);
       if (card) return this.#toHover(document, card);
     }
     if (!this.options.entities()) return;
-    await this.sources.ready;
-    if (token.isCancellationRequested) return;
-    const card = await desk.entityHover(document.getText(), offset, this.options.link);
-    if (!card || token.isCancellationRequested) return;
-    return this.#toHover(document, card);
+    // The entity index lives with the desk (in the worker): ask it.
+    const at = await this.sources.entityAt(document.getText(), offset);
+    if (!at || token.isCancellationRequested) return;
+    return this.#toHover(document, { start: at.start, end: at.end, markdown: entityCardMarkdown(at.card, link) });
   }
 
   #toHover(document: vscode.TextDocument, card: HoverContent): vscode.Hover {

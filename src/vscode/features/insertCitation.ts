@@ -42,9 +42,14 @@ async function pickPassages(sources: SourcesService, query: string, many: boolea
   qp.canSelectMany = many;
   qp.matchOnDescription = true;
   qp.matchOnDetail = true;
-  const run = (value: string) => {
+  // Searches run in the desk; only the answer to the latest one is shown.
+  let asked = 0;
+  const run = async (value: string) => {
+    const mine = ++asked;
+    const found = value.trim() ? await sources.search(value, { limit: 30 }) : [];
+    if (mine !== asked) return;
     const chosen = many ? qp.selectedItems : [];
-    const hits = value.trim() ? sources.desk.search(value, { limit: 30 }) : [];
+    const hits = found;
     const fresh = hits
       .filter((h) => !chosen.some((c) => c.hit.key === h.key && c.hit.paragraph === h.paragraph))
       .map(toItem);
@@ -56,10 +61,10 @@ async function pickPassages(sources: SourcesService, query: string, many: boolea
   let timer: ReturnType<typeof setTimeout> | undefined;
   qp.onDidChangeValue((v) => {
     clearTimeout(timer);
-    timer = setTimeout(() => run(v), 60);
+    timer = setTimeout(() => void run(v), 60);
   });
   qp.value = query;
-  run(query);
+  void run(query);
   return new Promise((resolve) => {
     qp.onDidAccept(() => {
       // Enter with nothing ticked takes the highlighted passage, else the best one.
@@ -122,7 +127,7 @@ export function registerInsertCommands(sources: SourcesService, lastEditor: Last
     const query = args?.query ?? selectionQuery(editor);
     if (args?.acceptFirst && query) {
       await sources.ready;
-      const top = sources.desk.search(query, { limit: 1 })[0];
+      const top = (await sources.search(query, { limit: 1 }))[0];
       return top ? [{ key: top.key, paragraph: top.paragraph, text: top.text }] : [];
     }
     return (await pickPassages(sources, query, many)).map((h) => ({
@@ -145,7 +150,7 @@ export function registerInsertCommands(sources: SourcesService, lastEditor: Last
       const editor = lastEditor.get();
       if (!item) return;
       if (!editor) return void vscode.window.showWarningMessage('Open a Markdown briefing to insert a quote into.');
-      const source = sources.library.corpus.get(item.key);
+      const source = sources.corpus.get(item.key);
       const text = args?.quote ?? source?.paragraphs.find((p) => p.n === item.paragraph)?.text ?? '';
       await insertAt(editor, quoteWithCitation(text, item.key, item.paragraph ?? 1, includeParagraph()), true);
     }),

@@ -1,7 +1,7 @@
 // Go to Definition (the cited paragraph), Find All References (citations of a source), and read-only seed documents.
 import * as vscode from 'vscode';
 import { parseCitations } from '../../core/citations';
-import { citedKeyAt, keySpans } from '../../core/features/navigation';
+import { citedKeyAt, definitionAt, keySpans } from '../../core/features/navigation';
 import { paragraphLocation, rangesInText, SEED_SCHEME } from '../convert';
 import type { BriefingDocuments } from '../services/briefings';
 import type { SourcesService } from '../services/sources';
@@ -16,8 +16,8 @@ export class CitationDefinitionProvider implements vscode.DefinitionProvider {
     private readonly briefings: BriefingDocuments,
   ) {}
 
-  provideDefinition(document: vscode.TextDocument, position: vscode.Position) {
-    const found = this.sources.desk.definition(this.briefings.briefing(document), document.offsetAt(position));
+  async provideDefinition(document: vscode.TextDocument, position: vscode.Position) {
+    const found = definitionAt(this.briefings.briefing(document), document.offsetAt(position), this.sources.corpus);
     return found && paragraphLocation(found.source, found.paragraph);
   }
 }
@@ -42,7 +42,7 @@ export class CitationReferenceProvider implements vscode.ReferenceProvider {
     if (token.isCancellationRequested) return;
     const out: vscode.Location[] = [];
     for (const uri of files) {
-      if (this.sources.library.corpus.byUri(uri.toString())) continue;
+      if (this.sources.corpus.byUri(uri.toString())) continue;
       const doc = open.get(uri.toString());
       const text = doc ? doc.getText() : new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
       if (token.isCancellationRequested) return;
@@ -57,11 +57,11 @@ export class CitationReferenceProvider implements vscode.ReferenceProvider {
 class SeedDocuments implements vscode.TextDocumentContentProvider {
   constructor(private readonly sources: SourcesService) {}
 
-  provideTextDocumentContent(uri: vscode.Uri) {
+  async provideTextDocumentContent(uri: vscode.Uri) {
     const file = uri.query ? vscode.Uri.parse(uri.query) : uri.with({ scheme: 'file' });
     return (
-      this.sources.library.corpus.byUri(file.toString())?.text ??
-      vscode.workspace.fs.readFile(file).then((b) => new TextDecoder().decode(b))
+      (await this.sources.sourceText(file.toString())) ??
+      new TextDecoder().decode(await vscode.workspace.fs.readFile(file))
     );
   }
 }

@@ -1,12 +1,15 @@
 // The built-in Markdown preview with our citation plugin, the preview command, and HTML export.
 import * as vscode from 'vscode';
 import type { Source } from '../../core/corpus';
-import { checkBriefing } from '../../core/grounding';
+import type { GroundingDiagnostic } from '../../core/grounding';
 import { citationPlugin, renderStandalone, type CitationPluginOptions } from '../../markdown';
 import type { MarkdownItInstance } from '../../markdown/plugin';
 import { COMMANDS } from '../commandIds';
 import { setting } from '../config';
 import type { SourcesService } from '../services/sources';
+
+/** VS Code's built-in Markdown extension (the preview). */
+const MARKDOWN_EXTENSION = 'vscode.markdown-language-features';
 
 function location(source: Source): string {
   if (source.url) return source.url;
@@ -14,23 +17,66 @@ function location(source: Source): string {
   return source.bundled ? `bundled seed ${uri.path.split('/').pop()}` : vscode.workspace.asRelativePath(uri);
 }
 
+/** Briefings checked for the preview, newest last: the preview renders at once, the desk checks in its own time. */
+const CHECKED = 8;
+
+/**
+ * The preview's grounding list. markdown-it renders synchronously and the check runs in the desk, so a text not
+ * checked yet renders without the list, and the preview is refreshed when the desk's answer arrives.
+ */
+class PreviewChecks {
+  #done = new Map<string, { version: number; claims: boolean; diagnostics: GroundingDiagnostic[] }>();
+  #asked = new Set<string>();
+  constructor(private readonly sources: SourcesService) {}
+
+  diagnostics(markdown: string): GroundingDiagnostic[] {
+    if (setting<boolean>('diagnostics.enabled') === false) return [];
+    const wanted = setting<boolean>('diagnostics.claims.enabled') !== false;
+    const found = this.#done.get(markdown);
+    const current =
+      found && found.version === this.sources.version && found.claims === (wanted && this.sources.entitiesReady);
+    if (!current && !this.#asked.has(markdown)) this.#ask(markdown, wanted);
+    return found?.diagnostics ?? [];
+  }
+
+  #ask(markdown: string, claims: boolean): void {
+    this.#asked.add(markdown);
+    const version = this.sources.version;
+    void this.sources.check(markdown, claims).then(
+      (r) => {
+        this.#asked.delete(markdown);
+        this.#done.delete(markdown);
+        this.#done.set(markdown, { version, claims: r.claims, diagnostics: r.diagnostics });
+        for (const old of [...this.#done.keys()].slice(0, -CHECKED)) this.#done.delete(old);
+        refreshPreviews();
+      },
+      () => this.#asked.delete(markdown),
+    );
+  }
+}
+
 /** The plugin options for this host: keys resolve against the live corpus; problems are listed at the end. */
 export function pluginOptions(sources: SourcesService): CitationPluginOptions {
+  const checks = new PreviewChecks(sources);
   return {
-    resolve: (key) => sources.library.corpus.get(key),
+    resolve: (key) => sources.corpus.get(key),
     location,
-    check: (markdown) => {
-      if (setting<boolean>('diagnostics.enabled') === false) return [];
-      const entities = sources.library.entitiesIfReady;
-      const claims = setting<boolean>('diagnostics.claims.enabled') !== false && !!entities;
-      return checkBriefing(markdown, sources.library.corpus, { claims, entities });
-    },
+    check: (markdown) => checks.diagnostics(markdown),
   };
 }
 
 /** What `activate` returns for the built-in preview (`markdown.markdownItPlugins`). */
 export function extendMarkdownIt(sources: SourcesService): (md: MarkdownItInstance) => MarkdownItInstance {
   return (md) => md.use(citationPlugin, pluginOptions(sources));
+}
+
+/**
+ * Re-renders open Markdown previews. Only when the Markdown extension is active (in this host) can one be open:
+ * otherwise the command would activate that extension (its bundle and language server) for nothing, mid-indexing.
+ */
+function refreshPreviews(): void {
+  if (!vscode.extensions.getExtension(MARKDOWN_EXTENSION)?.isActive) return;
+  void vscode.commands.executeCommand('markdown.preview.refresh');
 }
 
 async function readMedia(extensionUri: vscode.Uri, name: string): Promise<string> {
@@ -44,7 +90,7 @@ export function registerPreview(context: vscode.ExtensionContext, sources: Sourc
     return e?.document.languageId === 'markdown' ? e : undefined;
   };
   return [
-    sources.onDidChange(() => void vscode.commands.executeCommand('markdown.preview.refresh')),
+    sources.onDidChange(refreshPreviews),
     vscode.commands.registerCommand(COMMANDS.openPreview, async (uri?: vscode.Uri) => {
       const target = uri instanceof vscode.Uri ? uri : markdownEditor()?.document.uri;
       await sources.ready;
@@ -67,7 +113,7 @@ export function registerPreview(context: vscode.ExtensionContext, sources: Sourc
       const clash =
         out.toString() === doc.uri.toString()
           ? 'the briefing being exported'
-          : sources.library.corpus.byUri(out.toString())
+          : sources.corpus.byUri(out.toString())
             ? 'a source'
             : undefined;
       if (clash) {
@@ -76,11 +122,13 @@ export function registerPreview(context: vscode.ExtensionContext, sources: Sourc
         );
         return undefined;
       }
-      const entities = await sources.entities();
-      const result = renderStandalone(doc.getText(), {
-        corpus: sources.library.corpus,
-        entities,
-        claims: setting<boolean>('diagnostics.claims.enabled') !== false,
+      // Checked in the desk, once entities are extracted (the claim check uses their aliases).
+      await sources.entities();
+      const text = doc.getText();
+      const checked = await sources.check(text, setting<boolean>('diagnostics.claims.enabled') !== false);
+      const result = renderStandalone(text, {
+        corpus: sources.corpus,
+        diagnostics: checked.diagnostics,
         css: await readMedia(context.extensionUri, 'preview.css'),
         js: await readMedia(context.extensionUri, 'preview.js'),
         location,

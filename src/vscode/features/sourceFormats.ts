@@ -34,7 +34,7 @@ async function addFromUrl(sources: SourcesService, log: Logger, url: string): Pr
     return undefined;
   }
   await sources.ready;
-  const taken = new Set(sources.library.sources.map((s) => s.key));
+  const taken = new Set(sources.corpus.sources.map((s) => s.key));
   let saved: vscode.Uri;
   let planned: Awaited<ReturnType<typeof planSource>>;
   try {
@@ -71,9 +71,9 @@ async function addFromUrl(sources: SourcesService, log: Logger, url: string): Pr
   } else {
     // A PDF or Word file opens as its extracted text once it is indexed.
     const deadline = Date.now() + 15_000;
-    while (!sources.library.corpus.byUri(saved.toString()) && Date.now() < deadline)
+    while (!sources.corpus.byUri(saved.toString()) && Date.now() < deadline)
       await new Promise((r) => setTimeout(r, 100));
-    const source = sources.library.corpus.byUri(saved.toString());
+    const source = sources.corpus.byUri(saved.toString());
     if (source) await openSource(source);
   }
   return saved;
@@ -83,9 +83,11 @@ async function addFromUrl(sources: SourcesService, log: Logger, url: string): Pr
 export function registerSourceFormats(sources: SourcesService, log: Logger): vscode.Disposable[] {
   const extracted: vscode.TextDocumentContentProvider = {
     async provideTextDocumentContent(uri) {
-      const find = () => sources.library.corpus.byUri(uri.query);
+      const find = () => sources.corpus.byUri(uri.query);
       if (!find()) await sources.ready;
-      return find()?.text ?? `This file is not an indexed source (yet): ${uri.query}\n`;
+      return (
+        (find() && (await sources.sourceText(uri.query))) ?? `This file is not an indexed source (yet): ${uri.query}\n`
+      );
     },
   };
   return [

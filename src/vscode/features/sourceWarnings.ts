@@ -23,7 +23,7 @@ export function registerSourceWarnings(sources: SourcesService, log: Logger): vs
   let logged = new Set<string>();
   const update = () => {
     const byUri = new Map<string, SourceFileWarning[]>();
-    for (const w of sources.library.corpus.warnings) byUri.set(w.uri, [...(byUri.get(w.uri) ?? []), w]);
+    for (const w of sources.corpus.warnings) byUri.set(w.uri, [...(byUri.get(w.uri) ?? []), w]);
     collection.clear();
     const now = new Set<string>();
     for (const [uri, list] of byUri) {

@@ -13,6 +13,8 @@ interface Entry {
   diagnostics?: GroundingDiagnostic[];
   /** Whether `diagnostics` include the claim check. */
   claims?: boolean;
+  /** The check on its way. */
+  checking?: Promise<GroundingDiagnostic[]>;
 }
 
 /** Answers questions about a briefing document, reusing work until the document or the sources change. */
@@ -26,12 +28,12 @@ export class BriefingDocuments {
 
   /** True for Markdown documents that are briefings, not sources of the corpus. */
   isBriefing(document: vscode.TextDocument): boolean {
-    return document.languageId === 'markdown' && !this.#sources.library.corpus.byUri(document.uri.toString());
+    return document.languageId === 'markdown' && !this.#sources.corpus.byUri(document.uri.toString());
   }
 
   #entry(document: vscode.TextDocument): Entry {
     const key = document.uri.toString();
-    const libraryVersion = this.#sources.library.version;
+    const libraryVersion = this.#sources.version;
     let e = this.#cache.get(key);
     if (!e || e.version !== document.version || e.libraryVersion !== libraryVersion) {
       const text = document.getText();
@@ -50,13 +52,19 @@ export class BriefingDocuments {
    * Grounding problems in the document, with their quick fixes. Claims are checked (unless switched off) once the
    * entity index is ready, so that aliases count from the start; until then the other checks run alone.
    */
-  diagnostics(document: vscode.TextDocument): GroundingDiagnostic[] {
+  async diagnostics(document: vscode.TextDocument): Promise<GroundingDiagnostic[]> {
     const e = this.#entry(document);
-    const entities = this.#sources.library.entitiesIfReady;
-    const claims = setting<boolean>('diagnostics.claims.enabled') !== false && !!entities;
+    const wanted = setting<boolean>('diagnostics.claims.enabled') !== false;
+    const claims = wanted && this.#sources.entitiesReady;
     if (!e.diagnostics || e.claims !== claims) {
-      e.diagnostics = this.#sources.desk.check(e.briefing.text, { claims, entities });
-      e.claims = claims;
+      // The check runs in the desk; concurrent callers for the same text share one.
+      e.checking ??= this.#sources.check(e.briefing.text, wanted).then((r) => {
+        e.diagnostics = r.diagnostics;
+        e.claims = r.claims;
+        e.checking = undefined;
+        return r.diagnostics;
+      });
+      return e.checking;
     }
     return e.diagnostics;
   }

@@ -5,17 +5,18 @@ import type { IndexCacheStore } from '../../core/cache';
 
 /** One index file in `folder`. */
 export class WorkspaceCacheStore implements IndexCacheStore {
-  readonly #file: vscode.Uri;
+  /** The index file. */
+  readonly file: vscode.Uri;
   readonly #folder: vscode.Uri;
 
   constructor(folder: vscode.Uri) {
     this.#folder = folder;
-    this.#file = vscode.Uri.joinPath(folder, 'index.bdcache');
+    this.file = vscode.Uri.joinPath(folder, 'index.bdcache');
   }
 
   async read(): Promise<Uint8Array | undefined> {
     try {
-      return await vscode.workspace.fs.readFile(this.#file);
+      return await vscode.workspace.fs.readFile(this.file);
     } catch {
       return undefined;
     }
@@ -26,7 +27,7 @@ export class WorkspaceCacheStore implements IndexCacheStore {
     const tmp = vscode.Uri.joinPath(this.#folder, `index.${Date.now()}.tmp`);
     try {
       await vscode.workspace.fs.writeFile(tmp, bytes);
-      await vscode.workspace.fs.rename(tmp, this.#file, { overwrite: true });
+      await vscode.workspace.fs.rename(tmp, this.file, { overwrite: true });
     } catch (e) {
       await Promise.resolve(vscode.workspace.fs.delete(tmp)).catch(() => undefined);
       throw e;

@@ -1,15 +1,37 @@
-// Keeps the Briefing Desk in step with the bundled seeds and the workspace's sources: loads, watches, tells features.
+// Keeps the Briefing Desk in step with the bundled seeds and the workspace's sources. The desk runs in the index
+// worker (or, when the host has none, on the extension host in steps, over the same protocol); this side answers the
+// worker's file requests, keeps a copy of the keyed sources for what must answer at once (hovers, completions, the
+// preview), asks the worker everything else, and tells the features when sources change and how indexing goes.
 import * as vscode from 'vscode';
-import type { EntityIndex } from '../../core/entities';
-import { createBriefingDesk, type BriefingDesk } from '../../core';
-import type { Library } from '../../core/library';
-import { onSettingChange } from '../config';
 import type { IndexCacheStore } from '../../core/cache';
+import type { EntityCard } from '../../core/entities';
+import type { SearchHit, SearchOptions } from '../../core/search/types';
+import { DeskClient, WorkerStopped } from '../../core/worker/client';
+import { loopback } from '../../core/worker/loopback';
+import { SourceMirror } from '../../core/worker/mirror';
+import { serveDesk } from '../../core/worker/serve';
+import type {
+  CheckResult,
+  EntityAt,
+  EntitySummary,
+  FromWorker,
+  ToWorker,
+  WorkerEvent,
+  WorkerMemory,
+  WorkerPort,
+  WorkerRequest,
+  WorkerResults,
+} from '../../protocol/worker';
+import { onSettingChange } from '../config';
 import type { Logger } from '../log';
+import { progressText, type IndexProgress } from './progress';
 import type { DiskEntryLister } from './entries';
+import { HostTrace } from './hostTrace';
 import { WorkspaceSourceStore } from './workspaceStore';
 
-/** Above this many files, indexing shows progress in the status bar. */
+export { progressText, type IndexProgress } from './progress';
+
+/** Above this many files, indexing shows progress in the window's progress area. */
 const PROGRESS_THRESHOLD = 50;
 
 const yieldToHost = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
@@ -17,38 +39,84 @@ const yieldToHost = () => new Promise<void>((resolve) => setTimeout(resolve, 0))
 /** Quiet time after a source changed before the saved index is brought up to date. */
 const SAVE_DELAY = 5000;
 
-/** The desk over the workspace, loaded in the background and updated as files change. */
+/** While indexing, features hear of new sources at most this often. */
+const CHANGE_THROTTLE = 1000;
+
+/** Where the desk runs: the index worker, or (no worker available) the extension host itself. */
+export type DeskMode = 'worker' | 'extension host';
+
+/** What the service is handed. */
+export interface SourcesServiceOptions {
+  extensionUri: vscode.Uri;
+  log: Logger;
+  /** Where the index is saved between sessions (none: rebuilt every time). */
+  cache?: IndexCacheStore;
+  /** Starts the index worker; undefined (or returning undefined) runs the desk on the extension host. */
+  startWorker?: () => WorkerPort | undefined;
+  /** How the desktop host names bad entries on disk (see `WorkspaceSourceStore`). */
+  diskLister?: DiskEntryLister;
+}
+
+/** The desk over the workspace, loaded in the background once started, and updated as files change. */
 export class SourcesService implements vscode.Disposable {
-  /** The one entry point to the core, over `workspace.fs`. */
-  readonly desk: BriefingDesk;
+  /** The keyed sources as the desk last reported them: lookups by key and URI, answered at once. */
+  readonly corpus = new SourceMirror();
+  /** What the host spends its time on while the worker indexes (off until the scale suite starts it). */
+  readonly trace = new HostTrace();
+  readonly #options: SourcesServiceOptions;
   readonly #store: WorkspaceSourceStore;
   readonly #log: Logger;
   readonly #onDidChange = new vscode.EventEmitter<void>();
-  readonly #disposables: vscode.Disposable[] = [this.#onDidChange];
+  readonly #onDidProgress = new vscode.EventEmitter<IndexProgress | undefined>();
+  readonly #disposables: vscode.Disposable[] = [this.#onDidChange, this.#onDidProgress];
   #watchers: vscode.Disposable[] = [];
+  #client: DeskClient | undefined;
+  #stop: (() => void) | undefined;
+  #mode: DeskMode | undefined;
+  #disposed = false;
   #ready: Promise<void>;
+  #started!: (loaded: Promise<void>) => void;
   #pending = new Map<string, ReturnType<typeof setTimeout>>();
   #saveTimer: ReturnType<typeof setTimeout> | undefined;
+  #changeTimer: ReturnType<typeof setTimeout> | undefined;
+  #progress: IndexProgress | undefined;
+  #entitiesVersion = -1;
 
-  /** Fires after sources were added, changed or removed, or the entity overrides changed. */
+  /** Fires after sources were added, changed or removed, or the entity index became current. */
   readonly onDidChange = this.#onDidChange.event;
+  /** Fires as indexing advances, and with undefined when it is done. */
+  readonly onDidProgress = this.#onDidProgress.event;
 
-  /** `cache`: where the index is saved between sessions (none: rebuilt every time). */
-  /** `diskLister`: how the desktop host names bad entries on disk (see `WorkspaceSourceStore`). */
-  constructor(extensionUri: vscode.Uri, log: Logger, cache?: IndexCacheStore, diskLister?: DiskEntryLister) {
-    this.#log = log;
-    this.#store = new WorkspaceSourceStore(extensionUri, log, diskLister);
-    this.desk = createBriefingDesk({ store: this.#store, log, pause: yieldToHost, cache });
-    this.#ready = this.reload();
+  /** Does no I/O: `start()` begins loading. */
+  constructor(options: SourcesServiceOptions) {
+    this.#options = options;
+    this.#log = options.log;
+    this.#store = new WorkspaceSourceStore(options.extensionUri, options.log, options.diskLister, this.trace);
+    this.#ready = new Promise<void>((resolve) => (this.#started = (loaded) => resolve(loaded)));
     this.#disposables.push(
       onSettingChange(['sources', 'includeBundledSeeds', 'maxSourceSizeMB'], () => void this.reload()),
       vscode.workspace.onDidChangeWorkspaceFolders(() => void this.reload()),
     );
   }
 
-  /** The sources and their indexes. */
-  get library(): Library {
-    return this.desk.library;
+  /** Where the desk runs, once started. */
+  get mode(): DeskMode | undefined {
+    return this.#mode;
+  }
+
+  /** Increases with every change of the sources. */
+  get version(): number {
+    return this.corpus.version;
+  }
+
+  /** How far the running (re)load has got; undefined when none runs. */
+  get progress(): IndexProgress | undefined {
+    return this.#progress;
+  }
+
+  /** True when the entity index is current for these sources (until then the claim check waits). */
+  get entitiesReady(): boolean {
+    return this.#entitiesVersion === this.corpus.version;
   }
 
   /** Resolves once the first load (or the latest reload) has finished. */
@@ -56,21 +124,197 @@ export class SourcesService implements vscode.Disposable {
     return this.#ready;
   }
 
-  /** The entity index, extracted in steps in the background after every change; resolves when it is current. */
-  async entities(): Promise<EntityIndex> {
-    await this.#ready;
-    return this.desk.entities();
+  /** Starts the desk (the worker when the host has one) and loads the sources. Called once, after activation. */
+  start(): void {
+    if (this.#client || this.#disposed) return;
+    this.#connect();
+    this.#started(this.reload());
   }
 
-  /** Reads every source again, from scratch. */
+  /** Connects a desk: the index worker unless `inHost` (or the host has none), else one on the extension host. */
+  #connect(inHost = false): void {
+    const { cache } = this.#options;
+    let port: WorkerPort | undefined;
+    try {
+      if (!inHost) port = this.#options.startWorker?.();
+    } catch (e) {
+      this.#log.error('The index worker could not be started; indexing on the extension host instead', e);
+    }
+    if (port) {
+      const trace = this.trace;
+      const timedCache: IndexCacheStore | undefined = cache && {
+        read: () => trace.span('read cache', () => cache.read()),
+        write: (bytes) => trace.span('write cache', () => cache.write(bytes)),
+      };
+      const client = new DeskClient(trace.channel(port.channel), this.#store, timedCache);
+      this.#stop = () => void Promise.resolve(port.terminate()).catch(() => undefined);
+      port.onExit?.(() => this.#workerExited(client));
+      this.#attach(client, 'worker');
+      return;
+    }
+    const ends = loopback<ToWorker, FromWorker>();
+    serveDesk(ends.b, { cache: !!cache, pause: yieldToHost });
+    this.#stop = ends.close;
+    this.#attach(new DeskClient(ends.a, this.#store, cache), 'extension host');
+  }
+
+  #attach(client: DeskClient, mode: DeskMode): void {
+    this.#client = client;
+    this.#mode = mode;
+    client.onEvent = (e) => this.#event(e);
+    this.#log.info(
+      mode === 'worker'
+        ? 'Indexing in the index worker (off the extension host).'
+        : 'Indexing on the extension host, in steps (no index worker here).',
+    );
+  }
+
+  /** A worker that dies (out of memory, a crash) is replaced by the desk on the extension host. */
+  #workerExited(client: DeskClient): void {
+    if (this.#disposed || this.#client !== client) return;
+    client.close();
+    this.#log.error('The index worker stopped unexpectedly; indexing on the extension host instead.');
+    this.#client = undefined;
+    this.corpus.clear();
+    // Not another worker: one that cannot start (its script missing from the package) would fail the same way again.
+    this.#connect(true);
+    void this.reload();
+  }
+
+  #event(e: WorkerEvent): void {
+    switch (e.event) {
+      case 'sources':
+        this.corpus.apply(e);
+        if (e.last) this.#changedSoon();
+        return;
+      case 'entities':
+        this.#entitiesVersion = e.version;
+        if (e.version === this.corpus.version) this.#changedSoon();
+        return;
+      case 'progress':
+        this.#setProgress({ done: e.done, total: e.total });
+        return;
+      case 'indexed':
+        return;
+      case 'log':
+        if (e.level === 'info') this.#log.info(e.message);
+        else if (e.level === 'warn') this.#log.warn(e.message);
+        else this.#log.error(e.message);
+        return;
+    }
+  }
+
+  #setProgress(p: IndexProgress | undefined): void {
+    this.#progress = p;
+    this.trace.sync('tell progress', () => this.#onDidProgress.fire(p));
+  }
+
+  /** Tells the features soon (at most once a second while indexing), so a large load does not flood them. */
+  #changedSoon(): void {
+    if (this.#changeTimer) return;
+    this.#changeTimer = setTimeout(() => {
+      this.#changeTimer = undefined;
+      this.trace.sync('tell features', () => this.#onDidChange.fire());
+    }, CHANGE_THROTTLE);
+  }
+
+  #changedNow(): void {
+    clearTimeout(this.#changeTimer);
+    this.#changeTimer = undefined;
+    this.trace.sync('tell features', () => this.#onDidChange.fire());
+  }
+
+  /** Sends a request; rejects with `WorkerStopped` once the service is disposed. */
+  #ask<K extends WorkerRequest['op']>(
+    op: K,
+    args: Omit<Extract<WorkerRequest, { op: K }>, 'id' | 'op'>,
+  ): Promise<WorkerResults[K]> {
+    if (!this.#client) this.start();
+    if (!this.#client) return Promise.reject(new WorkerStopped());
+    return this.#client.request(op, args);
+  }
+
+  /** Like `#ask`, but a stopped worker gives `fallback` (nothing to show the user). */
+  async #quietly<K extends WorkerRequest['op'], F>(
+    op: K,
+    args: Omit<Extract<WorkerRequest, { op: K }>, 'id' | 'op'>,
+    fallback: F,
+  ): Promise<WorkerResults[K] | F> {
+    try {
+      return await this.#ask(op, args);
+    } catch (e) {
+      if (e instanceof WorkerStopped) return fallback;
+      throw e;
+    }
+  }
+
+  /** Passages that match `query`, best first, from what is indexed so far; `entity`: only passages that mention it. */
+  search(query: string, options?: SearchOptions, entity?: string): Promise<SearchHit[]> {
+    return this.#quietly('search', { query, options, entity }, []);
+  }
+
+  /** Grounding problems in a briefing; claims are checked (unless `claims` is false) once entities are extracted. */
+  check(markdown: string, claims = true): Promise<CheckResult> {
+    return this.#quietly('check', { markdown, claims }, { diagnostics: [], claims: false });
+  }
+
+  /** The entities, once extracted over the current sources (waits for the extraction). */
+  async entities(): Promise<EntitySummary[]> {
+    await this.#ready;
+    return (await this.#quietly('entityList', {}, [])) ?? [];
+  }
+
+  /** The entities if they are extracted already, else undefined (a view that must not wait). */
+  async entitiesIfReady(): Promise<EntitySummary[] | undefined> {
+    return (await this.#quietly('entityList', { ifReady: true }, null)) ?? undefined;
+  }
+
+  /** The card of the entity with this name or alias. */
+  async entityCard(name: string): Promise<EntityCard | undefined> {
+    await this.#ready;
+    return (await this.#quietly('entityCard', { name }, null)) ?? undefined;
+  }
+
+  /** The card of the entity named at `offset` of `text`, with the name's span. */
+  async entityAt(text: string, offset: number): Promise<EntityAt | undefined> {
+    await this.#ready;
+    return (await this.#quietly('entityAt', { text, offset }, null)) ?? undefined;
+  }
+
+  /** A source's file text as the desk read it (the host's copy of the sources does not keep it). */
+  async sourceText(uri: string): Promise<string | undefined> {
+    return (await this.#quietly('sourceText', { uri }, null)) ?? undefined;
+  }
+
+  /** The worker's own heap (undefined on the extension host, or when it cannot tell). */
+  async workerMemory(): Promise<WorkerMemory | undefined> {
+    if (this.#mode !== 'worker') return undefined;
+    return (await this.#quietly('memory', {}, null)) ?? undefined;
+  }
+
+  /** Reads every source again (unchanged ones come from the saved index). */
   reload(): Promise<void> {
-    this.#ready = this.#load().catch((e) => this.#log.error('Loading sources failed', e));
-    return this.#ready;
+    if (!this.#client) {
+      this.start();
+      return this.#ready;
+    }
+    const client = this.#client;
+    const loaded: Promise<void> = this.#load().catch((e) => {
+      if (!(e instanceof WorkerStopped)) return this.#log.error('Loading sources failed', e);
+      // The worker stopped under this load and another desk took over: this load is done when that one's is.
+      if (!this.#disposed && this.#client !== client && this.#ready !== loaded) return this.#ready;
+    });
+    this.#ready = loaded;
+    return loaded;
   }
 
   dispose(): void {
+    this.#disposed = true;
     for (const t of this.#pending.values()) clearTimeout(t);
     clearTimeout(this.#saveTimer);
+    clearTimeout(this.#changeTimer);
+    this.#client?.close();
+    this.#stop?.();
     vscode.Disposable.from(...this.#disposables, ...this.#watchers).dispose();
   }
 
@@ -78,24 +322,30 @@ export class SourcesService implements vscode.Disposable {
     this.#watch();
     let finished!: () => void;
     const done = new Promise<void>((resolve) => (finished = resolve));
-    let progress: vscode.Progress<{ increment?: number }> | undefined;
-    // Progress appears only for a large corpus, once the desk knows how many files there are.
-    const onRead = (_done: number, total: number) => {
-      if (!progress && total > PROGRESS_THRESHOLD) {
-        const title = 'Briefing Desk: indexing sources';
-        void vscode.window.withProgress(
-          { location: vscode.ProgressLocation.Window, title },
-          (p) => ((progress = p), done),
-        );
-      }
-      progress?.report({ increment: 100 / total });
-    };
+    // The progress area shows only for a large corpus, once the desk knows how many files there are.
+    let shown = false;
+    const onProgress = this.onDidProgress((p) => {
+      if (shown || !p || p.total <= PROGRESS_THRESHOLD) return;
+      shown = true;
+      const title = 'Briefing Desk';
+      void vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title }, (bar) => {
+        let reported = 0;
+        const follow = this.onDidProgress((q) => {
+          if (!q) return;
+          bar.report({ message: progressText(q), increment: (100 * (q.done - reported)) / q.total });
+          reported = q.done;
+        });
+        return done.finally(() => follow.dispose());
+      });
+    });
     try {
-      await this.desk.load(onRead);
+      await this.#ask('load', {});
     } finally {
+      onProgress.dispose();
       finished();
+      this.#setProgress(undefined);
     }
-    this.#onDidChange.fire();
+    this.#changedNow();
     this.#saveSoon();
   }
 
@@ -110,11 +360,26 @@ export class SourcesService implements vscode.Disposable {
     });
     for (const p of this.#store.overridesPatterns()) {
       const w = vscode.workspace.createFileSystemWatcher(p);
-      const again = () => void this.desk.reloadEntityOverrides().then(() => this.#onDidChange.fire());
+      const again = () => void this.#apply(() => this.#ask('reloadEntityOverrides', {}), true);
       w.onDidCreate(again);
       w.onDidChange(again);
       w.onDidDelete(again);
       this.#watchers.push(w);
+    }
+  }
+
+  /** Runs a change in the desk; tells the features when the sources changed (or always, with `always`). */
+  async #apply(work: () => Promise<unknown>, always = false): Promise<void> {
+    const before = this.corpus.version;
+    try {
+      await work();
+    } catch (e) {
+      if (!(e instanceof WorkerStopped)) this.#log.error('Updating the index failed', e);
+      return;
+    }
+    if (always || this.corpus.version !== before) {
+      this.#changedNow();
+      this.#saveSoon();
     }
   }
 
@@ -124,28 +389,22 @@ export class SourcesService implements vscode.Disposable {
     clearTimeout(this.#pending.get(key));
     this.#pending.set(
       key,
-      setTimeout(async () => {
+      setTimeout(() => {
         this.#pending.delete(key);
-        const change = await this.desk.refresh([key]);
-        if (change.updated.length || change.removed.length) this.#changedIndex();
+        void this.#apply(() => this.#ask('refresh', { uris: [key] }));
       }, 150),
     );
   }
 
   #deleted(uri: vscode.Uri): void {
-    if (this.desk.remove([uri.toString()]).removed.length) this.#changedIndex();
+    void this.#apply(() => this.#ask('remove', { uris: [uri.toString()] }));
   }
 
-  /** Tells the features, and saves the index once changes have settled (and entities are extracted again). */
-  #changedIndex(): void {
-    this.#onDidChange.fire();
-    this.#saveSoon();
-  }
-
+  /** Saves the index once changes have settled (after entities are extracted again, in the desk). */
   #saveSoon(): void {
     clearTimeout(this.#saveTimer);
     this.#saveTimer = setTimeout(() => {
-      void this.entities().then(() => (this.desk.indexDirty ? this.desk.saveIndex() : undefined));
+      this.#quietly('saveIndex', { ifDirty: true }, null).catch((e) => this.#log.warn(`Saving the index failed: ${e}`));
     }, SAVE_DELAY);
   }
 }

@@ -5,16 +5,22 @@ import { OVERRIDES_FILE } from '../../core/entities';
 import { setting } from '../config';
 import type { Logger } from '../log';
 import { badEntries, kindOf, sourceSizeLimit, statProblem, type DiskEntryLister } from './entries';
+import { HostTrace } from './hostTrace';
+
+/** URIs turned into strings between two yields to the host's event loop. */
+const URI_STEP = 1000;
 
 /** Lists and reads sources with VS Code's file system API, so remote and virtual workspaces work too. */
 export class WorkspaceSourceStore implements SourceStore {
   readonly #seeds: vscode.Uri;
   readonly #log: Logger;
   readonly #diskLister: DiskEntryLister | undefined;
+  readonly #trace: HostTrace;
   #skipped: SourceProblem[] = [];
 
-  /** `diskLister`: how the desktop host names bad entries on disk (none in the browser). */
-  constructor(extensionUri: vscode.Uri, log: Logger, diskLister?: DiskEntryLister) {
+  /** `diskLister`: how the desktop host names bad entries on disk (none in the browser); `trace` times the listing. */
+  constructor(extensionUri: vscode.Uri, log: Logger, diskLister?: DiskEntryLister, trace = new HostTrace()) {
+    this.#trace = trace;
     this.#seeds = vscode.Uri.joinPath(extensionUri, 'seeds');
     this.#log = log;
     this.#diskLister = diskLister;
@@ -35,13 +41,18 @@ export class WorkspaceSourceStore implements SourceStore {
     const seeds = setting<boolean>('includeBundledSeeds') ? await this.#listSeeds() : [];
     const seen = new Set<string>(seeds);
     for (const p of this.patterns()) {
-      for (const uri of await vscode.workspace.findFiles(p, '**/node_modules/**')) seen.add(uri.toString());
+      const found = await this.#trace.span('findFiles', async () =>
+        vscode.workspace.findFiles(p, '**/node_modules/**'),
+      );
+      // Thousands of URIs: in steps, so the host answers other work between them.
+      for (let i = 0; i < found.length; i += URI_STEP) {
+        this.#trace.sync('URIs to strings', () => found.slice(i, i + URI_STEP).forEach((u) => seen.add(u.toString())));
+        if (i + URI_STEP < found.length) await new Promise((resolve) => setTimeout(resolve, 0));
+      }
     }
     // File search passes over FIFOs, devices and links that lead nowhere without a word: `skipped()` names them.
-    const bad = await badEntries(
-      vscode.workspace.workspaceFolders ?? [],
-      setting<string[]>('sources') ?? [],
-      this.#diskLister,
+    const bad = await this.#trace.span('bad entries', () =>
+      badEntries(vscode.workspace.workspaceFolders ?? [], setting<string[]>('sources') ?? [], this.#diskLister),
     );
     this.#skipped = bad.map((b) => ({ uri: b.uri.fsPath || b.uri.toString(), reason: b.reason }));
     return [...seen];

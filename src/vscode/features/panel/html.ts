@@ -34,6 +34,7 @@ export function panelHtml(webview: vscode.Webview, media: vscode.Uri): string {
   <button role="tab" id="tab-search" aria-selected="true" aria-controls="search-pane">Search</button>
   <button role="tab" id="tab-entities" aria-selected="false" aria-controls="entities-pane">Entities</button>
 </div>
+<div id="indexing" class="indexing" role="status" aria-live="polite" hidden></div>
 <section id="search-pane" role="tabpanel" aria-labelledby="tab-search">
   <div class="search-row">
     <span class="codicon codicon-search" aria-hidden="true"></span>

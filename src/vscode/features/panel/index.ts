@@ -16,6 +16,7 @@ export function registerPanel(
       webviewOptions: { retainContextWhenHidden: true },
     }),
     sources.onDidChange(() => void panel.refresh()),
+    sources.onDidProgress(() => panel.showProgress()),
     vscode.commands.registerCommand(COMMANDS.searchSources, async (query?: string) => {
       // Without a query (the palette, a keybinding), the editor's selection is the query, if there is one.
       const editor = vscode.window.activeTextEditor;

@@ -4,7 +4,7 @@ import { highlight, type SearchOptions } from '../../../core/search';
 import type { HostMessage, PassageView, WebviewMessage } from '../../../protocol/panel';
 import { COMMANDS } from '../../commandIds';
 import { openSource } from '../../services/openSource';
-import type { SourcesService } from '../../services/sources';
+import { progressText, type SourcesService } from '../../services/sources';
 import { panelHtml } from './html';
 
 /** Serves the panel and answers its messages. */
@@ -17,6 +17,17 @@ export class PanelViewProvider implements vscode.WebviewViewProvider {
   constructor(extensionUri: vscode.Uri, sources: SourcesService) {
     this.#extensionUri = extensionUri;
     this.#sources = sources;
+  }
+
+  /** The indexing line as the panel shows it (null when not indexing). */
+  progressMessage(): HostMessage {
+    const p = this.#sources.progress;
+    return { type: 'didProgress', text: p ? progressText(p) : null };
+  }
+
+  /** Shows how indexing goes (the sources service calls this as it advances). */
+  showProgress(): void {
+    if (this.#view) void this.#view.webview.postMessage(this.progressMessage());
   }
 
   /** True once VS Code has created the view. */
@@ -35,9 +46,10 @@ export class PanelViewProvider implements vscode.WebviewViewProvider {
 
   /** Answers one webview message; returns what it posted back (tests call this directly). */
   async handle(message: WebviewMessage): Promise<HostMessage | undefined> {
-    const library = this.#sources.library;
+    const corpus = this.#sources.corpus;
     switch (message.type) {
       case 'load': {
+        this.showProgress();
         const loaded = await this.#loaded();
         this.#post(loaded);
         for (const m of this.#pending.splice(0)) this.#post(m);
@@ -45,16 +57,13 @@ export class PanelViewProvider implements vscode.WebviewViewProvider {
       }
       case 'search': {
         // Answer from what is indexed so far while a (re)load runs; only an empty index waits for it.
-        if (!library.sources.length) await this.#sources.ready;
+        if (!corpus.size) await this.#sources.ready;
         const options: SearchOptions = { limit: 40 };
         if (message.keys.length) options.keys = message.keys;
         if (message.from) options.from = message.from;
         if (message.to) options.to = message.to;
-        if (message.entity) {
-          const entity = (await this.#sources.entities()).find(message.entity);
-          options.passages = entity ? entity.mentions.map((m) => ({ key: m.key, paragraph: m.paragraph })) : [];
-        }
-        const hits = message.query.trim() || options.passages ? this.#sources.desk.search(message.query, options) : [];
+        const entity = message.entity || undefined;
+        const hits = message.query.trim() || entity ? await this.#sources.search(message.query, options, entity) : [];
         const results: PassageView[] = hits.map((h) => ({
           key: h.key,
           title: h.title,
@@ -79,7 +88,7 @@ export class PanelViewProvider implements vscode.WebviewViewProvider {
         });
         return;
       case 'openSource': {
-        const source = library.corpus.get(message.key);
+        const source = corpus.get(message.key);
         if (source) await openSource(source, message.paragraph);
         return;
       }
@@ -97,8 +106,7 @@ export class PanelViewProvider implements vscode.WebviewViewProvider {
 
   /** Shows an entity's card in the panel. */
   async showEntity(name: string): Promise<HostMessage | undefined> {
-    await this.#sources.ready;
-    const card = await this.#sources.desk.entityCard(name);
+    const card = await this.#sources.entityCard(name);
     if (!card) return;
     const reply: HostMessage = { type: 'didShowEntity', card };
     this.#post(reply);
@@ -116,26 +124,18 @@ export class PanelViewProvider implements vscode.WebviewViewProvider {
   }
 
   async #loaded(): Promise<HostMessage> {
-    const library = this.#sources.library;
-    const entities = (await this.#sources.entities()).entities;
+    // Sources at once; entities once extracted (the panel hears again when they are).
+    const entities = (await this.#sources.entitiesIfReady()) ?? [];
     return {
       type: 'didLoad',
-      sources: library.sources.map((s) => ({
+      sources: this.#sources.corpus.sources.map((s) => ({
         key: s.key,
         title: s.title,
         date: s.date,
         paragraphs: s.paragraphs.length,
         bundled: s.bundled,
       })),
-      entities: entities
-        .map((e) => ({
-          name: e.name,
-          type: e.type,
-          mentions: e.mentions.length,
-          sources: new Set(e.mentions.map((m) => m.key)).size,
-          description: e.description,
-        }))
-        .sort((a, b) => b.mentions - a.mentions || a.name.localeCompare(b.name)),
+      entities: [...entities].sort((a, b) => b.mentions - a.mentions || a.name.localeCompare(b.name)),
       entityTypes: [...new Set(entities.map((e) => e.type))].sort(),
     };
   }

@@ -1,0 +1,74 @@
+// The host's copy of a worker's keyed sources: what hovers, completions, definitions and the preview read at once,
+// without asking the worker. Fed by the worker's `sources` events; never keys or parses anything itself. The sources
+// carry their paragraphs but not the file's text (`text` is empty; the host asks the worker for it when a view needs
+// the whole file).
+import type { CorpusView } from '../corpus/view';
+import type { Source, SourceFileWarning } from '../corpus/types';
+import { byCodePoint } from '../text/normalize';
+import type { WorkerEvent } from '../../protocol/worker';
+
+type SourcesEvent = Extract<WorkerEvent, { event: 'sources' }>;
+
+/** The sources as the worker last said they are, by URI and by key. */
+export class SourceMirror implements CorpusView {
+  #byUri = new Map<string, Source>();
+  #byKey = new Map<string, Source>();
+  #sorted: Source[] | undefined;
+  #warnings: SourceFileWarning[] = [];
+  #version = 0;
+
+  /** The worker library's version this copy reflects (increases with every change). */
+  get version(): number {
+    return this.#version;
+  }
+
+  /** Takes in one `sources` event: removed URIs leave, updated sources replace what their URI held. */
+  apply(e: SourcesEvent): void {
+    for (const uri of e.removed) this.#drop(uri);
+    for (const s of e.updated) {
+      this.#drop(s.uri);
+      this.#byUri.set(s.uri, s);
+      this.#byKey.set(s.key, s);
+    }
+    if (e.warnings) this.#warnings = e.warnings;
+    this.#version = Math.max(this.#version, e.version);
+    this.#sorted = undefined;
+  }
+
+  /** Forgets everything (the worker was replaced). */
+  clear(): void {
+    this.#byUri.clear();
+    this.#byKey.clear();
+    this.#warnings = [];
+    this.#sorted = undefined;
+  }
+
+  #drop(uri: string): void {
+    const old = this.#byUri.get(uri);
+    if (!old) return;
+    this.#byUri.delete(uri);
+    if (this.#byKey.get(old.key) === old) this.#byKey.delete(old.key);
+  }
+
+  /** All sources, sorted by key (the same array until the next change; do not modify it). */
+  get sources(): Source[] {
+    this.#sorted ??= [...this.#byUri.values()].sort((a, b) => byCodePoint(a.key, b.key));
+    return this.#sorted;
+  }
+
+  get warnings(): SourceFileWarning[] {
+    return this.#warnings;
+  }
+
+  get size(): number {
+    return this.#byUri.size;
+  }
+
+  get(key: string): Source | undefined {
+    return this.#byKey.get(key);
+  }
+
+  byUri(uri: string): Source | undefined {
+    return this.#byUri.get(uri);
+  }
+}

@@ -1,0 +1,246 @@
+// A generated workspace of BRIEFING_SCALE sources (the runner's --scale N writes them): indexed in the worker while
+// the extension host stays responsive. Prints activation time, time to sources ready and to entities, the host's
+// event-loop stalls and memory; asserts only what a user sees (every source indexed, progress shown, search works).
+import * as assert from 'assert';
+import * as inspector from 'inspector';
+import { constants, monitorEventLoopDelay, PerformanceObserver } from 'perf_hooks';
+import * as vscode from 'vscode';
+import type { BriefingDeskApi } from '../../src/vscode/activate';
+import { progressText } from '../../src/vscode/services/progress';
+import { EXTENSION_ID, print, waitFor } from './helpers';
+
+const SCALE = Number(process.env.BRIEFING_SCALE || 0);
+const MB = (bytes: number) => `${Math.round(bytes / 2 ** 20)} MB`;
+const ms = (x: number) => `${Math.round(x).toLocaleString('en-US')} ms`;
+
+/** Watches the extension host's event loop: the longest stall and the 99th percentile, in ms. */
+function stalls() {
+  const h = monitorEventLoopDelay({ resolution: 10 });
+  h.enable();
+  return () => {
+    h.disable();
+    return `longest host stall ${ms(h.max / 1e6)}, p99 ${ms(h.percentile(99) / 1e6)}`;
+  };
+}
+
+interface CpuProfile {
+  nodes: Array<{
+    id: number;
+    callFrame: { functionName: string; url: string; lineNumber: number };
+    children?: number[];
+  }>;
+  startTime: number;
+  samples: number[];
+  timeDeltas: number[];
+}
+
+/** Samples the host thread's stacks every millisecond (V8's CPU profiler) until the returned function is called. */
+function sampleStacks(ourPath: string) {
+  const session = new inspector.Session();
+  session.connect();
+  const post = (method: string, params: object = {}) =>
+    new Promise<Record<string, unknown>>((resolve, reject) =>
+      session.post(method, params, (e, r) => (e ? reject(e) : resolve(r as Record<string, unknown>))),
+    );
+  const started = (async () => {
+    await post('Profiler.enable');
+    await post('Profiler.setSamplingInterval', { interval: 1000 });
+    await post('Profiler.start');
+    return performance.now();
+  })();
+  /** For a window of performance.now() times: where the host spent them (self time; and the nearest frame of ours). */
+  return async () => {
+    const at = await started;
+    const profile = (await post('Profiler.stop')).profile as CpuProfile;
+    session.disconnect();
+    const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+    const parent = new Map<number, number>();
+    for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+    const name = (id: number) => {
+      const f = byId.get(id)!.callFrame;
+      const file = f.url.split('/').pop();
+      return file ? `${f.functionName || '(anonymous)'} ${file}:${f.lineNumber + 1}` : f.functionName;
+    };
+    const ours = (id: number | undefined): string | undefined => {
+      for (; id !== undefined; id = parent.get(id)) if (byId.get(id)!.callFrame.url.includes(ourPath)) return name(id);
+      return undefined;
+    };
+    const times: number[] = [];
+    let t = profile.startTime;
+    for (const d of profile.timeDeltas) times.push(at + ((t += d) - profile.startTime) / 1000);
+    const where = (from: number, to: number): string => {
+      const self = new Map<string, number>();
+      const mine = new Map<string, number>();
+      profile.samples.forEach((id, i) => {
+        if (times[i] < from || times[i] > to) return;
+        self.set(name(id), (self.get(name(id)) ?? 0) + 1);
+        const o = ours(id);
+        if (o) mine.set(o, (mine.get(o) ?? 0) + 1);
+      });
+      const top = (m: Map<string, number>) =>
+        [...m]
+          .sort((a, b) => b[1] - a[1])
+          .slice(0, 4)
+          .map(([k, n]) => `${k} ~${n} ms`)
+          .join(', ');
+      return `sampled: ${top(self) || 'none'}${mine.size ? `; of ours: ${top(mine)}` : ''}`;
+    };
+    return { where, since: at };
+  };
+}
+
+/** A stall worth naming: the host did not run a 5 ms timer for this long. */
+const STALL_MS = 50;
+const GC_KINDS: Record<number, string> = {
+  [constants.NODE_PERFORMANCE_GC_MAJOR]: 'major GC',
+  [constants.NODE_PERFORMANCE_GC_MINOR]: 'minor GC',
+  [constants.NODE_PERFORMANCE_GC_INCREMENTAL]: 'incremental GC',
+  [constants.NODE_PERFORMANCE_GC_WEAKCB]: 'weak-callback GC',
+};
+
+/**
+ * Names the host's stalls: each gap of a 5 ms timer over STALL_MS, with the garbage collections and the host's own
+ * work (SourcesService.trace: messages taken and sent, store and cache calls) that overlap it. Returns the lines to
+ * print once stopped.
+ */
+function stallCauses(api: BriefingDeskApi) {
+  const t0 = performance.now();
+  const gcs: Array<{ what: string; start: number; ms: number }> = [];
+  const observer = new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) {
+      const kind = (e as unknown as { detail?: { kind?: number } }).detail?.kind ?? 0;
+      if (e.duration >= 5) gcs.push({ what: GC_KINDS[kind] ?? `GC ${kind}`, start: e.startTime, ms: e.duration });
+    }
+  });
+  observer.observe({ entryTypes: ['gc'] });
+  const gaps: Array<{ start: number; ms: number }> = [];
+  let last = performance.now();
+  const timer = setInterval(() => {
+    const now = performance.now();
+    if (now - last > STALL_MS + 5) gaps.push({ start: last, ms: now - last - 5 });
+    last = now;
+  }, 5);
+  api.sources.trace.start();
+  const stacks = sampleStacks(vscode.extensions.getExtension(EXTENSION_ID)!.extensionUri.path);
+  return async (): Promise<string[]> => {
+    clearInterval(timer);
+    observer.disconnect();
+    const { where, since } = await stacks();
+    // Starting V8's profiler stalls the host itself: only gaps after it started are named.
+    const named = gaps.filter((g) => g.start >= since);
+    const work = [...api.sources.trace.stop(), ...gcs];
+    const lines: string[] = [];
+    const total = new Map<string, { n: number; ms: number; max: number }>();
+    for (const w of work) {
+      if (w.what.endsWith('(span)')) continue;
+      const t = total.get(w.what) ?? { n: 0, ms: 0, max: 0 };
+      total.set(w.what, { n: t.n + 1, ms: t.ms + w.ms, max: Math.max(t.max, w.ms) });
+    }
+    const sum = named.reduce((a, g) => a + g.ms, 0);
+    lines.push(
+      `stalls over ${STALL_MS} ms once the profiler ran: ${named.length} (${ms(sum)} in all); ` +
+        `the longest, with what overlapped them:`,
+    );
+    for (const g of [...named].sort((a, b) => b.ms - a.ms).slice(0, 8)) {
+      const end = g.start + g.ms;
+      const during = work
+        .filter((w) => w.start < end && w.start + w.ms > g.start)
+        .sort((a, b) => b.ms - a.ms)
+        .slice(0, 5)
+        .map((w) => `${w.what} ${ms(w.ms)}`);
+      // What the host ran first once it ran again (a message's handler starts after its copy was taken in).
+      const next = work
+        .filter((w) => !w.what.endsWith('(span)') && w.start >= end - 1 && w.start <= end + 20)
+        .sort((a, b) => a.start - b.start)
+        .slice(0, 3)
+        .map((w) => w.what);
+      lines.push(
+        `  at ${((g.start - t0) / 1000).toFixed(1)} s: ${ms(g.ms)} — during: ${during.join('; ') || 'nothing traced'}` +
+          `; then: ${next.join(', ') || 'nothing traced'}`,
+        `      ${where(g.start, end)}`,
+      );
+    }
+    const top = [...total].sort((a, b) => b[1].ms - a[1].ms).slice(0, 8);
+    lines.push(
+      `host work and GC pauses (≥ 5 ms), by total: ` +
+        top.map(([what, t]) => `${what} ${t.n}× ${ms(t.ms)} (max ${ms(t.max)})`).join('; '),
+    );
+    return lines;
+  };
+}
+
+describe('Briefing Desk at scale (BRIEFING_SCALE generated sources)', function () {
+  this.timeout(60 * 60_000);
+  before(function () {
+    if (!SCALE) this.skip();
+  });
+
+  let api: BriefingDeskApi;
+
+  it('indexes the generated workspace in the worker, showing progress, and searches it', async () => {
+    const ext = vscode.extensions.getExtension<BriefingDeskApi>(EXTENSION_ID);
+    assert.ok(ext);
+    // Activation loads the extension's bundle (a stall of its own); indexing is measured from activate()'s return.
+    const stopActivation = stalls();
+    const started = performance.now();
+    api = await ext.activate();
+    const activation = stopActivation();
+    const stop = stalls();
+    const causes = stallCauses(api);
+    const seen = new Set<string>();
+    const progress = api.sources.onDidProgress((p) => p && seen.add(progressText(p)));
+    await api.sources.ready;
+    const ready = performance.now() - started;
+    progress.dispose();
+    await api.sources.entities();
+    const entities = performance.now() - started;
+    const loop = stop();
+    const named = await causes();
+    const host = process.memoryUsage();
+    const worker = await api.sources.workerMemory();
+    print(
+      `      ${api.sources.corpus.size.toLocaleString('en-US')} sources (${SCALE} generated), desk: ${api.sources.mode}`,
+    );
+    print(`      activate() ${ms(api.activationMs)} (loading the extension: ${activation})`);
+    print(`      sources ready ${ms(ready)}; entities ${ms(entities)}; while indexing: ${loop}`);
+    print(
+      `      process RSS (host + worker threads) ${MB(host.rss)}; host heap ${MB(host.heapUsed)}` +
+        (worker ? `; worker heap ${MB(worker.heapUsed)} (+ ${MB(worker.external)} external)` : ''),
+    );
+    for (const line of named) print(`      ${line}`);
+    assert.strictEqual(api.sources.mode, 'worker');
+    assert.ok(api.sources.corpus.size >= SCALE, `${api.sources.corpus.size} sources indexed`);
+    const shown = [...seen].filter((t) => /^Indexing [\d,]+ of [\d,]+ sources$/.test(t));
+    assert.ok(shown.length >= 2, `progress shown: ${[...seen].join(' | ')}`);
+    const hits = await api.sources.search('the American people', { limit: 5 });
+    assert.strictEqual(hits.length, 5);
+    assert.ok(api.sources.corpus.get(hits[0].key), 'a hit names a source the host knows');
+  });
+
+  it('starts warm from the saved index on reload', async () => {
+    // The first load saved the index (in the worker) before it reported the sources ready.
+    const stop = stalls();
+    const causes = stallCauses(api);
+    const started = performance.now();
+    await api.sources.reload();
+    const warm = performance.now() - started;
+    print(`      warm reload ${ms(warm)}; ${stop()}`);
+    for (const line of await causes()) print(`      ${line}`);
+    assert.ok(api.log.recent().some((l) => /Index: \d+ of \d+ sources reused/.test(l)));
+  });
+
+  it('closing stops the worker: a reload in flight ends quietly, later questions get empty answers', async () => {
+    const reloading = api.sources.reload();
+    await waitFor('the reload to show progress', () => api.sources.progress, 300_000);
+    api.sources.dispose();
+    await reloading;
+    // The log as lines (the worker sends its lines in batches), without the sources' own titles.
+    const last = api.log
+      .recent()
+      .flatMap((l) => l.split('\n'))
+      .filter((l) => !l.startsWith('Indexed @'))
+      .slice(-50);
+    assert.ok(!last.some((l) => /failed|stopped/i.test(l)), last.join('\n'));
+    assert.deepStrictEqual(await api.sources.search('the American people'), []);
+  });
+});
