@@ -1,7 +1,7 @@
 // What every CLI command gets: its arguments, output, and the Briefing Desk over the bundled seeds or --sources.
 import * as fs from 'fs';
 import * as path from 'path';
-import { createBriefingDesk, SOURCE_EXTENSIONS, type BriefingDesk } from '../core';
+import { createBriefingDesk, SOURCE_EXTENSIONS, type BriefingDesk, type LoadOptions } from '../core';
 import { DEFAULT_MAX_SOURCE_MB, sizeLimit, type SourceProblem } from '../core/corpus';
 import { decodeText } from '../core/corpus/load';
 import { cacheFileFor, FsCacheStore, userCacheDir } from '../node/cacheStore';
@@ -34,16 +34,20 @@ function maxSourceMb(args: ParsedArgs): number {
 }
 
 /** Opens the Briefing Desk over `--sources DIR` and loads it (see `loadDesk`). */
-export async function openDesk(ctx: CliContext): Promise<BriefingDesk> {
-  return (await loadDesk(ctx)).desk;
+export async function openDesk(ctx: CliContext, load: LoadOptions = {}): Promise<BriefingDesk> {
+  return (await loadDesk(ctx, load)).desk;
 }
 
 /**
  * Opens the Briefing Desk over `--sources DIR` (repeatable; replaces the bundled seeds) and loads it. Unreadable
  * files and bad entries are reported on stderr and skipped; front-matter problems are printed as
- * `path:line: warning: …`; no readable source at all is an input error.
+ * `path:line: warning: …`; no readable source at all is an input error. A command that extracts entities next loads
+ * with `saveLater`, so a changed index is saved once, with its entities, not also before them.
  */
-export async function loadDesk(ctx: CliContext): Promise<{ desk: BriefingDesk; problems: SourceProblem[] }> {
+export async function loadDesk(
+  ctx: CliContext,
+  load: LoadOptions = {},
+): Promise<{ desk: BriefingDesk; problems: SourceProblem[] }> {
   const dirs = listFlag(ctx.args, 'sources');
   const limit = sizeLimit(maxSourceMb(ctx.args), '--max-source-mb');
   for (const d of dirs) {
@@ -54,7 +58,7 @@ export async function loadDesk(ctx: CliContext): Promise<{ desk: BriefingDesk; p
   const desk = createBriefingDesk({ store, cache: cacheStore(ctx, bundled ? [bundledSeedsDir()] : dirs) });
   let loaded: Awaited<ReturnType<BriefingDesk['load']>>;
   try {
-    loaded = await desk.load();
+    loaded = await desk.load(undefined, load);
   } catch (e) {
     throw new InputError(`cannot list sources: ${(e as Error).message}`);
   }

@@ -58,6 +58,12 @@ export interface BriefingDeskOptions {
   batch?: number;
 }
 
+/** How `BriefingDesk.load` treats the saved index. */
+export interface LoadOptions {
+  /** Do not save a changed index after loading: the caller saves it (`entities()` or `saveIndex()`). */
+  saveLater?: boolean;
+}
+
 /** The source texts of a snapshot by URI: saved in the same file as its word index, so they vouch its fingerprints. */
 function written(snapshot: IndexSnapshot): Map<string, string> {
   return new Map(snapshot.sources.map((s) => [s.uri, s.parsed.text]));
@@ -92,9 +98,13 @@ export class BriefingDesk {
       this.#log.error('Entity extraction failed; entity cards are off until the sources change', e);
   }
 
-  /** Reads every source the store lists, replacing what was loaded, then the entity overrides. */
-  async load(onRead?: (done: number, total: number) => void): Promise<LoadResult> {
-    if (this.#cache) return this.#loadCached(this.#cache, onRead);
+  /**
+   * Reads every source the store lists, replacing what was loaded, then the entity overrides. With a cache the index
+   * is saved after a load that changed anything, unless `saveLater`: a caller that extracts entities next (the CLI's
+   * `entities`, `check`, `search`) saves once, with them, instead of twice (`entities()` saves a dirty index).
+   */
+  async load(onRead?: (done: number, total: number) => void, options: LoadOptions = {}): Promise<LoadResult> {
+    if (this.#cache) return this.#loadCached(this.#cache, onRead, options.saveLater ?? false);
     const result = await loadSources(this.#store, onRead);
     for (const p of result.problems) this.#log.warn(`Skipped ${p.uri}: ${p.reason}`);
     for (const p of result.parsed) this.#warnings(p);
@@ -130,7 +140,11 @@ export class BriefingDesk {
   }
 
   /** `load` with a saved index: unchanged sources, the word index and (when nothing changed) entities are reused. */
-  async #loadCached(cache: IndexCacheStore, onRead?: (done: number, total: number) => void): Promise<LoadResult> {
+  async #loadCached(
+    cache: IndexCacheStore,
+    onRead: ((done: number, total: number) => void) | undefined,
+    saveLater: boolean,
+  ): Promise<LoadResult> {
     const snapshot = await this.#readSnapshot(cache);
     const saved = snapshot && new Map(snapshot.sources.map((s) => [s.uri, s]));
     const r = await loadStamped(this.#store, saved, onRead, snapshot?.savedAt);
@@ -154,7 +168,7 @@ export class BriefingDesk {
     }
     this.#log.info(`Index: ${r.reused} of ${entries.length} sources reused from the saved index.`);
     if (unchanged) this.#saved = { version: this.library.version, entities: !!e };
-    else await this.saveIndex();
+    else if (!saveLater) await this.saveIndex();
     this.#ready(bundled.length, own.length);
     return { parsed: r.parsed, problems: r.problems, listed: r.listed };
   }

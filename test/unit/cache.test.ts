@@ -112,6 +112,31 @@ describe('cache: warm start from the saved index', () => {
     assert.deepStrictEqual(after.check, before.check);
   });
 
+  it('a load with saveLater saves the changed index once, with its entities, and the next start reuses both', async () => {
+    const store = new StampedStore(files());
+    const cache = new MemoryCache();
+    await (await open(store, cache)).entities();
+    store.set('mem:/s/2.txt', report(2) + '\nMinister Ana Duarte met Captain Rui Salgado at berth 2.\n');
+    cache.writes = 0;
+    const desk = createBriefingDesk({ store, cache, log });
+    await desk.load(undefined, { saveLater: true });
+    assert.strictEqual(cache.writes, 0, 'nothing saved before the entities');
+    assert.strictEqual(desk.indexDirty, true);
+    const names = (await desk.entities()).entities.map((e) => e.name);
+    assert.ok(names.includes('Rui Salgado'), names.join(', '));
+    assert.strictEqual(cache.writes, 1, 'saved once, with the entities');
+    lines.length = 0;
+    store.reads = [];
+    const warm = await open(store, cache);
+    assert.deepStrictEqual(store.reads, []);
+    assert.ok(lines.includes('Index: 6 of 6 sources reused from the saved index.'), lines.join('\n'));
+    assert.deepStrictEqual(
+      (await warm.entities()).entities.map((e) => e.name),
+      names,
+    );
+    assert.strictEqual(cache.writes, 1, 'the entities came from the saved index, not a new extraction and save');
+  });
+
   it('a touched file with the same bytes is read and hashed, not re-parsed into a different source', async () => {
     const store = new StampedStore(files());
     const cache = new MemoryCache();

@@ -32,7 +32,7 @@ export const checkCommand: Command = {
   async run(ctx) {
     const file = ctx.args.positionals[0];
     const text = readTextArg(file, 'Markdown briefing');
-    const desk = await openDesk(ctx);
+    const desk = await openDesk(ctx, { saveLater: true });
     const diagnostics = desk.check(text, { entities: await desk.entities() });
     if (ctx.json) {
       printJson(ctx.output, {

@@ -17,7 +17,7 @@ import { paint, printJson, printJsonList, truncate, type Output } from '../outpu
 
 /** Opens the desk and its entity index, with `--entities FILE` (or ./briefing-entities.json) applied. */
 async function loadIndex(ctx: CliContext): Promise<{ desk: BriefingDesk; index: EntityIndex }> {
-  const desk = await openDesk(ctx);
+  const desk = await openDesk(ctx, { saveLater: true });
   const given = ctx.args.flags.entities;
   const file = typeof given === 'string' ? given : fs.existsSync(OVERRIDES_FILE) ? OVERRIDES_FILE : undefined;
   if (file) {

@@ -33,7 +33,7 @@ export const exportCommand: Command = {
       typeof ctx.args.flags.output === 'string'
         ? ctx.args.flags.output
         : file.replace(/\.(md|markdown|txt)$/i, '') + '.html';
-    const { desk, problems } = await loadDesk(ctx);
+    const { desk, problems } = await loadDesk(ctx, { saveLater: true });
     const corpus = desk.library.corpus;
     // Never write over the briefing or a source (a link or another spelling of the path included).
     const source = [...corpus.sources.map((s) => s.uri), ...problems.map((p) => p.uri)].find((u) => sameFile(out, u));

@@ -41,7 +41,7 @@ export const searchCommand: Command = {
     if (keys.length) options.keys = keys;
     options.from = dateFlag(ctx.args, 'from');
     options.to = dateFlag(ctx.args, 'to');
-    const desk = await openDesk(ctx);
+    const desk = await openDesk(ctx, { saveLater: true });
     // The entity index also gives the search its aliases (MoU / Memorandum of Understanding).
     const entities = await desk.entities();
     if (entity) {
