@@ -59,6 +59,11 @@ async function applyQuickFix(
 describe('Briefing Desk features', function () {
   this.timeout(30_000);
 
+  // Every test may run alone (--grep): the sources are indexed before any of them asks.
+  before(async () => {
+    await api();
+  });
+
   it('indexes the bundled seeds and the workspace sources folder', async () => {
     const a = await api();
     const keys = a.sources.corpus.sources.map((s) => s.key);
