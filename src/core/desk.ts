@@ -201,7 +201,7 @@ export class BriefingDesk {
     const snapshot: IndexSnapshot = {
       savedAt: Date.now(),
       sources: this.library.sources.map((s) => this.#entries.get(s.uri)).filter((e): e is CachedSource => !!e),
-      search: this.library.search.serialize(),
+      search: this.library.search.serialize({ packed: true }),
       entities: built && { overrides: this.#overridesKey(), entities: built.entities, problems: built.problems },
     };
     const version = this.library.version;

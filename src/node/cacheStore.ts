@@ -1,4 +1,5 @@
-// The saved index on the local file system (Node hosts): read whole, written atomically (temp file, then rename).
+// The saved index on the local file system (Node hosts): read whole, written piece by piece to a temp file that is then
+// renamed over the old one (atomic: a reader sees the old file or the new one, never a part).
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -20,11 +21,17 @@ export class FsCacheStore implements IndexCacheStore {
     }
   }
 
-  async write(bytes: Uint8Array): Promise<void> {
+  async write(chunks: Iterable<Uint8Array>): Promise<void> {
     await fs.promises.mkdir(path.dirname(this.file), { recursive: true });
     const tmp = `${this.file}.${process.pid}.${Date.now()}.tmp`;
     try {
-      await fs.promises.writeFile(tmp, bytes);
+      const file = await fs.promises.open(tmp, 'w');
+      try {
+        // Each piece is written before the next is produced: the file is never whole in memory.
+        for (const chunk of chunks) await file.write(chunk);
+      } finally {
+        await file.close();
+      }
       await fs.promises.rename(tmp, this.file);
     } catch (e) {
       await fs.promises.rm(tmp, { force: true });

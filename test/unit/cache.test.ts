@@ -4,7 +4,14 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { CACHE_VERSION, decodeIndex, hashBytes, type IndexCacheStore } from '../../src/core/cache';
+import {
+  CACHE_VERSION,
+  Checksum,
+  checksumOf,
+  decodeIndex,
+  joinChunks,
+  type IndexCacheStore,
+} from '../../src/core/cache';
 import { MemorySourceStore, type SourceStore } from '../../src/core/corpus';
 import { createBriefingDesk, type BriefingDesk, type DeskLog } from '../../src/core/desk';
 import { FsCacheStore } from '../../src/node/cacheStore';
@@ -25,9 +32,9 @@ class MemoryCache implements IndexCacheStore {
   async read() {
     return this.bytes;
   }
-  async write(bytes: Uint8Array) {
+  async write(chunks: Iterable<Uint8Array>) {
     this.writes++;
-    this.bytes = bytes;
+    this.bytes = joinChunks(chunks);
   }
 }
 
@@ -265,28 +272,35 @@ interface Sections {
   length: number;
 }
 
+/** An index file's parts: the header line, the body, and the trailer (section lengths, checksum). */
+function parts(b: Uint8Array): { head: Uint8Array; body: Uint8Array; trailer: Sections } {
+  const nl = b.indexOf(10);
+  const sep = b.lastIndexOf(10, b.length - 2);
+  const trailer = JSON.parse(new TextDecoder().decode(b.subarray(sep + 1))) as Sections;
+  return { head: b.subarray(0, nl + 1), body: b.subarray(nl + 1, sep), trailer };
+}
+
+/** Header, body and trailer as a file (the trailer's length and checksum made to fit the body). */
+function frame(head: Uint8Array, body: Uint8Array, trailer: object): Uint8Array {
+  const tail = new TextEncoder().encode(
+    `\n${JSON.stringify({ ...trailer, length: body.length, checksum: checksumOf(body) })}\n`,
+  );
+  return joinChunks([head, body, tail]);
+}
+
 /** Where the paragraph table starts, the number of its rows, and the bytes of the mention table after it. */
 function paragraphTable(b: Uint8Array): { at: number; entries: number; mentions: number } {
-  const nl = b.indexOf(10);
-  const h = JSON.parse(new TextDecoder().decode(b.subarray(0, nl))) as Sections;
-  return { at: nl + 1 + h.json + h.texts, entries: h.paragraphs / 16, mentions: h.mentions };
+  const { head, trailer: t } = parts(b);
+  return { at: head.length + t.texts + t.json, entries: t.paragraphs / 16, mentions: t.mentions };
 }
 
 /**
- * The index with its header edited by `edit` and `cut` bytes removed from the end of the body, checksum and length
+ * The index with its trailer edited by `edit` and `cut` bytes removed from the end of the body, checksum and length
  * made valid again: what a bug writing the sections would produce, not what a torn write would.
  */
 function resection(b: Uint8Array, edit: (h: Sections) => Sections, cut = 0): Uint8Array {
-  const nl = b.indexOf(10);
-  const header = JSON.parse(new TextDecoder().decode(b.subarray(0, nl)));
-  const body = b.subarray(nl + 1, b.length - cut);
-  const head = new TextEncoder().encode(
-    JSON.stringify({ ...edit(header), length: body.length, checksum: hashBytes(body) }) + '\n',
-  );
-  const out = new Uint8Array(head.length + body.length);
-  out.set(head);
-  out.set(body, head.length);
-  return out;
+  const { head, body, trailer } = parts(b);
+  return frame(head, body.subarray(0, body.length - cut), edit(trailer));
 }
 
 describe('cache: an index that cannot be trusted is rebuilt silently', () => {
@@ -295,7 +309,7 @@ describe('cache: an index that cannot be trusted is rebuilt silently', () => {
     'truncated to nothing': () => new Uint8Array(0),
     'corrupt (one byte changed)': (b) => {
       const c = new Uint8Array(b);
-      c[c.length - 20] ^= 0x20;
+      c[Math.floor(c.length / 2)] ^= 0x20; // in the body (the trailer holds the checksum)
       return c;
     },
     'foreign (another program’s JSON)': () => new TextEncoder().encode('{"sources":[],"search":{}}\n'),
@@ -335,13 +349,10 @@ describe('cache: an index that cannot be trusted is rebuilt silently', () => {
     },
     'right checksum, wrong shape': () => {
       const body = new TextEncoder().encode(JSON.stringify({ sources: [{ uri: 'x' }], search: { version: 1 } }));
-      const header = {
-        format: 'briefing-desk-index',
-        version: CACHE_VERSION,
-        length: body.length,
-        checksum: hashBytes(body),
-      };
-      return new TextEncoder().encode(JSON.stringify(header) + '\n' + new TextDecoder().decode(body));
+      const head = new TextEncoder().encode(
+        JSON.stringify({ format: 'briefing-desk-index', version: CACHE_VERSION }) + '\n',
+      );
+      return frame(head, body, { texts: 0, json: body.length, paragraphs: 0, mentions: 0 });
     },
   };
   for (const [name, spoil] of Object.entries(damage)) {
@@ -384,12 +395,99 @@ describe('cache: an index that cannot be trusted is rebuilt silently', () => {
 });
 
 describe('cache: the file on disk', () => {
+  it('a save that fails midway replaces nothing, leaves no temp file, and the next start reuses the old file', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'briefing-cache-'));
+    const disk = new FsCacheStore(path.join(dir, 'index.bdcache'));
+    let failAt = Infinity;
+    let taken = 0;
+    // The pieces run out at `failAt` (a full disk, a crash while encoding): some are written, the rest never come.
+    const failing: IndexCacheStore = {
+      read: () => disk.read(),
+      write: (chunks) =>
+        disk.write(
+          (function* () {
+            let n = 0;
+            for (const c of chunks) {
+              if (n++ === failAt) throw new Error('ENOSPC: no space left on device');
+              taken++;
+              yield c;
+            }
+          })(),
+        ),
+    };
+    const store = new StampedStore(files());
+    const before = await seen(await open(store, failing));
+    const saved = fs.readFileSync(disk.file);
+    store.set('mem:/s/4.txt', report(4) + '\nA tugboat named Albatross now guards the channel.\n');
+    failAt = 2;
+    taken = 0;
+    lines.length = 0;
+    await open(store, failing);
+    assert.strictEqual(taken, 2, 'the header and a first piece were written before the failure');
+    assert.ok(
+      lines.some((l) => l.includes('could not be saved: ENOSPC')),
+      lines.join('\n'),
+    );
+    assert.ok(fs.readFileSync(disk.file).equals(saved), 'the old file, whole');
+    assert.deepStrictEqual(fs.readdirSync(dir), ['index.bdcache'], 'no temp file left');
+    store.reads = [];
+    lines.length = 0;
+    const next = await open(store, disk);
+    assert.deepStrictEqual(store.reads, ['mem:/s/4.txt'], 'the old index reused; only the changed source read');
+    assert.ok(lines.includes('Index: 5 of 6 sources reused from the saved index.'), lines.join('\n'));
+    assert.deepStrictEqual(
+      next.search('Albatross tugboat').map((h) => h.uri),
+      ['mem:/s/4.txt'],
+    );
+    const keyOnly = (keys: string[]) => keys.map((k) => k.split(' ')[0]);
+    assert.deepStrictEqual(keyOnly((await seen(next)).keys), keyOnly(before.keys), 'keys kept');
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('a text longer than a piece, with characters cut by piece boundaries, comes back exactly', async () => {
+    // Three-byte characters at three offsets: the first piece boundary falls inside a character in two of them.
+    for (const lead of ['', 'a', 'ab']) {
+      const text = `${lead}Wide report\n\n${('€'.repeat(60) + ' Δ𝄞\n\n').repeat(6000)}`;
+      const store = new StampedStore({ 'mem:/s/wide.txt': text });
+      const cache = new MemoryCache();
+      const cold = await open(store, cache);
+      assert.ok(cache.bytes!.length > 1 << 20, 'more than one piece');
+      store.reads = [];
+      const warm = await open(store, cache);
+      assert.deepStrictEqual(store.reads, [], 'reused from the saved index');
+      const [a, b] = [cold.library.sources[0], warm.library.sources[0]];
+      assert.ok(a.text === b.text, 'the same text');
+      assert.deepStrictEqual(b.paragraphs, a.paragraphs);
+    }
+  });
+
+  it('the checksum is the same however the bytes come in pieces, aligned in memory or not', () => {
+    const bytes = Uint8Array.from({ length: 100_003 }, (_, i) => (i * 131 + (i >> 7)) & 0xff);
+    const whole = checksumOf(bytes);
+    for (const cuts of [[1], [3, 5, 4096], [7, 50_001, 50_002], [99_999]]) {
+      const sum = new Checksum();
+      let at = 0;
+      for (const c of [...cuts, bytes.length]) {
+        sum.update(bytes.subarray(at, c));
+        at = c;
+      }
+      assert.strictEqual(sum.digest(), whole, String(cuts));
+    }
+    const shifted = new Uint8Array(bytes.length + 1);
+    shifted.set(bytes, 1);
+    assert.strictEqual(checksumOf(shifted.subarray(1)), whole, 'unaligned');
+    assert.notStrictEqual(checksumOf(bytes.subarray(0, bytes.length - 1)), whole, 'one byte less');
+    const flipped = new Uint8Array(bytes);
+    flipped[50_000] ^= 1;
+    assert.notStrictEqual(checksumOf(flipped), whole, 'one bit changed');
+  });
+
   it('is replaced atomically: no temp file is left and a reader sees the old or the new bytes', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'briefing-cache-'));
     const store = new FsCacheStore(path.join(dir, 'sub', 'index.bdcache'));
     assert.strictEqual(await store.read(), undefined);
-    await store.write(new Uint8Array([1, 2, 3]));
-    await store.write(new Uint8Array([4, 5]));
+    await store.write([new Uint8Array([1, 2, 3])]);
+    await store.write([new Uint8Array([4]), new Uint8Array([5])]);
     assert.deepStrictEqual([...(await store.read())!], [4, 5]);
     assert.deepStrictEqual(fs.readdirSync(path.join(dir, 'sub')), ['index.bdcache']);
     fs.rmSync(dir, { recursive: true, force: true });

@@ -4,7 +4,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { decodeIndex, encodeIndex } from '../../src/core/cache';
+import { decodeIndex, encodeIndexBytes } from '../../src/core/cache';
 import { MemorySourceStore } from '../../src/core/corpus';
 import { createBriefingDesk } from '../../src/core/desk';
 import { EntityIndex } from '../../src/core/entities';
@@ -85,7 +85,7 @@ describe('scale: core paths for large corpora', () => {
     await desk.load();
     const sources = desk.library.sources;
     const snapshot = { sources: [], search: desk.library.search.serialize() };
-    const decoded = decodeIndex(encodeIndex(snapshot));
+    const decoded = decodeIndex(encodeIndexBytes(snapshot));
     assert.ok('snapshot' in decoded);
     const written = new Map(sources.map((s) => [s.uri, s.text]));
     const restored = SearchIndex.deserialize(decoded.snapshot.search, sources);

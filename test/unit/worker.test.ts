@@ -3,7 +3,7 @@ import * as assert from 'assert';
 import * as path from 'path';
 import { MemorySourceStore, UnusableEntry, type SourceStore } from '../../src/core/corpus';
 import { createBriefingDesk } from '../../src/core/desk';
-import type { IndexCacheStore } from '../../src/core/cache';
+import { joinChunks, type IndexCacheStore } from '../../src/core/cache';
 import type { WorkerEvent } from '../../src/protocol/worker';
 import { startDeskWorker } from '../../src/node/workerHost';
 import { DeskClient, WorkerStopped } from '../../src/core/worker/client';
@@ -61,7 +61,7 @@ describe('worker: the desk off the host thread', () => {
   it('saves the index through the host and starts warm from it in a new worker', async () => {
     const store = new MemorySourceStore(files(30));
     let saved: Uint8Array | undefined;
-    const cache: IndexCacheStore = { read: async () => saved, write: async (b) => void (saved = b) };
+    const cache: IndexCacheStore = { read: async () => saved, write: async (b) => void (saved = joinChunks(b)) };
     const first = startDeskWorker(store, cache, SCRIPT);
     await first.client.request('load', {});
     await first.stop();

@@ -1,20 +1,22 @@
-// The persisted index as bytes: a header line (format name, version, section lengths, checksum), then a body of four
-// sections: JSON (stamps, source metadata, vocabulary, entities), the source texts (UTF-8, one after another), a table
-// of paragraphs (four 32-bit numbers each: n, start, end, line; a paragraph's text is the file text between start and
-// end), a table of entity mentions (source, paragraph, start, end) and the word index's posting lists (variable-length
-// integers). Texts, paragraphs, mentions and numbers stay out of the JSON, so a warm start parses a fraction of the
-// bytes, and the posting lists stay bytes until a query needs one. The
-// core encodes and decodes; the host only stores the bytes (atomically: temp file, then rename). Anything that is not
-// exactly what this version wrote (truncated, corrupt, foreign, older) decodes to a reason, never a throw.
+// The persisted index as bytes: a header line (format name, version), a body of five sections, then a trailer line
+// (section lengths, checksum of the body). Sections: the source texts (UTF-8, one after another), JSON (stamps, source
+// metadata, vocabulary, entities), a table of paragraphs (four 32-bit numbers each: n, start, end, line; a paragraph's
+// text is the file text between start and end), a table of entity mentions (source, paragraph, start, end) and the
+// word index's posting lists (variable-length integers). Texts, paragraphs, mentions and numbers stay out of the JSON,
+// so a warm start parses a fraction of the bytes, and the posting lists stay bytes until a query needs one.
+// The file is produced in blocks, checksummed as they go (hence the trailer), so a save never holds the whole file.
+// The core encodes and decodes; the host only stores the bytes (atomically: temp file, then rename). Anything that is
+// not exactly what this version wrote (truncated, corrupt, foreign, older) decodes to a reason, never a throw.
 import type { ParsedSource } from '../corpus/ingest';
 import type { Entity, Mention } from '../entities/types';
+import { PostingWriter } from '../search/serialize';
 import type { PackedPostings, SerializedSearchIndex } from '../search/types';
 import type { Paragraph } from '../corpus/types';
 
 /** Names the format in the header; a file without it is foreign. */
 export const CACHE_FORMAT = 'briefing-desk-index';
 /** Bumped whenever anything saved changes shape or meaning (parsing, keys, the word index, entities). */
-export const CACHE_VERSION = 3;
+export const CACHE_VERSION = 4;
 
 /** What identifies a source file's content without reading it (size, mtime) and after reading it (hash). */
 export interface FileStamp {
@@ -46,14 +48,19 @@ export interface IndexSnapshot {
   entities?: { overrides: string | null; entities: Entity[]; problems: string[] };
 }
 
+/** The first line: what the file is. */
 interface Header {
   format: string;
   version: number;
+}
+
+/** The last line: where the sections end, and the body's checksum. */
+interface Trailer {
   /** Bytes of the body (all sections). */
   length: number;
-  /** Bytes of the JSON section, the texts section, the paragraph table and the mention table; postings take the rest. */
-  json: number;
+  /** Bytes of the texts section, the JSON section, the paragraph table and the mention table; postings take the rest. */
   texts: number;
+  json: number;
   paragraphs: number;
   mentions: number;
   checksum: string;
@@ -94,6 +101,78 @@ function mixWords(view: Uint32Array, from: number, to: number, st: Int32Array): 
   st[1] = h2;
 }
 
+/**
+ * cyrb53 over a stream of bytes, fed in pieces of any length: the same value however the bytes are split. Bytes are
+ * taken four at a time (little-endian words); the length is mixed in at the end.
+ */
+export class Checksum {
+  readonly #st = new Int32Array([0xdeadbeef, 0x41c6ce57]);
+  /** Bytes of an unfinished word, carried to the next piece. */
+  readonly #carry = new Uint8Array(4);
+  #carried = 0;
+  #length = 0;
+
+  update(bytes: Uint8Array): void {
+    this.#length += bytes.length;
+    let i = 0;
+    if (this.#carried) {
+      while (this.#carried < 4 && i < bytes.length) this.#carry[this.#carried++] = bytes[i++];
+      if (this.#carried < 4) return;
+      mixWords(new Uint32Array(this.#carry.buffer), 0, 1, this.#st);
+      this.#carried = 0;
+    }
+    const words = (bytes.length - i) >>> 2;
+    if ((bytes.byteOffset + i) % 4 === 0) {
+      const view = new Uint32Array(bytes.buffer, bytes.byteOffset + i, words);
+      for (let at = 0; at < words; at += HASH_BLOCK) mixWords(view, at, Math.min(words, at + HASH_BLOCK), this.#st);
+    } else {
+      // Not on a word boundary in memory: copied through an aligned block.
+      const block = new Uint8Array(4 * HASH_BLOCK);
+      for (let at = 0; at < words; at += HASH_BLOCK) {
+        const n = Math.min(words - at, HASH_BLOCK);
+        block.set(bytes.subarray(i + 4 * at, i + 4 * (at + n)));
+        mixWords(new Uint32Array(block.buffer, 0, n), 0, n, this.#st);
+      }
+    }
+    for (i += 4 * words; i < bytes.length; i++) this.#carry[this.#carried++] = bytes[i];
+  }
+
+  /** 14 hex digits. */
+  digest(): string {
+    let h1 = this.#st[0];
+    let h2 = this.#st[1];
+    for (let i = 0; i < this.#carried; i++) {
+      const b = this.#carry[i];
+      h1 = Math.imul(h1 ^ b, 2654435761);
+      h2 = Math.imul(h2 ^ b, 1597334677);
+    }
+    h1 = Math.imul(h1 ^ this.#length, 2654435761);
+    h2 = Math.imul(h2 ^ Math.floor(this.#length / 4294967296), 1597334677);
+    h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+    h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+    return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(16).padStart(14, '0');
+  }
+}
+
+/** The checksum a saved index's trailer holds for `body`. */
+export function checksumOf(body: Uint8Array): string {
+  const sum = new Checksum();
+  sum.update(body);
+  return sum.digest();
+}
+
+/** The pieces of a saved index as one byte array (for a store that writes whole files). */
+export function joinChunks(chunks: Iterable<Uint8Array>): Uint8Array {
+  const list = [...chunks];
+  const out = new Uint8Array(list.reduce((n, c) => n + c.length, 0));
+  let at = 0;
+  for (const c of list) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
+}
+
 const encoder = new TextEncoder();
 // Not fatal: the checksum has vouched for the bytes already, and the fatal decoder is several times slower.
 const decoder = new TextDecoder('utf-8');
@@ -113,18 +192,6 @@ class ByteWriter {
 
   get bytes(): Uint8Array {
     return this.buf.subarray(0, this.n);
-  }
-}
-
-/** Unsigned variable-length integers (7 bits a byte, low bits first). */
-class VarintWriter extends ByteWriter {
-  push(v: number): void {
-    this.reserve(5);
-    while (v >= 0x80) {
-      this.buf[this.n++] = (v & 0x7f) | 0x80;
-      v >>>= 7;
-    }
-    this.buf[this.n++] = v;
   }
 }
 
@@ -189,63 +256,124 @@ function slim(s: CachedSource, text: TextPlace, table: TableWriter): unknown {
   return { ...s, parsed: meta, ...text, ...(any ? { extras } : {}) };
 }
 
-/** The snapshot as bytes, ready to be written atomically. */
-export function encodeIndex(snapshot: IndexSnapshot): Uint8Array {
+/** Bytes of each piece a save hands the store (the last may be shorter); a multiple of 8. */
+const BLOCK = 1 << 20;
+
+/** The body, gathered into blocks and checksummed as the blocks fill: at most one block is held. */
+class BlockWriter {
+  #block = new Uint8Array(BLOCK);
+  #n = 0;
+  /** Bytes written so far. */
+  total = 0;
+  readonly sum = new Checksum();
+
+  /** Appends `bytes`, yielding each block that fills. */
+  *bytes(bytes: Uint8Array): Generator<Uint8Array> {
+    for (let at = 0; at < bytes.length;) {
+      const n = Math.min(bytes.length - at, BLOCK - this.#n);
+      this.#block.set(bytes.subarray(at, at + n), this.#n);
+      this.#n += n;
+      at += n;
+      this.total += n;
+      if (this.#n === BLOCK) yield this.#full();
+    }
+  }
+
+  /** Appends `text` as UTF-8, yielding each block that fills. */
+  *text(text: string): Generator<Uint8Array> {
+    let rest = text;
+    while (rest.length) {
+      const { read, written } = encoder.encodeInto(rest, this.#block.subarray(this.#n));
+      this.#n += written;
+      this.total += written;
+      rest = read === rest.length ? '' : rest.slice(read);
+      if (this.#n === BLOCK) yield this.#full();
+      else if (rest.length && read === 0) {
+        // A character that does not fit in what is left of the block: its bytes go across the boundary.
+        const char = String.fromCodePoint(rest.codePointAt(0)!);
+        yield* this.bytes(encoder.encode(char));
+        rest = rest.slice(char.length);
+      }
+    }
+  }
+
+  /** The last, partly filled block. */
+  end(): Uint8Array {
+    const last = this.#block.subarray(0, this.#n);
+    this.sum.update(last);
+    return last;
+  }
+
+  #full(): Uint8Array {
+    const full = this.#block;
+    this.sum.update(full);
+    this.#block = new Uint8Array(BLOCK);
+    this.#n = 0;
+    return full;
+  }
+}
+
+/**
+ * The snapshot as bytes, in pieces of about a megabyte, produced as they are asked for (the store writes each before
+ * asking for the next, so a save never holds the whole file). The snapshot must not change until the last piece.
+ */
+export function* encodeIndex(snapshot: IndexSnapshot): Generator<Uint8Array> {
+  const line = JSON.stringify({ format: CACHE_FORMAT, version: CACHE_VERSION } satisfies Header);
+  // Padded so the body starts at a multiple of 8 (word-wise checksum without a copy).
+  yield encoder.encode(line.padEnd(Math.ceil((line.length + 1) / 8) * 8 - 1, ' ') + '\n');
+  const out = new BlockWriter();
   // Texts of one-byte characters first (read back as a few long strings and sliced: far less for the garbage
   // collector to copy than one string per source), then the others, one by one.
   const oneByte = snapshot.sources.map((s) => !WIDE.test(s.parsed.text));
   const order = [...snapshot.sources.keys()].sort((a, b) => Number(oneByte[b]) - Number(oneByte[a]) || a - b);
-  const texts = order.map((i) => encoder.encode(snapshot.sources[i].parsed.text));
   const places: TextPlace[] = [];
-  order.forEach((i, j) => {
+  for (const i of order) {
     const text = snapshot.sources[i].parsed.text;
-    places[i] = oneByte[i] ? { textBytes: texts[j].length, textChars: text.length } : { textBytes: texts[j].length };
-  });
-  const { passages, titles, packed } = snapshot.search;
-  const postings = new VarintWriter();
+    const before = out.total;
+    yield* out.text(text);
+    const textBytes = out.total - before;
+    places[i] = oneByte[i] ? { textBytes, textChars: text.length } : { textBytes };
+  }
+  const texts = out.total;
+  const { search } = snapshot;
+  let packed = search.packed;
   if (!packed) {
-    for (let w = 0; w < snapshot.search.words.length; w++) {
-      for (const list of [passages[w], titles[w]]) {
-        postings.push(list.length);
-        for (const d of list) postings.push(d);
-      }
+    const lists = new PostingWriter();
+    for (let w = 0; w < search.words.length; w++) {
+      lists.deltas(search.passages[w]);
+      lists.deltas(search.titles[w]);
     }
+    packed = lists.done();
   }
   const table = new TableWriter();
   const mentions = new TableWriter();
   const byUri = new Map(snapshot.sources.map((s) => [s.uri, s.parsed.text]));
-  const json = encoder.encode(
-    JSON.stringify({
-      ...snapshot,
-      sources: snapshot.sources.map((s, i) => slim(s, places[i], table)),
-      search: { ...snapshot.search, passages: [], titles: [], packed: undefined },
-      entities: snapshot.entities && slimEntities(snapshot.entities, byUri, mentions),
-    }),
-  );
-  const textsLength = texts.reduce((n, t) => n + t.length, 0);
-  const sections = [json, ...texts, table.bytes, mentions.bytes, packed ? packed.bytes : postings.bytes];
-  const body = new Uint8Array(sections.reduce((n, b) => n + b.length, 0));
-  let at = 0;
-  for (const b of sections) {
-    body.set(b, at);
-    at += b.length;
-  }
-  const header: Header = {
-    format: CACHE_FORMAT,
-    version: CACHE_VERSION,
-    length: body.length,
-    json: json.length,
-    texts: textsLength,
+  const json = JSON.stringify({
+    ...snapshot,
+    sources: snapshot.sources.map((s, i) => slim(s, places[i], table)),
+    search: { ...search, passages: [], titles: [], packed: undefined },
+    entities: snapshot.entities && slimEntities(snapshot.entities, byUri, mentions),
+  });
+  yield* out.text(json);
+  const jsonBytes = out.total - texts;
+  yield* out.bytes(table.bytes);
+  yield* out.bytes(mentions.bytes);
+  yield* out.bytes(packed.bytes);
+  yield out.end();
+  const trailer: Trailer = {
+    length: out.total,
+    texts,
+    json: jsonBytes,
     paragraphs: table.bytes.length,
     mentions: mentions.bytes.length,
-    checksum: hashBytes(body),
+    checksum: out.sum.digest(),
   };
-  const line = JSON.stringify(header);
-  const head = encoder.encode(line.padEnd(Math.ceil((line.length + 1) / 8) * 8 - 1, ' ') + '\n');
-  const out = new Uint8Array(head.length + body.length);
-  out.set(head, 0);
-  out.set(body, head.length);
-  return out;
+  yield encoder.encode(`\n${JSON.stringify(trailer)}\n`);
+}
+
+/** `encodeIndex` as one byte array (tests; a store that writes whole files joins the pieces itself). */
+export function encodeIndexBytes(snapshot: IndexSnapshot): Uint8Array {
+  return joinChunks(encodeIndex(snapshot));
 }
 
 function isObject(v: unknown): v is Record<string, unknown> {
@@ -297,24 +425,34 @@ export function decodeIndex(bytes: Uint8Array): { snapshot: IndexSnapshot } | { 
   if (!isObject(header) || header.format !== CACHE_FORMAT) return { problem: 'not a Briefing Desk index' };
   if (header.version !== CACHE_VERSION)
     return { problem: `index version ${String(header.version)}, expected ${CACHE_VERSION}` };
+  // The trailer: the last line, after the body's own line break.
+  const last = bytes.length - 1;
+  const sep = last > nl ? bytes.lastIndexOf(10, last - 1) : -1;
+  if (bytes[last] !== 10 || sep <= nl || last - sep > 1000) return { problem: 'the index is truncated' };
+  let trailer: Trailer;
+  try {
+    trailer = JSON.parse(decoder.decode(bytes.subarray(sep + 1, last))) as Trailer;
+  } catch {
+    return { problem: 'the index is truncated' };
+  }
   // The header is padded so the body starts at a multiple of 8 (word-wise hashing); the reader may place it anywhere.
-  const body = bytes.subarray(nl + 1);
-  if (body.length !== header.length) return { problem: 'the index is truncated' };
-  if (hashBytes(body) !== header.checksum) return { problem: 'the index is corrupt (checksum)' };
-  const { json, texts, paragraphs, mentions } = header;
+  const body = bytes.subarray(nl + 1, sep);
+  if (!isObject(trailer) || body.length !== trailer.length) return { problem: 'the index is truncated' };
+  if (checksumOf(body) !== trailer.checksum) return { problem: 'the index is corrupt (checksum)' };
+  const { json, texts, paragraphs, mentions } = trailer;
   if (![json, texts, paragraphs, mentions].every(isCount) || json + texts + paragraphs + mentions > body.length)
     return { problem: 'the index is corrupt (shape)' };
   let data: unknown;
   try {
-    data = JSON.parse(decoder.decode(body.subarray(0, json)));
+    data = JSON.parse(decoder.decode(body.subarray(texts, texts + json)));
   } catch {
     return { problem: 'the index is corrupt (not JSON)' };
   }
   if (!isObject(data) || !Array.isArray(data.sources) || !validSearch(data.search))
     return { problem: 'the index is corrupt (shape)' };
-  let at = json;
+  if (!readTexts(data.sources, body.subarray(0, texts))) return { problem: 'the index is corrupt (texts)' };
+  let at = texts + json;
   const section = (n: number) => body.subarray(at, (at += n));
-  if (!readTexts(data.sources, section(texts))) return { problem: 'the index is corrupt (texts)' };
   if (!data.sources.every(validSource)) return { problem: 'the index is corrupt (sources)' };
   const sources = data.sources;
   if (!readParagraphs(sources, section(paragraphs))) return { problem: 'the index is corrupt (paragraphs)' };

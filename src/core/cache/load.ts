@@ -12,8 +12,12 @@ const RACY_MS = 2000;
 export interface IndexCacheStore {
   /** The saved bytes, or undefined when there are none (a read error counts as none). */
   read(): Promise<Uint8Array | undefined>;
-  /** Replaces the saved bytes atomically. */
-  write(bytes: Uint8Array): Promise<void>;
+  /**
+   * Replaces the saved bytes atomically with `chunks`, one after another. The pieces are produced as they are taken
+   * (each about a megabyte): a store that writes each before taking the next never holds the whole file; one that
+   * writes whole files joins them (`joinChunks`). Throwing (or a piece throwing) leaves the old bytes in place.
+   */
+  write(chunks: Iterable<Uint8Array>): Promise<void>;
 }
 
 /** What a load with a saved index found. */

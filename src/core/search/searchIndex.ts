@@ -131,9 +131,9 @@ export class SearchIndex {
     return out;
   }
 
-  /** The word index and source fingerprints as plain data (no texts). */
-  serialize(): SerializedSearchIndex {
-    return encode(this.#registry, this.#words);
+  /** The word index and source fingerprints as plain data (no texts); `packed`: the lists as bytes (to be saved). */
+  serialize(options: { packed?: boolean } = {}): SerializedSearchIndex {
+    return encode(this.#registry, this.#words, options.packed);
   }
 
   /**

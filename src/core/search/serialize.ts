@@ -1,7 +1,7 @@
 // The word index to and from plain data; sources whose text changed since are re-indexed, not trusted.
 import type { Source } from '../corpus/types';
 import type { PassageRegistry } from './registry';
-import type { SerializedSearchIndex, SerializedSource } from './types';
+import type { PackedPostings, SerializedSearchIndex, SerializedSource } from './types';
 import { unpack, type WordIndex } from './wordIndex';
 
 /** FNV-1a hash of a string, as 8 hex digits. */
@@ -52,8 +52,11 @@ function mapIds(list: number[], ids: number[]): number[] {
   return list;
 }
 
-/** Encodes the registry's sources and the word index. */
-export function encode(registry: PassageRegistry, words: WordIndex): SerializedSearchIndex {
+/**
+ * Encodes the registry's sources and the word index. `packed`: the posting lists as variable-length integers in
+ * `packed` (`passages` and `titles` left empty), a fraction of the memory of lists of numbers (what a save writes).
+ */
+export function encode(registry: PassageRegistry, words: WordIndex, packed = false): SerializedSearchIndex {
   const entries = registry.entries;
   const ordinal = new Map<number, number>(); // sid -> ordinal of its first passage
   const sourceIndex = new Map<number, number>(); // sid -> index in `sources`
@@ -75,12 +78,69 @@ export function encode(registry: PassageRegistry, words: WordIndex): SerializedS
     return ordinal.get(e.sid)! + (id - e.first);
   };
   const data: SerializedSearchIndex = { version: 1, sources, words: [], passages: [], titles: [] };
+  const sourceOrdinal = (sid: number) => sourceIndex.get(sid)!;
+  if (packed) {
+    const lists = new PostingWriter();
+    for (const { word, passages, sources: sids } of words.entries()) {
+      data.words.push(word);
+      lists.list(passages, passageOrdinal);
+      lists.list(sids, sourceOrdinal);
+    }
+    data.packed = lists.done();
+    return data;
+  }
   for (const { word, passages, sources: sids } of words.entries()) {
     data.words.push(word);
     data.passages.push(deltas(passages, passageOrdinal));
-    data.titles.push(deltas(sids, (sid) => sourceIndex.get(sid)!));
+    data.titles.push(deltas(sids, sourceOrdinal));
   }
   return data;
+}
+
+/** Posting lists written straight into `PackedPostings` form: per list its count, then its deltas (varints). */
+export class PostingWriter {
+  #buf = new Uint8Array(1 << 16);
+  #n = 0;
+  #at: number[] = [];
+  #counts: number[] = [];
+
+  /** Appends one list of ascending ids, each mapped through `map` first (ascending still). */
+  list(ids: readonly number[], map: (id: number) => number = (id) => id): void {
+    this.#push(ids.length);
+    this.#at.push(this.#n);
+    this.#counts.push(ids.length);
+    let prev = 0;
+    for (const id of ids) {
+      const v = map(id);
+      this.#push(v - prev);
+      prev = v;
+    }
+  }
+
+  /** Appends one list already given as deltas. */
+  deltas(list: readonly number[]): void {
+    this.#push(list.length);
+    this.#at.push(this.#n);
+    this.#counts.push(list.length);
+    for (const d of list) this.#push(d);
+  }
+
+  #push(v: number): void {
+    if (this.#n + 5 > this.#buf.length) {
+      const next = new Uint8Array(this.#buf.length * 2);
+      next.set(this.#buf.subarray(0, this.#n));
+      this.#buf = next;
+    }
+    while (v >= 0x80) {
+      this.#buf[this.#n++] = (v & 0x7f) | 0x80;
+      v >>>= 7;
+    }
+    this.#buf[this.#n++] = v;
+  }
+
+  done(): PackedPostings {
+    return { bytes: this.#buf.slice(0, this.#n), at: Int32Array.from(this.#at), counts: Int32Array.from(this.#counts) };
+  }
 }
 
 function matches(saved: SerializedSource, source: Source, written: ReadonlyMap<string, string> | undefined): boolean {

@@ -106,7 +106,7 @@ export class DeskClient {
       case 'readCache':
         return this.#cache?.read();
       case 'writeCache':
-        await this.#cache?.write(r.bytes);
+        await this.#cache?.write([r.bytes]);
         return null;
     }
   }

@@ -1,7 +1,7 @@
 // The worker's side of the desk protocol: a desk over a store that asks the host for bytes, answering the host's
 // requests and keeping the host's copy of the sources current. Core only (plain messages), so worker_threads, a
 // browser's web worker and the extension host itself (in process, over a loopback channel) can all run it.
-import type { IndexCacheStore } from '../cache';
+import { joinChunks, type IndexCacheStore } from '../cache';
 import type { CorpusChange, Source, SourceProblem } from '../corpus';
 import { UnusableEntry } from '../corpus/entry';
 import { isSourceFile, type SourceStore } from '../corpus/load';
@@ -113,8 +113,8 @@ class RemoteCache implements IndexCacheStore {
   async read(): Promise<Uint8Array | undefined> {
     return (await this.#ask({ sid: 0, store: 'readCache' })) as Uint8Array | undefined;
   }
-  async write(bytes: Uint8Array): Promise<void> {
-    await this.#ask({ sid: 0, store: 'writeCache', bytes });
+  async write(chunks: Iterable<Uint8Array>): Promise<void> {
+    await this.#ask({ sid: 0, store: 'writeCache', bytes: joinChunks(chunks) });
   }
 }
 

@@ -1,7 +1,7 @@
 // The saved index in the extension's storage (storageUri for a workspace, else globalStorageUri, which then holds only
 // the bundled seeds), through workspace.fs; written to a temp file and renamed over the old one.
 import * as vscode from 'vscode';
-import type { IndexCacheStore } from '../../core/cache';
+import { joinChunks, type IndexCacheStore } from '../../core/cache';
 
 /** One index file in `folder`. */
 export class WorkspaceCacheStore implements IndexCacheStore {
@@ -22,7 +22,8 @@ export class WorkspaceCacheStore implements IndexCacheStore {
     }
   }
 
-  async write(bytes: Uint8Array): Promise<void> {
+  async write(chunks: Iterable<Uint8Array>): Promise<void> {
+    const bytes = joinChunks(chunks); // workspace.fs writes whole files
     await vscode.workspace.fs.createDirectory(this.#folder);
     const tmp = vscode.Uri.joinPath(this.#folder, `index.${Date.now()}.tmp`);
     try {
