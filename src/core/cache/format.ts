@@ -161,9 +161,11 @@ export function checksumOf(body: Uint8Array): string {
   return sum.digest();
 }
 
-/** The pieces of a saved index as one byte array (for a store that writes whole files). */
+/** The pieces of a saved index as one byte array (for a store that writes whole files); each piece is copied as it
+ * comes (a piece may be reused for the next). */
 export function joinChunks(chunks: Iterable<Uint8Array>): Uint8Array {
-  const list = [...chunks];
+  const list: Uint8Array[] = [];
+  for (const c of chunks) list.push(c.slice());
   const out = new Uint8Array(list.reduce((n, c) => n + c.length, 0));
   let at = 0;
   for (const c of list) {
@@ -195,10 +197,8 @@ class ByteWriter {
   }
 }
 
-/** A paragraph's own fields in the table; any other field (and a text that is not the file text at its offsets) is
- * kept in the JSON as an extra. */
-const TABLE_FIELDS = ['n', 'start', 'end', 'line'] as const;
-const TABLE_WORDS = TABLE_FIELDS.length;
+/** 32-bit numbers in a paragraph's row: n, start, end, line. */
+const TABLE_WORDS = 4;
 
 const isUint32 = (n: unknown): n is number => typeof n === 'number' && Number.isInteger(n) && n >= 0 && n <= 0xffffffff;
 
@@ -214,23 +214,50 @@ class TableWriter extends ByteWriter {
   }
 }
 
-/**
- * One table row: `numbers` in order (one that is not a 32-bit count goes to `extra` instead, a 0 in the table), and
- * `text` to `extra` unless it is `whole` between the row's start and end.
- */
-function putRow(
+/** The fields a table row holds (four numbers and a text); any other field of a row is kept as an extra. */
+const PARAGRAPH_FIELDS = new Set(['n', 'text', 'start', 'end', 'line']);
+const MENTION_FIELDS = new Set(['key', 'uri', 'paragraph', 'start', 'end', 'text']);
+
+/** `row`'s fields besides `own`, in order; undefined when there are none (no object made for the usual row). */
+function othersOf(row: object, own: ReadonlySet<string>): Record<string, unknown> | undefined {
+  let extra: Record<string, unknown> | undefined;
+  for (const k in row) if (!own.has(k)) (extra ??= {})[k] = (row as Record<string, unknown>)[k];
+  return extra;
+}
+
+/** One number of a row: into the table, or (not a 32-bit count) into `extra` with a 0 in the table. */
+function putNumber(
   table: TableWriter,
-  extra: Record<string, unknown>,
-  numbers: Record<string, number> & { start: number; end: number },
-  whole: string | undefined,
-  text: string,
-): void {
-  for (const [k, v] of Object.entries(numbers)) {
-    table.push(isUint32(v) ? v : 0);
-    if (!isUint32(v)) extra[k] = v;
+  v: unknown,
+  name: string,
+  extra: Record<string, unknown> | undefined,
+): Record<string, unknown> | undefined {
+  if (isUint32(v)) {
+    table.push(v);
+    return extra;
   }
-  const { start, end } = numbers;
-  if (!isUint32(start) || !isUint32(end) || whole?.slice(start, end) !== text) extra.text = text;
+  table.push(0);
+  (extra ??= {})[name] = v;
+  return extra;
+}
+
+/** A row's text: left out when it is `whole` between the row's start and end, else kept in `extra`. */
+function putText(
+  extra: Record<string, unknown> | undefined,
+  whole: string | undefined,
+  start: number,
+  end: number,
+  text: string,
+): Record<string, unknown> | undefined {
+  const isSlice =
+    whole !== undefined &&
+    isUint32(start) &&
+    isUint32(end) &&
+    end - start === text.length &&
+    end <= whole.length &&
+    whole.startsWith(text, start);
+  if (!isSlice) (extra ??= {}).text = text;
+  return extra;
 }
 
 /**
@@ -243,10 +270,13 @@ function slim(s: CachedSource, text: TextPlace, table: TableWriter): unknown {
   const extras: Record<number, Record<string, unknown>> = {};
   let any = false;
   parsed.paragraphs.forEach((p, i) => {
-    const { n, text: pText, start, end, line, ...rest } = p;
-    const extra: Record<string, unknown> = rest;
-    putRow(table, extra, { n, start, end, line }, parsed.text, pText);
-    if (Object.keys(extra).length) {
+    let extra = othersOf(p, PARAGRAPH_FIELDS);
+    extra = putNumber(table, p.n, 'n', extra);
+    extra = putNumber(table, p.start, 'start', extra);
+    extra = putNumber(table, p.end, 'end', extra);
+    extra = putNumber(table, p.line, 'line', extra);
+    extra = putText(extra, parsed.text, p.start, p.end, p.text);
+    if (extra) {
       extras[i] = extra;
       any = true;
     }
@@ -259,7 +289,7 @@ function slim(s: CachedSource, text: TextPlace, table: TableWriter): unknown {
 /** Bytes of each piece a save hands the store (the last may be shorter); a multiple of 8. */
 const BLOCK = 1 << 20;
 
-/** The body, gathered into blocks and checksummed as the blocks fill: at most one block is held. */
+/** The body, gathered into blocks and checksummed as the blocks fill: one block, reused once it has been taken. */
 class BlockWriter {
   #block = new Uint8Array(BLOCK);
   #n = 0;
@@ -305,17 +335,16 @@ class BlockWriter {
   }
 
   #full(): Uint8Array {
-    const full = this.#block;
-    this.sum.update(full);
-    this.#block = new Uint8Array(BLOCK);
+    this.sum.update(this.#block);
     this.#n = 0;
-    return full;
+    return this.#block; // written (or copied) by the store before it asks for the next piece, which reuses it
   }
 }
 
 /**
  * The snapshot as bytes, in pieces of about a megabyte, produced as they are asked for (the store writes each before
- * asking for the next, so a save never holds the whole file). The snapshot must not change until the last piece.
+ * asking for the next, so a save never holds the whole file). A piece is valid only until the next is asked for (its
+ * memory is reused): a store that keeps pieces copies them. The snapshot must not change until the last piece.
  */
 export function* encodeIndex(snapshot: IndexSnapshot): Generator<Uint8Array> {
   const line = JSON.stringify({ format: CACHE_FORMAT, version: CACHE_VERSION } satisfies Header);
@@ -348,13 +377,14 @@ export function* encodeIndex(snapshot: IndexSnapshot): Generator<Uint8Array> {
   const table = new TableWriter();
   const mentions = new TableWriter();
   const byUri = new Map(snapshot.sources.map((s) => [s.uri, s.parsed.text]));
-  const json = JSON.stringify({
+  const { entities } = snapshot;
+  const json = jsonPieces({
     ...snapshot,
-    sources: snapshot.sources.map((s, i) => slim(s, places[i], table)),
+    sources: streamedArray(snapshot.sources, (s, i) => slim(s, places[i], table)),
     search: { ...search, passages: [], titles: [], packed: undefined },
-    entities: snapshot.entities && slimEntities(snapshot.entities, byUri, mentions),
+    entities: entities && new Streamed(() => jsonPieces(slimEntities(entities, byUri, mentions))),
   });
-  yield* out.text(json);
+  for (const piece of json) yield* out.text(piece);
   const jsonBytes = out.total - texts;
   yield* out.bytes(table.bytes);
   yield* out.bytes(mentions.bytes);
@@ -369,6 +399,32 @@ export function* encodeIndex(snapshot: IndexSnapshot): Generator<Uint8Array> {
     checksum: out.sum.digest(),
   };
   yield encoder.encode(`\n${JSON.stringify(trailer)}\n`);
+}
+
+/** A value written to JSON piece by piece (see `jsonPieces`). */
+class Streamed {
+  constructor(readonly pieces: () => Iterable<string>) {}
+}
+
+/** `items`, each mapped, as a JSON array written element by element. */
+function streamedArray<T>(items: readonly T[], map: (item: T, i: number) => unknown): Streamed {
+  return new Streamed(function* () {
+    for (let i = 0; i < items.length; i++) yield (i ? ',' : '[') + (JSON.stringify(map(items[i], i)) ?? 'null');
+    yield items.length ? ']' : '[]';
+  });
+}
+
+/** `JSON.stringify(obj)` in pieces: a `Streamed` value writes its own pieces, so no string of the whole is made. */
+function* jsonPieces(obj: Record<string, unknown>): Generator<string> {
+  let sep = '{';
+  for (const [k, v] of Object.entries(obj)) {
+    if (v === undefined || typeof v === 'function' || typeof v === 'symbol') continue;
+    yield `${sep}${JSON.stringify(k)}:`;
+    sep = ',';
+    if (v instanceof Streamed) yield* v.pieces();
+    else yield JSON.stringify(v);
+  }
+  yield sep === '{' ? '{}' : '}';
 }
 
 /** `encodeIndex` as one byte array (tests; a store that writes whole files joins the pieces itself). */
@@ -472,25 +528,31 @@ type SavedEntities = NonNullable<IndexSnapshot['entities']>;
  * 32-bit numbers each: which of `mentionSources` (key and URI), paragraph, start, end; the text is the source text
  * between start and end, unless an extra says otherwise).
  */
-function slimEntities(e: SavedEntities, texts: Map<string, string>, table: TableWriter): unknown {
-  const refs = new Map<string, number>();
+function slimEntities(e: SavedEntities, texts: Map<string, string>, table: TableWriter): Record<string, unknown> {
+  const refs = new Map<string, Map<string, number>>(); // URI → key → ref
   const mentionSources: Array<[string, string]> = [];
   const extras: Record<number, Record<string, unknown>> = {};
   let n = 0;
   const put = (list: Mention[]): number => {
     for (const m of list) {
-      const { key, uri, paragraph, start, end, text, ...rest } = m;
-      const extra: Record<string, unknown> = rest;
-      const id = `${key}\n${uri}`;
-      let ref = refs.get(id);
-      if (ref === undefined) refs.set(id, (ref = mentionSources.push([key, uri]) - 1));
-      putRow(table, extra, { ref, paragraph, start, end }, texts.get(uri), text);
-      if (Object.keys(extra).length) extras[n] = extra;
+      const { key, uri } = m;
+      let byKey = refs.get(uri);
+      if (!byKey) refs.set(uri, (byKey = new Map()));
+      let ref = byKey.get(key);
+      if (ref === undefined) byKey.set(key, (ref = mentionSources.push([key, uri]) - 1));
+      table.push(ref);
+      let extra = othersOf(m, MENTION_FIELDS);
+      extra = putNumber(table, m.paragraph, 'paragraph', extra);
+      extra = putNumber(table, m.start, 'start', extra);
+      extra = putNumber(table, m.end, 'end', extra);
+      extra = putText(extra, texts.get(uri), m.start, m.end, m.text);
+      if (extra) extras[n] = extra;
       n++;
     }
     return list.length;
   };
-  const entities = e.entities.map((en) => ({
+  // Mentions go to the table as the entities are written; the sources and extras they gathered are written after.
+  const entities = streamedArray(e.entities, (en) => ({
     ...en,
     mentions: put(en.mentions),
     ...(en.demonymMentions ? { demonymMentions: put(en.demonymMentions) } : {}),

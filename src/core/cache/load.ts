@@ -14,8 +14,9 @@ export interface IndexCacheStore {
   read(): Promise<Uint8Array | undefined>;
   /**
    * Replaces the saved bytes atomically with `chunks`, one after another. The pieces are produced as they are taken
-   * (each about a megabyte): a store that writes each before taking the next never holds the whole file; one that
-   * writes whole files joins them (`joinChunks`). Throwing (or a piece throwing) leaves the old bytes in place.
+   * (each about a megabyte) and a piece's memory is reused for the next: a store writes each before taking the next
+   * (and never holds the whole file), or copies them (`joinChunks`, for a store that writes whole files). Throwing
+   * (or a piece throwing) leaves the old bytes in place.
    */
   write(chunks: Iterable<Uint8Array>): Promise<void>;
 }
