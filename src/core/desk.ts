@@ -69,6 +69,18 @@ function written(snapshot: IndexSnapshot): Map<string, string> {
   return new Map(snapshot.sources.map((s) => [s.uri, s.parsed.text]));
 }
 
+/** `store.list()`, started now and awaited later (its failure is then the awaiter's, not an unhandled rejection). */
+function startListing(store: SourceStore): Promise<string[]> {
+  let listing: Promise<string[]>;
+  try {
+    listing = store.list();
+  } catch (e) {
+    listing = Promise.reject(e as Error);
+  }
+  listing.catch(() => undefined);
+  return listing;
+}
+
 /** Sources indexed in one go before the desk pauses. */
 const BATCH = 25;
 
@@ -145,9 +157,11 @@ export class BriefingDesk {
     onRead: ((done: number, total: number) => void) | undefined,
     saveLater: boolean,
   ): Promise<LoadResult> {
+    // The store lists (and stats) its files while the saved index is read: the two waits overlap.
+    const listing = startListing(this.#store);
     const snapshot = await this.#readSnapshot(cache);
     const saved = snapshot && new Map(snapshot.sources.map((s) => [s.uri, s]));
-    const r = await loadStamped(this.#store, saved, onRead, snapshot?.savedAt);
+    const r = await loadStamped(this.#store, saved, onRead, snapshot?.savedAt, listing);
     for (const p of r.problems) this.#log.warn(`Skipped ${p.uri}: ${p.reason}`);
     for (const p of r.parsed) this.#warnings(p);
     this.#entries = r.entries;

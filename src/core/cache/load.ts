@@ -33,14 +33,18 @@ export interface StampedLoad {
   listed: number;
 }
 
-/** Reads every source the store lists, reusing `saved` entries whose stamps still match. */
+/**
+ * Reads every source the store lists, reusing `saved` entries whose stamps still match. `listing`: the store's
+ * `list()`, when the caller started it earlier (so it ran while the saved index was read).
+ */
 export async function loadStamped(
   store: SourceStore,
   saved: Map<string, CachedSource> | undefined,
   onRead?: (done: number, total: number) => void,
   savedAt = 0,
+  listing?: Promise<string[]>,
 ): Promise<StampedLoad> {
-  const uris = (await store.list()).filter(isSourceFile).sort();
+  const uris = (await (listing ?? store.list())).filter(isSourceFile).sort();
   const out: StampedLoad = {
     parsed: [],
     problems: [...(store.skipped?.() ?? [])],
