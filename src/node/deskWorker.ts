@@ -6,6 +6,7 @@ import { serveDesk } from '../core/worker/serve';
 import type { FromWorker, ToWorker } from '../protocol/worker';
 import { FsCacheStore } from './cacheStore';
 import type { DeskWorkerData } from './workerHost';
+import { LocalSourceStore } from './workerStore';
 
 /** Sources indexed between two pauses. */
 const BATCH = 500;
@@ -34,6 +35,9 @@ if (parentPort) {
       cache: data?.cacheFile ? new FsCacheStore(data.cacheFile) : !!data?.cache,
       pause: () => new Promise<void>((resolve) => setImmediate(resolve)),
       batch: BATCH,
+      // The worker lists and reads the files itself where its listing is known to match the host's file search
+      // (Linux: case-sensitive names, `/` paths); elsewhere the host lists and hands the files over.
+      localStore: process.platform === 'linux' ? (listing) => new LocalSourceStore(listing) : undefined,
       memory: () => {
         const { heapUsed, heapTotal, external } = process.memoryUsage();
         return { heapUsed, heapTotal, external };

@@ -7,6 +7,7 @@ import type {
   Channel,
   FromWorker,
   ListAnswer,
+  LocalListing,
   StoreRequest,
   ToWorker,
   WorkerEvent,
@@ -30,16 +31,27 @@ export class DeskClient {
   #channel: Channel<FromWorker, ToWorker>;
   #store: SourceStore;
   #cache: IndexCacheStore | undefined;
+  #listing: (() => LocalListing | undefined) | undefined;
   #next = 1;
   #waiting = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
   #closed = false;
   /** Called with every event the worker sends (progress, totals, log lines). */
   onEvent: ((event: WorkerEvent) => void) | undefined;
 
-  constructor(channel: Channel<FromWorker, ToWorker>, store: SourceStore, cache?: IndexCacheStore) {
+  /**
+   * `listing`: the rules a worker that reaches the disk itself lists by (undefined when the host must list, e.g. a
+   * folder that is not on disk); asked at every listing, since settings and folders change.
+   */
+  constructor(
+    channel: Channel<FromWorker, ToWorker>,
+    store: SourceStore,
+    cache?: IndexCacheStore,
+    listing?: () => LocalListing | undefined,
+  ) {
     this.#channel = channel;
     this.#store = store;
     this.#cache = cache;
+    this.#listing = listing;
     channel.listen((m) => this.#receive(m));
   }
 
@@ -89,6 +101,8 @@ export class DeskClient {
     const s = this.#store;
     switch (r.store) {
       case 'list': {
+        const local = r.local ? this.#listing?.() : undefined;
+        if (local) return { uris: [], bundled: [], skipped: [], local } satisfies ListAnswer;
         const uris = await s.list();
         const answer: ListAnswer = {
           uris,

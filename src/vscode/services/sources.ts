@@ -146,7 +146,11 @@ export class SourcesService implements vscode.Disposable {
         read: () => trace.span('read cache', () => cache.read()),
         write: (bytes) => trace.span('write cache', () => cache.write(bytes)),
       };
-      const client = new DeskClient(trace.channel(port.channel), this.#store, timedCache);
+      // A worker that reaches the disk itself lists, stats and reads the files (the host's file search over
+      // thousands of files stalls the extension host); the host only watches for changes.
+      const client = new DeskClient(trace.channel(port.channel), this.#store, timedCache, () =>
+        this.#store.localListing(),
+      );
       this.#stop = () => void Promise.resolve(port.terminate()).catch(() => undefined);
       port.onExit?.(() => this.#workerExited(client));
       this.#attach(client, 'worker');
