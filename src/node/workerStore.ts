@@ -190,9 +190,12 @@ export class LocalSourceStore implements SourceStore {
     return !!seeds && uri.startsWith(`${seeds.uri}/`);
   }
 
-  /** Size and mtime (whole ms, as VS Code's stat) of a usable source; undefined for anything `read` would refuse. */
+  /**
+   * Size and mtime (whole ms, as VS Code's stat) of a usable source; undefined for anything `read` would refuse.
+   * Synchronous inside: a warm start stats every file, and a stat through the thread pool costs more than the stat.
+   */
   async stat(uri: string): Promise<{ size: number; mtime: number } | undefined> {
-    const st = await fs.promises.stat(this.#path(uri));
+    const st = fs.statSync(this.#path(uri));
     if (entryProblem({ kind: entryKind(st), size: st.size }, this.#listing.limit)) return undefined;
     return { size: st.size, mtime: st.mtime.getTime() };
   }

@@ -155,6 +155,8 @@ export interface ServeOptions {
   batch?: number;
   /** The worker's own heap, when the host can measure it (Node: `process.memoryUsage()`). */
   memory?: () => WorkerMemory;
+  /** A full garbage collection, when the host can ask for one: run after heavy steps (a load, entities, a save). */
+  collect?: () => void;
   /**
    * A store over the worker's own disk access that lists by the host's rules (a Node worker in a `file:` workspace):
    * the worker then asks the host for no listing, stat or file, and the host only watches for changes.
@@ -202,6 +204,16 @@ export function serveDesk(channel: Channel<ToWorker, FromWorker>, options: Serve
       setTimeout(flush, 0);
     }
   };
+  // After a heavy step, once the answers due are sent: what it left behind goes back to the system.
+  let collecting: ReturnType<typeof setTimeout> | undefined;
+  const collectSoon = () => {
+    const collect = options.collect;
+    if (!collect || collecting) return;
+    collecting = setTimeout(() => {
+      collecting = undefined;
+      collect();
+    }, 0);
+  };
   const store = new RemoteStore(ask, options.localStore);
   const desk = createBriefingDesk({
     store,
@@ -244,6 +256,7 @@ export function serveDesk(channel: Channel<ToWorker, FromWorker>, options: Serve
         if (library.version !== version || announced === version) return;
         announced = version;
         send({ event: 'entities', version, count: index.entities.length });
+        collectSoon();
       },
       () => undefined,
     );
@@ -281,6 +294,7 @@ export function serveDesk(channel: Channel<ToWorker, FromWorker>, options: Serve
             .finally(() => store.loading(false));
           if (store.local) log('info')('The index worker listed, checked and read the source files on disk itself.');
           send({ event: 'indexed', ...totals() });
+          collectSoon();
           return totals(result.problems);
         });
       case 'refresh':
@@ -335,7 +349,10 @@ export function serveDesk(channel: Channel<ToWorker, FromWorker>, options: Serve
       case 'saveIndex':
         await inTurn(async () => {
           if (r.ifDirty) await desk.entities();
-          if (!r.ifDirty || desk.indexDirty) await desk.saveIndex();
+          if (!r.ifDirty || desk.indexDirty) {
+            await desk.saveIndex();
+            collectSoon();
+          }
         });
         return null;
       case 'memory':
