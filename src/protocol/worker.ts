@@ -21,6 +21,8 @@ export interface DeskTotals {
   sources: number;
   passages: number;
   problems: Array<{ uri: string; reason: string }>;
+  /** Files read (not reused from the saved index) by this load. */
+  read?: number;
 }
 
 /** An entity as a list shows it (the panel): no mentions, so a list of thousands stays small. */

@@ -35,6 +35,7 @@ export class DeskClient {
   #next = 1;
   #waiting = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
   #closed = false;
+  #drains: Array<() => void> = [];
   /** Called with every event the worker sends (progress, totals, log lines). */
   onEvent: ((event: WorkerEvent) => void) | undefined;
 
@@ -70,6 +71,13 @@ export class DeskClient {
     this.#closed = true;
     for (const w of this.#waiting.values()) w.reject(new WorkerStopped());
     this.#waiting.clear();
+    for (const d of this.#drains.splice(0)) d();
+  }
+
+  /** Resolves once no request is waiting for its answer (at once when none is). */
+  drained(): Promise<void> {
+    if (!this.#waiting.size || this.#closed) return Promise.resolve();
+    return new Promise((resolve) => this.#drains.push(resolve));
   }
 
   /** True once `close()` was called (or the worker exited). */
@@ -85,6 +93,7 @@ export class DeskClient {
     this.#waiting.delete(m.id);
     if (m.ok) w?.resolve(m.result);
     else w?.reject(new Error(m.error));
+    if (!this.#waiting.size) for (const d of this.#drains.splice(0)) d();
   }
 
   async #serve(r: StoreRequest): Promise<void> {

@@ -63,6 +63,7 @@ class RemoteStore implements SourceStore {
   /** A load starts (`true`) or ends (`false`): asking ahead is for loads only. */
   loading(on: boolean): void {
     this.#loading = on;
+    if (on) this.reads = 0;
     this.#reading = false;
     this.#stats.clear();
     this.#reads.clear();
@@ -89,7 +90,10 @@ class RemoteStore implements SourceStore {
   skipped(): SourceProblem[] {
     return this.#skipped;
   }
+  /** Files read since the last `loading(true)`. */
+  reads = 0;
   read(uri: string): Promise<Uint8Array> {
+    this.reads++;
     if (this.#local) return this.#local.read(uri);
     this.#reading = true;
     const asked = this.#reads.get(uri) ?? this.#askRead(uri);
@@ -295,7 +299,7 @@ export function serveDesk(channel: Channel<ToWorker, FromWorker>, options: Serve
           if (store.local) log('info')('The index worker listed, checked and read the source files on disk itself.');
           send({ event: 'indexed', ...totals() });
           collectSoon();
-          return totals(result.problems);
+          return { ...totals(result.problems), read: store.reads };
         });
       case 'refresh':
         return change(async () => (await desk.refresh(r.uris), totals()));
