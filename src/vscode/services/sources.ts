@@ -47,7 +47,7 @@ const CHANGE_THROTTLE = 1000;
  * A load that read at least this many files (a cold build) is followed by a fresh worker that starts warm from the
  * index just saved: a desk loaded from the saved index holds much less memory than the one that built it.
  */
-const FRESH_AFTER = 2000;
+export const FRESH_AFTER = 2000;
 
 /** Where the desk runs: the index worker, or (no worker available) the extension host itself. */
 export type DeskMode = 'worker' | 'extension host';
