@@ -21,6 +21,8 @@ export interface DeskTotals {
   sources: number;
   passages: number;
   problems: Array<{ uri: string; reason: string }>;
+  /** Files read (not reused from the saved index) by this load. */
+  read?: number;
 }
 
 /** An entity as a list shows it (the panel): no mentions, so a list of thousands stays small. */
@@ -98,18 +100,42 @@ export interface WorkerResults {
 
 /** I/O the worker asks of the host (the host owns the file system: workspace.fs, Node's fs, memory). */
 export type StoreRequest =
-  | { sid: number; store: 'list' } // answered with { uris, bundled, skipped }: see ListAnswer
+  /** Answered with a ListAnswer; `local`: the worker can list, stat and read files on disk itself (LocalListing). */
+  | { sid: number; store: 'list'; local?: boolean }
   | { sid: number; store: 'read'; uri: string }
   | { sid: number; store: 'stat'; uri: string }
   | { sid: number; store: 'readEntityOverrides' }
   | { sid: number; store: 'readCache' }
   | { sid: number; store: 'writeCache'; bytes: Uint8Array };
 
-/** The answer to `list`: the URIs, the subset that is bundled, and what the listing passed over (with why). */
+/**
+ * The answer to `list`: the URIs, the subset that is bundled, and what the listing passed over (with why). Or, to a
+ * worker that asked with `local` when every folder is on disk, only `local`: the rules to list by (the host lists
+ * nothing then, and the worker stats and reads the files itself).
+ */
 export interface ListAnswer {
   uris: string[];
   bundled: string[];
   skipped: Array<{ uri: string; reason: string }>;
+  local?: LocalListing;
+}
+
+/**
+ * The host's file search, as plain rules a worker with its own disk access applies to pick exactly the same files
+ * (VS Code's findFiles: each folder walked, hidden files included, symbolic links followed, the glob matched against
+ * the path relative to the folder, excluded paths and everything under them left out; ignore files not read).
+ */
+export interface LocalListing {
+  /** Workspace folders: the path on disk, the URI as the host writes it, and the exclude globs that apply there. */
+  folders: Array<{ path: string; uri: string; excludes: string[] }>;
+  /** Source globs, relative to each folder. */
+  globs: string[];
+  /** Folders on disk where bad entries (a FIFO, a link loop) are looked for, as the host names them. */
+  badEntryDirs: string[];
+  /** The bundled seeds' folder (path and URI), when they are included. */
+  seeds?: { path: string; uri: string };
+  /** The largest file read (bytes), and the setting that changes it. */
+  limit: { bytes: number; name: string };
 }
 
 /**

@@ -36,6 +36,8 @@ const BOUNDED: Record<string, string> = {
     'completion: the last 300 characters before the cursor',
   'src/core/features/completion.ts /@([\\p{L}\\p{N}_][\\p{L}\\p{N}_:.#$%&\\-+?<>~/]*?),\\s*¶¶?\\s*(\\d*)$/u':
     'completion: the last 300 characters before the cursor',
+  'src/node/workerStore.ts /^(?:[/\\\\]|[^/\\\\]+[/\\\\])*?node_modules(?:[/\\\\]|[^/\\\\]+[/\\\\]|[/\\\\][^/\\\\]+)*?$/':
+    'a path relative to a workspace folder: at most the system path limit (4,096 bytes on Linux)',
 };
 
 /** Built patterns the census workload does not reach (async extraction of binary formats), as they are built. */

@@ -7,6 +7,7 @@ import type {
   Channel,
   FromWorker,
   ListAnswer,
+  LocalListing,
   StoreRequest,
   ToWorker,
   WorkerEvent,
@@ -30,16 +31,28 @@ export class DeskClient {
   #channel: Channel<FromWorker, ToWorker>;
   #store: SourceStore;
   #cache: IndexCacheStore | undefined;
+  #listing: (() => LocalListing | undefined) | undefined;
   #next = 1;
   #waiting = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
   #closed = false;
+  #drains: Array<() => void> = [];
   /** Called with every event the worker sends (progress, totals, log lines). */
   onEvent: ((event: WorkerEvent) => void) | undefined;
 
-  constructor(channel: Channel<FromWorker, ToWorker>, store: SourceStore, cache?: IndexCacheStore) {
+  /**
+   * `listing`: the rules a worker that reaches the disk itself lists by (undefined when the host must list, e.g. a
+   * folder that is not on disk); asked at every listing, since settings and folders change.
+   */
+  constructor(
+    channel: Channel<FromWorker, ToWorker>,
+    store: SourceStore,
+    cache?: IndexCacheStore,
+    listing?: () => LocalListing | undefined,
+  ) {
     this.#channel = channel;
     this.#store = store;
     this.#cache = cache;
+    this.#listing = listing;
     channel.listen((m) => this.#receive(m));
   }
 
@@ -58,6 +71,13 @@ export class DeskClient {
     this.#closed = true;
     for (const w of this.#waiting.values()) w.reject(new WorkerStopped());
     this.#waiting.clear();
+    for (const d of this.#drains.splice(0)) d();
+  }
+
+  /** Resolves once no request is waiting for its answer (at once when none is). */
+  drained(): Promise<void> {
+    if (!this.#waiting.size || this.#closed) return Promise.resolve();
+    return new Promise((resolve) => this.#drains.push(resolve));
   }
 
   /** True once `close()` was called (or the worker exited). */
@@ -73,6 +93,7 @@ export class DeskClient {
     this.#waiting.delete(m.id);
     if (m.ok) w?.resolve(m.result);
     else w?.reject(new Error(m.error));
+    if (!this.#waiting.size) for (const d of this.#drains.splice(0)) d();
   }
 
   async #serve(r: StoreRequest): Promise<void> {
@@ -89,6 +110,8 @@ export class DeskClient {
     const s = this.#store;
     switch (r.store) {
       case 'list': {
+        const local = r.local ? this.#listing?.() : undefined;
+        if (local) return { uris: [], bundled: [], skipped: [], local } satisfies ListAnswer;
         const uris = await s.list();
         const answer: ListAnswer = {
           uris,

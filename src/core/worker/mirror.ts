@@ -16,6 +16,8 @@ export class SourceMirror implements CorpusView {
   #sorted: Source[] | undefined;
   #warnings: SourceFileWarning[] = [];
   #version = 0;
+  /** Added to the versions a worker names (a replacement worker counts from its own start). */
+  #offset = 0;
 
   /** The worker library's version this copy reflects (increases with every change). */
   get version(): number {
@@ -31,8 +33,22 @@ export class SourceMirror implements CorpusView {
       this.#byKey.set(s.key, s);
     }
     if (e.warnings) this.#warnings = e.warnings;
-    this.#version = Math.max(this.#version, e.version);
+    this.#version = Math.max(this.#version, this.versionOf(e.version));
     this.#sorted = undefined;
+  }
+
+  /** The version of this copy that a version named by the worker feeding it stands for. */
+  versionOf(workerVersion: number): number {
+    return workerVersion + this.#offset;
+  }
+
+  /**
+   * A replacement worker that loaded the same files now feeds this copy (the sources stay as they are): the version
+   * moves on by one, and `workerVersion`, the replacement's version now, and its later ones count on from there.
+   */
+  continueFrom(workerVersion: number): void {
+    this.#version += 1;
+    this.#offset = this.#version - workerVersion;
   }
 
   /** Forgets everything (the worker was replaced). */

@@ -13,6 +13,7 @@ import type {
   EntitySummary,
   FromWorker,
   ListAnswer,
+  LocalListing,
   SourceSummary,
   StoreRequest,
   ToWorker,
@@ -40,6 +41,9 @@ type Stat = { size: number; mtime: number } | undefined;
  */
 class RemoteStore implements SourceStore {
   #ask: Ask;
+  #localStore: ServeOptions['localStore'];
+  /** The worker's own store, while the host's last listing said to list locally. */
+  #local: SourceStore | undefined;
   #bundled = new Set<string>();
   #skipped: SourceProblem[] = [];
   #order: string[] = [];
@@ -48,18 +52,26 @@ class RemoteStore implements SourceStore {
   #reads = new Map<string, Promise<Uint8Array>>();
   #loading = false;
   #reading = false;
-  constructor(ask: Ask) {
+  constructor(ask: Ask, localStore?: ServeOptions['localStore']) {
     this.#ask = ask;
+    this.#localStore = localStore;
+  }
+  /** True while the worker lists, stats and reads the files itself. */
+  get local(): boolean {
+    return !!this.#local;
   }
   /** A load starts (`true`) or ends (`false`): asking ahead is for loads only. */
   loading(on: boolean): void {
     this.#loading = on;
+    if (on) this.reads = 0;
     this.#reading = false;
     this.#stats.clear();
     this.#reads.clear();
   }
   async list(): Promise<string[]> {
-    const r = (await this.#ask({ sid: 0, store: 'list' })) as ListAnswer;
+    const r = (await this.#ask({ sid: 0, store: 'list', local: !!this.#localStore })) as ListAnswer;
+    this.#local = r.local && this.#localStore?.(r.local);
+    if (this.#local) return this.#listLocally(this.#local);
     this.#bundled = new Set(r.bundled);
     this.#skipped = r.skipped;
     // The order loads read in (loadSources, loadStamped).
@@ -67,10 +79,22 @@ class RemoteStore implements SourceStore {
     this.#at = new Map(this.#order.map((u, i) => [u, i]));
     return r.uris;
   }
+  async #listLocally(local: SourceStore): Promise<string[]> {
+    const uris = await local.list();
+    this.#bundled = new Set(uris.filter((u) => local.isBundled?.(u)));
+    this.#skipped = local.skipped?.() ?? [];
+    this.#order = [];
+    this.#at.clear();
+    return uris;
+  }
   skipped(): SourceProblem[] {
     return this.#skipped;
   }
+  /** Files read since the last `loading(true)`. */
+  reads = 0;
   read(uri: string): Promise<Uint8Array> {
+    this.reads++;
+    if (this.#local) return this.#local.read(uri);
     this.#reading = true;
     const asked = this.#reads.get(uri) ?? this.#askRead(uri);
     this.#reads.delete(uri);
@@ -78,6 +102,7 @@ class RemoteStore implements SourceStore {
     return asked;
   }
   stat(uri: string): Promise<Stat> {
+    if (this.#local?.stat) return this.#local.stat(uri);
     const asked = this.#stats.get(uri) ?? this.#askStat(uri);
     this.#stats.delete(uri);
     this.#ahead(uri);
@@ -134,6 +159,13 @@ export interface ServeOptions {
   batch?: number;
   /** The worker's own heap, when the host can measure it (Node: `process.memoryUsage()`). */
   memory?: () => WorkerMemory;
+  /** A full garbage collection, when the host can ask for one: run after heavy steps (a load, entities, a save). */
+  collect?: () => void;
+  /**
+   * A store over the worker's own disk access that lists by the host's rules (a Node worker in a `file:` workspace):
+   * the worker then asks the host for no listing, stat or file, and the host only watches for changes.
+   */
+  localStore?: (listing: LocalListing) => SourceStore;
 }
 
 /** A source as the host's copy holds it: everything but the file's text (see WorkerEvent). */
@@ -176,7 +208,17 @@ export function serveDesk(channel: Channel<ToWorker, FromWorker>, options: Serve
       setTimeout(flush, 0);
     }
   };
-  const store = new RemoteStore(ask);
+  // After a heavy step, once the answers due are sent: what it left behind goes back to the system.
+  let collecting: ReturnType<typeof setTimeout> | undefined;
+  const collectSoon = () => {
+    const collect = options.collect;
+    if (!collect || collecting) return;
+    collecting = setTimeout(() => {
+      collecting = undefined;
+      collect();
+    }, 0);
+  };
+  const store = new RemoteStore(ask, options.localStore);
   const desk = createBriefingDesk({
     store,
     cache: typeof options.cache === 'object' ? options.cache : options.cache ? new RemoteCache(ask) : undefined,
@@ -218,6 +260,7 @@ export function serveDesk(channel: Channel<ToWorker, FromWorker>, options: Serve
         if (library.version !== version || announced === version) return;
         announced = version;
         send({ event: 'entities', version, count: index.entities.length });
+        collectSoon();
       },
       () => undefined,
     );
@@ -253,8 +296,10 @@ export function serveDesk(channel: Channel<ToWorker, FromWorker>, options: Serve
               }
             })
             .finally(() => store.loading(false));
+          if (store.local) log('info')('The index worker listed, checked and read the source files on disk itself.');
           send({ event: 'indexed', ...totals() });
-          return totals(result.problems);
+          collectSoon();
+          return { ...totals(result.problems), read: store.reads };
         });
       case 'refresh':
         return change(async () => (await desk.refresh(r.uris), totals()));
@@ -308,7 +353,10 @@ export function serveDesk(channel: Channel<ToWorker, FromWorker>, options: Serve
       case 'saveIndex':
         await inTurn(async () => {
           if (r.ifDirty) await desk.entities();
-          if (!r.ifDirty || desk.indexDirty) await desk.saveIndex();
+          if (!r.ifDirty || desk.indexDirty) {
+            await desk.saveIndex();
+            collectSoon();
+          }
         });
         return null;
       case 'memory':

@@ -12,6 +12,7 @@ import { SourceMirror } from '../../core/worker/mirror';
 import { serveDesk } from '../../core/worker/serve';
 import type {
   CheckResult,
+  DeskTotals,
   EntityAt,
   EntitySummary,
   FromWorker,
@@ -41,6 +42,12 @@ const SAVE_DELAY = 5000;
 
 /** While indexing, features hear of new sources at most this often. */
 const CHANGE_THROTTLE = 1000;
+
+/**
+ * A load that read at least this many files (a cold build) is followed by a fresh worker that starts warm from the
+ * index just saved: a desk loaded from the saved index holds much less memory than the one that built it.
+ */
+export const FRESH_AFTER = 2000;
 
 /** Where the desk runs: the index worker, or (no worker available) the extension host itself. */
 export type DeskMode = 'worker' | 'extension host';
@@ -81,6 +88,9 @@ export class SourcesService implements vscode.Disposable {
   #changeTimer: ReturnType<typeof setTimeout> | undefined;
   #progress: IndexProgress | undefined;
   #entitiesVersion = -1;
+  /** A fresh worker loading warm to take over from the one that built the index (see FRESH_AFTER). */
+  #fresh: { client: DeskClient; stop: () => void; changed: Set<string> } | undefined;
+  #settled: Promise<void> = Promise.resolve();
 
   /** Fires after sources were added, changed or removed, or the entity index became current. */
   readonly onDidChange = this.#onDidChange.event;
@@ -141,14 +151,8 @@ export class SourcesService implements vscode.Disposable {
       this.#log.error('The index worker could not be started; indexing on the extension host instead', e);
     }
     if (port) {
-      const trace = this.trace;
-      const timedCache: IndexCacheStore | undefined = cache && {
-        read: () => trace.span('read cache', () => cache.read()),
-        write: (bytes) => trace.span('write cache', () => cache.write(bytes)),
-      };
-      const client = new DeskClient(trace.channel(port.channel), this.#store, timedCache);
+      const client = this.#workerClient(port);
       this.#stop = () => void Promise.resolve(port.terminate()).catch(() => undefined);
-      port.onExit?.(() => this.#workerExited(client));
       this.#attach(client, 'worker');
       return;
     }
@@ -156,6 +160,99 @@ export class SourcesService implements vscode.Disposable {
     serveDesk(ends.b, { cache: !!cache, pause: yieldToHost });
     this.#stop = ends.close;
     this.#attach(new DeskClient(ends.a, this.#store, cache), 'extension host');
+  }
+
+  /** A client of a worker's port; a worker that exits while it serves the sources is replaced on the host. */
+  #workerClient(port: WorkerPort): DeskClient {
+    const { cache } = this.#options;
+    const trace = this.trace;
+    const timedCache: IndexCacheStore | undefined = cache && {
+      read: () => trace.span('read cache', () => cache.read()),
+      write: (bytes) => trace.span('write cache', () => cache.write(bytes)),
+    };
+    // A worker that reaches the disk itself lists, stats and reads the files (the host's file search over
+    // thousands of files stalls the extension host); the host only watches for changes.
+    const client = new DeskClient(trace.channel(port.channel), this.#store, timedCache, () =>
+      this.#store.localListing(),
+    );
+    port.onExit?.(() => this.#workerExited(client));
+    return client;
+  }
+
+  /**
+   * After a cold build: once the entities are extracted and the index saved, a fresh worker loads it warm while the
+   * old one keeps answering; then the host's copy of the sources moves over in one change, the old worker finishes
+   * the answers it owes and stops. Changes to files meanwhile are read again by the fresh worker before it takes
+   * over; a reload, a change of the entity overrides or closing the folder drops it.
+   */
+  async #refreshWorker(built: DeskClient): Promise<void> {
+    await this.#quietly('saveIndex', { ifDirty: true }, null).catch(() => undefined);
+    if (this.#disposed || this.#client !== built || this.#fresh) return;
+    let port: WorkerPort | undefined;
+    try {
+      port = this.#options.startWorker?.();
+    } catch {
+      port = undefined;
+    }
+    if (!port) return;
+    const started = port;
+    const client = this.#workerClient(port);
+    // It reads the same files, so the host's copy of the sources stays; only the worker's version is followed.
+    let version = -1;
+    let entities = -1;
+    client.onEvent = (e) => {
+      if (e.event === 'sources') version = Math.max(version, e.version);
+      else if (e.event === 'entities') entities = e.version;
+      else if (e.event === 'log' && e.level === 'error') this.#event(e);
+    };
+    const fresh = {
+      client,
+      stop: () => void Promise.resolve(started.terminate()).catch(() => undefined),
+      changed: new Set<string>(),
+    };
+    this.#fresh = fresh;
+    try {
+      await client.request('load', {});
+      await client.request('entityList', {});
+      // Files that changed while it loaded: read again (a deleted one leaves).
+      while (fresh.changed.size) {
+        const uris = [...fresh.changed];
+        fresh.changed.clear();
+        await client.request('refresh', { uris });
+      }
+    } catch {
+      if (this.#fresh === fresh) this.#fresh = undefined;
+      fresh.stop();
+      return;
+    }
+    if (this.#fresh !== fresh || this.#client !== built || this.#disposed) return fresh.stop();
+    this.#fresh = undefined;
+    const stopBuilt = this.#stop;
+    built.onEvent = undefined;
+    this.corpus.continueFrom(version);
+    this.#entitiesVersion = this.corpus.versionOf(entities);
+    this.#client = client;
+    this.#stop = fresh.stop;
+    client.onEvent = (e) => this.#event(e);
+    this.#log.info('The index is now served by a fresh index worker, loaded from the saved index (less memory).');
+    this.#changedNow();
+    // The old worker answers what it was asked before the move, then stops.
+    await built.drained();
+    built.close();
+    stopBuilt?.();
+  }
+
+  /** Drops a fresh worker that was loading to take over (a reload or a change of settings came first). */
+  #dropFresh(): void {
+    const fresh = this.#fresh;
+    this.#fresh = undefined;
+    fresh?.client.close();
+    fresh?.stop();
+  }
+
+  /** Resolves once a fresh worker that is taking over from the one that built the index has done so (or stopped). */
+  get settled(): Promise<void> {
+    return this.#settled;
   }
 
   #attach(client: DeskClient, mode: DeskMode): void {
@@ -171,8 +268,8 @@ export class SourcesService implements vscode.Disposable {
 
   /** A worker that dies (out of memory, a crash) is replaced by the desk on the extension host. */
   #workerExited(client: DeskClient): void {
-    if (this.#disposed || this.#client !== client) return;
     client.close();
+    if (this.#disposed || this.#client !== client) return;
     this.#log.error('The index worker stopped unexpectedly; indexing on the extension host instead.');
     this.#client = undefined;
     this.corpus.clear();
@@ -188,8 +285,8 @@ export class SourcesService implements vscode.Disposable {
         if (e.last) this.#changedSoon();
         return;
       case 'entities':
-        this.#entitiesVersion = e.version;
-        if (e.version === this.corpus.version) this.#changedSoon();
+        this.#entitiesVersion = this.corpus.versionOf(e.version);
+        if (this.#entitiesVersion === this.corpus.version) this.#changedSoon();
         return;
       case 'progress':
         this.#setProgress({ done: e.done, total: e.total });
@@ -299,6 +396,7 @@ export class SourcesService implements vscode.Disposable {
       return this.#ready;
     }
     const client = this.#client;
+    this.#dropFresh();
     const loaded: Promise<void> = this.#load().catch((e) => {
       if (!(e instanceof WorkerStopped)) return this.#log.error('Loading sources failed', e);
       // The worker stopped under this load and another desk took over: this load is done when that one's is.
@@ -315,6 +413,7 @@ export class SourcesService implements vscode.Disposable {
     clearTimeout(this.#changeTimer);
     this.#client?.close();
     this.#stop?.();
+    this.#dropFresh();
     vscode.Disposable.from(...this.#disposables, ...this.#watchers).dispose();
   }
 
@@ -338,8 +437,10 @@ export class SourcesService implements vscode.Disposable {
         return done.finally(() => follow.dispose());
       });
     });
+    const client = this.#client;
+    let totals: DeskTotals;
     try {
-      await this.#ask('load', {});
+      totals = await this.#ask('load', {});
     } finally {
       onProgress.dispose();
       finished();
@@ -347,6 +448,9 @@ export class SourcesService implements vscode.Disposable {
     }
     this.#changedNow();
     this.#saveSoon();
+    if (client && this.#mode === 'worker' && (totals.read ?? 0) >= FRESH_AFTER) {
+      this.#settled = this.#refreshWorker(client);
+    }
   }
 
   #watch(): void {
@@ -360,7 +464,10 @@ export class SourcesService implements vscode.Disposable {
     });
     for (const p of this.#store.overridesPatterns()) {
       const w = vscode.workspace.createFileSystemWatcher(p);
-      const again = () => void this.#apply(() => this.#ask('reloadEntityOverrides', {}), true);
+      const again = () => {
+        this.#dropFresh();
+        void this.#apply(() => this.#ask('reloadEntityOverrides', {}), true);
+      };
       w.onDidCreate(again);
       w.onDidChange(again);
       w.onDidDelete(again);
@@ -386,6 +493,7 @@ export class SourcesService implements vscode.Disposable {
   /** Coalesces bursts of events for one file (editors save in several steps). */
   #changed(uri: vscode.Uri): void {
     const key = uri.toString();
+    this.#fresh?.changed.add(key);
     clearTimeout(this.#pending.get(key));
     this.#pending.set(
       key,
@@ -397,6 +505,7 @@ export class SourcesService implements vscode.Disposable {
   }
 
   #deleted(uri: vscode.Uri): void {
+    this.#fresh?.changed.add(uri.toString());
     void this.#apply(() => this.#ask('remove', { uris: [uri.toString()] }));
   }
 

@@ -4,11 +4,15 @@ import { entryProblem, isSourceFile, UnusableEntry, type SourceProblem, type Sou
 import { OVERRIDES_FILE } from '../../core/entities';
 import { setting } from '../config';
 import type { Logger } from '../log';
-import { badEntries, kindOf, sourceSizeLimit, statProblem, type DiskEntryLister } from './entries';
+import type { LocalListing } from '../../protocol/worker';
+import { badEntries, globBase, kindOf, sourceSizeLimit, statProblem, type DiskEntryLister } from './entries';
 import { HostTrace } from './hostTrace';
 
 /** URIs turned into strings between two yields to the host's event loop. */
 const URI_STEP = 1000;
+
+/** Left out of every listing, besides the user's `files.exclude`. */
+const EXCLUDE = '**/node_modules/**';
 
 /** Lists and reads sources with VS Code's file system API, so remote and virtual workspaces work too. */
 export class WorkspaceSourceStore implements SourceStore {
@@ -41,9 +45,7 @@ export class WorkspaceSourceStore implements SourceStore {
     const seeds = setting<boolean>('includeBundledSeeds') ? await this.#listSeeds() : [];
     const seen = new Set<string>(seeds);
     for (const p of this.patterns()) {
-      const found = await this.#trace.span('findFiles', async () =>
-        vscode.workspace.findFiles(p, '**/node_modules/**'),
-      );
+      const found = await this.#trace.span('findFiles', async () => vscode.workspace.findFiles(p, EXCLUDE));
       // Thousands of URIs: in steps, so the host answers other work between them.
       for (let i = 0; i < found.length; i += URI_STEP) {
         this.#trace.sync('URIs to strings', () => found.slice(i, i + URI_STEP).forEach((u) => seen.add(u.toString())));
@@ -60,6 +62,35 @@ export class WorkspaceSourceStore implements SourceStore {
 
   skipped(): SourceProblem[] {
     return this.#skipped;
+  }
+
+  /**
+   * How `list` picks files, as rules a worker with its own disk access can apply (see LocalListing): only when every
+   * folder (and the seeds) is on disk, bad entries are named on disk, and no exclude depends on sibling files
+   * (`when`) nor are symbolic links left unfollowed. Otherwise undefined: the host lists.
+   */
+  localListing(): LocalListing | undefined {
+    const folders = vscode.workspace.workspaceFolders ?? [];
+    const seeds = setting<boolean>('includeBundledSeeds');
+    if (!this.#diskLister || folders.some((f) => f.uri.scheme !== 'file')) return undefined;
+    if (seeds && this.#seeds.scheme !== 'file') return undefined;
+    if (vscode.workspace.getConfiguration('search').get<boolean>('followSymlinks') === false) return undefined;
+    const globs = setting<string[]>('sources') ?? [];
+    const listed: LocalListing['folders'] = [];
+    for (const f of folders) {
+      const excludes = vscode.workspace.getConfiguration('files', f).get<Record<string, unknown>>('exclude') ?? {};
+      const on = Object.entries(excludes).filter(([, v]) => v);
+      if (on.some(([, v]) => v !== true)) return undefined;
+      listed.push({ path: f.uri.fsPath, uri: f.uri.toString(), excludes: [...on.map(([g]) => g), EXCLUDE] });
+    }
+    const bases = [...new Set(globs.map(globBase))];
+    return {
+      folders: listed,
+      globs,
+      badEntryDirs: folders.flatMap((f) => bases.map((b) => vscode.Uri.joinPath(f.uri, b).fsPath)),
+      seeds: seeds ? { path: this.#seeds.fsPath, uri: this.#seeds.toString() } : undefined,
+      limit: sourceSizeLimit(),
+    };
   }
 
   /** Reads a regular file under the size limit; anything else throws `UnusableEntry` (looked at with stat first). */

@@ -113,6 +113,11 @@ function census(outRoot: string, repoRoot: string): void {
     corpus,
   );
   entities.EntityIndex.build(corpus.sources);
+  // The index worker's listing: the default source glob and the excludes every listing has.
+  const listing = require(path.join(outRoot, 'src/node/workerStore')) as typeof import('../../../src/node/workerStore');
+  for (const glob of ['sources/**/*.{md,txt,html,htm,pdf,docx}', '**/node_modules/**', '**/.git']) {
+    listing.globMatcher(glob)('sources/a.md');
+  }
   globalThis.RegExp = Original;
   parentPort!.postMessage([...built.values()]);
 }
