@@ -14,7 +14,7 @@ import type { Paragraph } from '../corpus/types';
 /** Names the format in the header; a file without it is foreign. */
 export const CACHE_FORMAT = 'briefing-desk-index';
 /** Bumped whenever anything saved changes shape or meaning (parsing, keys, the word index, entities). */
-export const CACHE_VERSION = 3;
+export const CACHE_VERSION = 4;
 
 /** What identifies a source file's content without reading it (size, mtime) and after reading it (hash). */
 export interface FileStamp {
@@ -44,6 +44,8 @@ export interface IndexSnapshot {
   search: SerializedSearchIndex;
   /** The entity index, when it was built over exactly these sources and these overrides. */
   entities?: { overrides: string | null; entities: Entity[]; problems: string[] };
+  /** What entity extraction keeps per source (opaque bytes, see `Extraction`), for an incremental re-extraction. */
+  extraction?: Uint8Array;
 }
 
 interface Header {
@@ -56,6 +58,8 @@ interface Header {
   texts: number;
   paragraphs: number;
   mentions: number;
+  /** Bytes of the extraction state (after the mention table). */
+  extraction: number;
   checksum: string;
 }
 
@@ -220,10 +224,12 @@ export function encodeIndex(snapshot: IndexSnapshot): Uint8Array {
       sources: snapshot.sources.map((s, i) => slim(s, places[i], table)),
       search: { ...snapshot.search, passages: [], titles: [], packed: undefined },
       entities: snapshot.entities && slimEntities(snapshot.entities, byUri, mentions),
+      extraction: undefined,
     }),
   );
   const textsLength = texts.reduce((n, t) => n + t.length, 0);
-  const sections = [json, ...texts, table.bytes, mentions.bytes, packed ? packed.bytes : postings.bytes];
+  const extraction = snapshot.extraction ?? new Uint8Array(0);
+  const sections = [json, ...texts, table.bytes, mentions.bytes, extraction, packed ? packed.bytes : postings.bytes];
   const body = new Uint8Array(sections.reduce((n, b) => n + b.length, 0));
   let at = 0;
   for (const b of sections) {
@@ -238,6 +244,7 @@ export function encodeIndex(snapshot: IndexSnapshot): Uint8Array {
     texts: textsLength,
     paragraphs: table.bytes.length,
     mentions: mentions.bytes.length,
+    extraction: extraction.length,
     checksum: hashBytes(body),
   };
   const line = JSON.stringify(header);
@@ -301,8 +308,11 @@ export function decodeIndex(bytes: Uint8Array): { snapshot: IndexSnapshot } | { 
   const body = bytes.subarray(nl + 1);
   if (body.length !== header.length) return { problem: 'the index is truncated' };
   if (hashBytes(body) !== header.checksum) return { problem: 'the index is corrupt (checksum)' };
-  const { json, texts, paragraphs, mentions } = header;
-  if (![json, texts, paragraphs, mentions].every(isCount) || json + texts + paragraphs + mentions > body.length)
+  const { json, texts, paragraphs, mentions, extraction } = header;
+  if (
+    ![json, texts, paragraphs, mentions, extraction].every(isCount) ||
+    json + texts + paragraphs + mentions + extraction > body.length
+  )
     return { problem: 'the index is corrupt (shape)' };
   let data: unknown;
   try {
@@ -320,11 +330,13 @@ export function decodeIndex(bytes: Uint8Array): { snapshot: IndexSnapshot } | { 
   if (!readParagraphs(sources, section(paragraphs))) return { problem: 'the index is corrupt (paragraphs)' };
   const entities = readEntities(data.entities, section(mentions), sources);
   if (entities === false) return { problem: 'the index is corrupt (entities)' };
+  // A copy (a Node Buffer's `slice` would share), so the rest of the file can be freed; read when an update needs it.
+  const extractionBytes = new Uint8Array(section(extraction));
   const packed = readPostings(data.search, section(body.length - at));
   if (!packed) return { problem: 'the index is corrupt (word index)' };
   data.search.packed = packed;
   const savedAt = typeof data.savedAt === 'number' ? data.savedAt : 0;
-  return { snapshot: { savedAt, sources, search: data.search, entities } };
+  return { snapshot: { savedAt, sources, search: data.search, entities, extraction: extractionBytes } };
 }
 
 type SavedEntities = NonNullable<IndexSnapshot['entities']>;
