@@ -2,7 +2,7 @@
 // sections: JSON (stamps, source metadata, vocabulary, entities), the source texts (UTF-8, one after another), a table
 // of paragraphs (four 32-bit numbers each: n, start, end, line; a paragraph's text is the file text between start and
 // end), a table of entity mentions (source, paragraph, start, end) and the word index's posting lists (variable-length
-// integers). Texts, paragraphs, mentions and numbers stay out of the JSON, so a warm start parses a fraction of the
+// integers), then the entity extraction state (bytes the entity layer reads). Texts, paragraphs, mentions and numbers stay out of the JSON, so a warm start parses a fraction of the
 // bytes, and the posting lists stay bytes until a query needs one. The
 // core encodes and decodes; the host only stores the bytes (atomically: temp file, then rename). Anything that is not
 // exactly what this version wrote (truncated, corrupt, foreign, older) decodes to a reason, never a throw.
@@ -58,7 +58,7 @@ interface Header {
   texts: number;
   paragraphs: number;
   mentions: number;
-  /** Bytes of the extraction state (after the mention table). */
+  /** Bytes of the extraction state (the last section, after the posting lists). */
   extraction: number;
   checksum: string;
 }
@@ -229,7 +229,7 @@ export function encodeIndex(snapshot: IndexSnapshot): Uint8Array {
   );
   const textsLength = texts.reduce((n, t) => n + t.length, 0);
   const extraction = snapshot.extraction ?? new Uint8Array(0);
-  const sections = [json, ...texts, table.bytes, mentions.bytes, extraction, packed ? packed.bytes : postings.bytes];
+  const sections = [json, ...texts, table.bytes, mentions.bytes, packed ? packed.bytes : postings.bytes, extraction];
   const body = new Uint8Array(sections.reduce((n, b) => n + b.length, 0));
   let at = 0;
   for (const b of sections) {
@@ -330,9 +330,9 @@ export function decodeIndex(bytes: Uint8Array): { snapshot: IndexSnapshot } | { 
   if (!readParagraphs(sources, section(paragraphs))) return { problem: 'the index is corrupt (paragraphs)' };
   const entities = readEntities(data.entities, section(mentions), sources);
   if (entities === false) return { problem: 'the index is corrupt (entities)' };
+  const packed = readPostings(data.search, section(body.length - at - extraction));
   // A copy (a Node Buffer's `slice` would share), so the rest of the file can be freed; read when an update needs it.
   const extractionBytes = new Uint8Array(section(extraction));
-  const packed = readPostings(data.search, section(body.length - at));
   if (!packed) return { problem: 'the index is corrupt (word index)' };
   data.search.packed = packed;
   const savedAt = typeof data.savedAt === 'number' ? data.savedAt : 0;
