@@ -372,7 +372,10 @@ function slimEntities(e: SavedEntities, texts: Map<string, string>, table: Table
   return { ...e, entities, mentionSources, mentionExtras: extras };
 }
 
-/** The saved entities with their mentions from the table; undefined when none were saved, false when corrupt. */
+/**
+ * The saved entities with their mentions from the table; undefined when none were saved, false when corrupt. The table
+ * is checked now and read into mentions when `entities` is first asked for: a start after a change never needs them.
+ */
 function readEntities(e: unknown, bytes: Uint8Array, sources: CachedSource[]): SavedEntities | undefined | false {
   if (e === undefined) return bytes.length ? false : undefined;
   if (
@@ -389,57 +392,79 @@ function readEntities(e: unknown, bytes: Uint8Array, sources: CachedSource[]): S
   const byUri = new Map(sources.map((s) => [s.uri, s.parsed.text]));
   const texts = (refs as Array<[string, string]>).map(([, uri]) => byUri.get(uri));
   const extras = e.mentionExtras;
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const total = bytes.length / 16;
-  let n = 0;
-  const take = (count: unknown): Mention[] | undefined => {
-    if (!isCount(count) || n + count > total) return undefined;
-    const out = new Array<Mention>(count);
-    // One string per surface form of an entity, shared by its mentions.
-    const forms = new Map<string, string>();
-    for (let i = 0; i < count; i++, n++) {
-      const w = 16 * n;
-      const ref = view.getUint32(w, true);
-      if (ref >= refs.length) return undefined;
-      const [key, uri] = refs[ref] as [string, string];
-      const m: Mention = {
-        key,
-        uri,
-        paragraph: view.getUint32(w + 4, true),
-        start: view.getUint32(w + 8, true),
-        end: view.getUint32(w + 12, true),
-        text: '',
-      };
-      const extra = extras[n];
-      if (extra !== undefined) {
-        if (!isObject(extra) || Object.prototype.hasOwnProperty.call(extra, '__proto__')) return undefined;
-        Object.assign(m, extra);
+  const list = e.entities as unknown[];
+  if (bytes.length % 16) return false;
+  // The table's own copy, so the rest of the file can be freed before the mentions are read (if ever).
+  const table = new Uint8Array(bytes);
+  const view = new DataView(table.buffer, table.byteOffset, table.byteLength);
+  const total = table.length / 16;
+  /** Reads every entity's mentions: with `build`, into their lists; without, only checking them. */
+  const read = (build: boolean): boolean => {
+    let n = 0;
+    const take = (count: unknown): Mention[] | undefined => {
+      if (!isCount(count) || n + count > total) return undefined;
+      const out = new Array<Mention>(build ? count : 0);
+      // One string per surface form of an entity, shared by its mentions.
+      const forms = new Map<string, string>();
+      for (let i = 0; i < count; i++, n++) {
+        const w = 16 * n;
+        const ref = view.getUint32(w, true);
+        if (ref >= refs.length) return undefined;
+        const start = view.getUint32(w + 8, true);
+        const end = view.getUint32(w + 12, true);
+        const extra = extras[n] as Record<string, unknown> | undefined;
+        if (!build) {
+          // As the mention will read: an extra's fields over the table's.
+          let from: unknown = start;
+          let to: unknown = end;
+          let text: unknown;
+          if (extra !== undefined) {
+            if (!isObject(extra) || Object.prototype.hasOwnProperty.call(extra, '__proto__')) return undefined;
+            if ('start' in extra) from = extra.start;
+            if ('end' in extra) to = extra.end;
+            text = extra.text;
+          }
+          if (text === undefined) {
+            const whole = texts[ref];
+            if (whole === undefined || !((from as number) <= (to as number) && (to as number) <= whole.length))
+              return undefined;
+          } else if (typeof text !== 'string') return undefined;
+          continue;
+        }
+        const [key, uri] = refs[ref] as [string, string];
+        const m: Mention = { key, uri, paragraph: view.getUint32(w + 4, true), start, end, text: '' };
+        if (extra !== undefined) Object.assign(m, extra);
+        if (extra?.text === undefined) {
+          const form = texts[ref]!.slice(m.start, m.end);
+          m.text = forms.get(form) ?? (forms.set(form, form), form);
+        }
+        out[i] = m;
       }
-      if (extra?.text === undefined) {
-        const text = texts[ref];
-        if (text === undefined || !(m.start <= m.end && m.end <= text.length)) return undefined;
-        const form = text.slice(m.start, m.end);
-        m.text = forms.get(form) ?? (forms.set(form, form), form);
-      } else if (typeof m.text !== 'string') return undefined;
-      out[i] = m;
+      return out;
+    };
+    for (const en of list) {
+      if (!isObject(en)) return false;
+      const mentions = take(en.mentions);
+      if (!mentions) return false;
+      if (build) en.mentions = mentions;
+      if (en.demonymMentions !== undefined) {
+        const demonyms = take(en.demonymMentions);
+        if (!demonyms) return false;
+        if (build) en.demonymMentions = demonyms;
+      }
     }
-    return out;
+    return n === total;
   };
-  for (const en of e.entities as unknown[]) {
-    if (!isObject(en)) return false;
-    const mentions = take(en.mentions);
-    if (!mentions) return false;
-    en.mentions = mentions;
-    if (en.demonymMentions !== undefined) {
-      const demonyms = take(en.demonymMentions);
-      if (!demonyms) return false;
-      en.demonymMentions = demonyms;
-    }
-  }
-  if (n !== total || bytes.length % 16) return false;
-  delete e.mentionSources;
-  delete e.mentionExtras;
-  return e as unknown as SavedEntities;
+  if (!read(false)) return false;
+  let built = false;
+  return {
+    overrides: e.overrides,
+    problems: e.problems as string[],
+    get entities(): Entity[] {
+      if (!built) built = read(true);
+      return list as Entity[];
+    },
+  };
 }
 
 /** Where a source's text is in the texts section: its UTF-8 bytes, and its length when it is in the one-byte part. */

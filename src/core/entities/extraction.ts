@@ -37,6 +37,11 @@ class Writer {
   #buf = new Uint8Array(256);
   #n = 0;
 
+  /** Makes room for `more` bytes (at once, when the size is known: fewer copies). */
+  room(more: number): void {
+    this.#room(more);
+  }
+
   #room(more: number): void {
     if (this.#n + more <= this.#buf.length) return;
     const next = new Uint8Array(Math.max(this.#buf.length * 2, this.#n + more));
@@ -299,6 +304,9 @@ export class Extraction {
     w.strings(this.#keys);
     const uris = [...this.#records.keys()];
     w.strings(uris);
+    let size = 0;
+    for (const r of this.#records.values()) size += 16 + r.stats.length + r.lookups.length + r.found.length;
+    w.room(size);
     for (const u of uris) {
       const r = this.#records.get(u)!;
       w.uint(this.#stale.has(u) ? 1 : 0);
