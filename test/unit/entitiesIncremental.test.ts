@@ -176,6 +176,30 @@ describe('incremental entity extraction equals extraction from scratch', () => {
     assert.strictEqual(extraction.lastRead, 2);
   });
 
+  it('saves a consistent state while a stepped update is under way, and keeps changes made meanwhile', () => {
+    const corpus = new Corpus();
+    corpus.set([
+      parseSource('a.md', '# A\n\nSundry Karachi traders met the envoy. Later, Sundry Karachi was quiet.\n'),
+      parseSource('b.md', '# B\n\nThe sundry items arrived.\n'),
+      parseSource('c.md', '# C\n\nThe Kashmir Council met Rajesh Kumar Singh.\n'),
+    ]);
+    const extraction = new Extraction();
+    EntityIndex.build(corpus.sources, undefined, extraction);
+    // B no longer writes `sundry`: A reads `Sundry Karachi` again.
+    corpus.set([parseSource('b.md', '# B\n\nNothing arrived.\n')]);
+    extraction.invalidate(['b.md']);
+    const steps = extraction.update(corpus.sources);
+    steps.next();
+    // Mid-update: another change, and a save.
+    corpus.set([parseSource('c.md', '# C\n\nSingh met the Council in Lahore.\n')]);
+    extraction.invalidate(['c.md']);
+    const mid = extraction.bytes.slice();
+    let r = steps.next();
+    while (!r.done) r = steps.next();
+    assertSame(corpus.sources, extraction, 'the state after the update, with the change made meanwhile');
+    assertSame(corpus.sources, Extraction.fromBytes(mid), 'the state saved mid-update');
+  });
+
   it('follows the library: a changed source re-extracts and gives the entities of a fresh library', () => {
     const all = generatedTexts(30);
     const lib = new Library();

@@ -275,11 +275,16 @@ export class Extraction {
   #ids = new Map<string, number>();
   /** By tagged id: how many sources contribute the key to that set. */
   #counts: number[] = [];
-  /** Sources changed since their record was made: read again at the next update (their statistics still count). */
-  #stale = new Set<string>();
+  /**
+   * Sources changed since their record was made, each with the number of the invalidation: read again at the next
+   * update (their statistics still count until then). An update forgets only those it has seen.
+   */
+  #stale = new Map<string, number>();
+  #invalidations = 0;
+  /** The counts of an update under way (they grow with new keys as the committed ones do). */
+  #working: number[] | undefined;
   /** Spelling as written → id of its folded key (in memory only: spares folding a word once per source). */
   #folded = new Map<string, number>();
-  #busy = false;
   /** Sources read in the last update (pass 2). */
   lastRead = 0;
 
@@ -293,7 +298,7 @@ export class Extraction {
 
   /** These sources changed (or went) since they were read: they are read again at the next update. */
   invalidate(uris: Iterable<string>): void {
-    for (const u of uris) this.#stale.add(u);
+    for (const u of uris) this.#stale.set(u, ++this.#invalidations);
   }
 
   /** The state as bytes, to save with the index. */
@@ -335,7 +340,7 @@ export class Extraction {
           if (t >= counts.length) throw new Error('extraction data: bad id');
           counts[t]++;
         });
-        if (stale) this.#stale.add(u);
+        if (stale) this.#stale.set(u, ++this.#invalidations);
         records.set(u, rec);
       }
       if (!r.done) throw new Error('extraction data: trailing bytes');
@@ -344,11 +349,7 @@ export class Extraction {
       this.#records = records;
       this.#counts = counts;
     } catch {
-      this.#saved = undefined;
-      this.#records = new Map();
-      this.#keys = [];
-      this.#ids = new Map();
-      this.#counts = [];
+      this.#reset();
     }
   }
 
@@ -357,7 +358,10 @@ export class Extraction {
     if (id === undefined) {
       id = this.#keys.push(key) - 1;
       this.#ids.set(key, id);
-      for (let s = 0; s < SETS; s++) this.#counts.push(0);
+      for (let s = 0; s < SETS; s++) {
+        this.#counts.push(0);
+        this.#working?.push(0);
+      }
     }
     return id;
   }
@@ -379,11 +383,11 @@ export class Extraction {
   }
 
   /** The corpus-wide statistics as the counts say (for resolve, after the update). */
-  #membership(): WordStats {
+  #membership(counts: number[]): WordStats {
     const set = (which: number): KeySet => ({
       has: (k) => {
         const id = this.#ids.get(k);
-        return id !== undefined && this.#counts[id * SETS + which] > 0;
+        return id !== undefined && counts[id * SETS + which] > 0;
       },
     });
     return { lower: set(LOWER), midCaps: set(MID_CAPS), standalone: set(STANDALONE) };
@@ -391,42 +395,47 @@ export class Extraction {
 
   /**
    * Brings the state to `sources` and returns every candidate (as a scan of them all gives), pausing (`yield`) every
-   * few hundred paragraphs. Another update under way (a stepped build overtaken by a synchronous one) leaves the state
-   * alone: this one then scans everything.
+   * few hundred paragraphs. The update works on copies and commits them after its last pause, so the state (and what
+   * {@link bytes} saves) is never half updated; another update under way (a stepped build overtaken by a synchronous
+   * one) is left alone: this one then scans everything.
    */
   *update(sources: Source[], read?: ReadParagraph): Generator<void, Scanned> {
-    if (this.#busy) {
+    if (this.#working) {
       const fresh = new Extraction();
       return yield* fresh.update(sources, read);
     }
-    this.#busy = true;
-    let finished = false;
+    this.#read();
+    const empty = this.#records.size === 0;
+    this.#working = this.#counts.slice();
     try {
-      const result = yield* this.#update(sources, read);
-      finished = true;
-      return result;
+      return yield* this.#update(sources, this.#working, read);
+    } catch (e) {
+      // Saved records that do not read are no state to build on: once more from nothing (a failure then is real).
+      if (empty) throw e;
     } finally {
-      this.#busy = false;
-      // Half an update is no state to build on: start afresh next time.
-      if (!finished) {
-        this.#records = new Map();
-        this.#keys = [];
-        this.#ids = new Map();
-        this.#counts = [];
-        this.#saved = undefined;
-        this.#stale.clear();
-      }
+      this.#working = undefined;
     }
+    this.#reset();
+    return yield* this.update(sources, read);
   }
 
-  *#update(sources: Source[], read?: ReadParagraph): Generator<void, Scanned> {
-    this.#read();
+  #reset(): void {
+    this.#saved = undefined;
+    this.#records = new Map();
+    this.#keys = [];
+    this.#ids = new Map();
+    this.#counts = [];
+    this.#folded = new Map();
+    this.#stale.clear();
+  }
+
+  *#update(sources: Source[], counts: number[], read?: ReadParagraph): Generator<void, Scanned> {
     const pool = new TokenPool();
     read ??= (text, base) => tokenize(text, base, pool);
-    const stale = this.#stale;
-    this.#stale = new Set();
+    const seenUpTo = this.#invalidations;
+    const stale = new Set(this.#stale.keys());
+    const records = new Map(this.#records);
     const current = new Map(sources.map((s) => [s.uri, s]));
-    const counts = this.#counts;
     // Membership before this update of every key whose count changes.
     const before = new Map<number, boolean>();
     const touch = (t: number, by: number) => {
@@ -434,17 +443,17 @@ export class Extraction {
       counts[t] += by;
     };
     let changed = false;
-    for (const [uri, rec] of this.#records) {
+    for (const [uri, rec] of records) {
       if (!stale.has(uri) && current.has(uri)) continue;
       eachId(rec.stats, (t) => touch(t, -1));
-      this.#records.delete(uri);
+      records.delete(uri);
       changed = true;
     }
     // Pass 1 over the sources without a record.
     const fresh = new Map<Source, Uint8Array>();
     let i = 0;
     for (const s of sources) {
-      if (this.#records.has(s.uri)) continue;
+      if (records.has(s.uri)) continue;
       const raw = rawStats();
       for (const p of paragraphs([s], read)) {
         if (++i % STEP === 0) yield;
@@ -462,7 +471,7 @@ export class Extraction {
     const again = new Map<Source, Uint8Array>(fresh);
     if (flipped.size) {
       for (const s of sources) {
-        const rec = this.#records.get(s.uri);
+        const rec = records.get(s.uri);
         if (rec && !fresh.has(s) && someId(rec.lookups, (t) => flipped.has(t))) again.set(s, rec.stats);
       }
     }
@@ -493,18 +502,22 @@ export class Extraction {
         if (++i % STEP === 0) yield;
         namesIn(p, stats, out);
       }
-      this.#records.set(s.uri, {
+      records.set(s.uri, {
         stats: statBytes,
         lookups: putIds(lookups.sort((a, b) => a - b)),
         found: putFound(out),
       });
       scanned.set(s.uri, out);
     }
-    this.lastRead = again.size;
-    if (changed || again.size) this.#saved = undefined;
     const found: Found[] = [];
     for (const s of sources)
-      for (const f of scanned.get(s.uri) ?? readFound(this.#records.get(s.uri)!.found, s)) found.push(f);
-    return { found, stats: this.#membership() };
+      for (const f of scanned.get(s.uri) ?? readFound(records.get(s.uri)!.found, s)) found.push(f);
+    // Commit (no pause from here): invalidations made while this update ran stay for the next one.
+    this.#records = records;
+    this.#counts = counts;
+    for (const [uri, n] of this.#stale) if (n <= seenUpTo) this.#stale.delete(uri);
+    this.lastRead = again.size;
+    if (changed || again.size) this.#saved = undefined;
+    return { found, stats: this.#membership(counts) };
   }
 }
