@@ -5,7 +5,8 @@ import { SearchIndex, type SerializedSearchIndex } from './search';
 
 /**
  * One place that owns the corpus and everything derived from it. Hosts hand in parsed sources;
- * the search index follows incrementally, the entity index is rebuilt on first use after a change (at once, or in steps).
+ * the search index follows incrementally, the entity index is rebuilt on first use after a change (at once, or in steps),
+ * re-extracting only the sources the change affects (see {@link Extraction}).
  */
 export class Library {
   readonly corpus = new Corpus();
