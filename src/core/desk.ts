@@ -169,8 +169,13 @@ export class BriefingDesk {
     const bundled = entries.filter((e) => e.bundled).map((e) => e.parsed);
     const own = entries.filter((e) => !e.bundled).map((e) => e.parsed);
     // The snapshot's texts and word index come from one checksummed file, written together by saveIndex.
-    if (snapshot) this.library.restore(bundled, own, snapshot.search, written(snapshot));
-    else {
+    if (snapshot) {
+      this.library.restore(bundled, own, snapshot.search, written(snapshot));
+      // Extraction state is kept for sources whose content hash is still the saved one.
+      const hashes = new Map(snapshot.sources.map((s) => [s.uri, s.stamp.hash]));
+      const changed = entries.filter((e) => hashes.get(e.uri) !== e.stamp.hash).map((e) => e.uri);
+      this.library.restoreExtraction(snapshot.extraction, changed);
+    } else {
       this.library.remove(this.library.sources.map((s) => s.uri).filter((u) => !r.entries.has(u)));
       await this.#index(bundled, own);
     }
@@ -217,6 +222,7 @@ export class BriefingDesk {
       sources: this.library.sources.map((s) => this.#entries.get(s.uri)).filter((e): e is CachedSource => !!e),
       search: this.library.search.serialize({ packed: true }),
       entities: built && { overrides: this.#overridesKey(), entities: built.entities, problems: built.problems },
+      extraction: this.library.extractionBytes,
     };
     const version = this.library.version;
     try {

@@ -1,17 +1,20 @@
 // The corpus with its derived indexes (search, entities), kept in step as sources come and go.
 import { Corpus, type CorpusChange, type ParsedSource, type Source } from './corpus';
-import { EntityIndex, type EntityOverrides } from './entities';
+import { EntityIndex, Extraction, type EntityOverrides } from './entities';
 import { SearchIndex, type SerializedSearchIndex } from './search';
 
 /**
  * One place that owns the corpus and everything derived from it. Hosts hand in parsed sources;
- * the search index follows incrementally, the entity index is rebuilt on first use after a change (at once, or in steps).
+ * the search index follows incrementally, the entity index is rebuilt on first use after a change (at once, or in steps),
+ * re-extracting only the sources the change affects (see {@link Extraction}).
  */
 export class Library {
   readonly corpus = new Corpus();
   #search = new SearchIndex();
   #entities: EntityIndex | undefined;
   #overrides: EntityOverrides | undefined;
+  /** What extraction keeps per source, so that a change re-extracts only what it affects. */
+  #extraction = new Extraction();
   #version = 0;
 
   /** Increases on every change; views use it to know their data is stale. */
@@ -51,6 +54,8 @@ export class Library {
     const change = this.corpus.set(own, false);
     this.#search = SearchIndex.deserialize(search, this.corpus.sources, written);
     this.#entities = undefined;
+    // The saved extraction state comes with `restoreExtraction`; whatever was kept here may not match these sources.
+    this.#extraction = new Extraction();
     this.#version++;
     const all = { updated: change.updated, removed: gone.removed };
     this.onChange?.(all);
@@ -60,6 +65,20 @@ export class Library {
   /** Takes a saved entity index (built over exactly the current sources and overrides). */
   restoreEntities(index: EntityIndex): void {
     this.#entities = index;
+  }
+
+  /**
+   * Takes saved extraction state (see {@link extractionBytes}), `changed`: URIs of sources whose content is not what it
+   * was when the state was saved (new ones need not be named).
+   */
+  restoreExtraction(bytes: Uint8Array | undefined, changed: Iterable<string>): void {
+    this.#extraction = bytes ? Extraction.fromBytes(bytes) : new Extraction();
+    this.#extraction.invalidate(changed);
+  }
+
+  /** The extraction state as bytes, to save with the index. */
+  get extractionBytes(): Uint8Array {
+    return this.#extraction.bytes;
   }
 
   /** All sources, sorted by key. */
@@ -102,7 +121,7 @@ export class Library {
 
   /** The entity index over the current sources, built now if it is stale (for hosts that never pause, as the CLI). */
   get entities(): EntityIndex {
-    this.#entities ??= this.#guard(() => EntityIndex.build(this.corpus.sources, this.#overrides));
+    this.#entities ??= this.#guard(() => EntityIndex.build(this.corpus.sources, this.#overrides, this.#extraction));
     return this.#entities;
   }
 
@@ -118,7 +137,7 @@ export class Library {
         const overrides = this.#overrides;
         this.#building = {
           version,
-          done: EntityIndex.buildInSteps(sources, overrides, pause).catch((e) =>
+          done: EntityIndex.buildInSteps(sources, overrides, pause, this.#extraction).catch((e) =>
             this.#guard(() => {
               throw e;
             }),
@@ -156,6 +175,7 @@ export class Library {
   #apply(change: CorpusChange): CorpusChange {
     if (change.updated.length || change.removed.length) {
       this.#search.applyChange(change);
+      this.#extraction.invalidate([...change.updated.map((s) => s.uri), ...change.removed]);
       this.#entities = undefined;
       this.#version++;
       this.onChange?.(change);

@@ -1,9 +1,10 @@
-// The persisted index as bytes: a header line (format name, version), a body of five sections, then a trailer line
+// The persisted index as bytes: a header line (format name, version), a body of six sections, then a trailer line
 // (section lengths, checksum of the body). Sections: the source texts (UTF-8, one after another), JSON (stamps, source
 // metadata, vocabulary, entities), a table of paragraphs (four 32-bit numbers each: n, start, end, line; a paragraph's
-// text is the file text between start and end), a table of entity mentions (source, paragraph, start, end) and the
-// word index's posting lists (variable-length integers). Texts, paragraphs, mentions and numbers stay out of the JSON,
-// so a warm start parses a fraction of the bytes, and the posting lists stay bytes until a query needs one.
+// text is the file text between start and end), a table of entity mentions (source, paragraph, start, end), the word
+// index's posting lists (variable-length integers) and the entity extraction state (bytes the entity layer reads).
+// Texts, paragraphs, mentions and numbers stay out of the JSON, so a warm start parses a fraction of the bytes, and the
+// posting lists and the extraction state stay bytes until a query or an update needs them.
 // The file is produced in blocks, checksummed as they go (hence the trailer), so a save never holds the whole file.
 // The core encodes and decodes; the host only stores the bytes (atomically: temp file, then rename). Anything that is
 // not exactly what this version wrote (truncated, corrupt, foreign, older) decodes to a reason, never a throw.
@@ -16,7 +17,7 @@ import type { Paragraph } from '../corpus/types';
 /** Names the format in the header; a file without it is foreign. */
 export const CACHE_FORMAT = 'briefing-desk-index';
 /** Bumped whenever anything saved changes shape or meaning (parsing, keys, the word index, entities). */
-export const CACHE_VERSION = 4;
+export const CACHE_VERSION = 5;
 
 /** What identifies a source file's content without reading it (size, mtime) and after reading it (hash). */
 export interface FileStamp {
@@ -46,6 +47,8 @@ export interface IndexSnapshot {
   search: SerializedSearchIndex;
   /** The entity index, when it was built over exactly these sources and these overrides. */
   entities?: { overrides: string | null; entities: Entity[]; problems: string[] };
+  /** What entity extraction keeps per source (opaque bytes, see `Extraction`), for an incremental re-extraction. */
+  extraction?: Uint8Array;
 }
 
 /** The first line: what the file is. */
@@ -63,6 +66,8 @@ interface Trailer {
   json: number;
   paragraphs: number;
   mentions: number;
+  /** Bytes of the extraction state (the last section, after the posting lists). */
+  extraction: number;
   checksum: string;
 }
 
@@ -383,12 +388,15 @@ export function* encodeIndex(snapshot: IndexSnapshot): Generator<Uint8Array> {
     sources: streamedArray(snapshot.sources, (s, i) => slim(s, places[i], table)),
     search: { ...search, passages: [], titles: [], packed: undefined },
     entities: entities && new Streamed(() => jsonPieces(slimEntities(entities, byUri, mentions))),
+    extraction: undefined,
   });
   for (const piece of json) yield* out.text(piece);
   const jsonBytes = out.total - texts;
   yield* out.bytes(table.bytes);
   yield* out.bytes(mentions.bytes);
   yield* out.bytes(packed.bytes);
+  const extraction = snapshot.extraction ?? new Uint8Array(0);
+  yield* out.bytes(extraction);
   yield out.end();
   const trailer: Trailer = {
     length: out.total,
@@ -396,6 +404,7 @@ export function* encodeIndex(snapshot: IndexSnapshot): Generator<Uint8Array> {
     json: jsonBytes,
     paragraphs: table.bytes.length,
     mentions: mentions.bytes.length,
+    extraction: extraction.length,
     checksum: out.sum.digest(),
   };
   yield encoder.encode(`\n${JSON.stringify(trailer)}\n`);
@@ -495,8 +504,11 @@ export function decodeIndex(bytes: Uint8Array): { snapshot: IndexSnapshot } | { 
   const body = bytes.subarray(nl + 1, sep);
   if (!isObject(trailer) || body.length !== trailer.length) return { problem: 'the index is truncated' };
   if (checksumOf(body) !== trailer.checksum) return { problem: 'the index is corrupt (checksum)' };
-  const { json, texts, paragraphs, mentions } = trailer;
-  if (![json, texts, paragraphs, mentions].every(isCount) || json + texts + paragraphs + mentions > body.length)
+  const { json, texts, paragraphs, mentions, extraction } = trailer;
+  if (
+    ![json, texts, paragraphs, mentions, extraction].every(isCount) ||
+    json + texts + paragraphs + mentions + extraction > body.length
+  )
     return { problem: 'the index is corrupt (shape)' };
   let data: unknown;
   try {
@@ -514,11 +526,13 @@ export function decodeIndex(bytes: Uint8Array): { snapshot: IndexSnapshot } | { 
   if (!readParagraphs(sources, section(paragraphs))) return { problem: 'the index is corrupt (paragraphs)' };
   const entities = readEntities(data.entities, section(mentions), sources);
   if (entities === false) return { problem: 'the index is corrupt (entities)' };
-  const packed = readPostings(data.search, section(body.length - at));
+  const packed = readPostings(data.search, section(body.length - at - extraction));
+  // A copy (a Node Buffer's `slice` would share), so the rest of the file can be freed; read when an update needs it.
+  const extractionBytes = new Uint8Array(section(extraction));
   if (!packed) return { problem: 'the index is corrupt (word index)' };
   data.search.packed = packed;
   const savedAt = typeof data.savedAt === 'number' ? data.savedAt : 0;
-  return { snapshot: { savedAt, sources, search: data.search, entities } };
+  return { snapshot: { savedAt, sources, search: data.search, entities, extraction: extractionBytes } };
 }
 
 type SavedEntities = NonNullable<IndexSnapshot['entities']>;
@@ -560,7 +574,10 @@ function slimEntities(e: SavedEntities, texts: Map<string, string>, table: Table
   return { ...e, entities, mentionSources, mentionExtras: extras };
 }
 
-/** The saved entities with their mentions from the table; undefined when none were saved, false when corrupt. */
+/**
+ * The saved entities with their mentions from the table; undefined when none were saved, false when corrupt. The table
+ * is checked now and read into mentions when `entities` is first asked for: a start after a change never needs them.
+ */
 function readEntities(e: unknown, bytes: Uint8Array, sources: CachedSource[]): SavedEntities | undefined | false {
   if (e === undefined) return bytes.length ? false : undefined;
   if (
@@ -577,57 +594,79 @@ function readEntities(e: unknown, bytes: Uint8Array, sources: CachedSource[]): S
   const byUri = new Map(sources.map((s) => [s.uri, s.parsed.text]));
   const texts = (refs as Array<[string, string]>).map(([, uri]) => byUri.get(uri));
   const extras = e.mentionExtras;
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const total = bytes.length / 16;
-  let n = 0;
-  const take = (count: unknown): Mention[] | undefined => {
-    if (!isCount(count) || n + count > total) return undefined;
-    const out = new Array<Mention>(count);
-    // One string per surface form of an entity, shared by its mentions.
-    const forms = new Map<string, string>();
-    for (let i = 0; i < count; i++, n++) {
-      const w = 16 * n;
-      const ref = view.getUint32(w, true);
-      if (ref >= refs.length) return undefined;
-      const [key, uri] = refs[ref] as [string, string];
-      const m: Mention = {
-        key,
-        uri,
-        paragraph: view.getUint32(w + 4, true),
-        start: view.getUint32(w + 8, true),
-        end: view.getUint32(w + 12, true),
-        text: '',
-      };
-      const extra = extras[n];
-      if (extra !== undefined) {
-        if (!isObject(extra) || Object.prototype.hasOwnProperty.call(extra, '__proto__')) return undefined;
-        Object.assign(m, extra);
+  const list = e.entities as unknown[];
+  if (bytes.length % 16) return false;
+  // The table's own copy, so the rest of the file can be freed before the mentions are read (if ever).
+  const table = new Uint8Array(bytes);
+  const view = new DataView(table.buffer, table.byteOffset, table.byteLength);
+  const total = table.length / 16;
+  /** Reads every entity's mentions: with `build`, into their lists; without, only checking them. */
+  const read = (build: boolean): boolean => {
+    let n = 0;
+    const take = (count: unknown): Mention[] | undefined => {
+      if (!isCount(count) || n + count > total) return undefined;
+      const out = new Array<Mention>(build ? count : 0);
+      // One string per surface form of an entity, shared by its mentions.
+      const forms = new Map<string, string>();
+      for (let i = 0; i < count; i++, n++) {
+        const w = 16 * n;
+        const ref = view.getUint32(w, true);
+        if (ref >= refs.length) return undefined;
+        const start = view.getUint32(w + 8, true);
+        const end = view.getUint32(w + 12, true);
+        const extra = extras[n] as Record<string, unknown> | undefined;
+        if (!build) {
+          // As the mention will read: an extra's fields over the table's.
+          let from: unknown = start;
+          let to: unknown = end;
+          let text: unknown;
+          if (extra !== undefined) {
+            if (!isObject(extra) || Object.prototype.hasOwnProperty.call(extra, '__proto__')) return undefined;
+            if ('start' in extra) from = extra.start;
+            if ('end' in extra) to = extra.end;
+            text = extra.text;
+          }
+          if (text === undefined) {
+            const whole = texts[ref];
+            if (whole === undefined || !((from as number) <= (to as number) && (to as number) <= whole.length))
+              return undefined;
+          } else if (typeof text !== 'string') return undefined;
+          continue;
+        }
+        const [key, uri] = refs[ref] as [string, string];
+        const m: Mention = { key, uri, paragraph: view.getUint32(w + 4, true), start, end, text: '' };
+        if (extra !== undefined) Object.assign(m, extra);
+        if (extra?.text === undefined) {
+          const form = texts[ref]!.slice(m.start, m.end);
+          m.text = forms.get(form) ?? (forms.set(form, form), form);
+        }
+        out[i] = m;
       }
-      if (extra?.text === undefined) {
-        const text = texts[ref];
-        if (text === undefined || !(m.start <= m.end && m.end <= text.length)) return undefined;
-        const form = text.slice(m.start, m.end);
-        m.text = forms.get(form) ?? (forms.set(form, form), form);
-      } else if (typeof m.text !== 'string') return undefined;
-      out[i] = m;
+      return out;
+    };
+    for (const en of list) {
+      if (!isObject(en)) return false;
+      const mentions = take(en.mentions);
+      if (!mentions) return false;
+      if (build) en.mentions = mentions;
+      if (en.demonymMentions !== undefined) {
+        const demonyms = take(en.demonymMentions);
+        if (!demonyms) return false;
+        if (build) en.demonymMentions = demonyms;
+      }
     }
-    return out;
+    return n === total;
   };
-  for (const en of e.entities as unknown[]) {
-    if (!isObject(en)) return false;
-    const mentions = take(en.mentions);
-    if (!mentions) return false;
-    en.mentions = mentions;
-    if (en.demonymMentions !== undefined) {
-      const demonyms = take(en.demonymMentions);
-      if (!demonyms) return false;
-      en.demonymMentions = demonyms;
-    }
-  }
-  if (n !== total || bytes.length % 16) return false;
-  delete e.mentionSources;
-  delete e.mentionExtras;
-  return e as unknown as SavedEntities;
+  if (!read(false)) return false;
+  let built = false;
+  return {
+    overrides: e.overrides,
+    problems: e.problems as string[],
+    get entities(): Entity[] {
+      if (!built) built = read(true);
+      return list as Entity[];
+    },
+  };
 }
 
 /** Where a source's text is in the texts section: its UTF-8 bytes, and its length when it is in the one-byte part. */

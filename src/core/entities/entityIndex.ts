@@ -3,6 +3,7 @@
 import type { Source } from '../corpus';
 import { buildCard, paragraphEntities, type ParagraphEntities } from './card';
 import { describe } from './describe';
+import type { Extraction } from './extraction';
 import { keyOf } from './lexicon';
 import { NameMatcher, type TextMatch } from './matcher';
 import { readOverrides } from './overrides';
@@ -97,9 +98,16 @@ export class EntityIndex {
     this.#problems = problems;
   }
 
-  /** Extracts entities from `sources`; `overrides` is the parsed `briefing-entities.json` (checked here, never throws). */
-  static build(sources: Source[], overrides?: EntityOverrides | unknown): EntityIndex {
-    return EntityIndex.#fromScan(sources, overrides, scan(sources));
+  /**
+   * Extracts entities from `sources`; `overrides` is the parsed `briefing-entities.json` (checked here, never throws).
+   * With `extraction` (state kept from an earlier build, updated here), only what changed since is read again.
+   */
+  static build(sources: Source[], overrides?: EntityOverrides | unknown, extraction?: Extraction): EntityIndex {
+    if (!extraction) return EntityIndex.#fromScan(sources, overrides, scan(sources));
+    const steps = extraction.update(sources);
+    let r = steps.next();
+    while (!r.done) r = steps.next();
+    return EntityIndex.#fromScan(sources, overrides, r.value);
   }
 
   /** The same as {@link build}, awaiting `pause()` every few hundred paragraphs so a shared thread stays responsive. */
@@ -107,8 +115,9 @@ export class EntityIndex {
     sources: Source[],
     overrides: EntityOverrides | unknown,
     pause: () => Promise<void>,
+    extraction?: Extraction,
   ): Promise<EntityIndex> {
-    const steps = scanInSteps(sources);
+    const steps = extraction ? extraction.update(sources) : scanInSteps(sources);
     let r = steps.next();
     while (!r.done) {
       await pause();

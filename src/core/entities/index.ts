@@ -1,6 +1,7 @@
 // Public surface of the entity layer: extraction, aliases, disambiguation and entity cards as plain data.
 export * from './types';
 export { EntityIndex } from './entityIndex';
+export { Extraction } from './extraction';
 export type { TextMatch } from './matcher';
 export { OVERRIDES_FILE, readOverrides, type OverridesResult } from './overrides';
 export { entityTypeLabel } from './labels';

@@ -16,14 +16,19 @@ import {
 } from './lexicon';
 import type { Token } from './tokens';
 
+/** A set of folded words, as extraction asks it (a `Set`, or a view that also notes what was asked). */
+export interface KeySet {
+  has(key: string): boolean;
+}
+
 /** Corpus-wide facts about words, gathered before segmenting. */
 export interface WordStats {
   /** Words seen in lower case somewhere (`observers`, `political`). */
-  lower: Set<string>;
+  lower: KeySet;
   /** Words seen capitalised other than at a sentence start. */
-  midCaps: Set<string>;
+  midCaps: KeySet;
   /** Capitalised words seen alone or last in a run (surnames like `Singh`, `Baram`). */
-  standalone: Set<string>;
+  standalone: KeySet;
 }
 
 const PARTICLES = new Set([

@@ -25,7 +25,8 @@ export interface Found extends Candidate {
   expansionOf?: string;
 }
 
-interface Para {
+/** One tokenised paragraph of a source. */
+export interface Para {
   source: Source;
   n: number;
   tokens: Token[];
@@ -35,7 +36,7 @@ interface Para {
  * Every paragraph of `sources`, tokenised one at a time (tokens of a whole corpus are never held at once). A
  * paragraph's tokens may be valid only until the next paragraph is read (see {@link TokenPool}).
  */
-function* paragraphs(sources: Source[], read: ReadParagraph): Generator<Para> {
+export function* paragraphs(sources: Source[], read: ReadParagraph): Generator<Para> {
   for (const s of sources)
     for (const p of s.paragraphs) yield { source: s, n: p.n, tokens: read(s.text.slice(p.start, p.end), p.start) };
 }
@@ -51,11 +52,11 @@ export function wordStats(paras: Iterable<{ tokens: Token[] }>): WordStats {
 }
 
 /** Word statistics as written: each distinct spelling is folded once at the end, not every time it is read. */
-type RawStats = WordStats;
+export type RawStats = { lower: Set<string>; midCaps: Set<string>; standalone: Set<string> };
 
-const rawStats = (): RawStats => ({ lower: new Set(), midCaps: new Set(), standalone: new Set() });
+export const rawStats = (): RawStats => ({ lower: new Set(), midCaps: new Set(), standalone: new Set() });
 
-function foldStats(raw: RawStats): WordStats {
+function foldStats(raw: RawStats): RawStats {
   const fold = (set: Set<string>) => {
     const out = new Set<string>();
     for (const w of set) out.add(keyOf(w));
@@ -64,7 +65,7 @@ function foldStats(raw: RawStats): WordStats {
   return { lower: fold(raw.lower), midCaps: fold(raw.midCaps), standalone: fold(raw.standalone) };
 }
 
-function addWordStats(stats: RawStats, tokens: Token[]): void {
+export function addWordStats(stats: RawStats, tokens: Token[]): void {
   for (const t of tokens) {
     if (!t.word) continue;
     const c = t.text.charCodeAt(0);
@@ -163,7 +164,7 @@ function firstFrom(tokens: Token[], offset: number): number {
 }
 
 /** Paragraphs read between two pauses of {@link scanInSteps}. */
-const STEP = 200;
+export const STEP = 200;
 
 /** Finds candidate names in all sources (`read`: how paragraphs are tokenised; tests pass the reference). */
 export function scan(sources: Source[], read?: ReadParagraph): { found: Found[]; stats: WordStats } {
@@ -195,82 +196,87 @@ export function* scanInSteps(
   i = 0;
   for (const p of paragraphs(sources, read)) {
     if (++i % STEP === 0) yield;
-    // Names found in this paragraph, with the indexes of their first token and of their segment's last token.
-    const here: Found[] = [];
-    const firsts: number[] = [];
-    const lasts: number[] = [];
-    const tokens = p.tokens;
-    const indexAt = (offset: number) => tokenAt(tokens, offset);
-    for (const run of findRuns(tokens, stats)) {
-      for (const seg of segmentRun(run, stats)) {
-        const at = indexAt(seg[0].start);
-        const endAt = indexAt(seg[seg.length - 1].start);
-        for (const c of classify(seg, tokens, at, stats)) {
-          const first = indexAt(c.start);
-          const prev = tokens[first - 1];
-          const name =
-            c.demonymOf || c.name.includes(' ') ? p.source.text.slice(c.start, c.end).replace(/\s+/g, ' ') : c.name;
-          // `c` is new from classify: completed in place rather than copied.
-          const f = c as Found;
-          f.name = name;
-          f.key = p.source.key;
-          f.uri = p.source.uri;
-          f.paragraph = p.n;
-          if (prev?.word && !prev.cap) f.prev = prev.text;
-          here.push(f);
-          firsts.push(first);
-          lasts.push(endAt);
-        }
-      }
-    }
-    // The dateline (`ISLAMABAD:`) names the place the source reports from.
-    const place = p.source.place;
-    if (p.n === 1 && place && here[0] && keyOf(here[0].name) === keyOf(place)) {
-      const g = gazetteer().places.get(keyOf(place));
-      Object.assign(here[0], { type: 'place', strength: 3, canonical: g?.name ?? place });
-    }
-    for (let i = 0; i < here.length; i++) {
-      const c = here[i];
-      // `Strategic Military Defence Agreement (SMDA)`: the acronym names the same thing.
-      const prev = here[i - 1];
-      if (
-        prev &&
-        tokens[firsts[i] - 1]?.text === '(' &&
-        tokens[firsts[i] - 2]?.end === prev.end &&
-        tokens[lasts[i] + 1]?.text === ')' &&
-        (/^\p{Lu}[\p{L}\d&]+$/u.test(c.name) ||
-          (/^(?:\p{Lu}[\p{L}\d&-]* ){1,2}\p{Lu}[\p{L}\d&]+$/u.test(c.name) && /\p{Lu}{2}/u.test(c.name))) &&
-        c.name.length <= 14
-      ) {
-        c.expansionOf = prev.canonical ?? prev.name;
-        c.type = prev.type;
-        c.strength = prev.strength;
-        if (c.demonymOf) delete c.demonymOf;
-      }
-    }
-    // `Palestine or Kashmir`, `Bosch, NXP and Infineon`: coordinated names share a type.
-    for (let pass = 0; pass < 2; pass++) {
-      for (let i = 0; i < here.length; i++) {
-        const c = here[i];
-        if (c.type !== null || c.demonymOf) continue;
-        for (const j of [i - 1, i + 1]) {
-          const o = here[j];
-          if (!o || o.type === null || o.demonymOf || o.type === 'person') continue;
-          const [a, b] = j < i ? [o, c] : [c, o];
-          const between = tokens
-            .slice(firstFrom(tokens, a.end), firstFrom(tokens, b.start))
-            .map((t) => t.text)
-            .join(' ');
-          if (/^(?:,|and|or|, and|, or)$/.test(between)) {
-            c.type = o.type as EntityType;
-            c.strength = 1;
-            break;
-          }
-        }
-      }
-    }
-    for (const f of here) if (!CALENDAR.has(keyOf(f.name))) found.push(f);
-    for (const f of attacks(p)) found.push(f);
+    namesIn(p, stats, found);
   }
   return { found, stats };
+}
+
+/** Pass 2 over one paragraph: the names it holds, added to `found` (`stats`: the corpus's word statistics). */
+export function namesIn(p: Para, stats: WordStats, found: Found[]): void {
+  // Names found in this paragraph, with the indexes of their first token and of their segment's last token.
+  const here: Found[] = [];
+  const firsts: number[] = [];
+  const lasts: number[] = [];
+  const tokens = p.tokens;
+  const indexAt = (offset: number) => tokenAt(tokens, offset);
+  for (const run of findRuns(tokens, stats)) {
+    for (const seg of segmentRun(run, stats)) {
+      const at = indexAt(seg[0].start);
+      const endAt = indexAt(seg[seg.length - 1].start);
+      for (const c of classify(seg, tokens, at, stats)) {
+        const first = indexAt(c.start);
+        const prev = tokens[first - 1];
+        const name =
+          c.demonymOf || c.name.includes(' ') ? p.source.text.slice(c.start, c.end).replace(/\s+/g, ' ') : c.name;
+        // `c` is new from classify: completed in place rather than copied.
+        const f = c as Found;
+        f.name = name;
+        f.key = p.source.key;
+        f.uri = p.source.uri;
+        f.paragraph = p.n;
+        if (prev?.word && !prev.cap) f.prev = prev.text;
+        here.push(f);
+        firsts.push(first);
+        lasts.push(endAt);
+      }
+    }
+  }
+  // The dateline (`ISLAMABAD:`) names the place the source reports from.
+  const place = p.source.place;
+  if (p.n === 1 && place && here[0] && keyOf(here[0].name) === keyOf(place)) {
+    const g = gazetteer().places.get(keyOf(place));
+    Object.assign(here[0], { type: 'place', strength: 3, canonical: g?.name ?? place });
+  }
+  for (let i = 0; i < here.length; i++) {
+    const c = here[i];
+    // `Strategic Military Defence Agreement (SMDA)`: the acronym names the same thing.
+    const prev = here[i - 1];
+    if (
+      prev &&
+      tokens[firsts[i] - 1]?.text === '(' &&
+      tokens[firsts[i] - 2]?.end === prev.end &&
+      tokens[lasts[i] + 1]?.text === ')' &&
+      (/^\p{Lu}[\p{L}\d&]+$/u.test(c.name) ||
+        (/^(?:\p{Lu}[\p{L}\d&-]* ){1,2}\p{Lu}[\p{L}\d&]+$/u.test(c.name) && /\p{Lu}{2}/u.test(c.name))) &&
+      c.name.length <= 14
+    ) {
+      c.expansionOf = prev.canonical ?? prev.name;
+      c.type = prev.type;
+      c.strength = prev.strength;
+      if (c.demonymOf) delete c.demonymOf;
+    }
+  }
+  // `Palestine or Kashmir`, `Bosch, NXP and Infineon`: coordinated names share a type.
+  for (let pass = 0; pass < 2; pass++) {
+    for (let i = 0; i < here.length; i++) {
+      const c = here[i];
+      if (c.type !== null || c.demonymOf) continue;
+      for (const j of [i - 1, i + 1]) {
+        const o = here[j];
+        if (!o || o.type === null || o.demonymOf || o.type === 'person') continue;
+        const [a, b] = j < i ? [o, c] : [c, o];
+        const between = tokens
+          .slice(firstFrom(tokens, a.end), firstFrom(tokens, b.start))
+          .map((t) => t.text)
+          .join(' ');
+        if (/^(?:,|and|or|, and|, or)$/.test(between)) {
+          c.type = o.type as EntityType;
+          c.strength = 1;
+          break;
+        }
+      }
+    }
+  }
+  for (const f of here) if (!CALENDAR.has(keyOf(f.name))) found.push(f);
+  for (const f of attacks(p)) found.push(f);
 }

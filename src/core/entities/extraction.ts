@@ -1,0 +1,523 @@
+// Incremental extraction. Pass 2 of a source (its names) depends on the rest of the corpus only through the word
+// statistics it looks up, and pass 1 (the statistics a source contributes) on nothing else. So each source keeps its
+// candidates, the statistics keys it contributes and the keys it looked up (those it does not contribute itself); the
+// corpus-wide statistics are counts (how many sources contribute a key). A change drops the changed or removed sources'
+// contributions, adds the new ones, and re-reads the new sources plus those that looked up a key whose membership
+// flipped: every other source would find exactly what it found before. Everything is kept as bytes (variable-length
+// integers), saved with the index as they are, and read only when an update needs them.
+import type { Source } from '../corpus';
+import type { Candidate } from './classify';
+import { keyOf } from './lexicon';
+import type { KeySet, WordStats } from './runs';
+import { addWordStats, namesIn, paragraphs, rawStats, STEP, type Found, type ReadParagraph } from './scan';
+import { TokenPool, tokenize } from './tokens';
+import { ENTITY_TYPES } from './types';
+
+/** The statistics sets; a key of one is numbered `id * SETS + set` (a tagged id). */
+const LOWER = 0;
+const MID_CAPS = 1;
+const STANDALONE = 2;
+const SETS = 3;
+
+/** What one source keeps, as bytes. */
+interface SourceRecord {
+  /** Tagged ids of the keys it contributes to the statistics (ascending, as deltas). */
+  stats: Uint8Array;
+  /** Tagged ids of the keys it looked up in pass 2 and does not contribute itself (ascending, as deltas). */
+  lookups: Uint8Array;
+  /** Its candidates as pass 2 left them (see {@link putFound}). */
+  found: Uint8Array;
+}
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder('utf-8');
+
+/** A growing buffer of unsigned variable-length integers (7 bits a byte, low bits first) and strings. */
+class Writer {
+  #buf = new Uint8Array(256);
+  #n = 0;
+
+  /** Makes room for `more` bytes (at once, when the size is known: fewer copies). */
+  room(more: number): void {
+    this.#room(more);
+  }
+
+  #room(more: number): void {
+    if (this.#n + more <= this.#buf.length) return;
+    const next = new Uint8Array(Math.max(this.#buf.length * 2, this.#n + more));
+    next.set(this.#buf.subarray(0, this.#n));
+    this.#buf = next;
+  }
+
+  uint(v: number): void {
+    if (!(Number.isInteger(v) && v >= 0 && v <= 0xffffffff)) throw new Error(`not a count: ${v}`);
+    this.#room(5);
+    while (v >= 0x80) {
+      this.#buf[this.#n++] = (v & 0x7f) | 0x80;
+      v = Math.floor(v / 128);
+    }
+    this.#buf[this.#n++] = v;
+  }
+
+  /** A signed integer, zig-zag coded. */
+  int(v: number): void {
+    this.uint(v < 0 ? -2 * v - 1 : 2 * v);
+  }
+
+  bytes(b: Uint8Array): void {
+    this.uint(b.length);
+    this.#room(b.length);
+    this.#buf.set(b, this.#n);
+    this.#n += b.length;
+  }
+
+  /** Strings as their lengths, then their UTF-8 bytes together (read back with one decode). */
+  strings(list: string[]): void {
+    this.uint(list.length);
+    for (const s of list) this.uint(s.length);
+    this.bytes(encoder.encode(list.join('')));
+  }
+
+  get out(): Uint8Array {
+    return this.#buf.slice(0, this.#n);
+  }
+}
+
+/** Reads what {@link Writer} wrote; throws on anything else (a saved block that does not read is dropped). */
+class Reader {
+  #at = 0;
+  constructor(readonly buf: Uint8Array) {}
+
+  get done(): boolean {
+    return this.#at >= this.buf.length;
+  }
+
+  uint(): number {
+    let v = 0;
+    let scale = 1;
+    for (;;) {
+      if (this.#at >= this.buf.length || scale > 2 ** 28) throw new Error('extraction data: bad integer');
+      const b = this.buf[this.#at++];
+      v += (b & 0x7f) * scale;
+      if (b < 0x80) return v;
+      scale *= 128;
+    }
+  }
+
+  int(): number {
+    const v = this.uint();
+    return v % 2 ? -(v + 1) / 2 : v / 2;
+  }
+
+  bytes(): Uint8Array {
+    const n = this.uint();
+    if (this.#at + n > this.buf.length) throw new Error('extraction data: truncated');
+    return this.buf.subarray(this.#at, (this.#at += n));
+  }
+
+  strings(): string[] {
+    const lengths = new Array<number>(this.uint());
+    for (let i = 0; i < lengths.length; i++) lengths[i] = this.uint();
+    const all = decoder.decode(this.bytes());
+    const out = new Array<string>(lengths.length);
+    let c = 0;
+    for (let i = 0; i < lengths.length; i++) out[i] = all.slice(c, (c += lengths[i]));
+    if (c !== all.length) throw new Error('extraction data: strings do not add up');
+    return out;
+  }
+}
+
+/** Ascending tagged ids as deltas. */
+function putIds(ids: number[]): Uint8Array {
+  const w = new Writer();
+  let last = 0;
+  for (const t of ids) {
+    w.uint(t - last);
+    last = t;
+  }
+  return w.out;
+}
+
+function eachId(bytes: Uint8Array, fn: (t: number) => void): void {
+  const r = new Reader(bytes);
+  let t = 0;
+  while (!r.done) fn((t += r.uint()));
+}
+
+function someId(bytes: Uint8Array, test: (t: number) => boolean): boolean {
+  const r = new Reader(bytes);
+  let t = 0;
+  while (!r.done) if (test((t += r.uint()))) return true;
+  return false;
+}
+
+/** A number per tagged id (0 until set), in a typed array that grows with the ids. */
+class Marks {
+  #a = new Int32Array(1 << 16);
+
+  get(t: number): number {
+    return t < this.#a.length ? this.#a[t] : 0;
+  }
+
+  set(t: number, v: number): void {
+    if (t >= this.#a.length) {
+      const next = new Int32Array(Math.max(this.#a.length * 2, t + 1));
+      next.set(this.#a);
+      this.#a = next;
+    }
+    this.#a[t] = v;
+  }
+}
+
+/** The optional string fields of a candidate, in the order they are saved (bit i of the flags: field i is there). */
+const OPTIONAL = ['prev', 'surface', 'title', 'canonical', 'demonymOf', 'expansionOf'] as const;
+const SENTENCE_START = 1 << OPTIONAL.length;
+const TYPE_SHIFT = OPTIONAL.length + 1;
+
+/**
+ * A source's candidates: a table of their strings, then per candidate its flags (optional fields present, sentence
+ * start, type), name, strength, start (from the previous start), length, paragraph (from the previous) and the optional
+ * strings. Key and URI are the source's, put back when read.
+ */
+function putFound(list: Found[]): Uint8Array {
+  const strings: string[] = [];
+  const refs = new Map<string, number>();
+  const ref = (s: string) => {
+    let r = refs.get(s);
+    if (r === undefined) refs.set(s, (r = strings.push(s) - 1));
+    return r;
+  };
+  const body = new Writer();
+  body.uint(list.length);
+  let start = 0;
+  let paragraph = 0;
+  for (const f of list) {
+    let flags = f.sentenceStart ? SENTENCE_START : 0;
+    OPTIONAL.forEach((k, i) => {
+      if (f[k] !== undefined) flags |= 1 << i;
+    });
+    flags |= (f.type === null ? 0 : ENTITY_TYPES.indexOf(f.type) + 1) << TYPE_SHIFT;
+    body.uint(flags);
+    body.uint(ref(f.name));
+    body.int(f.strength);
+    body.int(f.start - start);
+    body.uint(f.end - f.start);
+    body.int(f.paragraph - paragraph);
+    start = f.start;
+    paragraph = f.paragraph;
+    for (const k of OPTIONAL) if (f[k] !== undefined) body.uint(ref(f[k]));
+  }
+  const w = new Writer();
+  w.strings(strings);
+  w.bytes(body.out);
+  return w.out;
+}
+
+function readFound(bytes: Uint8Array, source: Source): Found[] {
+  const r = new Reader(bytes);
+  const strings = r.strings();
+  const body = new Reader(r.bytes());
+  const str = () => {
+    const s = strings[body.uint()];
+    if (s === undefined) throw new Error('extraction data: bad string');
+    return s;
+  };
+  const out = new Array<Found>(body.uint());
+  let start = 0;
+  let paragraph = 0;
+  for (let i = 0; i < out.length; i++) {
+    const flags = body.uint();
+    const type = flags >>> TYPE_SHIFT;
+    if (type > ENTITY_TYPES.length) throw new Error('extraction data: bad type');
+    const name = str();
+    const strength = body.int();
+    start += body.int();
+    const end = start + body.uint();
+    paragraph += body.int();
+    const c: Candidate = {
+      name,
+      type: type ? ENTITY_TYPES[type - 1] : null,
+      strength,
+      start,
+      end,
+      sentenceStart: (flags & SENTENCE_START) !== 0,
+    };
+    const f = c as Found;
+    f.key = source.key;
+    f.uri = source.uri;
+    f.paragraph = paragraph;
+    OPTIONAL.forEach((k, bit) => {
+      if (flags & (1 << bit)) f[k] = str();
+    });
+    out[i] = f;
+  }
+  return out;
+}
+
+/** The result of a scan: every candidate in source order, and the statistics resolve reads. */
+export interface Scanned {
+  found: Found[];
+  stats: WordStats;
+}
+
+/**
+ * Extraction state kept between runs, so that a change re-reads only what it affects. One update runs at a time; the
+ * result is always what a scan of all sources from scratch gives.
+ */
+export class Extraction {
+  /** The saved form while it is current (given at construction, or last encoded). */
+  #saved: Uint8Array | undefined;
+  /** Whether `#saved` still has to be read into the fields below. */
+  #pending = false;
+  #records = new Map<string, SourceRecord>();
+  /** Folded keys by id, and ids by key. */
+  #keys: string[] = [];
+  #ids = new Map<string, number>();
+  /** By tagged id: how many sources contribute the key to that set. */
+  #counts: number[] = [];
+  /**
+   * Sources changed since their record was made, each with the number of the invalidation: read again at the next
+   * update (their statistics still count until then). An update forgets only those it has seen.
+   */
+  #stale = new Map<string, number>();
+  #invalidations = 0;
+  /** The counts of an update under way (they grow with new keys as the committed ones do). */
+  #working: number[] | undefined;
+  /** Spelling as written → id of its folded key (in memory only: spares folding a word once per source). */
+  #folded = new Map<string, number>();
+  /** Sources read in the last update (pass 2). */
+  lastRead = 0;
+
+  /** State saved earlier by {@link bytes}; read when first needed (an unreadable block means starting afresh). */
+  static fromBytes(bytes: Uint8Array): Extraction {
+    const x = new Extraction();
+    x.#saved = bytes;
+    x.#pending = true;
+    return x;
+  }
+
+  /** These sources changed (or went) since they were read: they are read again at the next update. */
+  invalidate(uris: Iterable<string>): void {
+    for (const u of uris) this.#stale.set(u, ++this.#invalidations);
+  }
+
+  /** The state as bytes, to save with the index. */
+  get bytes(): Uint8Array {
+    if (this.#saved && !this.#stale.size) return this.#saved;
+    this.#read();
+    const w = new Writer();
+    w.strings(this.#keys);
+    const uris = [...this.#records.keys()];
+    w.strings(uris);
+    let size = 0;
+    for (const r of this.#records.values()) size += 16 + r.stats.length + r.lookups.length + r.found.length;
+    w.room(size);
+    for (const u of uris) {
+      const r = this.#records.get(u)!;
+      w.uint(this.#stale.has(u) ? 1 : 0);
+      w.bytes(r.stats);
+      w.bytes(r.lookups);
+      w.bytes(r.found);
+    }
+    this.#saved = w.out;
+    return this.#saved;
+  }
+
+  #read(): void {
+    if (!this.#pending) return;
+    this.#pending = false;
+    const bytes = this.#saved!;
+    try {
+      const r = new Reader(bytes);
+      const keys = r.strings();
+      const uris = r.strings();
+      const records = new Map<string, SourceRecord>();
+      const counts = new Array<number>(keys.length * SETS).fill(0);
+      for (const u of uris) {
+        const stale = r.uint();
+        const rec: SourceRecord = { stats: r.bytes(), lookups: r.bytes(), found: r.bytes() };
+        eachId(rec.stats, (t) => {
+          if (t >= counts.length) throw new Error('extraction data: bad id');
+          counts[t]++;
+        });
+        if (stale) this.#stale.set(u, ++this.#invalidations);
+        records.set(u, rec);
+      }
+      if (!r.done) throw new Error('extraction data: trailing bytes');
+      this.#keys = keys;
+      this.#ids = new Map(keys.map((k, i) => [k, i]));
+      this.#records = records;
+      this.#counts = counts;
+    } catch {
+      this.#reset();
+    }
+  }
+
+  #id(key: string): number {
+    let id = this.#ids.get(key);
+    if (id === undefined) {
+      id = this.#keys.push(key) - 1;
+      this.#ids.set(key, id);
+      for (let s = 0; s < SETS; s++) {
+        this.#counts.push(0);
+        this.#working?.push(0);
+      }
+    }
+    return id;
+  }
+
+  /** Tagged ids (ascending, distinct) of the keys a source's spellings fold to. */
+  #statIds(raw: ReturnType<typeof rawStats>): number[] {
+    const out = new Set<number>();
+    const add = (set: Set<string>, which: number) => {
+      for (const w of set) {
+        let id = this.#folded.get(w);
+        if (id === undefined) this.#folded.set(w, (id = this.#id(keyOf(w))));
+        out.add(id * SETS + which);
+      }
+    };
+    add(raw.lower, LOWER);
+    add(raw.midCaps, MID_CAPS);
+    add(raw.standalone, STANDALONE);
+    return [...out].sort((a, b) => a - b);
+  }
+
+  /** The corpus-wide statistics as the counts say (for resolve, after the update). */
+  #membership(counts: number[]): WordStats {
+    const set = (which: number): KeySet => ({
+      has: (k) => {
+        const id = this.#ids.get(k);
+        return id !== undefined && counts[id * SETS + which] > 0;
+      },
+    });
+    return { lower: set(LOWER), midCaps: set(MID_CAPS), standalone: set(STANDALONE) };
+  }
+
+  /**
+   * Brings the state to `sources` and returns every candidate (as a scan of them all gives), pausing (`yield`) every
+   * few hundred paragraphs. The update works on copies and commits them after its last pause, so the state (and what
+   * {@link bytes} saves) is never half updated; another update under way (a stepped build overtaken by a synchronous
+   * one) is left alone: this one then scans everything.
+   */
+  *update(sources: Source[], read?: ReadParagraph): Generator<void, Scanned> {
+    if (this.#working) {
+      const fresh = new Extraction();
+      return yield* fresh.update(sources, read);
+    }
+    this.#read();
+    const empty = this.#records.size === 0;
+    this.#working = this.#counts.slice();
+    try {
+      return yield* this.#update(sources, this.#working, read);
+    } catch (e) {
+      // Saved records that do not read are no state to build on: once more from nothing (a failure then is real).
+      if (empty) throw e;
+    } finally {
+      this.#working = undefined;
+    }
+    this.#reset();
+    return yield* this.update(sources, read);
+  }
+
+  #reset(): void {
+    this.#saved = undefined;
+    this.#records = new Map();
+    this.#keys = [];
+    this.#ids = new Map();
+    this.#counts = [];
+    this.#folded = new Map();
+    this.#stale.clear();
+  }
+
+  *#update(sources: Source[], counts: number[], read?: ReadParagraph): Generator<void, Scanned> {
+    const pool = new TokenPool();
+    read ??= (text, base) => tokenize(text, base, pool);
+    const seenUpTo = this.#invalidations;
+    const stale = new Set(this.#stale.keys());
+    const records = new Map(this.#records);
+    const current = new Map(sources.map((s) => [s.uri, s]));
+    // Membership before this update of every key whose count changes.
+    const before = new Map<number, boolean>();
+    const touch = (t: number, by: number) => {
+      if (!before.has(t)) before.set(t, counts[t] > 0);
+      counts[t] += by;
+    };
+    let changed = false;
+    for (const [uri, rec] of records) {
+      if (!stale.has(uri) && current.has(uri)) continue;
+      eachId(rec.stats, (t) => touch(t, -1));
+      records.delete(uri);
+      changed = true;
+    }
+    // Pass 1 over the sources without a record.
+    const fresh = new Map<Source, Uint8Array>();
+    let i = 0;
+    for (const s of sources) {
+      if (records.has(s.uri)) continue;
+      const raw = rawStats();
+      for (const p of paragraphs([s], read)) {
+        if (++i % STEP === 0) yield;
+        addWordStats(raw, p.tokens);
+      }
+      const ids = this.#statIds(raw);
+      for (const t of ids) touch(t, +1);
+      fresh.set(s, putIds(ids));
+      changed = true;
+    }
+    yield;
+    // Sources that looked up a key whose membership flipped find something else now: they are read again.
+    const flipped = new Set<number>();
+    for (const [t, was] of before) if (counts[t] > 0 !== was) flipped.add(t);
+    const again = new Map<Source, Uint8Array>(fresh);
+    if (flipped.size) {
+      for (const s of sources) {
+        const rec = records.get(s.uri);
+        if (rec && !fresh.has(s) && someId(rec.lookups, (t) => flipped.has(t))) again.set(s, rec.stats);
+      }
+    }
+    // Pass 2 over those, noting what each looks up.
+    const own = new Marks();
+    const seen = new Marks();
+    let lookups: number[] = [];
+    let stamp = 0;
+    const view = (which: number): KeySet => ({
+      has: (k) => {
+        const t = this.#id(k) * SETS + which;
+        if (own.get(t) === stamp) return true;
+        if (seen.get(t) !== stamp) {
+          seen.set(t, stamp);
+          lookups.push(t);
+        }
+        return counts[t] > 0;
+      },
+    });
+    const stats: WordStats = { lower: view(LOWER), midCaps: view(MID_CAPS), standalone: view(STANDALONE) };
+    const scanned = new Map<string, Found[]>();
+    for (const [s, statBytes] of again) {
+      stamp++;
+      eachId(statBytes, (t) => own.set(t, stamp));
+      lookups = [];
+      const out: Found[] = [];
+      for (const p of paragraphs([s], read)) {
+        if (++i % STEP === 0) yield;
+        namesIn(p, stats, out);
+      }
+      records.set(s.uri, {
+        stats: statBytes,
+        lookups: putIds(lookups.sort((a, b) => a - b)),
+        found: putFound(out),
+      });
+      scanned.set(s.uri, out);
+    }
+    const found: Found[] = [];
+    for (const s of sources)
+      for (const f of scanned.get(s.uri) ?? readFound(records.get(s.uri)!.found, s)) found.push(f);
+    // Commit (no pause from here): invalidations made while this update ran stay for the next one.
+    this.#records = records;
+    this.#counts = counts;
+    for (const [uri, n] of this.#stale) if (n <= seenUpTo) this.#stale.delete(uri);
+    this.lastRead = again.size;
+    if (changed || again.size) this.#saved = undefined;
+    return { found, stats: this.#membership(counts) };
+  }
+}
