@@ -5,9 +5,12 @@ import { Corpus, parseSource } from '../../../src/core/corpus';
 
 /** Root of the repository (tests run from out/test/unit or test/unit). */
 export const ROOT = (() => {
-  let d = __dirname;
-  while (!fs.existsSync(path.join(d, 'package.json')) || !fs.existsSync(path.join(d, 'seeds'))) d = path.dirname(d);
-  return d;
+  for (let d = __dirname; ; d = path.dirname(d)) {
+    if (fs.existsSync(path.join(d, 'package.json')) && fs.existsSync(path.join(d, 'seeds'))) return d;
+    // At the file system's root: a copy of the bundle outside a checkout (the bench from a copied dist/) ends here.
+    if (path.dirname(d) === d)
+      throw new Error(`no Briefing Desk checkout (package.json and seeds/) above ${__dirname}`);
+  }
 })();
 
 /** The bundled seeds as a corpus, keyed as the CLI keys them. */
