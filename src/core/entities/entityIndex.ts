@@ -8,7 +8,7 @@ import { keyOf } from './lexicon';
 import { NameMatcher, type TextMatch } from './matcher';
 import { readOverrides } from './overrides';
 import { resolve, toMention, type Cluster } from './resolve';
-import { scan, scanInSteps } from './scan';
+import { finish, scan, scanInSteps } from './scan';
 import type { Entity, EntityCard, EntityOverrides, Mention } from './types';
 
 function slug(s: string): string {
@@ -103,11 +103,7 @@ export class EntityIndex {
    * With `extraction` (state kept from an earlier build, updated here), only what changed since is read again.
    */
   static build(sources: Source[], overrides?: EntityOverrides | unknown, extraction?: Extraction): EntityIndex {
-    if (!extraction) return EntityIndex.#fromScan(sources, overrides, scan(sources));
-    const steps = extraction.update(sources);
-    let r = steps.next();
-    while (!r.done) r = steps.next();
-    return EntityIndex.#fromScan(sources, overrides, r.value);
+    return EntityIndex.#fromScan(sources, overrides, finish(EntityIndex.#scan(sources, extraction)));
   }
 
   /** The same as {@link build}, awaiting `pause()` every few hundred paragraphs so a shared thread stays responsive. */
@@ -117,13 +113,18 @@ export class EntityIndex {
     pause: () => Promise<void>,
     extraction?: Extraction,
   ): Promise<EntityIndex> {
-    const steps = extraction ? extraction.update(sources) : scanInSteps(sources);
+    const steps = EntityIndex.#scan(sources, extraction);
     let r = steps.next();
     while (!r.done) {
       await pause();
       r = steps.next();
     }
     return EntityIndex.#fromScan(sources, overrides, r.value);
+  }
+
+  /** The scan's steps: everything read afresh, or (with `extraction`) only what changed since its last update. */
+  static #scan(sources: Source[], extraction?: Extraction): Generator<void, ReturnType<typeof scan>> {
+    return extraction ? extraction.update(sources) : scanInSteps(sources);
   }
 
   static #fromScan(

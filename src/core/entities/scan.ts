@@ -168,7 +168,11 @@ export const STEP = 200;
 
 /** Finds candidate names in all sources (`read`: how paragraphs are tokenised; tests pass the reference). */
 export function scan(sources: Source[], read?: ReadParagraph): { found: Found[]; stats: WordStats } {
-  const steps = scanInSteps(sources, read);
+  return finish(scanInSteps(sources, read));
+}
+
+/** Runs `steps` to their end without pausing, for hosts that never pause; their result. */
+export function finish<T>(steps: Generator<void, T>): T {
   let r = steps.next();
   while (!r.done) r = steps.next();
   return r.value;
