@@ -7,7 +7,7 @@ import * as path from 'path';
 import {
   CACHE_VERSION,
   Checksum,
-  checksumOf,
+  hashBytes,
   decodeIndex,
   joinChunks,
   type IndexCacheStore,
@@ -283,7 +283,7 @@ function parts(b: Uint8Array): { head: Uint8Array; body: Uint8Array; trailer: Se
 /** Header, body and trailer as a file (the trailer's length and checksum made to fit the body). */
 function frame(head: Uint8Array, body: Uint8Array, trailer: object): Uint8Array {
   const tail = new TextEncoder().encode(
-    `\n${JSON.stringify({ ...trailer, length: body.length, checksum: checksumOf(body) })}\n`,
+    `\n${JSON.stringify({ ...trailer, length: body.length, checksum: hashBytes(body) })}\n`,
   );
   return joinChunks([head, body, tail]);
 }
@@ -463,7 +463,7 @@ describe('cache: the file on disk', () => {
 
   it('the checksum is the same however the bytes come in pieces, aligned in memory or not', () => {
     const bytes = Uint8Array.from({ length: 100_003 }, (_, i) => (i * 131 + (i >> 7)) & 0xff);
-    const whole = checksumOf(bytes);
+    const whole = hashBytes(bytes);
     for (const cuts of [[1], [3, 5, 4096], [7, 50_001, 50_002], [99_999]]) {
       const sum = new Checksum();
       let at = 0;
@@ -475,11 +475,11 @@ describe('cache: the file on disk', () => {
     }
     const shifted = new Uint8Array(bytes.length + 1);
     shifted.set(bytes, 1);
-    assert.strictEqual(checksumOf(shifted.subarray(1)), whole, 'unaligned');
-    assert.notStrictEqual(checksumOf(bytes.subarray(0, bytes.length - 1)), whole, 'one byte less');
+    assert.strictEqual(hashBytes(shifted.subarray(1)), whole, 'unaligned');
+    assert.notStrictEqual(hashBytes(bytes.subarray(0, bytes.length - 1)), whole, 'one byte less');
     const flipped = new Uint8Array(bytes);
     flipped[50_000] ^= 1;
-    assert.notStrictEqual(checksumOf(flipped), whole, 'one bit changed');
+    assert.notStrictEqual(hashBytes(flipped), whole, 'one bit changed');
   });
 
   it('is replaced atomically: no temp file is left and a reader sees the old or the new bytes', async () => {

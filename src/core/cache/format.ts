@@ -17,7 +17,7 @@ import type { Paragraph } from '../corpus/types';
 /** Names the format in the header; a file without it is foreign. */
 export const CACHE_FORMAT = 'briefing-desk-index';
 /** Bumped whenever anything saved changes shape or meaning (parsing, keys, the word index, entities). */
-export const CACHE_VERSION = 5;
+export const CACHE_VERSION = 6;
 
 /** What identifies a source file's content without reading it (size, mtime) and after reading it (hash). */
 export interface FileStamp {
@@ -71,27 +71,8 @@ interface Trailer {
   checksum: string;
 }
 
-/** cyrb53 over bytes, taken four at a time (little-endian words) where the buffer allows: 14 hex digits. */
-export function hashBytes(bytes: Uint8Array): string {
-  const st = new Int32Array([0xdeadbeef ^ bytes.length, 0x41c6ce57 ^ bytes.length]);
-  const words = bytes.byteOffset % 4 === 0 ? Math.floor(bytes.length / 4) : 0;
-  if (words) {
-    const view = new Uint32Array(bytes.buffer, bytes.byteOffset, words);
-    // In blocks: a small function called often is optimised sooner than one long loop (a large index hashes ~5x faster).
-    for (let at = 0; at < words; at += HASH_BLOCK) mixWords(view, at, Math.min(words, at + HASH_BLOCK), st);
-  }
-  let h1 = st[0];
-  let h2 = st[1];
-  for (let i = words * 4; i < bytes.length; i++) {
-    const b = bytes[i];
-    h1 = Math.imul(h1 ^ b, 2654435761);
-    h2 = Math.imul(h2 ^ b, 1597334677);
-  }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(16).padStart(14, '0');
-}
-
+// Words are mixed in blocks: a small function called often is optimised sooner than one long loop (a large index
+// hashes ~5x faster).
 const HASH_BLOCK = 1 << 14;
 
 function mixWords(view: Uint32Array, from: number, to: number, st: Int32Array): void {
@@ -131,8 +112,8 @@ export class Checksum {
       const view = new Uint32Array(bytes.buffer, bytes.byteOffset + i, words);
       for (let at = 0; at < words; at += HASH_BLOCK) mixWords(view, at, Math.min(words, at + HASH_BLOCK), this.#st);
     } else {
-      // Not on a word boundary in memory: copied through an aligned block.
-      const block = new Uint8Array(4 * HASH_BLOCK);
+      // Not on a word boundary in memory: copied through an aligned block (no larger than the bytes need).
+      const block = new Uint8Array(4 * Math.min(words, HASH_BLOCK));
       for (let at = 0; at < words; at += HASH_BLOCK) {
         const n = Math.min(words - at, HASH_BLOCK);
         block.set(bytes.subarray(i + 4 * at, i + 4 * (at + n)));
@@ -159,10 +140,13 @@ export class Checksum {
   }
 }
 
-/** The checksum a saved index's trailer holds for `body`. */
-export function checksumOf(body: Uint8Array): string {
+/**
+ * cyrb53 of `bytes`, 14 hex digits: a source file's content hash in its stamp, and the checksum a saved index's
+ * trailer holds for its body.
+ */
+export function hashBytes(bytes: Uint8Array): string {
   const sum = new Checksum();
-  sum.update(body);
+  sum.update(bytes);
   return sum.digest();
 }
 
@@ -503,7 +487,7 @@ export function decodeIndex(bytes: Uint8Array): { snapshot: IndexSnapshot } | { 
   // The header is padded so the body starts at a multiple of 8 (word-wise hashing); the reader may place it anywhere.
   const body = bytes.subarray(nl + 1, sep);
   if (!isObject(trailer) || body.length !== trailer.length) return { problem: 'the index is truncated' };
-  if (checksumOf(body) !== trailer.checksum) return { problem: 'the index is corrupt (checksum)' };
+  if (hashBytes(body) !== trailer.checksum) return { problem: 'the index is corrupt (checksum)' };
   const { json, texts, paragraphs, mentions, extraction } = trailer;
   if (
     ![json, texts, paragraphs, mentions, extraction].every(isCount) ||
