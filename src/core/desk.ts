@@ -1,17 +1,19 @@
 // The one entry point every host builds: `createBriefingDesk({ store, log })` owns the library (sources, search,
 // entities), grounding, citation resolution and the editor features' content. Hosts supply I/O and presentation.
 import {
-  decodeIndex,
+  bytesSource,
+  decodeIndexFrom,
   encodeIndex,
   loadStamped,
   readStamped,
   type CachedSource,
   type IndexCacheStore,
   type IndexSnapshot,
+  type SavedIndexBytes,
 } from './cache';
 import { resolveItem, type ResolvedItem } from './citations/resolve';
 import type { CiteItem } from './citations/types';
-import type { CorpusChange, ParsedSource, SourceProblem } from './corpus';
+import { textIdentity, type CorpusChange, type ParsedSource, type SavedText, type SourceProblem } from './corpus';
 import { isSourceFile, loadSources, readStoredSource, type LoadResult, type SourceStore } from './corpus/load';
 import { EntityIndex } from './entities/entityIndex';
 import { OVERRIDES_FILE, readOverrides } from './entities/overrides';
@@ -64,9 +66,12 @@ export interface LoadOptions {
   saveLater?: boolean;
 }
 
-/** The source texts of a snapshot by URI: saved in the same file as its word index, so they vouch its fingerprints. */
-function written(snapshot: IndexSnapshot): Map<string, string> {
-  return new Map(snapshot.sources.map((s) => [s.uri, s.parsed.text]));
+/**
+ * The source texts of a snapshot by URI (as `textIdentity`, so none is read): saved in the same file as its word index,
+ * so they vouch its fingerprints.
+ */
+function written(snapshot: IndexSnapshot): Map<string, SavedText | string> {
+  return new Map(snapshot.sources.map((s) => [s.uri, textIdentity(s.parsed)]));
 }
 
 /** `store.list()`, started now and awaited later (its failure is then the awaiter's, not an unhandled rejection). */
@@ -193,14 +198,23 @@ export class BriefingDesk {
   }
 
   async #readSnapshot(cache: IndexCacheStore): Promise<IndexSnapshot | undefined> {
-    let bytes: Uint8Array | undefined;
+    let src: SavedIndexBytes | undefined;
     try {
-      bytes = await cache.read();
+      if (cache.open) src = await cache.open();
+      else {
+        const bytes = await cache.read();
+        src = bytes && bytesSource(bytes);
+      }
     } catch {
-      bytes = undefined;
+      src = undefined;
     }
-    if (!bytes) return undefined;
-    const decoded = decodeIndex(bytes);
+    if (!src) return undefined;
+    let decoded: ReturnType<typeof decodeIndexFrom>;
+    try {
+      decoded = decodeIndexFrom(src);
+    } catch (e) {
+      decoded = { problem: `it could not be read: ${(e as Error).message}` };
+    }
     if ('problem' in decoded) {
       this.#log.info(`Saved index not used (${decoded.problem}); rebuilding it.`);
       return undefined;

@@ -2,6 +2,7 @@
 import { Corpus, type CorpusChange, type ParsedSource, type Source } from './corpus';
 import { EntityIndex, Extraction, type EntityOverrides } from './entities';
 import { SearchIndex, type SerializedSearchIndex } from './search';
+import type { Written } from './search/serialize';
 
 /**
  * One place that owns the corpus and everything derived from it. Hosts hand in parsed sources;
@@ -46,7 +47,7 @@ export class Library {
     bundled: ParsedSource[],
     own: ParsedSource[],
     search: SerializedSearchIndex,
-    written?: ReadonlyMap<string, string>,
+    written?: Written,
   ): CorpusChange {
     const keep = new Set([...bundled, ...own].map((p) => p.uri));
     const gone = this.corpus.remove(this.corpus.sources.map((s) => s.uri).filter((u) => !keep.has(u)));

@@ -1,9 +1,43 @@
-// The saved index on the local file system (Node hosts): read whole, written piece by piece to a temp file that is then
-// renamed over the old one (atomic: a reader sees the old file or the new one, never a part).
+// The saved index on the local file system (Node hosts): read by position (a warm start reads what it needs, a source
+// text when it is first used), written piece by piece to a temp file that is then renamed over the old one (atomic: a
+// reader sees the old file or the new one, never a part; an open file stays the old one).
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import type { IndexCacheStore } from '../core/cache';
+import type { IndexCacheStore, SavedIndexBytes } from '../core/cache';
+
+/** Reads of at most this many bytes share one buffer (the caller decodes or copies at once, see `ByteSource`). */
+const SHARED_READ = 1 << 20;
+
+/**
+ * Closes a saved index's file once nothing reads it any more (every source text read from it is gone). A worker
+ * thread that ends closes its open files itself (a `FileHandle` belongs to its thread).
+ */
+const unused = new FinalizationRegistry<fs.promises.FileHandle>((handle) => void handle.close().catch(() => undefined));
+
+/**
+ * The open file as `SavedIndexBytes`: `size` bytes, read by position. It stays open while the object is in use (a
+ * rename over the path leaves this file whole), and is closed when the object is collected.
+ */
+function openedFile(handle: fs.promises.FileHandle, size: number): SavedIndexBytes {
+  const { fd } = handle;
+  const shared = Buffer.allocUnsafeSlow(Math.min(size, SHARED_READ));
+  const file: SavedIndexBytes = {
+    size,
+    read(at, length, own) {
+      if (at < 0 || length < 0 || at + length > size) throw new RangeError('read outside the saved index');
+      const into = !own && length <= shared.length ? shared : Buffer.allocUnsafeSlow(length);
+      for (let done = 0; done < length;) {
+        const n = fs.readSync(fd, into, done, length - done, at + done);
+        if (n === 0) throw new Error('the saved index is shorter than when it was opened');
+        done += n;
+      }
+      return into.subarray(0, length);
+    },
+  };
+  unused.register(file, handle);
+  return file;
+}
 
 /** One index file; a missing or unreadable file reads as none, and a failed write leaves the old file whole. */
 export class FsCacheStore implements IndexCacheStore {
@@ -17,6 +51,18 @@ export class FsCacheStore implements IndexCacheStore {
     try {
       return await fs.promises.readFile(this.file);
     } catch {
+      return undefined;
+    }
+  }
+
+  async open(): Promise<SavedIndexBytes | undefined> {
+    let handle: fs.promises.FileHandle | undefined;
+    try {
+      handle = await fs.promises.open(this.file, 'r');
+      const { size } = await handle.stat();
+      return openedFile(handle, size);
+    } catch {
+      await handle?.close().catch(() => undefined);
       return undefined;
     }
   }

@@ -13,11 +13,19 @@ import type { Entity, Mention } from '../entities/types';
 import { PostingWriter } from '../search/serialize';
 import type { PackedPostings, SerializedSearchIndex } from '../search/types';
 import type { Paragraph } from '../corpus/types';
+import {
+  isSavedSlice,
+  SavedParagraph,
+  SavedText,
+  savedTextOf,
+  useSavedText,
+  type ByteSource,
+} from '../corpus/savedText';
 
 /** Names the format in the header; a file without it is foreign. */
 export const CACHE_FORMAT = 'briefing-desk-index';
 /** Bumped whenever anything saved changes shape or meaning (parsing, keys, the word index, entities). */
-export const CACHE_VERSION = 6;
+export const CACHE_VERSION = 7;
 
 /** What identifies a source file's content without reading it (size, mtime) and after reading it (hash). */
 export interface FileStamp {
@@ -256,6 +264,7 @@ function putText(
  */
 function slim(s: CachedSource, text: TextPlace, table: TableWriter): unknown {
   const { parsed } = s;
+  const sliced = savedTextOf(parsed) !== undefined;
   const extras: Record<number, Record<string, unknown>> = {};
   let any = false;
   parsed.paragraphs.forEach((p, i) => {
@@ -264,14 +273,19 @@ function slim(s: CachedSource, text: TextPlace, table: TableWriter): unknown {
     extra = putNumber(table, p.start, 'start', extra);
     extra = putNumber(table, p.end, 'end', extra);
     extra = putNumber(table, p.line, 'line', extra);
-    extra = putText(extra, parsed.text, p.start, p.end, p.text);
+    // A paragraph restored from a saved text is still its slice: nothing to check (and no text to read).
+    if (!(sliced && isSavedSlice(p))) extra = putText(extra, parsed.text, p.start, p.end, p.text);
     if (extra) {
       extras[i] = extra;
       any = true;
     }
   });
   // Placeholders keep the fields in their order (a restored source prints as the parsed one did).
-  const meta = { ...parsed, text: null, paragraphs: parsed.paragraphs.length };
+  // Field by field: a spread would read a saved text that nothing else needs.
+  const meta: Record<string, unknown> = {};
+  for (const k of Object.keys(parsed)) {
+    meta[k] = k === 'text' ? null : k === 'paragraphs' ? parsed.paragraphs.length : parsed[k as keyof ParsedSource];
+  }
   return { ...s, parsed: meta, ...text, ...(any ? { extras } : {}) };
 }
 
@@ -340,17 +354,23 @@ export function* encodeIndex(snapshot: IndexSnapshot): Generator<Uint8Array> {
   // Padded so the body starts at a multiple of 8 (word-wise checksum without a copy).
   yield encoder.encode(line.padEnd(Math.ceil((line.length + 1) / 8) * 8 - 1, ' ') + '\n');
   const out = new BlockWriter();
-  // Texts of one-byte characters first (read back as a few long strings and sliced: far less for the garbage
-  // collector to copy than one string per source), then the others, one by one.
-  const oneByte = snapshot.sources.map((s) => !WIDE.test(s.parsed.text));
-  const order = [...snapshot.sources.keys()].sort((a, b) => Number(oneByte[b]) - Number(oneByte[a]) || a - b);
+  // The texts, in the sources' order. A text restored from the saved index and never read since is copied as the
+  // bytes it was read from, without making a string of it.
   const places: TextPlace[] = [];
-  for (const i of order) {
-    const text = snapshot.sources[i].parsed.text;
+  for (const s of snapshot.sources) {
+    const saved = savedTextOf(s.parsed);
     const before = out.total;
-    yield* out.text(text);
-    const textBytes = out.total - before;
-    places[i] = oneByte[i] ? { textBytes, textChars: text.length } : { textBytes };
+    let textChars: number;
+    if (saved && !saved.decoded) {
+      // A copy: the read may share memory with the next one, which may come while this piece is being written.
+      yield* out.bytes(saved.from.read(saved.at, saved.bytes, true));
+      textChars = saved.chars;
+    } else {
+      const text = s.parsed.text;
+      yield* out.text(text);
+      textChars = text.length;
+    }
+    places.push({ textBytes: out.total - before, textChars });
   }
   const texts = out.total;
   const { search } = snapshot;
@@ -365,13 +385,22 @@ export function* encodeIndex(snapshot: IndexSnapshot): Generator<Uint8Array> {
   }
   const table = new TableWriter();
   const mentions = new TableWriter();
-  const byUri = new Map(snapshot.sources.map((s) => [s.uri, s.parsed.text]));
+  const byUri = new Map(snapshot.sources.map((s) => [s.uri, s.parsed]));
+  // The texts mentions are checked against, read once each for this save: a saved text not read yet stays unread.
+  const peeked = new Map<string, string | undefined>();
+  const textOf = (uri: string): string | undefined => {
+    if (peeked.has(uri)) return peeked.get(uri);
+    const parsed = byUri.get(uri);
+    const text = parsed && (savedTextOf(parsed)?.peek() ?? parsed.text);
+    peeked.set(uri, text);
+    return text;
+  };
   const { entities } = snapshot;
   const json = jsonPieces({
     ...snapshot,
     sources: streamedArray(snapshot.sources, (s, i) => slim(s, places[i], table)),
     search: { ...search, passages: [], titles: [], packed: undefined },
-    entities: entities && new Streamed(() => jsonPieces(slimEntities(entities, byUri, mentions))),
+    entities: entities && new Streamed(() => jsonPieces(slimEntities(entities, textOf, mentions))),
     extraction: undefined,
   });
   for (const piece of json) yield* out.text(piece);
@@ -441,7 +470,6 @@ function validSource(v: unknown): v is CachedSource {
     typeof st.hash === 'string' &&
     isObject(p) &&
     p.uri === v.uri &&
-    typeof p.text === 'string' &&
     typeof p.title === 'string' &&
     Array.isArray(p.warnings)
   );
@@ -461,13 +489,50 @@ function validSearch(v: unknown): v is SerializedSearchIndex {
   );
 }
 
+/** A saved index to decode: its size and its bytes, read by position (see `ByteSource`). */
+export interface SavedIndexBytes extends ByteSource {
+  readonly size: number;
+}
+
+/** `bytes` as a `SavedIndexBytes` (reads are views: no copies). */
+export function bytesSource(bytes: Uint8Array): SavedIndexBytes {
+  return {
+    size: bytes.length,
+    // A copy for the caller to keep (a Node Buffer's own `slice` would share): the rest can then be freed.
+    read: (at, length, own) =>
+      own ? Uint8Array.prototype.slice.call(bytes, at, at + length) : bytes.subarray(at, at + length),
+  };
+}
+
+/** Bytes the checksum reads at a time. */
+const CHECK_STEP = 1 << 20;
+
+/** The line that ends just before `end` (its start, and its text), searched for in the last kilobyte. */
+function lineBefore(src: SavedIndexBytes, end: number): { at: number; text: string } | undefined {
+  const from = Math.max(0, end - 1024);
+  const tail = src.read(from, end - from);
+  const nl = tail.lastIndexOf(10);
+  if (nl < 0) return undefined;
+  return { at: from + nl + 1, text: decoder.decode(tail.subarray(nl + 1)) };
+}
+
 /** Reads bytes written by `encodeIndex`; anything else gives the reason it cannot be used. */
 export function decodeIndex(bytes: Uint8Array): { snapshot: IndexSnapshot } | { problem: string } {
-  const nl = bytes.indexOf(10);
-  if (nl < 0 || nl > 1000) return { problem: 'not a Briefing Desk index' };
+  return decodeIndexFrom(bytesSource(bytes));
+}
+
+/**
+ * Reads a saved index from `src`. The whole body is checked against the checksum, but the source texts are not
+ * decoded: each source's `text` (and its paragraphs') reads `src` on first use (see `SavedText`), so `src` must keep
+ * giving these bytes for as long as the sources are in use.
+ */
+export function decodeIndexFrom(src: SavedIndexBytes): { snapshot: IndexSnapshot } | { problem: string } {
+  const head = src.read(0, Math.min(src.size, 1024));
+  const nl = head.indexOf(10);
+  if (nl < 0) return { problem: 'not a Briefing Desk index' };
   let header: Header;
   try {
-    header = JSON.parse(decoder.decode(bytes.subarray(0, nl))) as Header;
+    header = JSON.parse(decoder.decode(head.subarray(0, nl))) as Header;
   } catch {
     return { problem: 'not a Briefing Desk index' };
   }
@@ -475,44 +540,48 @@ export function decodeIndex(bytes: Uint8Array): { snapshot: IndexSnapshot } | { 
   if (header.version !== CACHE_VERSION)
     return { problem: `index version ${String(header.version)}, expected ${CACHE_VERSION}` };
   // The trailer: the last line, after the body's own line break.
-  const last = bytes.length - 1;
-  const sep = last > nl ? bytes.lastIndexOf(10, last - 1) : -1;
-  if (bytes[last] !== 10 || sep <= nl || last - sep > 1000) return { problem: 'the index is truncated' };
+  const last = src.size - 1;
+  const line = last > nl && src.read(last, 1)[0] === 10 ? lineBefore(src, last) : undefined;
+  if (!line || line.at - 1 <= nl) return { problem: 'the index is truncated' };
   let trailer: Trailer;
   try {
-    trailer = JSON.parse(decoder.decode(bytes.subarray(sep + 1, last))) as Trailer;
+    trailer = JSON.parse(line.text) as Trailer;
   } catch {
     return { problem: 'the index is truncated' };
   }
   // The header is padded so the body starts at a multiple of 8 (word-wise hashing); the reader may place it anywhere.
-  const body = bytes.subarray(nl + 1, sep);
-  if (!isObject(trailer) || body.length !== trailer.length) return { problem: 'the index is truncated' };
-  if (hashBytes(body) !== trailer.checksum) return { problem: 'the index is corrupt (checksum)' };
+  const start = nl + 1;
+  const length = line.at - 1 - start;
+  if (!isObject(trailer) || length !== trailer.length) return { problem: 'the index is truncated' };
+  const sum = new Checksum();
+  for (let at = 0; at < length; at += CHECK_STEP) sum.update(src.read(start + at, Math.min(CHECK_STEP, length - at)));
+  if (sum.digest() !== trailer.checksum) return { problem: 'the index is corrupt (checksum)' };
   const { json, texts, paragraphs, mentions, extraction } = trailer;
   if (
     ![json, texts, paragraphs, mentions, extraction].every(isCount) ||
-    json + texts + paragraphs + mentions + extraction > body.length
+    json + texts + paragraphs + mentions + extraction > length
   )
     return { problem: 'the index is corrupt (shape)' };
+  let at = start + texts;
+  /** The next `n` bytes of the body; `own`: kept (not only looked at). */
+  const section = (n: number, own = false) => src.read((at += n) - n, n, own);
   let data: unknown;
   try {
-    data = JSON.parse(decoder.decode(body.subarray(texts, texts + json)));
+    data = JSON.parse(decoder.decode(section(json)));
   } catch {
     return { problem: 'the index is corrupt (not JSON)' };
   }
   if (!isObject(data) || !Array.isArray(data.sources) || !validSearch(data.search))
     return { problem: 'the index is corrupt (shape)' };
-  if (!readTexts(data.sources, body.subarray(0, texts))) return { problem: 'the index is corrupt (texts)' };
-  let at = texts + json;
-  const section = (n: number) => body.subarray(at, (at += n));
+  if (!readTexts(data.sources, src, start, texts)) return { problem: 'the index is corrupt (texts)' };
   if (!data.sources.every(validSource)) return { problem: 'the index is corrupt (sources)' };
   const sources = data.sources;
   if (!readParagraphs(sources, section(paragraphs))) return { problem: 'the index is corrupt (paragraphs)' };
-  const entities = readEntities(data.entities, section(mentions), sources);
+  const entities = readEntities(data.entities, section(mentions, true), sources);
   if (entities === false) return { problem: 'the index is corrupt (entities)' };
-  const packed = readPostings(data.search, section(body.length - at - extraction));
-  // A copy (a Node Buffer's `slice` would share), so the rest of the file can be freed; read when an update needs it.
-  const extractionBytes = new Uint8Array(section(extraction));
+  const packed = readPostings(data.search, section(start + length - at - extraction, true));
+  // Read when an update needs it.
+  const extractionBytes = section(extraction, true);
   if (!packed) return { problem: 'the index is corrupt (word index)' };
   data.search.packed = packed;
   const savedAt = typeof data.savedAt === 'number' ? data.savedAt : 0;
@@ -526,7 +595,11 @@ type SavedEntities = NonNullable<IndexSnapshot['entities']>;
  * 32-bit numbers each: which of `mentionSources` (key and URI), paragraph, start, end; the text is the source text
  * between start and end, unless an extra says otherwise).
  */
-function slimEntities(e: SavedEntities, texts: Map<string, string>, table: TableWriter): Record<string, unknown> {
+function slimEntities(
+  e: SavedEntities,
+  textOf: (uri: string) => string | undefined,
+  table: TableWriter,
+): Record<string, unknown> {
   const refs = new Map<string, Map<string, number>>(); // URI → key → ref
   const mentionSources: Array<[string, string]> = [];
   const extras: Record<number, Record<string, unknown>> = {};
@@ -543,7 +616,7 @@ function slimEntities(e: SavedEntities, texts: Map<string, string>, table: Table
       extra = putNumber(table, m.paragraph, 'paragraph', extra);
       extra = putNumber(table, m.start, 'start', extra);
       extra = putNumber(table, m.end, 'end', extra);
-      extra = putText(extra, texts.get(uri), m.start, m.end, m.text);
+      extra = putText(extra, textOf(uri), m.start, m.end, m.text);
       if (extra) extras[n] = extra;
       n++;
     }
@@ -575,13 +648,12 @@ function readEntities(e: unknown, bytes: Uint8Array, sources: CachedSource[]): S
     return false;
   const refs = e.mentionSources as unknown[];
   if (!refs.every((r) => Array.isArray(r) && r.length === 2 && r.every((x) => typeof x === 'string'))) return false;
-  const byUri = new Map(sources.map((s) => [s.uri, s.parsed.text]));
+  const byUri = new Map(sources.map((s) => [s.uri, savedTextOf(s.parsed)]));
   const texts = (refs as Array<[string, string]>).map(([, uri]) => byUri.get(uri));
   const extras = e.mentionExtras;
   const list = e.entities as unknown[];
   if (bytes.length % 16) return false;
-  // The table's own copy, so the rest of the file can be freed before the mentions are read (if ever).
-  const table = new Uint8Array(bytes);
+  const table = bytes; // the caller's own (see `decodeIndexFrom`)
   const view = new DataView(table.buffer, table.byteOffset, table.byteLength);
   const total = table.length / 16;
   /** Reads every entity's mentions: with `build`, into their lists; without, only checking them. */
@@ -612,7 +684,7 @@ function readEntities(e: unknown, bytes: Uint8Array, sources: CachedSource[]): S
           }
           if (text === undefined) {
             const whole = texts[ref];
-            if (whole === undefined || !((from as number) <= (to as number) && (to as number) <= whole.length))
+            if (whole === undefined || !((from as number) <= (to as number) && (to as number) <= whole.chars))
               return undefined;
           } else if (typeof text !== 'string') return undefined;
           continue;
@@ -621,7 +693,7 @@ function readEntities(e: unknown, bytes: Uint8Array, sources: CachedSource[]): S
         const m: Mention = { key, uri, paragraph: view.getUint32(w + 4, true), start, end, text: '' };
         if (extra !== undefined) Object.assign(m, extra);
         if (extra?.text === undefined) {
-          const form = texts[ref]!.slice(m.start, m.end);
+          const form = texts[ref]!.value().slice(m.start, m.end);
           m.text = forms.get(form) ?? (forms.set(form, form), form);
         }
         out[i] = m;
@@ -653,63 +725,37 @@ function readEntities(e: unknown, bytes: Uint8Array, sources: CachedSource[]): S
   };
 }
 
-/** Where a source's text is in the texts section: its UTF-8 bytes, and its length when it is in the one-byte part. */
+/** Where a source's text is in the texts section (the sources' texts follow one another): its UTF-8 bytes, its length. */
 interface TextPlace {
   textBytes: number;
-  textChars?: number;
+  textChars: number;
 }
 
-/** A character that needs two bytes in a JavaScript string. */
-const WIDE = /[^\u0000-\u00ff]/;
-
-/** The one-byte part is read as strings of at most this many bytes (far below any engine's string limit). */
-const ONE_BYTE_RUN = 1 << 25;
-
-/** Puts each source's text back from the texts section; false when the lengths do not add up. */
-function readTexts(sources: unknown[], bytes: Uint8Array): boolean {
-  const places: Array<{ s: Record<string, unknown>; bytes: number; chars?: number }> = [];
+/**
+ * Gives each source its saved text, read from `src` when first used; false when the places do not add up to the texts
+ * section (`length` bytes from `start`).
+ */
+function readTexts(sources: unknown[], src: ByteSource, start: number, length: number): boolean {
+  let at = 0;
   for (const s of sources) {
     if (!isObject(s) || !isObject(s.parsed)) return false;
     const { textBytes: n, textChars: c } = s;
-    if (!isCount(n) || (c !== undefined && !isCount(c))) return false;
-    places.push({ s: s.parsed, bytes: n, chars: c as number | undefined });
+    // A UTF-8 text has at least as many bytes as UTF-16 code units, and at most three per code unit.
+    if (!isCount(n) || !isCount(c) || c > n || n > 3 * c || at + n > length) return false;
     delete s.textBytes;
     delete s.textChars;
+    useSavedText(s.parsed, new SavedText(src, start + at, n, c));
+    at += n;
   }
-  let at = 0;
-  // The one-byte part: runs of texts decoded together, then sliced.
-  const narrow = places.filter((p) => p.chars !== undefined);
-  for (let i = 0; i < narrow.length;) {
-    let j = i;
-    let runBytes = 0;
-    while (j < narrow.length && (j === i || runBytes + narrow[j].bytes <= ONE_BYTE_RUN)) runBytes += narrow[j++].bytes;
-    if (at + runBytes > bytes.length) return false;
-    const run = decoder.decode(bytes.subarray(at, at + runBytes));
-    at += runBytes;
-    let c = 0;
-    for (; i < j; i++) {
-      const chars = narrow[i].chars!;
-      if (c + chars > run.length) return false;
-      narrow[i].s.text = run.slice(c, c + chars);
-      c += chars;
-    }
-    if (c !== run.length) return false;
-  }
-  for (const p of places) {
-    if (p.chars !== undefined) continue;
-    if (at + p.bytes > bytes.length) return false;
-    p.s.text = decoder.decode(bytes.subarray(at, at + p.bytes));
-    at += p.bytes;
-  }
-  return at === bytes.length;
+  return at === length;
 }
 
 const isCount = (n: unknown): n is number => typeof n === 'number' && Number.isInteger(n) && n >= 0;
 
 /**
  * Builds each source's paragraphs from the table (and its extras): a paragraph's text is a slice of the source text,
- * which shares its memory. False when the table does not hold exactly the paragraphs the sources count, or a paragraph
- * lies outside its text.
+ * taken when first read (it shares the text's memory). False when the table does not hold exactly the paragraphs the
+ * sources count, or a paragraph lies outside its text.
  */
 function readParagraphs(sources: CachedSource[], bytes: Uint8Array): boolean {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -720,27 +766,29 @@ function readParagraphs(sources: CachedSource[], bytes: Uint8Array): boolean {
     const count = (s.parsed as unknown as Record<string, unknown>).paragraphs;
     const extras = raw.extras ?? {};
     delete raw.extras;
-    if (!isCount(count) || w + count * TABLE_WORDS > words || !isObject(extras)) return false;
-    const text = s.parsed.text;
+    const saved = savedTextOf(s.parsed);
+    if (!saved || !isCount(count) || w + count * TABLE_WORDS > words || !isObject(extras)) return false;
     const out = new Array<Paragraph>(count);
     for (let i = 0; i < count; i++, w += TABLE_WORDS) {
+      const n = view.getUint32(4 * w, true);
       const start = view.getUint32(4 * (w + 1), true);
       const end = view.getUint32(4 * (w + 2), true);
-      const p: Paragraph = {
-        n: view.getUint32(4 * w, true),
-        text: '',
-        start,
-        end,
-        line: view.getUint32(4 * (w + 3), true),
-      };
+      const line = view.getUint32(4 * (w + 3), true);
       const extra = extras[i];
-      if (extra !== undefined) {
-        if (!isObject(extra) || Object.prototype.hasOwnProperty.call(extra, '__proto__')) return false;
-        Object.assign(p, extra);
+      let p: Paragraph;
+      if (extra !== undefined && (!isObject(extra) || Object.prototype.hasOwnProperty.call(extra, '__proto__')))
+        return false;
+      if (extra === undefined || !('text' in extra || 'start' in extra || 'end' in extra)) {
+        // The usual paragraph: the slice of the text at its offsets (a section or page of its own, at most).
+        if (!(start <= end && end <= saved.chars)) return false;
+        p = new SavedParagraph(n, start, end, line, saved);
+        if (extra) Object.assign(p, extra);
+      } else {
+        p = Object.assign({ n, text: '', start, end, line }, extra);
+        if (!(isUint32(p.start) && isUint32(p.end) && p.start <= p.end && p.end <= saved.chars)) return false;
+        if (extra.text === undefined) p.text = saved.value().slice(p.start, p.end);
+        else if (typeof p.text !== 'string') return false;
       }
-      if (!(isUint32(p.start) && isUint32(p.end) && p.start <= p.end && p.end <= text.length)) return false;
-      if (extra?.text === undefined) p.text = text.slice(p.start, p.end);
-      else if (typeof p.text !== 'string') return false;
       out[i] = p;
     }
     s.parsed.paragraphs = out;
@@ -788,5 +836,5 @@ function readPostings(search: SerializedSearchIndex, bytes: Uint8Array): PackedP
     if (count > 0 && acc >= (l % 2 ? sources : passages)) return undefined;
   }
   if (i !== end) return undefined;
-  return { bytes: new Uint8Array(bytes), at, counts }; // a copy (a Node Buffer's `slice` would share)
+  return { bytes, at, counts }; // the caller's own bytes (see `decodeIndexFrom`)
 }

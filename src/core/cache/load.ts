@@ -3,7 +3,7 @@
 import { isSourceFile, readSource, readStoredBytes, type SourceStore } from '../corpus/load';
 import type { ParsedSource } from '../corpus/ingest';
 import type { SourceProblem } from '../corpus/types';
-import { hashBytes, type CachedSource } from './format';
+import { hashBytes, type CachedSource, type SavedIndexBytes } from './format';
 
 /** How close to the index's save time an mtime must be for the file to be hashed rather than trusted. */
 const RACY_MS = 2000;
@@ -19,6 +19,14 @@ export interface IndexCacheStore {
    * (or a piece throwing) leaves the old bytes in place.
    */
   write(chunks: Iterable<Uint8Array>): Promise<void>;
+  /**
+   * The saved file opened for reads by position, or undefined when there is none (stores that can read a file by
+   * position while it is in use: the Node file system). A warm start then reads the parts it needs, and each source
+   * text when it is first used, instead of the whole file. The file must keep giving the same bytes while it is open:
+   * `write` replaces the file by a rename, so an open file is the old one, whole, until it is closed (and it is closed
+   * once nothing uses it any more).
+   */
+  open?(): Promise<SavedIndexBytes | undefined>;
 }
 
 /** What a load with a saved index found. */

@@ -2,6 +2,7 @@
 import { byCodePoint } from '../text/normalize';
 import { baseKey, isValidKey, suffix } from './keys';
 import type { ParsedSource } from './ingest';
+import { sameText, savedTextOf, useSavedText } from './savedText';
 import type { Source, SourceFileWarning } from './types';
 
 interface Entry {
@@ -10,6 +11,9 @@ interface Entry {
   /** The key its title and date suggest (computed once). */
   base: string;
 }
+
+/** What a parsed source has that its `Source` does not. */
+const PARSE_ONLY = new Set(['requestedKey', 'warnings', 'keyLine']);
 
 /** What changed in the corpus after an update, so indexes can follow. */
 export interface CorpusChange {
@@ -24,6 +28,7 @@ export interface CorpusChange {
  * holds each text once rather than twice (a slice shares the file text's memory).
  */
 function shareParagraphTexts(p: ParsedSource): void {
+  if (savedTextOf(p)) return; // restored from the saved index: its paragraphs are slices of its text already
   for (const q of p.paragraphs) {
     if (q.text.length !== q.end - q.start) continue;
     const slice = p.text.slice(q.start, q.end);
@@ -65,7 +70,7 @@ export class Corpus {
     const updated: Source[] = [];
     for (const e of entries) {
       const old = this.#sources.get(e.parsed.uri)!;
-      if (old.text === e.parsed.text && old.bundled === e.bundled) continue;
+      if (sameText(old, e.parsed) && old.bundled === e.bundled) continue;
       const source = this.#toSource(e, old.key);
       this.#sources.set(source.uri, source);
       this.#byKey.set(source.key, source);
@@ -80,8 +85,16 @@ export class Corpus {
   #taken: Array<{ uri: string; by: string }> = [];
 
   #toSource(e: Entry, key: string): Source {
-    const { requestedKey: _r, warnings: _w, keyLine: _l, ...rest } = e.parsed;
-    return { ...rest, key, bundled: e.bundled };
+    // Field by field, so a saved text stays unread (a spread would read it).
+    const source: Record<string, unknown> = {};
+    const parsed = e.parsed as unknown as Record<string, unknown>;
+    for (const k of Object.keys(parsed)) if (!PARSE_ONLY.has(k)) source[k] = k === 'text' ? '' : parsed[k];
+    source.key = key;
+    source.bundled = e.bundled;
+    const saved = savedTextOf(e.parsed);
+    if (saved) useSavedText(source, saved);
+    else source.text = e.parsed.text;
+    return source as unknown as Source;
   }
 
   #collectWarnings(taken: Array<{ uri: string; by: string }>): SourceFileWarning[] {
@@ -157,7 +170,7 @@ export class Corpus {
     const next = new Map<string, Source>();
     const assign = (key: string, e: Entry) => {
       const old = this.#sources.get(e.parsed.uri);
-      if (old && old.key === key && old.text === e.parsed.text && old.bundled === e.bundled) {
+      if (old && old.key === key && sameText(old, e.parsed) && old.bundled === e.bundled) {
         next.set(e.parsed.uri, old); // unchanged: kept as is (the comparison below keeps it too)
         return;
       }

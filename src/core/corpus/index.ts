@@ -12,3 +12,4 @@ export { pageLabel } from '../formats/build';
 export type { SourceFormat } from '../formats/types';
 export * from './entry';
 export * from './view';
+export * from './savedText';

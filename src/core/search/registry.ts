@@ -1,6 +1,10 @@
 // Which passages the search index holds: sources by URI, each owning a contiguous range of passage ids.
 import type { Paragraph, Source } from '../corpus/types';
+import { isSavedSlice } from '../corpus/savedText';
 import type { PassageSpace } from './candidates';
+
+/** A paragraph's length in UTF-16 code units, without reading a saved text (a saved slice is its offsets' span). */
+const lengthOf = (p: Paragraph): number => (isSavedSlice(p) ? p.end - p.start : p.text.length);
 
 /** One indexed source and where its passages sit in the id space. */
 export interface SourceEntry {
@@ -57,7 +61,7 @@ export class PassageRegistry implements PassageSpace {
     this.#byUri.set(source.uri, entry);
     for (let j = 0; j < entry.count; j++) this.#sourceOf.push(entry.sid);
     this.#count += entry.count;
-    for (const p of source.paragraphs) this.#chars += p.text.length;
+    for (const p of source.paragraphs) this.#chars += lengthOf(p);
     return entry;
   }
 
@@ -69,7 +73,7 @@ export class PassageRegistry implements PassageSpace {
     this.#bySid[entry.sid] = undefined;
     for (let id = entry.first; id < entry.first + entry.count; id++) this.#sourceOf[id] = -1;
     this.#count -= entry.count;
-    for (const p of entry.source.paragraphs) this.#chars -= p.text.length;
+    for (const p of entry.source.paragraphs) this.#chars -= lengthOf(p);
     return entry;
   }
 

@@ -9,7 +9,7 @@ import { matchRanges, type WordMatch } from './highlight';
 import { parseQuery } from './query';
 import { rank, type TermGroup } from './rank';
 import { PassageRegistry } from './registry';
-import { decode, encode } from './serialize';
+import { decode, encode, type Written } from './serialize';
 import { Synonyms, type AltSpan } from './synonyms';
 import { words } from './tokenize';
 import type { SearchHit, SearchOptions, SerializedSearchIndex } from './types';
@@ -140,11 +140,7 @@ export class SearchIndex {
    * Rebuilds an index from `serialize()` output and the current sources; changed or new sources are re-indexed.
    * `written`: only the source texts saved in the same checked file as `data` (URI → text), never texts from elsewhere.
    */
-  static deserialize(
-    data: SerializedSearchIndex,
-    sources: Source[],
-    written?: ReadonlyMap<string, string>,
-  ): SearchIndex {
+  static deserialize(data: SerializedSearchIndex, sources: Source[], written?: Written): SearchIndex {
     const index = new SearchIndex();
     const stale = decode(data, sources, index.#registry, index.#words, written);
     for (const s of stale) index.addSource(s);

@@ -1,4 +1,5 @@
 // The word index to and from plain data; sources whose text changed since are re-indexed, not trusted.
+import { textIdentity, type SavedText } from '../corpus/savedText';
 import type { Source } from '../corpus/types';
 import type { PassageRegistry } from './registry';
 import type { PackedPostings, SerializedSearchIndex, SerializedSource } from './types';
@@ -143,14 +144,17 @@ export class PostingWriter {
   }
 }
 
-function matches(saved: SerializedSource, source: Source, written: ReadonlyMap<string, string> | undefined): boolean {
+function matches(saved: SerializedSource, source: Source, written: Written | undefined): boolean {
   return (
     saved.key === source.key &&
     saved.title === source.title &&
     saved.paragraphs === source.paragraphs.length &&
-    (written?.get(saved.uri) === source.text || saved.fingerprint === fingerprint(source.text))
+    (written?.get(saved.uri) === textIdentity(source) || saved.fingerprint === fingerprint(source.text))
   );
 }
+
+/** Source texts saved with a word index, by URI, as `textIdentity` gives them (a saved text is compared unread). */
+export type Written = ReadonlyMap<string, SavedText | string>;
 
 /**
  * Loads `data` into an empty registry and word index for the given sources. Returns the sources the data
@@ -163,7 +167,7 @@ export function decode(
   sources: Source[],
   registry: PassageRegistry,
   words: WordIndex,
-  written?: ReadonlyMap<string, string>,
+  written?: Written,
 ): Source[] {
   if (data.version !== 1) return sources;
   const given = new Map(sources.map((s) => [s.uri, s]));

@@ -169,7 +169,13 @@ export interface ServeOptions {
 }
 
 /** A source as the host's copy holds it: everything but the file's text (see WorkerEvent). */
-const withoutText = (s: Source): Source => ({ ...s, text: '' });
+function withoutText(s: Source): Source {
+  // Field by field: a saved text is read only when asked for, and a saved paragraph's text is a getter (not cloned).
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(s)) out[k] = k === 'text' ? '' : s[k as keyof Source];
+  out.paragraphs = s.paragraphs.map((p) => ({ n: p.n, text: p.text, ...(p as object) }));
+  return out as unknown as Source;
+}
 
 /** Sources per `sources` event: small messages, so the host never spends long taking one in. */
 export const MIRROR_CHUNK = 200;

@@ -1,0 +1,133 @@
+// A source text kept in the saved index and decoded on first use. A warm start restores ten thousand sources without
+// making a string of any of their texts: a source's `text` (and each paragraph's) reads the saved bytes when something
+// first asks for it (a search hit, a cited paragraph, an entity update), and an unread text is saved again as the
+// bytes it was read from. To everything else the text is an ordinary string property.
+import type { Paragraph } from './types';
+
+/** Where saved bytes are read from: a byte array in memory, or the saved file itself (positional reads). */
+export interface ByteSource {
+  /**
+   * `length` bytes from `at`. Unless `own`, the array may be a view of memory the source reuses for its next read:
+   * decode or copy it at once. With `own`, the array is the caller's to keep.
+   */
+  read(at: number, length: number, own?: boolean): Uint8Array;
+}
+
+const decoder = new TextDecoder('utf-8');
+
+/** One saved text: its bytes' place, and its length in UTF-16 code units (known without decoding). */
+export class SavedText {
+  #value: string | undefined;
+
+  constructor(
+    readonly from: ByteSource,
+    readonly at: number,
+    readonly bytes: number,
+    readonly chars: number,
+  ) {}
+
+  /** The text (decoded once). Throws if the bytes no longer decode to the saved length (the file was damaged). */
+  value(): string {
+    this.#value ??= this.peek();
+    return this.#value;
+  }
+
+  /** The text, without keeping it (when it has not been decoded yet, the caller holds the only copy). */
+  peek(): string {
+    if (this.#value !== undefined) return this.#value;
+    const text = decoder.decode(this.from.read(this.at, this.bytes));
+    if (text.length !== this.chars) throw new Error('a saved source text could not be read back (damaged index file)');
+    return text;
+  }
+
+  /** Whether the text has been decoded. */
+  get decoded(): boolean {
+    return this.#value !== undefined;
+  }
+}
+
+/** The saved text behind an object's `text`, while it is the saved one (kept aside: copies never carry it). */
+const savedOf = new WeakMap<object, SavedText>();
+
+type WithText = { text: string };
+
+// One getter and setter for every object with a saved text (no function per object).
+function readSaved(this: WithText): string {
+  return savedOf.get(this)!.value();
+}
+function replaceSaved(this: WithText, value: string): void {
+  savedOf.delete(this);
+  Object.defineProperty(this, 'text', { value, writable: true, enumerable: true, configurable: true });
+}
+const SAVED_TEXT: PropertyDescriptor = { get: readSaved, set: replaceSaved, enumerable: true, configurable: true };
+
+/** `obj.text` reads `saved` on first use; assigning `obj.text` replaces it with an ordinary value. */
+export function useSavedText(obj: object, saved: SavedText): void {
+  savedOf.set(obj, saved);
+  // Redefining keeps the property's place among the object's keys (a restored source prints as the parsed one did).
+  Object.defineProperty(obj, 'text', SAVED_TEXT);
+}
+
+/** The saved text behind `obj.text`, while it is the saved one (not assigned since). */
+export function savedTextOf(obj: object): SavedText | undefined {
+  return savedOf.get(obj);
+}
+
+/**
+ * What identifies `obj`'s text without reading it: its saved text while it has one, else the string. Two objects with
+ * the same identity have the same text; two texts with different identities may still be equal.
+ */
+export function textIdentity(obj: WithText): SavedText | string {
+  return savedTextOf(obj) ?? obj.text;
+}
+
+/** Whether `a` and `b` have the same text, reading neither when both are the same saved text. */
+export function sameText(a: WithText, b: WithText): boolean {
+  const x = savedTextOf(a);
+  return (x !== undefined && x === savedTextOf(b)) || a.text === b.text;
+}
+
+/**
+ * A paragraph whose text is a saved text between `start` and `end`, sliced when read (a slice shares the text's memory).
+ * Assigning `text` replaces it. The text is a getter, not a field: spreading or cloning a paragraph does not carry it;
+ * JSON does (`toJSON`), and whoever copies one names its fields.
+ */
+export class SavedParagraph implements Paragraph {
+  n: number;
+  start: number;
+  end: number;
+  line: number;
+  readonly #saved: SavedText;
+  #text: string | undefined;
+
+  constructor(n: number, start: number, end: number, line: number, saved: SavedText) {
+    this.n = n;
+    this.start = start;
+    this.end = end;
+    this.line = line;
+    this.#saved = saved;
+  }
+
+  get text(): string {
+    return this.#text ?? this.#saved.value().slice(this.start, this.end);
+  }
+
+  set text(value: string) {
+    this.#text = value;
+  }
+
+  /** Whether `text` is still the saved text between `start` and `end`. */
+  get sliced(): boolean {
+    return this.#text === undefined;
+  }
+
+  /** The paragraph as plain data, its fields in the order a parsed paragraph has them. */
+  toJSON(): Paragraph {
+    return { n: this.n, text: this.text, ...(this as object) } as Paragraph;
+  }
+}
+
+/** Whether `p`'s text is still the slice of a saved text at its offsets (known without reading it). */
+export function isSavedSlice(p: Paragraph): boolean {
+  return p instanceof SavedParagraph && p.sliced;
+}
