@@ -198,6 +198,12 @@ describe('cache: warm start from the saved index', () => {
     store.reads = [];
     const warm = await open(store, cache);
     assert.deepStrictEqual(store.reads, [], 'nothing read again');
+    assert.ok(warm.library.entitiesIfBuilt, 'entities restored');
+    // Restoring the entities reads the texts their mentions come from, but keeps none of them.
+    assert.ok(
+      warm.library.sources.every((s) => savedTextOf(s)?.decoded === false),
+      'no source text kept after the start',
+    );
     assert.deepStrictEqual(warm.library.sources.map(plainSource), cold.library.sources.map(plainSource));
     assert.deepStrictEqual(
       JSON.stringify(warm.library.sources),

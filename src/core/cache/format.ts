@@ -631,6 +631,9 @@ function slimEntities(
   return { ...e, entities, mentionSources, mentionExtras: extras };
 }
 
+/** A string that holds its own characters (not a slice that keeps a longer string alive). */
+const ownCopy = (s: string): string => JSON.parse(JSON.stringify(s)) as string;
+
 /**
  * The saved entities with their mentions from the table; undefined when none were saved, false when corrupt. The table
  * is checked now and read into mentions when `entities` is first asked for: a start after a change never needs them.
@@ -659,6 +662,14 @@ function readEntities(e: unknown, bytes: Uint8Array, sources: CachedSource[]): S
   /** Reads every entity's mentions: with `build`, into their lists; without, only checking them. */
   const read = (build: boolean): boolean => {
     let n = 0;
+    // Each source's text, read once for this build and then let go: a mention keeps a copy of its surface form, not
+    // the text (a slice would keep the whole text, and a source text not read otherwise stays unread).
+    const peeked = new Map<number, string>();
+    const textOf = (ref: number): string => {
+      let text = peeked.get(ref);
+      if (text === undefined) peeked.set(ref, (text = texts[ref]!.peek()));
+      return text;
+    };
     const take = (count: unknown): Mention[] | undefined => {
       if (!isCount(count) || n + count > total) return undefined;
       const out = new Array<Mention>(build ? count : 0);
@@ -693,8 +704,10 @@ function readEntities(e: unknown, bytes: Uint8Array, sources: CachedSource[]): S
         const m: Mention = { key, uri, paragraph: view.getUint32(w + 4, true), start, end, text: '' };
         if (extra !== undefined) Object.assign(m, extra);
         if (extra?.text === undefined) {
-          const form = texts[ref]!.value().slice(m.start, m.end);
-          m.text = forms.get(form) ?? (forms.set(form, form), form);
+          const form = textOf(ref).slice(m.start, m.end);
+          let own = forms.get(form);
+          if (own === undefined) forms.set(form, (own = ownCopy(form)));
+          m.text = own;
         }
         out[i] = m;
       }

@@ -193,7 +193,7 @@ export class Corpus {
     }
     for (const [uri, now] of next) {
       const old = this.#sources.get(uri);
-      if (!old || old.key !== now.key || old.text !== now.text || old.bundled !== now.bundled) updated.push(now);
+      if (!old || old.key !== now.key || !sameText(old, now) || old.bundled !== now.bundled) updated.push(now);
       else next.set(uri, old);
     }
     this.#sources = next;
