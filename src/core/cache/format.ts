@@ -194,6 +194,9 @@ class ByteWriter {
   }
 }
 
+/** Whether this machine stores numbers little-end first (as the saved tables are written). */
+const LITTLE_ENDIAN = new Uint8Array(Uint32Array.of(1).buffer)[0] === 1;
+
 /** 32-bit numbers in a paragraph's row: n, start, end, line. */
 const TABLE_WORDS = 4;
 
@@ -771,8 +774,17 @@ const isCount = (n: unknown): n is number => typeof n === 'number' && Number.isI
  * sources count, or a paragraph lies outside its text.
  */
 function readParagraphs(sources: CachedSource[], bytes: Uint8Array): boolean {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const words = bytes.length / 4;
+  if (!Number.isInteger(words)) return false;
+  // The table as 32-bit numbers: read in place when aligned on a little-endian machine (every machine Node and the
+  // browsers run on), else through a copy, byte by byte.
+  let table: Uint32Array;
+  if (LITTLE_ENDIAN && bytes.byteOffset % 4 === 0) table = new Uint32Array(bytes.buffer, bytes.byteOffset, words);
+  else {
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    table = new Uint32Array(words);
+    for (let i = 0; i < words; i++) table[i] = view.getUint32(4 * i, true);
+  }
   let w = 0;
   for (const s of sources) {
     const raw = s as unknown as Record<string, unknown>;
@@ -783,10 +795,10 @@ function readParagraphs(sources: CachedSource[], bytes: Uint8Array): boolean {
     if (!saved || !isCount(count) || w + count * TABLE_WORDS > words || !isObject(extras)) return false;
     const out = new Array<Paragraph>(count);
     for (let i = 0; i < count; i++, w += TABLE_WORDS) {
-      const n = view.getUint32(4 * w, true);
-      const start = view.getUint32(4 * (w + 1), true);
-      const end = view.getUint32(4 * (w + 2), true);
-      const line = view.getUint32(4 * (w + 3), true);
+      const n = table[w];
+      const start = table[w + 1];
+      const end = table[w + 2];
+      const line = table[w + 3];
       const extra = extras[i];
       let p: Paragraph;
       if (extra !== undefined && (!isObject(extra) || Object.prototype.hasOwnProperty.call(extra, '__proto__')))

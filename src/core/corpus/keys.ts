@@ -16,11 +16,13 @@ export function isValidKey(key: string): boolean {
   return !!m;
 }
 
+/** Only ASCII characters. */
+const ASCII = /^[\x00-\x7f]*$/;
+
 /** The readable key a title and date suggest: three significant title words and the year. */
 export function baseKey(title: string, date: string | null): string {
-  const words = title
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
+  // Decomposing and dropping combining marks changes nothing in plain ASCII (most titles): skipped there.
+  const words = (ASCII.test(title) ? title : title.normalize('NFKD').replace(/[\u0300-\u036f]/g, ''))
     .toLowerCase()
     .replace(/[’']s\b/g, '')
     .split(/[^a-z0-9]+/)
