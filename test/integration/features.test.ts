@@ -176,12 +176,15 @@ describe('Briefing Desk features', function () {
     );
   });
 
-  it('completes source keys after "[@" with title and date', async () => {
+  it('completes source keys after "[@" with title and date, and the opening paragraph beside the list', async () => {
     const editor = await newBriefing('As reported [@');
+    // Resolving items is what the editor does for the one focused in the list: it shows the opening paragraph.
     const list = await vscode.commands.executeCommand<vscode.CompletionList>(
       'vscode.executeCompletionItemProvider',
       editor.document.uri,
       editor.document.positionAt(14),
+      undefined,
+      1000,
     );
     const labels = list.items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
     for (const key of ['israel-calls-india', 'india-israel-ink-2025', 'islamabad-views-us-2025', 'harbour-deal-2025']) {
@@ -191,6 +194,8 @@ describe('Briefing Desk features', function () {
       (i) => (typeof i.label === 'string' ? i.label : i.label.label) === 'india-israel-ink-2025',
     )!;
     assert.match(String(ink.detail), /India, Israel Ink Defence Pact.*2025-11-05/);
+    const opening = ink.documentation as vscode.MarkdownString;
+    assert.match(plain(opening.value), /^The India–Israel defence pact deepens military cooperation/);
   });
 
   it('completes paragraph numbers after ", ¶" with their text', async () => {

@@ -202,9 +202,12 @@ describe('Briefing Desk in the web worker extension host', function () {
   it('the preview plugin renders numbered citations with tooltips and a bibliography', async () => {
     const a = await deskApi();
     const md = a.extendMarkdownIt(new MarkdownIt());
-    const html = md.render('Israel called India an ally [@israel-calls-india, ¶6].\n');
+    // The passage's text comes from the desk (the web worker): a render before it arrived shows it as loading.
+    const html = await waitFor('the cited passage in the tooltip', () => {
+      const rendered = md.render('Israel called India an ally [@israel-calls-india, ¶6].\n');
+      return /data-bd-passage="“India is a key strategic ally of Israel/.test(rendered) ? rendered : undefined;
+    });
     assert.match(html, /<a [^>]*class="bd-cite-ref"[^>]*>1, ¶6<\/a>/);
-    assert.match(html, /data-bd-passage="“India is a key strategic ally of Israel/);
     assert.match(html, /<li id="bd-ref-1" class="bd-ref">.*Israel Calls India ‘Key Strategic Ally’/s);
     // The built-in preview calls the plugin only when the Markdown extension runs in the same extension host: so on
     // vscode.dev and github.dev, but not in code-server, which runs it in its Node host.
@@ -236,6 +239,7 @@ describe('Briefing Desk in the web worker extension host', function () {
     assert.match(html, /^<!DOCTYPE html>/);
     assert.match(html, /<section id="bd-refs" class="bd-bibliography">/);
     assert.match(html, /1 problem found/);
+    assert.match(html, /data-bd-passage="“India is a key strategic ally of Israel/);
   });
 
   it('Add Source from URL saves a page that allows cross-origin requests, following its redirect', async () => {
