@@ -277,6 +277,7 @@ export class SourcesService implements vscode.Disposable {
     this.#log.error('The index worker stopped unexpectedly; indexing on the extension host instead.');
     this.#client = undefined;
     this.corpus.clear();
+    this.texts.clear();
     // Not another worker: one that cannot start (its script missing from the package) would fail the same way again.
     this.#connect(true);
     void this.reload();
