@@ -72,7 +72,8 @@ export type WorkerRequest =
   | { id: number; op: 'reloadEntityOverrides' }
   | { id: number; op: 'saveIndex'; ifDirty?: boolean }
   | { id: number; op: 'memory' }
-  | { id: number; op: 'sourceText'; uri: string };
+  | { id: number; op: 'sourceText'; uri: string }
+  | { id: number; op: 'paragraphTexts'; uris: string[] };
 
 /** The answer to a request. */
 export type WorkerResponse = { id: number; ok: true; result: unknown } | { id: number; ok: false; error: string };
@@ -96,6 +97,16 @@ export interface WorkerResults {
   memory: WorkerMemory | null;
   /** A source's file text as read (null: no such source). */
   sourceText: string | null;
+  paragraphTexts: ParagraphTexts;
+}
+
+/**
+ * The texts of sources' paragraphs (the host's copy of the sources has none): for each URI asked, the texts of ¶1..N
+ * in order, or null when the desk has no such source; `version` is the library's version they were read at.
+ */
+export interface ParagraphTexts {
+  version: number;
+  texts: Array<string[] | null>;
 }
 
 /** I/O the worker asks of the host (the host owns the file system: workspace.fs, Node's fs, memory). */
@@ -148,9 +159,11 @@ export type StoreResponse =
 /**
  * Things the worker says unasked. `sources` keeps a host's copy of the keyed sources current (what hovers,
  * completions and the preview read at once): sent in chunks as sources are indexed, changed or removed; `version`
- * increases with every change of the library. The sources come without their file text (`text` is empty: offsets
- * and paragraphs are all the host's features read; the rare view of a whole file asks `sourceText`), which would
- * double what the host holds. `entities` says the entity index is current again.
+ * increases with every change of the library. The sources come without their texts: `text` is empty (the rare view of
+ * a whole file asks `sourceText`) and so is each paragraph's `text` (what shows a passage asks `paragraphTexts` for
+ * the few sources it shows): the host keeps keys, titles, metadata and where each paragraph is, which answers
+ * definitions, completions of keys and range checks at once, at a fraction of the memory and of the work of taking
+ * thousands of sources in. `entities` says the entity index is current again.
  */
 export type WorkerEvent =
   | { event: 'progress'; done: number; total: number }

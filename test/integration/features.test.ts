@@ -2,13 +2,13 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { BriefingDeskApi } from '../../src/vscode/activate';
-import { api, openFile, waitFor } from './helpers';
+import { api, openFile, sourcesWithTexts, waitFor } from './helpers';
 
 /** The paragraph of a source whose text contains `needle`, found by reading the corpus. */
-function paragraphWith(a: BriefingDeskApi, needle: string) {
-  for (const s of a.sources.corpus.sources) {
-    const p = s.paragraphs.find((x) => x.text.includes(needle));
-    if (p) return { source: s, paragraph: p };
+async function paragraphWith(a: BriefingDeskApi, needle: string) {
+  for (const s of await sourcesWithTexts(a)) {
+    const p = s?.paragraphs.find((x) => x.text.includes(needle));
+    if (s && p) return { source: s, paragraph: p };
   }
   throw new Error(`no paragraph contains ${needle}`);
 }
@@ -77,8 +77,9 @@ describe('Briefing Desk features', function () {
     const text =
       '---\nkey: ferry-2025\ntitle: Ferry service resumes\n---\nFerry service resumes\n\nThe island ferry sailed again on Friday.\n';
     await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(text));
-    const added = await waitFor('the new source to be indexed', () => a.sources.corpus.get('ferry-2025'));
-    assert.strictEqual(added.paragraphs[0].text, 'The island ferry sailed again on Friday.');
+    await waitFor('the new source to be indexed', () => a.sources.corpus.get('ferry-2025'));
+    const [added] = await sourcesWithTexts(a, ['ferry-2025']);
+    assert.strictEqual(added?.paragraphs[0].text, 'The island ferry sailed again on Friday.');
     assert.strictEqual((await a.sources.search('island ferry'))[0]?.key, 'ferry-2025');
     await vscode.workspace.fs.delete(file);
     await waitFor('the deleted source to leave the index', () => !a.sources.corpus.get('ferry-2025'));
@@ -134,7 +135,7 @@ describe('Briefing Desk features', function () {
     const editor = await newBriefing('Singh signed it. ');
     editor.selection = new vscode.Selection(editor.document.positionAt(17), editor.document.positionAt(17));
     await vscode.commands.executeCommand('briefingDesk.insertCitation', { query: 'Rajnat Singh', acceptFirst: true });
-    const { source, paragraph } = paragraphWith(a, 'Defence Minister Rajnath Singh');
+    const { source, paragraph } = await paragraphWith(a, 'Defence Minister Rajnath Singh');
     assert.strictEqual(editor.document.getText(), `Singh signed it. [@${source.key}, ¶${paragraph.n}]`);
   });
 
@@ -155,8 +156,7 @@ describe('Briefing Desk features', function () {
     await vscode.commands.executeCommand('briefingDesk.insertQuote', {
       items: [{ key: 'israel-calls-india', paragraph: 10 }],
     });
-    const p = a.sources.corpus.get('israel-calls-india')!.paragraphs[9];
-    assert.strictEqual(editor.document.getText(), `“${p.text}” [@israel-calls-india, ¶10]`);
+    assert.strictEqual(editor.document.getText(), '“Baram returned to Israel on Thursday.” [@israel-calls-india, ¶10]');
     assert.deepStrictEqual(
       await a.features.briefings.diagnostics(editor.document),
       [],
@@ -176,12 +176,15 @@ describe('Briefing Desk features', function () {
     );
   });
 
-  it('completes source keys after "[@" with title and date', async () => {
+  it('completes source keys after "[@" with title and date, and the opening paragraph beside the list', async () => {
     const editor = await newBriefing('As reported [@');
+    // Resolving items is what the editor does for the one focused in the list: it shows the opening paragraph.
     const list = await vscode.commands.executeCommand<vscode.CompletionList>(
       'vscode.executeCompletionItemProvider',
       editor.document.uri,
       editor.document.positionAt(14),
+      undefined,
+      1000,
     );
     const labels = list.items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
     for (const key of ['israel-calls-india', 'india-israel-ink-2025', 'islamabad-views-us-2025', 'harbour-deal-2025']) {
@@ -191,6 +194,8 @@ describe('Briefing Desk features', function () {
       (i) => (typeof i.label === 'string' ? i.label : i.label.label) === 'india-israel-ink-2025',
     )!;
     assert.match(String(ink.detail), /India, Israel Ink Defence Pact.*2025-11-05/);
+    const opening = ink.documentation as vscode.MarkdownString;
+    assert.match(plain(opening.value), /^The India–Israel defence pact deepens military cooperation/);
   });
 
   it('completes paragraph numbers after ", ¶" with their text', async () => {

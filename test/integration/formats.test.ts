@@ -9,7 +9,7 @@ import * as vscode from 'vscode';
 import { parseSource, type ParsedSource } from '../../src/core/corpus';
 import type { BriefingDeskApi } from '../../src/vscode/activate';
 import { newsPage, reportPdf, wordDoc } from '../support/sourceFixtures';
-import { EXTENSION_ID, waitFor, workspaceRoot } from './helpers';
+import { EXTENSION_ID, sourcesWithTexts, waitFor, workspaceRoot } from './helpers';
 
 const SEEDS = path.join(__dirname, '..', '..', '..', 'seeds');
 const seeds: ParsedSource[] = fs
@@ -39,6 +39,14 @@ describe('Source formats in the workspace', function () {
     'memo-islamabad.docx': async () => wordDoc(seeds[3]),
   };
   const uriOf = (name: string) => vscode.Uri.joinPath(workspaceRoot(), 'sources', name);
+  /** The source read from the file `name`, with its paragraph texts (asked of the desk). */
+  const withTexts = async (a: BriefingDeskApi, name: string) => {
+    const source = a.sources.corpus.byUri(uriOf(name).toString());
+    assert.ok(source, `${name} is indexed`);
+    const [filled] = await sourcesWithTexts(a, [source.key]);
+    assert.ok(filled, `${name} has its paragraph texts`);
+    return filled;
+  };
 
   before(async () => {
     const a = await api();
@@ -76,7 +84,7 @@ describe('Source formats in the workspace', function () {
 
   it('Open Source shows the PDF as read-only extracted text, with paragraph numbers and pages, at the paragraph', async () => {
     const a = await api();
-    const pdf = a.sources.corpus.byUri(uriOf('report-pact.pdf').toString())!;
+    const pdf = await withTexts(a, 'report-pact.pdf');
     const p = pdf.paragraphs.find((x) => x.page === 2)!;
     const editor = await vscode.commands.executeCommand<vscode.TextEditor>('briefingDesk.openSource', pdf.key, p.n);
     assert.strictEqual(editor.document.uri.scheme, 'briefing-extract');
@@ -93,11 +101,11 @@ describe('Source formats in the workspace', function () {
 
   it('a page citation hovers with the text of that page, and a misquote on that page is flagged', async () => {
     const a = await api();
-    const pdf = a.sources.corpus.byUri(uriOf('report-pact.pdf').toString())!;
+    const pdf = await withTexts(a, 'report-pact.pdf');
     const plainText = (t: string) => !/[“”"]/.test(t);
     const onTwo = pdf.paragraphs.find((x) => x.page === 2 && !x.pageEnd && plainText(x.text))!;
     const quote = onTwo.text.split(' ').slice(1, 7).join(' ');
-    const word = a.sources.corpus.byUri(uriOf('memo-islamabad.docx').toString())!;
+    const word = await withTexts(a, 'memo-islamabad.docx');
     const wordPara = word.paragraphs.find((x) => plainText(x.text))!;
     const md =
       `# Note\n\nThe report: “${quote}” [@${pdf.key}, p. 2].\n\nAltered: “${quote} elephants” [@${pdf.key}, p. 2].\n\n` +
@@ -126,7 +134,7 @@ describe('Source formats in the workspace', function () {
 
   it('Go to Definition on a citation of the Word file opens its extracted text at the paragraph', async () => {
     const a = await api();
-    const word = a.sources.corpus.byUri(uriOf('memo-islamabad.docx').toString())!;
+    const word = await withTexts(a, 'memo-islamabad.docx');
     const md = `See [@${word.key}, ¶4].\n`;
     const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: md });
     const locs = await vscode.commands.executeCommand<Array<vscode.Location | vscode.LocationLink>>(

@@ -29,7 +29,7 @@ export async function openFile(relative: string): Promise<vscode.TextEditor> {
 }
 
 /** Polls `probe` until it returns a truthy value (shared with the web worker host's suite). */
-export { waitFor } from '../web/checks';
+export { sourcesWithTexts, waitFor } from '../web/checks';
 
 /**
  * Prints a line into the suite's output. console.log inside the extension host reaches no terminal; mocha's reporter

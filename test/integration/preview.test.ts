@@ -15,12 +15,16 @@ describe('Briefing Desk in the Markdown preview', function () {
 
   it('the built-in preview renders citations as numbered markers with tooltips and a bibliography', async () => {
     await ready();
-    const html = await vscode.commands.executeCommand<string>(
-      'markdown.api.render',
-      'Israel called India an ally [@israel-calls-india, ¶6]; see also [@no-such-key].\n',
-    );
+    // The passage's text comes from the desk: a render before it arrived shows it as loading, and the preview
+    // renders again when it has.
+    const html = await waitFor('the cited passage in the tooltip', async () => {
+      const rendered = await vscode.commands.executeCommand<string>(
+        'markdown.api.render',
+        'Israel called India an ally [@israel-calls-india, ¶6]; see also [@no-such-key].\n',
+      );
+      return /data-bd-passage="“India is a key strategic ally of Israel/.test(rendered) ? rendered : undefined;
+    });
     assert.match(html, /<a [^>]*class="bd-cite-ref"[^>]*>1, ¶6<\/a>/);
-    assert.match(html, /data-bd-passage="“India is a key strategic ally of Israel/);
     assert.match(html, /<span class="bd-cite-unknown" title="Unknown source key @no-such-key">@no-such-key<\/span>/);
     assert.match(html, /<li id="bd-ref-1" class="bd-ref">.*Israel Calls India ‘Key Strategic Ally’/s);
   });
@@ -52,6 +56,11 @@ describe('Briefing Desk in the Markdown preview', function () {
     assert.match(html, /<section id="bd-refs" class="bd-bibliography">/);
     assert.match(html, /Grounding summary/);
     assert.match(html, /1 problem found/);
+    // Every tooltip carries its cited passage (the texts fetched from the desk before the page was written).
+    assert.match(html, /data-bd-passage="“India is a key strategic ally of Israel/);
+    const passages = [...html.matchAll(/data-bd-passage="([^"]*)"/g)].map((m) => m[1]);
+    assert.ok(passages.length >= 4, `${passages.length} tooltips`);
+    for (const passage of passages) assert.doesNotMatch(passage, /(^|¶\d+ )…(\n|$)/m, 'no passage left loading');
     assert.doesNotMatch(html, /(src|href)="https?:/);
   });
 });

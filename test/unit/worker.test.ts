@@ -1,7 +1,7 @@
 // The desk in a worker thread: the host keeps the files, the worker indexes; answers are the same as in process.
 import * as assert from 'assert';
 import * as path from 'path';
-import { MemorySourceStore, UnusableEntry, type SourceStore } from '../../src/core/corpus';
+import { MemorySourceStore, UnusableEntry, type Source, type SourceStore } from '../../src/core/corpus';
 import { createBriefingDesk } from '../../src/core/desk';
 import { joinChunks, type IndexCacheStore } from '../../src/core/cache';
 import type { WorkerEvent } from '../../src/protocol/worker';
@@ -9,7 +9,8 @@ import { startDeskWorker } from '../../src/node/workerHost';
 import { DeskClient, WorkerStopped } from '../../src/core/worker/client';
 import { loopback } from '../../src/core/worker/loopback';
 import { SourceMirror } from '../../src/core/worker/mirror';
-import { serveDesk } from '../../src/core/worker/serve';
+import { PassageTexts } from '../../src/core/worker/passages';
+import { mirrorSource, serveDesk } from '../../src/core/worker/serve';
 import type { FromWorker, ToWorker } from '../../src/protocol/worker';
 import { progressText } from '../../src/vscode/services/progress';
 
@@ -47,6 +48,11 @@ describe('worker: the desk off the host thread', () => {
       const md = `“opened berth” [@${key}, ¶1]. “closed the berth” [@${key}, ¶1].`;
       const checked = await w.client.request('check', { markdown: md, claims: false });
       assert.deepStrictEqual(checked, { diagnostics: local.check(md, { claims: false }), claims: false });
+      // Paragraph texts, asked by URI, in the order asked (null: no such source), across the thread boundary.
+      const [a, b] = [local.library.sources[3], local.library.sources[1]];
+      const texts = await w.client.request('paragraphTexts', { uris: [a.uri, 'mem:/s/none.txt', b.uri] });
+      assert.deepStrictEqual(texts.texts, [a.paragraphs.map((p) => p.text), null, b.paragraphs.map((p) => p.text)]);
+      assert.strictEqual(typeof texts.version, 'number');
       const names = (await w.client.request('entities', {})).map((e) => e.name);
       assert.deepStrictEqual(
         names,
@@ -114,9 +120,18 @@ describe('worker: the host keeps a copy of the keyed sources', () => {
       store.delete('mem:/s/002.txt');
       await d.client.request('remove', { uris: ['mem:/s/002.txt'] });
       assert.deepStrictEqual(summary(d.mirror.sources), summary(d.desk.library.sources));
-      assert.strictEqual(d.mirror.byUri('mem:/s/001.txt')?.paragraphs[0].text, 'A new first paragraph.');
-      // The copy holds paragraphs, not the file text; the worker answers for that.
-      assert.strictEqual(d.mirror.byUri('mem:/s/001.txt')?.text, '');
+      // The copy holds where the paragraphs are, not their texts nor the file's: the worker answers for those.
+      const changed = d.mirror.byUri('mem:/s/001.txt')!;
+      const worker = d.desk.library.corpus.byUri('mem:/s/001.txt')!;
+      assert.deepStrictEqual(
+        changed.paragraphs.map((p) => [p.n, p.start, p.end, p.line, p.text]),
+        worker.paragraphs.map((p) => [p.n, p.start, p.end, p.line, '']),
+      );
+      assert.strictEqual(changed.text, '');
+      assert.deepStrictEqual(await d.client.request('paragraphTexts', { uris: ['mem:/s/001.txt'] }), {
+        version: d.desk.library.version,
+        texts: [['A new first paragraph.']],
+      });
       assert.strictEqual(
         await d.client.request('sourceText', { uri: 'mem:/s/001.txt' }),
         'Harbour report renamed\n\n2025-01-01\n\nA new first paragraph.\n',
@@ -249,5 +264,153 @@ describe('worker: stopping', () => {
   it('progress reads as the panel and status bar show it', () => {
     assert.strictEqual(progressText({ done: 3400, total: 10000 }), 'Indexing 3,400 of 10,000 sources');
     assert.strictEqual(progressText({ done: 0, total: 1 }), 'Indexing 0 of 1 source');
+  });
+});
+
+describe('worker: passage texts on the host', () => {
+  it('the copy of a source is built field by field, never reading a text (the desk may read texts lazily)', () => {
+    const reads: string[] = [];
+    const lazy = <T extends object>(o: T, name: string): T =>
+      Object.defineProperty(o, 'text', {
+        enumerable: true,
+        get: () => (reads.push(name), 'text'),
+      });
+    const source = lazy(
+      {
+        key: 'k',
+        uri: 'mem:/k.pdf',
+        title: 'T',
+        date: null,
+        place: null,
+        outlet: 'O',
+        url: null,
+        authors: ['A'],
+        bundled: false,
+        format: 'pdf',
+        pages: 4,
+        paragraphs: [
+          lazy({ n: 1, start: 0, end: 5, line: 0, section: 'Intro', page: 1 }, '¶1'),
+          lazy({ n: 2, start: 7, end: 20, line: 2, page: 1, pageEnd: 2 }, '¶2'),
+        ],
+      },
+      'source',
+    ) as unknown as Source;
+    const copy = mirrorSource(source);
+    assert.deepStrictEqual(reads, []);
+    assert.deepStrictEqual(copy, {
+      key: 'k',
+      uri: 'mem:/k.pdf',
+      title: 'T',
+      date: null,
+      place: null,
+      outlet: 'O',
+      url: null,
+      authors: ['A'],
+      bundled: false,
+      format: 'pdf',
+      pages: 4,
+      text: '',
+      paragraphs: [
+        { n: 1, text: '', start: 0, end: 5, line: 0, section: 'Intro', page: 1 },
+        { n: 2, text: '', start: 7, end: 20, line: 2, page: 1, pageEnd: 2 },
+      ],
+    });
+  });
+
+  /** A desk in this thread with a host copy and the host's kept texts, counting the requests for texts. */
+  async function withTexts(n: number, limits?: { sources: number; chars: number }) {
+    const store = new MemorySourceStore(files(n));
+    const d = inProcess(store);
+    const asked: string[][] = [];
+    const texts = new PassageTexts(
+      d.mirror,
+      (uris) => (asked.push(uris), d.client.request('paragraphTexts', { uris })),
+      limits,
+    );
+    await d.client.request('load', {});
+    return { ...d, store, texts, asked };
+  }
+  const shown = (s: Source | undefined) => s?.paragraphs.map((p) => p.text);
+
+  it('a source shows its paragraph texts once fetched; meanwhile the view says it is missing', async () => {
+    const d = await withTexts(5);
+    try {
+      const key = d.desk.library.sources[2].key;
+      const missing: string[] = [];
+      assert.deepStrictEqual(shown(d.texts.view((s) => missing.push(s.key), '…').get(key)), ['…', '…']);
+      assert.deepStrictEqual(missing, [key]);
+      assert.deepStrictEqual(shown(d.texts.view().get(key)), ['', '']);
+      // Two callers at once: one request.
+      await Promise.all([d.texts.fetch([d.mirror.get(key)!]), d.texts.fetch([d.mirror.get(key)!])]);
+      assert.strictEqual(d.asked.length, 1);
+      const expected = d.desk.library.corpus.get(key)!.paragraphs.map((p) => p.text);
+      assert.match(expected[0], /Minister Ana Duarte opened berth/);
+      assert.deepStrictEqual(shown(d.texts.view(() => missing.push('again')).get(key)), expected);
+      assert.deepStrictEqual(shown((await d.texts.viewWith([key])).get(key)), expected);
+      assert.strictEqual(d.asked.length, 1, 'kept texts are not asked again');
+      assert.deepStrictEqual(missing, [key]);
+      // The copy itself stays without texts.
+      assert.deepStrictEqual(shown(d.mirror.get(key)), ['', '']);
+    } finally {
+      d.close();
+    }
+  });
+
+  it('a changed file shows its new texts, never the ones kept for its old version', async () => {
+    const d = await withTexts(3);
+    try {
+      const uri = 'mem:/s/001.txt';
+      const key = d.mirror.byUri(uri)!.key;
+      assert.match(shown((await d.texts.viewWith([key])).get(key))![0], /berth 1 /);
+      d.store.set(uri, files(3)[uri].replace('opened berth 1 in Porto', 'closed berth 1 in Faro'));
+      await d.client.request('refresh', { uris: [uri] });
+      assert.deepStrictEqual(shown(d.texts.view().get(key)), ['', ''], 'the old texts are not shown');
+      assert.match(shown((await d.texts.viewWith([key])).get(key))![0], /closed berth 1 in Faro/);
+    } finally {
+      d.close();
+    }
+  });
+
+  it('texts read before a change that reached the copy first are not kept', async () => {
+    const d = await withTexts(2);
+    try {
+      const s = d.mirror.sources[0];
+      const stale = new PassageTexts(d.mirror, async (uris) => ({
+        version: d.mirror.version - 1,
+        texts: uris.map(() => ['old', 'old']),
+      }));
+      await stale.fetch([s]);
+      assert.strictEqual(stale.filled(s), undefined);
+      assert.deepStrictEqual(stale.kept, { sources: 0, chars: 0 });
+    } finally {
+      d.close();
+    }
+  });
+
+  it('keeps the texts of the sources used last, within its bounds', async () => {
+    const d = await withTexts(4, { sources: 2, chars: 1_000_000 });
+    try {
+      const [a, b, c] = d.mirror.sources;
+      await d.texts.fetch([a]);
+      await d.texts.fetch([b]);
+      assert.ok(d.texts.filled(a), 'a used again: b is now the least recently used');
+      await d.texts.fetch([c]);
+      assert.deepStrictEqual([!!d.texts.filled(a), !!d.texts.filled(b), !!d.texts.filled(c)], [true, false, true]);
+      assert.strictEqual(d.texts.kept.sources, 2);
+      // A view made for a source keeps its texts even when later fetches push them out.
+      const view = await d.texts.viewWith([b.key]);
+      await d.texts.fetch([a, c]);
+      assert.ok(!d.texts.filled(b));
+      assert.match(shown(view.get(b.key))![0], /Minister Ana Duarte/);
+      const small = await withTexts(3, { sources: 10, chars: 100 });
+      try {
+        await small.texts.fetch(small.mirror.sources);
+        assert.ok(small.texts.kept.chars <= 100 || small.texts.kept.sources === 1, JSON.stringify(small.texts.kept));
+      } finally {
+        small.close();
+      }
+    } finally {
+      d.close();
+    }
   });
 });

@@ -2,6 +2,7 @@
 // (test/integration/sameChecks.test.ts) and the browser's web worker host (test/web/features.test.ts). Each returns
 // what it saw, so a failure in one host names the difference.
 import * as vscode from 'vscode';
+import type { Source } from '../../src/core/corpus';
 import type { BriefingDeskApi } from '../../src/vscode/activate';
 import * as assert from './assert';
 import { EXPECTED } from './expected';
@@ -20,6 +21,20 @@ export async function deskApi(): Promise<BriefingDeskApi> {
   const desk = await ext.activate();
   await desk.sources.ready;
   return desk;
+}
+
+/**
+ * The sources the extension knows (all, or those with `keys`, in that order), with their paragraph texts: asked of
+ * the desk, as a hover does (the host's own copy of the sources holds no texts). Undefined where a source or its
+ * texts could not be had.
+ */
+export async function sourcesWithTexts(a: BriefingDeskApi, keys?: string[]): Promise<Array<Source | undefined>> {
+  const wanted = keys ?? a.sources.corpus.sources.map((s) => s.key);
+  const view = await a.sources.withTexts(wanted);
+  return wanted.map((k) => {
+    const s = view.get(k);
+    return s?.paragraphs.every((p) => p.text !== '') ? s : undefined;
+  });
 }
 
 /** Polls `probe` until it returns a truthy value; fails with `what` after `timeoutMs`. */

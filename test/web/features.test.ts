@@ -19,6 +19,7 @@ import {
   hoverText,
   notes,
   ourDiagnostics,
+  sourcesWithTexts,
   waitFor,
   workspaceRoot,
 } from './checks';
@@ -68,9 +69,12 @@ describe('Briefing Desk in the web worker extension host', function () {
     const a = await deskApi();
     for (const [file, seedName] of FORMAT_FILES) {
       const uri = vscode.Uri.joinPath(workspaceRoot(), 'sources', file).toString();
-      const got = await waitFor(`${file} to be indexed`, () => corpus(a).byUri(uri), 30_000);
-      const seed = allSources(a).find((s) => s.bundled && s.uri.includes(seedName));
-      assert.ok(seed, `the seed ${seedName}`);
+      const indexed = await waitFor(`${file} to be indexed`, () => corpus(a).byUri(uri), 30_000);
+      const bundled = allSources(a).find((s) => s.bundled && s.uri.includes(seedName));
+      assert.ok(bundled, `the seed ${seedName}`);
+      // With their paragraph texts, asked of the desk in the web worker.
+      const [got, seed] = await sourcesWithTexts(a, [indexed.key, bundled.key]);
+      assert.ok(got && seed, `${file} and ${seedName} with their texts`);
       assert.strictEqual(got.title, seed.title, `${file} title`);
       assert.strictEqual(got.paragraphs.length, seed.paragraphs.length, `${file} paragraphs`);
       assert.strictEqual(got.paragraphs[1].text, seed.paragraphs[1].text, `${file} second paragraph`);
@@ -147,8 +151,8 @@ describe('Briefing Desk in the web worker extension host', function () {
     const editor = await vscode.window.showTextDocument(doc);
     editor.selection = new vscode.Selection(doc.positionAt(17), doc.positionAt(17));
     await vscode.commands.executeCommand('briefingDesk.insertCitation', { query: 'Rajnat Singh', acceptFirst: true });
-    const source = allSources(a).find((s) =>
-      s.paragraphs.some((p) => p.text.includes('Defence Minister Rajnath Singh')),
+    const source = (await sourcesWithTexts(a)).find((s) =>
+      s?.paragraphs.some((p) => p.text.includes('Defence Minister Rajnath Singh')),
     );
     const paragraph = source?.paragraphs.find((p) => p.text.includes('Defence Minister Rajnath Singh'));
     assert.ok(source && paragraph, 'a seed names Defence Minister Rajnath Singh');
@@ -202,9 +206,12 @@ describe('Briefing Desk in the web worker extension host', function () {
   it('the preview plugin renders numbered citations with tooltips and a bibliography', async () => {
     const a = await deskApi();
     const md = a.extendMarkdownIt(new MarkdownIt());
-    const html = md.render('Israel called India an ally [@israel-calls-india, ¶6].\n');
+    // The passage's text comes from the desk (the web worker): a render before it arrived shows it as loading.
+    const html = await waitFor('the cited passage in the tooltip', () => {
+      const rendered = md.render('Israel called India an ally [@israel-calls-india, ¶6].\n');
+      return /data-bd-passage="“India is a key strategic ally of Israel/.test(rendered) ? rendered : undefined;
+    });
     assert.match(html, /<a [^>]*class="bd-cite-ref"[^>]*>1, ¶6<\/a>/);
-    assert.match(html, /data-bd-passage="“India is a key strategic ally of Israel/);
     assert.match(html, /<li id="bd-ref-1" class="bd-ref">.*Israel Calls India ‘Key Strategic Ally’/s);
     // The built-in preview calls the plugin only when the Markdown extension runs in the same extension host: so on
     // vscode.dev and github.dev, but not in code-server, which runs it in its Node host.
@@ -236,6 +243,7 @@ describe('Briefing Desk in the web worker extension host', function () {
     assert.match(html, /^<!DOCTYPE html>/);
     assert.match(html, /<section id="bd-refs" class="bd-bibliography">/);
     assert.match(html, /1 problem found/);
+    assert.match(html, /data-bd-passage="“India is a key strategic ally of Israel/);
   });
 
   it('Add Source from URL saves a page that allows cross-origin requests, following its redirect', async () => {

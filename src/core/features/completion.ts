@@ -32,32 +32,42 @@ function paragraphItem(source: Source, p: Paragraph): CompletionData {
 }
 
 function keyItem(s: Source): CompletionData {
+  const first = s.paragraphs[0];
   return {
     kind: 'key',
     label: s.key,
     description: s.date ?? undefined,
     detail: [s.title, s.date].filter(Boolean).join(' — '),
-    documentation: s.paragraphs[0]?.text ?? '',
+    passage: first ? { key: s.key, paragraph: first.n } : undefined,
     filterText: `${s.key} ${s.title}`,
   };
 }
 
-/** What to offer at `offset` of `text`: keys after `[@`, paragraphs of a known source after `, ¶`; else undefined. */
-export function completionsAt(text: string, offset: number, corpus: CorpusView): Completions | undefined {
+/** What is being completed at a cursor: a key (`typed` so far), or a paragraph number of the source `key`. */
+export type CompletionContext = { kind: 'key'; typed: string } | { kind: 'paragraph'; key: string; typed: string };
+
+/** The completion context at `offset` of `text`, if any (reads the line before the cursor only). */
+export function completionContext(text: string, offset: number): CompletionContext | undefined {
   const lineStart = Math.max(text.lastIndexOf('\n', offset - 1), text.lastIndexOf('\r', offset - 1)) + 1;
   // Only the end of the line can hold the context, and the patterns are bounded by reading no more of it.
   const before = text.slice(Math.max(lineStart, offset - CONTEXT_REACH), offset);
   const para = PARAGRAPH_CONTEXT.exec(before);
-  if (para) {
-    const source = corpus.get(para[1]);
-    if (!source) return undefined;
-    return {
-      start: offset - para[2].length,
-      end: offset,
-      items: source.paragraphs.map((p) => paragraphItem(source, p)),
-    };
-  }
+  if (para) return { kind: 'paragraph', key: para[1], typed: para[2] };
   const key = KEY_CONTEXT.exec(before);
-  if (!key) return undefined;
-  return { start: offset - key[1].length, end: offset, items: corpus.sources.map(keyItem) };
+  return key ? { kind: 'key', typed: key[1] } : undefined;
+}
+
+/**
+ * What to offer at `offset` of `text`: keys after `[@`, paragraphs of a known source after `, ¶`; else undefined.
+ * Paragraph items read the paragraphs' texts (a host's copy of the sources without texts hands in a view that has
+ * the cited source's); key items only name their opening passage (`passage`), fetched when an item is resolved.
+ */
+export function completionsAt(text: string, offset: number, corpus: CorpusView): Completions | undefined {
+  const context = completionContext(text, offset);
+  if (!context) return undefined;
+  const start = offset - context.typed.length;
+  if (context.kind === 'key') return { start, end: offset, items: corpus.sources.map(keyItem) };
+  const source = corpus.get(context.key);
+  if (!source) return undefined;
+  return { start, end: offset, items: source.paragraphs.map((p) => paragraphItem(source, p)) };
 }

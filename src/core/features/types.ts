@@ -40,8 +40,13 @@ export interface CompletionData {
   description?: string;
   /** One line on what the item is (`¶6 of Israel Calls India…`). */
   detail: string;
-  /** Plain text shown beside the list: the opening paragraph of the source, or the whole paragraph. */
-  documentation: string;
+  /** Plain text shown beside the list: the whole paragraph (paragraph items). */
+  documentation?: string;
+  /**
+   * The passage shown beside the list instead (key items: the source's opening paragraph), for the host to fetch when
+   * the item is resolved: a list of thousands of keys carries no texts.
+   */
+  passage?: { key: string; paragraph: number };
   /** What typing is matched against. */
   filterText: string;
   /** Order in the list, when not by label. */

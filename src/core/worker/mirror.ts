@@ -1,7 +1,8 @@
-// The host's copy of a worker's keyed sources: what hovers, completions, definitions and the preview read at once,
-// without asking the worker. Fed by the worker's `sources` events; never keys or parses anything itself. The sources
-// carry their paragraphs but not the file's text (`text` is empty; the host asks the worker for it when a view needs
-// the whole file).
+// The host's copy of a worker's keyed sources: what definitions, key completions and citation range checks read at
+// once, without asking the worker. Fed by the worker's `sources` events; never keys or parses anything itself. The
+// sources carry their metadata and where each paragraph is, but no text: the file's `text` and every paragraph's
+// `text` are empty. What shows a passage fetches its source's paragraph texts (passages.ts); the rare view of a whole
+// file asks for its text.
 import type { CorpusView } from '../corpus/view';
 import type { Source, SourceFileWarning } from '../corpus/types';
 import { byCodePoint } from '../text/normalize';

@@ -2,7 +2,7 @@
 // requests and keeping the host's copy of the sources current. Core only (plain messages), so worker_threads, a
 // browser's web worker and the extension host itself (in process, over a loopback channel) can all run it.
 import { joinChunks, type IndexCacheStore } from '../cache';
-import type { CorpusChange, Source, SourceProblem } from '../corpus';
+import type { CorpusChange, Paragraph, Source, SourceProblem } from '../corpus';
 import { UnusableEntry } from '../corpus/entry';
 import { isSourceFile, type SourceStore } from '../corpus/load';
 import { createBriefingDesk, type BriefingDesk } from '../desk';
@@ -14,6 +14,7 @@ import type {
   FromWorker,
   ListAnswer,
   LocalListing,
+  ParagraphTexts,
   SourceSummary,
   StoreRequest,
   ToWorker,
@@ -168,13 +169,41 @@ export interface ServeOptions {
   localStore?: (listing: LocalListing) => SourceStore;
 }
 
-/** A source as the host's copy holds it: everything but the file's text (see WorkerEvent). */
-function withoutText(s: Source): Source {
-  // Field by field: a saved text is read only when asked for, and a saved paragraph's text is a getter (not cloned).
-  const out: Record<string, unknown> = {};
-  for (const k of Object.keys(s)) out[k] = k === 'text' ? '' : s[k as keyof Source];
-  out.paragraphs = s.paragraphs.map((p) => ({ n: p.n, text: p.text, ...(p as object) }));
-  return out as unknown as Source;
+/**
+ * A paragraph as the host's copy holds it: where it is, without its text. Built field by field: the desk's paragraph
+ * may read its text from the saved index only when asked (a getter), which copying the object whole would do.
+ */
+function paragraphPlace(p: Paragraph): Paragraph {
+  const place: Paragraph = { n: p.n, text: '', start: p.start, end: p.end, line: p.line };
+  if (p.section !== undefined) place.section = p.section;
+  if (p.page !== undefined) place.page = p.page;
+  if (p.pageEnd !== undefined) place.pageEnd = p.pageEnd;
+  return place;
+}
+
+/**
+ * A source as the host's copy holds it: keys, metadata and paragraph places, no texts (see WorkerEvent). Field by
+ * field, for the same reason as `paragraphPlace`.
+ */
+export function mirrorSource(s: Source): Source {
+  const m: Source = {
+    key: s.key,
+    uri: s.uri,
+    title: s.title,
+    date: s.date,
+    place: s.place,
+    outlet: s.outlet,
+    url: s.url,
+    authors: s.authors,
+    paragraphs: s.paragraphs.map(paragraphPlace),
+    text: '',
+    bundled: s.bundled,
+  };
+  if (s.format !== undefined) m.format = s.format;
+  if (s.pages !== undefined) m.pages = s.pages;
+  if (s.language !== undefined) m.language = s.language;
+  if (s.accessed !== undefined) m.accessed = s.accessed;
+  return m;
 }
 
 /** Sources per `sources` event: small messages, so the host never spends long taking one in. */
@@ -244,7 +273,7 @@ export function serveDesk(channel: Channel<ToWorker, FromWorker>, options: Serve
       send({
         event: 'sources',
         version,
-        updated: updated.slice(i, i + MIRROR_CHUNK).map(withoutText),
+        updated: updated.slice(i, i + MIRROR_CHUNK).map(mirrorSource),
         removed: i === 0 ? removed : [],
         warnings: last ? library.corpus.warnings : undefined,
         last,
@@ -369,6 +398,11 @@ export function serveDesk(channel: Channel<ToWorker, FromWorker>, options: Serve
         return options.memory?.() ?? null;
       case 'sourceText':
         return library.corpus.byUri(r.uri)?.text ?? null;
+      case 'paragraphTexts':
+        return {
+          version: library.version,
+          texts: r.uris.map((uri) => library.corpus.byUri(uri)?.paragraphs.map((p) => p.text) ?? null),
+        } satisfies ParagraphTexts;
     }
   };
   channel.listen((m) => {

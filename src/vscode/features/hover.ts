@@ -1,5 +1,7 @@
-// Hover cards on Markdown briefings: the core computes them (cited passage, entity card); this converts them.
+// Hover cards on Markdown briefings: the core computes them (cited passage, entity card); this fetches the cited
+// source's paragraph texts from the desk and converts them.
 import * as vscode from 'vscode';
+import { citationAt } from '../../core/citations';
 import { citationHover } from '../../core/features/citationHover';
 import { entityCardMarkdown } from '../../core/features/entityHover';
 import type { HoverContent, LinkTarget } from '../../core/features/types';
@@ -34,8 +36,15 @@ export class BriefingHoverProvider implements vscode.HoverProvider {
     const offset = document.offsetAt(position);
     const { link } = this.options;
     if (this.options.citations()) {
-      const card = citationHover(this.briefings.briefing(document), offset, this.sources.corpus, link);
-      if (card) return this.#toHover(document, card);
+      const briefing = this.briefings.briefing(document);
+      const key = citationAt(briefing.citations, offset)?.item.key;
+      if (key !== undefined) {
+        // The host's copy of the sources has no texts: the cited source's come from the desk.
+        const corpus = await this.sources.withTexts([key]);
+        if (token.isCancellationRequested) return;
+        const card = citationHover(briefing, offset, corpus, link);
+        if (card) return this.#toHover(document, card);
+      }
     }
     if (!this.options.entities()) return;
     // The entity index lives with the desk (in the worker): ask it.

@@ -150,8 +150,12 @@ export function registerInsertCommands(sources: SourcesService, lastEditor: Last
       const editor = lastEditor.get();
       if (!item) return;
       if (!editor) return void vscode.window.showWarningMessage('Open a Markdown briefing to insert a quote into.');
-      const source = sources.corpus.get(item.key);
-      const text = args?.quote ?? source?.paragraphs.find((p) => p.n === item.paragraph)?.text ?? '';
+      // The passage comes from the search hit, else from the desk (the host's copy of the sources has no texts).
+      const text =
+        args?.quote ??
+        ('text' in item ? item.text : undefined) ??
+        (await sources.paragraphText(item.key, item.paragraph ?? 1)) ??
+        '';
       await insertAt(editor, quoteWithCitation(text, item.key, item.paragraph ?? 1, includeParagraph()), true);
     }),
   ];

@@ -1,6 +1,8 @@
-// The built-in Markdown preview with our citation plugin, the preview command, and HTML export.
+// The built-in Markdown preview with our citation plugin, the preview command, and HTML export. The cited passages'
+// texts come from the desk (the host's copy of the sources holds none).
 import * as vscode from 'vscode';
-import type { Source } from '../../core/corpus';
+import { parseCitations } from '../../core/citations';
+import type { CorpusView, Source } from '../../core/corpus';
 import type { GroundingDiagnostic } from '../../core/grounding';
 import { citationPlugin, renderStandalone, type CitationPluginOptions } from '../../markdown';
 import type { MarkdownItInstance } from '../../markdown/plugin';
@@ -55,11 +57,59 @@ class PreviewChecks {
   }
 }
 
+/** What a tooltip shows for a cited passage whose text is still on its way from the desk. */
+const LOADING = '…';
+/** A source asked for by a preview is not asked for again by one sooner than this (milliseconds). */
+const ASK_AGAIN_AFTER = 10_000;
+
+/**
+ * The cited passages' texts for the preview. The host's copy of the sources has none and markdown-it renders
+ * synchronously, so a render uses the texts the host keeps; a cited source whose texts are not kept shows `LOADING`,
+ * its texts are fetched from the desk, and the preview is refreshed when they arrive. A source is asked for once in a
+ * while at most: a preview citing more sources than the host keeps texts for must not render again and again.
+ */
+class PreviewTexts {
+  #wanted = new Set<Source>();
+  #asked = new WeakMap<Source, number>();
+  #scheduled = false;
+  constructor(private readonly sources: SourcesService) {}
+
+  /** The sources for one render. */
+  view(): CorpusView {
+    return this.sources.texts.view((s) => this.#want(s), LOADING);
+  }
+
+  #want(source: Source): void {
+    const asked = this.#asked.get(source);
+    if (asked !== undefined && Date.now() - asked < ASK_AGAIN_AFTER) return;
+    this.#wanted.add(source);
+    if (this.#scheduled) return;
+    this.#scheduled = true;
+    // Once the render is done: every source it cited goes in one request.
+    setTimeout(() => {
+      this.#scheduled = false;
+      const wanted = [...this.#wanted];
+      this.#wanted.clear();
+      const now = Date.now();
+      for (const s of wanted) this.#asked.set(s, now);
+      void this.sources.texts.fetch(wanted).then(() => {
+        if (wanted.some((s) => this.sources.texts.filled(s))) refreshPreviews();
+      });
+    }, 0);
+  }
+}
+
+/** The keys a briefing cites (what the preview and the export need the texts of). */
+function citedKeys(markdown: string): Set<string> {
+  return new Set(parseCitations(markdown).flatMap((c) => c.items.map((i) => i.key)));
+}
+
 /** The plugin options for this host: keys resolve against the live corpus; problems are listed at the end. */
 export function pluginOptions(sources: SourcesService): CitationPluginOptions {
   const checks = new PreviewChecks(sources);
+  const texts = new PreviewTexts(sources);
   return {
-    resolve: (key) => sources.corpus.get(key),
+    resolve: (key) => texts.view().get(key),
     location,
     check: (markdown) => checks.diagnostics(markdown),
   };
@@ -94,6 +144,9 @@ export function registerPreview(context: vscode.ExtensionContext, sources: Sourc
     vscode.commands.registerCommand(COMMANDS.openPreview, async (uri?: vscode.Uri) => {
       const target = uri instanceof vscode.Uri ? uri : markdownEditor()?.document.uri;
       await sources.ready;
+      // The cited passages' texts first, so that the first render shows them.
+      const doc = target && vscode.workspace.textDocuments.find((d) => d.uri.toString() === target.toString());
+      if (doc) await sources.withTexts(citedKeys(doc.getText()));
       await vscode.commands.executeCommand('markdown.showPreviewToSide', target);
     }),
     vscode.commands.registerCommand(COMMANDS.exportHtml, async (uri?: vscode.Uri, target?: vscode.Uri) => {
@@ -126,14 +179,20 @@ export function registerPreview(context: vscode.ExtensionContext, sources: Sourc
       await sources.entities();
       const text = doc.getText();
       const checked = await sources.check(text, setting<boolean>('diagnostics.claims.enabled') !== false);
-      const result = renderStandalone(text, {
-        corpus: sources.corpus,
-        diagnostics: checked.diagnostics,
-        css: await readMedia(context.extensionUri, 'preview.css'),
-        js: await readMedia(context.extensionUri, 'preview.js'),
-        location,
-        fallbackTitle: doc.uri.path.split('/').pop(),
-      });
+      const css = await readMedia(context.extensionUri, 'preview.css');
+      const js = await readMedia(context.extensionUri, 'preview.js');
+      // With the cited sources' paragraph texts from the desk; a source the render looked up without them (a
+      // citation found where the key list did not) is fetched and the page rendered again, once.
+      const keys = citedKeys(text);
+      let result: ReturnType<typeof renderStandalone>;
+      for (let pass = 0; ; pass++) {
+        const missed = new Set<string>();
+        const corpus = await sources.withTexts(keys, (s) => missed.add(s.key));
+        const options = { corpus, diagnostics: checked.diagnostics, css, js, location };
+        result = renderStandalone(text, { ...options, fallbackTitle: doc.uri.path.split('/').pop() });
+        if (!missed.size || pass > 0) break;
+        for (const key of missed) keys.add(key);
+      }
       await vscode.workspace.fs.writeFile(out, new TextEncoder().encode(result.html));
       const problems = result.diagnostics.filter((d) => d.severity === 'error').length;
       void vscode.window.showInformationMessage(

@@ -2,9 +2,13 @@
 import * as vscode from 'vscode';
 import { parseCitations } from '../../core/citations';
 import type { BriefingText } from '../../core/features/types';
+import type { Source } from '../../core/corpus';
 import type { GroundingDiagnostic } from '../../core/grounding';
 import { setting } from '../config';
 import type { SourcesService } from './sources';
+
+/** Cited sources whose texts are fetched ahead for a briefing, at most. */
+const PREFETCH_MAX = 100;
 
 interface Entry {
   version: number;
@@ -57,6 +61,7 @@ export class BriefingDocuments {
     const wanted = setting<boolean>('diagnostics.claims.enabled') !== false;
     const claims = wanted && this.#sources.entitiesReady;
     if (!e.diagnostics || e.claims !== claims) {
+      this.#prefetch(e.briefing);
       // The check runs in the desk; concurrent callers for the same text share one.
       e.checking ??= this.#sources.check(e.briefing.text, wanted).then((r) => {
         e.diagnostics = r.diagnostics;
@@ -67,6 +72,22 @@ export class BriefingDocuments {
       return e.checking;
     }
     return e.diagnostics;
+  }
+
+  /**
+   * Fetches the paragraph texts of the sources the briefing cites (the host's copy of the sources holds none), so that
+   * a hover or the preview shows them without waiting. Not for a briefing that cites more sources than the host keeps
+   * texts for: each check would fetch them all again.
+   */
+  #prefetch(briefing: BriefingText): void {
+    const cited = new Set<Source>();
+    for (const c of briefing.citations) {
+      for (const item of c.items) {
+        const source = this.#sources.corpus.get(item.key);
+        if (source) cited.add(source);
+      }
+    }
+    if (cited.size && cited.size <= PREFETCH_MAX) void this.#sources.texts.fetch([...cited]);
   }
 
   /** Forgets a closed document. */

@@ -4,11 +4,13 @@
 // preview), asks the worker everything else, and tells the features when sources change and how indexing goes.
 import * as vscode from 'vscode';
 import type { IndexCacheStore } from '../../core/cache';
+import type { CorpusView, Source } from '../../core/corpus';
 import type { EntityCard } from '../../core/entities';
 import type { SearchHit, SearchOptions } from '../../core/search/types';
 import { DeskClient, WorkerStopped } from '../../core/worker/client';
 import { loopback } from '../../core/worker/loopback';
 import { SourceMirror } from '../../core/worker/mirror';
+import { PassageTexts } from '../../core/worker/passages';
 import { serveDesk } from '../../core/worker/serve';
 import type {
   CheckResult,
@@ -66,8 +68,10 @@ export interface SourcesServiceOptions {
 
 /** The desk over the workspace, loaded in the background once started, and updated as files change. */
 export class SourcesService implements vscode.Disposable {
-  /** The keyed sources as the desk last reported them: lookups by key and URI, answered at once. */
+  /** The keyed sources as the desk last reported them: lookups by key and URI, answered at once (no texts). */
   readonly corpus = new SourceMirror();
+  /** Paragraph texts of the sources shown last, fetched from the desk (the copy above holds none). */
+  readonly texts = new PassageTexts(this.corpus, (uris) => this.#ask('paragraphTexts', { uris }));
   /** What the host spends its time on while the worker indexes (off until the scale suite starts it). */
   readonly trace = new HostTrace();
   readonly #options: SourcesServiceOptions;
@@ -273,6 +277,7 @@ export class SourcesService implements vscode.Disposable {
     this.#log.error('The index worker stopped unexpectedly; indexing on the extension host instead.');
     this.#client = undefined;
     this.corpus.clear();
+    this.texts.clear();
     // Not another worker: one that cannot start (its script missing from the package) would fail the same way again.
     this.#connect(true);
     void this.reload();
@@ -381,6 +386,19 @@ export class SourcesService implements vscode.Disposable {
   /** A source's file text as the desk read it (the host's copy of the sources does not keep it). */
   async sourceText(uri: string): Promise<string | undefined> {
     return (await this.#quietly('sourceText', { uri }, null)) ?? undefined;
+  }
+
+  /**
+   * The sources as `corpus` holds them, those with these keys with their paragraph texts (fetched from the desk);
+   * `missing` hears of every source looked up in the view without its texts.
+   */
+  withTexts(keys: Iterable<string>, missing?: (source: Source) => void): Promise<CorpusView> {
+    return this.texts.viewWith(keys, missing);
+  }
+
+  /** The text of a source's paragraph, from the desk (undefined: no such source or paragraph). */
+  async paragraphText(key: string, paragraph: number): Promise<string | undefined> {
+    return (await this.withTexts([key])).get(key)?.paragraphs.find((p) => p.n === paragraph)?.text || undefined;
   }
 
   /** The worker's own heap (undefined on the extension host, or when it cannot tell). */
