@@ -188,7 +188,8 @@ export class BriefingDesk {
     const unchanged = !!snapshot && r.reused === entries.length && entries.length === snapshot.sources.length;
     const e = snapshot?.entities;
     if (unchanged && e && e.overrides === this.#overridesKey()) {
-      this.library.restoreEntities(EntityIndex.fromData(e.entities, e.problems));
+      // Read into an index when first asked for: the sources are ready before the saved mentions are read.
+      this.library.restoreEntities(() => EntityIndex.fromData(e.entities, e.problems));
     }
     this.#log.info(`Index: ${r.reused} of ${entries.length} sources reused from the saved index.`);
     if (unchanged) this.#saved = { version: this.library.version, entities: !!e };

@@ -13,6 +13,8 @@ export class Library {
   readonly corpus = new Corpus();
   #search = new SearchIndex();
   #entities: EntityIndex | undefined;
+  /** A saved entity index over exactly the current sources, read into an index when something first asks for it. */
+  #restored: (() => EntityIndex) | undefined;
   #overrides: EntityOverrides | undefined;
   /** What extraction keeps per source, so that a change re-extracts only what it affects. */
   #extraction = new Extraction();
@@ -35,7 +37,7 @@ export class Library {
 
   /** The entity index if it is built and current, without building it. */
   get entitiesIfBuilt(): EntityIndex | undefined {
-    return this.#entities;
+    return this.#current();
   }
 
   /**
@@ -55,6 +57,7 @@ export class Library {
     const change = this.corpus.set(own, false);
     this.#search = SearchIndex.deserialize(search, this.corpus.sources, written);
     this.#entities = undefined;
+    this.#restored = undefined;
     // The saved extraction state comes with `restoreExtraction`; whatever was kept here may not match these sources.
     this.#extraction = new Extraction();
     this.#version++;
@@ -63,9 +66,29 @@ export class Library {
     return all;
   }
 
-  /** Takes a saved entity index (built over exactly the current sources and overrides). */
-  restoreEntities(index: EntityIndex): void {
-    this.#entities = index;
+  /**
+   * Takes a saved entity index (built over exactly the current sources and overrides), or a way to read it: then it
+   * is read when something first asks for entities (a warm start that answers searches first never waits for it).
+   */
+  restoreEntities(index: EntityIndex | (() => EntityIndex)): void {
+    if (typeof index === 'function') {
+      this.#entities = undefined;
+      this.#restored = index;
+    } else {
+      this.#entities = index;
+      this.#restored = undefined;
+    }
+  }
+
+  /** The entity index if it is current, reading a restored one now if it has not been read yet. */
+  #current(): EntityIndex | undefined {
+    if (!this.#entities && this.#restored) {
+      const read = this.#restored;
+      this.#restored = undefined;
+      this.#entities = read();
+      this.#useAliases(this.#entities);
+    }
+    return this.#entities;
   }
 
   /**
@@ -101,6 +124,7 @@ export class Library {
   setEntityOverrides(overrides: EntityOverrides | undefined): void {
     this.#overrides = overrides;
     this.#entities = undefined;
+    this.#restored = undefined;
     this.#version++;
   }
 
@@ -117,12 +141,13 @@ export class Library {
 
   /** The entity index if it is current, without building it (hosts that cannot wait use what is ready). */
   get entitiesIfReady(): EntityIndex | undefined {
-    return this.#entities;
+    return this.#current();
   }
 
   /** The entity index over the current sources, built now if it is stale (for hosts that never pause, as the CLI). */
   get entities(): EntityIndex {
-    this.#entities ??= this.#guard(() => EntityIndex.build(this.corpus.sources, this.#overrides, this.#extraction));
+    this.#entities =
+      this.#current() ?? this.#guard(() => EntityIndex.build(this.corpus.sources, this.#overrides, this.#extraction));
     return this.#entities;
   }
 
@@ -131,6 +156,10 @@ export class Library {
    * stays responsive; concurrent callers share one build, and a build overtaken by a change starts again.
    */
   async entitiesInSteps(pause: () => Promise<void>): Promise<EntityIndex> {
+    if (!this.#entities && this.#restored) {
+      await pause(); // the caller's turn ends first (a load that restored entities reports its sources ready)
+      this.#current();
+    }
     while (!this.#entities) {
       const version = this.#version;
       if (this.#building?.version !== version) {
@@ -178,6 +207,7 @@ export class Library {
       this.#search.applyChange(change);
       this.#extraction.invalidate([...change.updated.map((s) => s.uri), ...change.removed]);
       this.#entities = undefined;
+      this.#restored = undefined;
       this.#version++;
       this.onChange?.(change);
     }
