@@ -112,6 +112,10 @@ describe('worker: the host keeps a copy of the keyed sources', () => {
       await d.client.request('load', {});
       assert.strictEqual(d.mirror.size, 450);
       assert.deepStrictEqual(summary(d.mirror.sources), summary(d.desk.library.sources));
+      // Every source's paragraph places, unpacked from its event's array, are the desk's.
+      const places = (sources: Source[]) =>
+        sources.map((s) => s.paragraphs.map((p) => `${s.key} ¶${p.n} ${p.start}-${p.end} line ${p.line}`));
+      assert.deepStrictEqual(places(d.mirror.sources), places(d.desk.library.sources));
       assert.ok(d.events.filter((e) => e.event === 'sources').length >= 3, 'sent in chunks of at most 200 sources');
       // Same title and date as source 0: the two are told apart by URI order, which re-keys one of them.
       store.set('mem:/s/000a.txt', files(1)['mem:/s/000.txt']);
