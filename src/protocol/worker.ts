@@ -1,7 +1,7 @@
 // Messages between a host (VS Code's extension host, the CLI, later a browser page) and the worker that owns the
 // desk. Plain data only (structured-clone safe): no vscode, Node or DOM types, so a web worker can serve it too.
 import type { CheckOptions } from '../core/grounding/check';
-import type { Source, SourceFileWarning } from '../core/corpus/types';
+import type { Paragraph, Source, SourceFileWarning } from '../core/corpus/types';
 import type { Entity, EntityCard, EntityType } from '../core/entities/types';
 import type { GroundingDiagnostic } from '../core/grounding/types';
 import type { SearchHit, SearchOptions } from '../core/search/types';
@@ -172,13 +172,30 @@ export type WorkerEvent =
   | {
       event: 'sources';
       version: number;
-      updated: Source[];
+      /** The new or changed sources, without texts, their paragraphs in `places`. */
+      updated: MirroredSource[];
+      /**
+       * Where the updated sources' paragraphs are, one after another in the order of `updated`: four numbers each
+       * (n, start, end, line). One array for the whole event, so the host takes in a few objects per source, not one
+       * per paragraph.
+       */
+      places: Uint32Array;
       removed: string[];
       warnings?: SourceFileWarning[];
       /** False while more chunks of the same change follow. */
       last: boolean;
     }
   | { event: 'entities'; version: number; count: number };
+
+/** A paragraph's fields beyond its number, offsets and line. */
+export type ParagraphMore = Pick<Paragraph, 'section' | 'page' | 'pageEnd'>;
+
+/** A source as the worker sends it to the host's copy: its metadata, and how many paragraphs it has in `places`. */
+export interface MirroredSource extends Omit<Source, 'paragraphs' | 'text'> {
+  paragraphCount: number;
+  /** Sections and pages, by paragraph index, for the paragraphs that have any. */
+  more?: Record<number, ParagraphMore>;
+}
 
 /** Everything the host sends. */
 export type ToWorker = WorkerRequest | StoreResponse;

@@ -10,7 +10,7 @@ import { DeskClient, WorkerStopped } from '../../src/core/worker/client';
 import { loopback } from '../../src/core/worker/loopback';
 import { SourceMirror } from '../../src/core/worker/mirror';
 import { PassageTexts } from '../../src/core/worker/passages';
-import { mirrorSource, serveDesk } from '../../src/core/worker/serve';
+import { mirrorSources, serveDesk } from '../../src/core/worker/serve';
 import type { FromWorker, ToWorker } from '../../src/protocol/worker';
 import { progressText } from '../../src/vscode/services/progress';
 
@@ -112,6 +112,10 @@ describe('worker: the host keeps a copy of the keyed sources', () => {
       await d.client.request('load', {});
       assert.strictEqual(d.mirror.size, 450);
       assert.deepStrictEqual(summary(d.mirror.sources), summary(d.desk.library.sources));
+      // Every source's paragraph places, unpacked from its event's array, are the desk's.
+      const places = (sources: Source[]) =>
+        sources.map((s) => s.paragraphs.map((p) => `${s.key} ¶${p.n} ${p.start}-${p.end} line ${p.line}`));
+      assert.deepStrictEqual(places(d.mirror.sources), places(d.desk.library.sources));
       assert.ok(d.events.filter((e) => e.event === 'sources').length >= 3, 'sent in chunks of at most 200 sources');
       // Same title and date as source 0: the two are told apart by URI order, which re-keys one of them.
       store.set('mem:/s/000a.txt', files(1)['mem:/s/000.txt']);
@@ -295,26 +299,33 @@ describe('worker: passage texts on the host', () => {
       },
       'source',
     ) as unknown as Source;
-    const copy = mirrorSource(source);
+    const { updated, places } = mirrorSources([source]);
     assert.deepStrictEqual(reads, []);
-    assert.deepStrictEqual(copy, {
-      key: 'k',
-      uri: 'mem:/k.pdf',
-      title: 'T',
-      date: null,
-      place: null,
-      outlet: 'O',
-      url: null,
-      authors: ['A'],
-      bundled: false,
-      format: 'pdf',
-      pages: 4,
-      text: '',
-      paragraphs: [
-        { n: 1, text: '', start: 0, end: 5, line: 0, section: 'Intro', page: 1 },
-        { n: 2, text: '', start: 7, end: 20, line: 2, page: 1, pageEnd: 2 },
-      ],
-    });
+    const mirror = new SourceMirror();
+    mirror.apply({ event: 'sources', version: 1, updated, places, removed: [], last: true });
+    const copy = mirror.byUri('mem:/k.pdf')!;
+    assert.deepStrictEqual(
+      { ...copy, paragraphs: copy.paragraphs },
+      {
+        key: 'k',
+        uri: 'mem:/k.pdf',
+        title: 'T',
+        date: null,
+        place: null,
+        outlet: 'O',
+        url: null,
+        authors: ['A'],
+        text: '',
+        bundled: false,
+        format: 'pdf',
+        pages: 4,
+        paragraphs: [
+          { n: 1, text: '', start: 0, end: 5, line: 0, section: 'Intro', page: 1 },
+          { n: 2, text: '', start: 7, end: 20, line: 2, page: 1, pageEnd: 2 },
+        ],
+      },
+    );
+    assert.deepStrictEqual(reads, []);
   });
 
   /** A desk in this thread with a host copy and the host's kept texts, counting the requests for texts. */

@@ -2,7 +2,7 @@
 // requests and keeping the host's copy of the sources current. Core only (plain messages), so worker_threads, a
 // browser's web worker and the extension host itself (in process, over a loopback channel) can all run it.
 import { joinChunks, type IndexCacheStore } from '../cache';
-import type { CorpusChange, Paragraph, Source, SourceProblem } from '../corpus';
+import type { CorpusChange, Source, SourceProblem } from '../corpus';
 import { UnusableEntry } from '../corpus/entry';
 import { isSourceFile, type SourceStore } from '../corpus/load';
 import { createBriefingDesk, type BriefingDesk } from '../desk';
@@ -14,6 +14,8 @@ import type {
   FromWorker,
   ListAnswer,
   LocalListing,
+  MirroredSource,
+  ParagraphMore,
   ParagraphTexts,
   SourceSummary,
   StoreRequest,
@@ -170,40 +172,45 @@ export interface ServeOptions {
 }
 
 /**
- * A paragraph as the host's copy holds it: where it is, without its text. Built field by field: the desk's paragraph
- * may read its text from the saved index only when asked (a getter), which copying the object whole would do.
+ * Sources as the host's copy takes them in (see the `sources` event): each source's metadata, no texts, and every
+ * paragraph's place in one packed array. Field by field: the desk's source and paragraphs may read their texts from
+ * the saved index only when asked (getters), which copying them whole would do.
  */
-function paragraphPlace(p: Paragraph): Paragraph {
-  const place: Paragraph = { n: p.n, text: '', start: p.start, end: p.end, line: p.line };
-  if (p.section !== undefined) place.section = p.section;
-  if (p.page !== undefined) place.page = p.page;
-  if (p.pageEnd !== undefined) place.pageEnd = p.pageEnd;
-  return place;
-}
-
-/**
- * A source as the host's copy holds it: keys, metadata and paragraph places, no texts (see WorkerEvent). Field by
- * field, for the same reason as `paragraphPlace`.
- */
-export function mirrorSource(s: Source): Source {
-  const m: Source = {
-    key: s.key,
-    uri: s.uri,
-    title: s.title,
-    date: s.date,
-    place: s.place,
-    outlet: s.outlet,
-    url: s.url,
-    authors: s.authors,
-    paragraphs: s.paragraphs.map(paragraphPlace),
-    text: '',
-    bundled: s.bundled,
-  };
-  if (s.format !== undefined) m.format = s.format;
-  if (s.pages !== undefined) m.pages = s.pages;
-  if (s.language !== undefined) m.language = s.language;
-  if (s.accessed !== undefined) m.accessed = s.accessed;
-  return m;
+export function mirrorSources(sources: readonly Source[]): { updated: MirroredSource[]; places: Uint32Array } {
+  const places = new Uint32Array(4 * sources.reduce((n, s) => n + s.paragraphs.length, 0));
+  let at = 0;
+  const updated = sources.map((s): MirroredSource => {
+    const m: MirroredSource = {
+      key: s.key,
+      uri: s.uri,
+      title: s.title,
+      date: s.date,
+      place: s.place,
+      outlet: s.outlet,
+      url: s.url,
+      authors: s.authors,
+      bundled: s.bundled,
+      paragraphCount: s.paragraphs.length,
+    };
+    if (s.format !== undefined) m.format = s.format;
+    if (s.pages !== undefined) m.pages = s.pages;
+    if (s.language !== undefined) m.language = s.language;
+    if (s.accessed !== undefined) m.accessed = s.accessed;
+    s.paragraphs.forEach((p, i) => {
+      places[at++] = p.n;
+      places[at++] = p.start;
+      places[at++] = p.end;
+      places[at++] = p.line;
+      if (p.section === undefined && p.page === undefined && p.pageEnd === undefined) return;
+      const more: ParagraphMore = {};
+      if (p.section !== undefined) more.section = p.section;
+      if (p.page !== undefined) more.page = p.page;
+      if (p.pageEnd !== undefined) more.pageEnd = p.pageEnd;
+      (m.more ??= {})[i] = more;
+    });
+    return m;
+  });
+  return { updated, places };
 }
 
 /** Sources per `sources` event: small messages, so the host never spends long taking one in. */
@@ -273,7 +280,7 @@ export function serveDesk(channel: Channel<ToWorker, FromWorker>, options: Serve
       send({
         event: 'sources',
         version,
-        updated: updated.slice(i, i + MIRROR_CHUNK).map(mirrorSource),
+        ...mirrorSources(updated.slice(i, i + MIRROR_CHUNK)),
         removed: i === 0 ? removed : [],
         warnings: last ? library.corpus.warnings : undefined,
         last,
@@ -288,7 +295,7 @@ export function serveDesk(channel: Channel<ToWorker, FromWorker>, options: Serve
     // must carry it, or an entity index announced for it would never look current there.
     if (mirrored !== version) {
       mirrored = version;
-      send({ event: 'sources', version, updated: [], removed: [], last: true });
+      send({ event: 'sources', version, updated: [], places: new Uint32Array(0), removed: [], last: true });
     }
     void desk.entities().then(
       (index) => {
