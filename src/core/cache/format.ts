@@ -284,10 +284,10 @@ function slim(s: CachedSource, text: TextPlace, table: TableWriter): unknown {
     }
   });
   // Placeholders keep the fields in their order (a restored source prints as the parsed one did).
-  // Field by field: a spread would read a saved text that nothing else needs.
+  // Field by field, without the text (a spread would read a saved text that nothing else needs).
   const meta: Record<string, unknown> = {};
   for (const k of Object.keys(parsed)) {
-    meta[k] = k === 'text' ? null : k === 'paragraphs' ? parsed.paragraphs.length : parsed[k as keyof ParsedSource];
+    if (k !== 'text') meta[k] = k === 'paragraphs' ? parsed.paragraphs.length : parsed[k as keyof ParsedSource];
   }
   return { ...s, parsed: meta, ...text, ...(any ? { extras } : {}) };
 }
@@ -757,9 +757,7 @@ function readTexts(sources: unknown[], src: ByteSource, start: number, length: n
     if (!isObject(s) || !isObject(s.parsed)) return false;
     const { textBytes: n, textChars: c } = s;
     // A UTF-8 text has at least as many bytes as UTF-16 code units, and at most three per code unit.
-    if (!isCount(n) || !isCount(c) || c > n || n > 3 * c || at + n > length) return false;
-    delete s.textBytes;
-    delete s.textChars;
+    if (!isCount(n) || !isCount(c) || c > n || n > 3 * c || at + n > length || 'text' in s.parsed) return false;
     useSavedText(s.parsed, new SavedText(src, start + at, n, c));
     at += n;
   }
@@ -790,7 +788,10 @@ function readParagraphs(sources: CachedSource[], bytes: Uint8Array): boolean {
     const raw = s as unknown as Record<string, unknown>;
     const count = (s.parsed as unknown as Record<string, unknown>).paragraphs;
     const extras = raw.extras ?? {};
+    // The saved places go, the last field first (an object that loses its last field keeps its fast shape).
     delete raw.extras;
+    delete raw.textChars;
+    delete raw.textBytes;
     const saved = savedTextOf(s.parsed);
     if (!saved || !isCount(count) || w + count * TABLE_WORDS > words || !isObject(extras)) return false;
     const out = new Array<Paragraph>(count);

@@ -85,15 +85,18 @@ export class Corpus {
   #taken: Array<{ uri: string; by: string }> = [];
 
   #toSource(e: Entry, key: string): Source {
-    // Field by field, so a saved text stays unread (a spread would read it).
+    // Field by field, so a saved text stays unread (a spread would read it). A parsed source has its text right after
+    // its paragraphs; a restored one holds it as its last field (a getter), and the source gets it where a parsed one has it.
     const source: Record<string, unknown> = {};
     const parsed = e.parsed as unknown as Record<string, unknown>;
-    for (const k of Object.keys(parsed)) if (!PARSE_ONLY.has(k)) source[k] = k === 'text' ? '' : parsed[k];
+    const saved = savedTextOf(e.parsed);
+    for (const k of Object.keys(parsed)) {
+      if (PARSE_ONLY.has(k) || (saved && k === 'text')) continue;
+      source[k] = parsed[k];
+      if (saved && k === 'paragraphs') useSavedText(source, saved);
+    }
     source.key = key;
     source.bundled = e.bundled;
-    const saved = savedTextOf(e.parsed);
-    if (saved) useSavedText(source, saved);
-    else source.text = e.parsed.text;
     return source as unknown as Source;
   }
 

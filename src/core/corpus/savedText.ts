@@ -64,7 +64,7 @@ const SAVED_TEXT: PropertyDescriptor = { get: readSaved, set: replaceSaved, enum
 /** `obj.text` reads `saved` on first use; assigning `obj.text` replaces it with an ordinary value. */
 export function useSavedText(obj: object, saved: SavedText): void {
   savedOf.set(obj, saved);
-  // Redefining keeps the property's place among the object's keys (a restored source prints as the parsed one did).
+  // Best added as a new field: turning a field that holds a value into a getter slows every later use of the object.
   Object.defineProperty(obj, 'text', SAVED_TEXT);
 }
 
