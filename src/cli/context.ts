@@ -3,7 +3,6 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { createBriefingDesk, SOURCE_EXTENSIONS, type BriefingDesk, type LoadOptions } from '../core';
 import { DEFAULT_MAX_SOURCE_MB, sizeLimit, type SourceProblem } from '../core/corpus';
-import type { IndexCacheStore } from '../core/cache';
 import { decodeText } from '../core/corpus/load';
 import { cacheFileFor, FsCacheStore, userCacheDir } from '../node/cacheStore';
 import { bundledSeedsDir, FsSourceStore } from '../node/fsStore';
@@ -85,16 +84,26 @@ export async function loadDesk(
 }
 
 /** The saved index for these source folders: `--cache DIR`, else the user's cache folder; none with `--no-cache`. */
-function cacheStore(ctx: CliContext, dirs: string[], hooks: DeskHooks): IndexCacheStore | undefined {
+function cacheStore(ctx: CliContext, dirs: string[], hooks: DeskHooks): FsCacheStore | undefined {
   if (ctx.args.flags['no-cache'] === true) return undefined;
   const given = ctx.args.flags.cache;
   if (given !== undefined && typeof given !== 'string') throw new UsageError('--cache needs a folder');
   const dir = typeof given === 'string' ? path.resolve(given) : path.join(userCacheDir(), 'index');
-  const store = new FsCacheStore(cacheFileFor(dir, dirs));
-  return {
-    read: () => store.read(),
-    write: (chunks) => store.write(piecesWith(chunks, hooks)),
-  };
+  return new HookedCacheStore(cacheFileFor(dir, dirs), hooks);
+}
+
+/** The saved index file, running `hooks.betweenPieces` before each piece is written (reads as FsCacheStore does). */
+class HookedCacheStore extends FsCacheStore {
+  constructor(
+    file: string,
+    readonly hooks: DeskHooks,
+  ) {
+    super(file);
+  }
+
+  override write(chunks: Iterable<Uint8Array>): Promise<void> {
+    return super.write(piecesWith(chunks, this.hooks));
+  }
 }
 
 function* piecesWith(chunks: Iterable<Uint8Array>, hooks: DeskHooks): Generator<Uint8Array> {
