@@ -19,9 +19,9 @@ import { paint, printJson, printJsonList, truncate, type Output } from '../outpu
 /** From this many sources on, garbage is collected between the steps of {@link loadIndex}. */
 const LARGE = 1000;
 /** Within a step, a full collection whenever the heap has grown by this much since the last one. */
-const GROWTH = 48 << 20;
+const GROWTH = 64 << 20;
 /** While the index is written (what it holds is made as it is written, and is garbage once written). */
-const SAVE_GROWTH = 16 << 20;
+const SAVE_GROWTH = 32 << 20;
 
 /**
  * Opens the desk and its entity index, with `--entities FILE` (or ./briefing-entities.json) applied; saves the index
