@@ -33,9 +33,14 @@ function maxSourceMb(args: ParsedArgs): number {
   return n;
 }
 
+/** What a command may ask of the desk's host: `betweenPieces` runs before each piece of the saved index is written. */
+export interface DeskHooks {
+  betweenPieces?: () => void;
+}
+
 /** Opens the Briefing Desk over `--sources DIR` and loads it (see `loadDesk`). */
-export async function openDesk(ctx: CliContext, load: LoadOptions = {}): Promise<BriefingDesk> {
-  return (await loadDesk(ctx, load)).desk;
+export async function openDesk(ctx: CliContext, load: LoadOptions = {}, hooks: DeskHooks = {}): Promise<BriefingDesk> {
+  return (await loadDesk(ctx, load, hooks)).desk;
 }
 
 /**
@@ -47,6 +52,7 @@ export async function openDesk(ctx: CliContext, load: LoadOptions = {}): Promise
 export async function loadDesk(
   ctx: CliContext,
   load: LoadOptions = {},
+  hooks: DeskHooks = {},
 ): Promise<{ desk: BriefingDesk; problems: SourceProblem[] }> {
   const dirs = listFlag(ctx.args, 'sources');
   const limit = sizeLimit(maxSourceMb(ctx.args), '--max-source-mb');
@@ -55,7 +61,7 @@ export async function loadDesk(
   }
   const bundled = dirs.length === 0;
   const store = new FsSourceStore(bundled ? [bundledSeedsDir()] : dirs, { bundled, limit });
-  const desk = createBriefingDesk({ store, cache: cacheStore(ctx, bundled ? [bundledSeedsDir()] : dirs) });
+  const desk = createBriefingDesk({ store, cache: cacheStore(ctx, bundled ? [bundledSeedsDir()] : dirs, hooks) });
   let loaded: Awaited<ReturnType<BriefingDesk['load']>>;
   try {
     loaded = await desk.load(undefined, load);
@@ -78,12 +84,33 @@ export async function loadDesk(
 }
 
 /** The saved index for these source folders: `--cache DIR`, else the user's cache folder; none with `--no-cache`. */
-function cacheStore(ctx: CliContext, dirs: string[]): FsCacheStore | undefined {
+function cacheStore(ctx: CliContext, dirs: string[], hooks: DeskHooks): FsCacheStore | undefined {
   if (ctx.args.flags['no-cache'] === true) return undefined;
   const given = ctx.args.flags.cache;
   if (given !== undefined && typeof given !== 'string') throw new UsageError('--cache needs a folder');
   const dir = typeof given === 'string' ? path.resolve(given) : path.join(userCacheDir(), 'index');
-  return new FsCacheStore(cacheFileFor(dir, dirs));
+  return new HookedCacheStore(cacheFileFor(dir, dirs), hooks);
+}
+
+/** The saved index file, running `hooks.betweenPieces` before each piece is written (reads as FsCacheStore does). */
+class HookedCacheStore extends FsCacheStore {
+  constructor(
+    file: string,
+    readonly hooks: DeskHooks,
+  ) {
+    super(file);
+  }
+
+  override write(chunks: Iterable<Uint8Array>): Promise<void> {
+    return super.write(piecesWith(chunks, this.hooks));
+  }
+}
+
+function* piecesWith(chunks: Iterable<Uint8Array>, hooks: DeskHooks): Generator<Uint8Array> {
+  for (const chunk of chunks) {
+    hooks.betweenPieces?.();
+    yield chunk;
+  }
 }
 
 /** Reads a text file given on the command line (a briefing), with a one-line error when it cannot. */

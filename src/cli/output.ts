@@ -87,7 +87,8 @@ export function printJsonList<T>(o: Output, key: string, items: T[], each: (item
   let chunk = `{\n  ${JSON.stringify(key)}: [\n`;
   items.forEach((item, i) => {
     chunk += `    ${jsonText(each(item), '    ')}${i < items.length - 1 ? ',' : ''}\n`;
-    if (chunk.length > 1 << 20) (o.out(chunk), (chunk = ''));
+    // Small pieces: a string of more than ~128 KB is made in V8's large-object space, freed only by a full collection.
+    if (chunk.length > 1 << 15) (o.out(chunk), (chunk = ''));
   });
   o.out(chunk + '  ]\n}\n');
 }

@@ -10,6 +10,7 @@ import {
   type IndexCacheStore,
   type IndexSnapshot,
   type SavedIndexBytes,
+  type SnapshotToSave,
 } from './cache';
 import { resolveItem, type ResolvedItem } from './citations/resolve';
 import type { CiteItem } from './citations/types';
@@ -232,12 +233,12 @@ export class BriefingDesk {
   async saveIndex(): Promise<void> {
     if (!this.#cache) return;
     const built = this.library.entitiesIfBuilt;
-    const snapshot: IndexSnapshot = {
+    const snapshot: SnapshotToSave = {
       savedAt: Date.now(),
       sources: this.library.sources.map((s) => this.#entries.get(s.uri)).filter((e): e is CachedSource => !!e),
       search: this.library.search.serialize({ packed: true }),
       entities: built && { overrides: this.#overridesKey(), entities: built.entities, problems: built.problems },
-      extraction: this.library.extractionBytes,
+      extraction: this.library.extractionPieces,
     };
     const version = this.library.version;
     try {

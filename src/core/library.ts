@@ -92,7 +92,7 @@ export class Library {
   }
 
   /**
-   * Takes saved extraction state (see {@link extractionBytes}), `changed`: URIs of sources whose content is not what it
+   * Takes saved extraction state (see {@link extractionPieces}), `changed`: URIs of sources whose content is not what it
    * was when the state was saved (new ones need not be named).
    */
   restoreExtraction(bytes: Uint8Array | undefined, changed: Iterable<string>): void {
@@ -100,9 +100,9 @@ export class Library {
     this.#extraction.invalidate(changed);
   }
 
-  /** The extraction state as bytes, to save with the index. */
-  get extractionBytes(): Uint8Array {
-    return this.#extraction.bytes;
+  /** The extraction state to save with the index, as pieces to write one after another (not copied into one block). */
+  get extractionPieces(): Uint8Array[] {
+    return this.#extraction.pieces;
   }
 
   /** All sources, sorted by key. */

@@ -12,19 +12,40 @@ import {
 } from '../../core/entities';
 import { UsageError } from '../args';
 import type { Command } from '../command';
-import { InputError, openDesk, readTextArg, type CliContext } from '../context';
+import { InputError, openDesk, readTextArg, type CliContext, type DeskHooks } from '../context';
+import { Collections } from '../memory';
 import { paint, printJson, printJsonList, truncate, type Output } from '../output';
 
-/** Opens the desk and its entity index, with `--entities FILE` (or ./briefing-entities.json) applied. */
+/** From this many sources on, garbage is collected between the steps of {@link loadIndex}. */
+const LARGE = 1000;
+/** Within a step, a full collection whenever the heap has grown by this much since the last one. */
+const GROWTH = 64 << 20;
+/** While the index is written (what it holds is made as it is written, and is garbage once written). */
+const SAVE_GROWTH = 32 << 20;
+
+/**
+ * Opens the desk and its entity index, with `--entities FILE` (or ./briefing-entities.json) applied; saves the index
+ * when it changed. Over a large corpus, full collections after loading, during and after extraction and while the
+ * index is written (see {@link Collections}).
+ */
 async function loadIndex(ctx: CliContext): Promise<{ desk: BriefingDesk; index: EntityIndex }> {
-  const desk = await openDesk(ctx, { saveLater: true });
+  const hooks: DeskHooks = {};
+  const desk = await openDesk(ctx, { saveLater: true }, hooks);
   const given = ctx.args.flags.entities;
   const file = typeof given === 'string' ? given : fs.existsSync(OVERRIDES_FILE) ? OVERRIDES_FILE : undefined;
   if (file) {
     const problems = desk.setEntityOverrides(readTextArg(file, 'entities file'), file);
     for (const p of problems) ctx.output.err(`${paint(ctx.output, 'yellow', 'ignored')} ${file}: ${p}\n`);
   }
-  return { desk, index: await desk.entities() };
+  const gc = desk.library.sources.length >= LARGE ? Collections.start(GROWTH) : undefined;
+  if (!gc || desk.library.entitiesIfReady) return { desk, index: await desk.entities() };
+  gc.now();
+  await desk.library.entitiesInSteps(async () => gc.asNeeded());
+  gc.now();
+  hooks.betweenPieces = () => gc.asNeeded(SAVE_GROWTH);
+  const index = await desk.entities();
+  gc.now();
+  return { desk, index };
 }
 
 function countBy(list: Array<{ key: string }>): Record<string, number> {

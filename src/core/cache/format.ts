@@ -59,6 +59,9 @@ export interface IndexSnapshot {
   extraction?: Uint8Array;
 }
 
+/** A snapshot to save: the extraction state may come as pieces, written one after another. */
+export type SnapshotToSave = Omit<IndexSnapshot, 'extraction'> & { extraction?: Uint8Array | readonly Uint8Array[] };
+
 /** The first line: what the file is. */
 interface Header {
   format: string;
@@ -352,7 +355,7 @@ class BlockWriter {
  * asking for the next, so a save never holds the whole file). A piece is valid only until the next is asked for (its
  * memory is reused): a store that keeps pieces copies them. The snapshot must not change until the last piece.
  */
-export function* encodeIndex(snapshot: IndexSnapshot): Generator<Uint8Array> {
+export function* encodeIndex(snapshot: SnapshotToSave): Generator<Uint8Array> {
   const line = JSON.stringify({ format: CACHE_FORMAT, version: CACHE_VERSION } satisfies Header);
   // Padded so the body starts at a multiple of 8 (word-wise checksum without a copy).
   yield encoder.encode(line.padEnd(Math.ceil((line.length + 1) / 8) * 8 - 1, ' ') + '\n');
@@ -411,8 +414,12 @@ export function* encodeIndex(snapshot: IndexSnapshot): Generator<Uint8Array> {
   yield* out.bytes(table.bytes);
   yield* out.bytes(mentions.bytes);
   yield* out.bytes(packed.bytes);
-  const extraction = snapshot.extraction ?? new Uint8Array(0);
-  yield* out.bytes(extraction);
+  const extraction = snapshot.extraction ?? [];
+  let extractionBytes = 0;
+  for (const piece of extraction instanceof Uint8Array ? [extraction] : extraction) {
+    yield* out.bytes(piece);
+    extractionBytes += piece.length;
+  }
   yield out.end();
   const trailer: Trailer = {
     length: out.total,
@@ -420,7 +427,7 @@ export function* encodeIndex(snapshot: IndexSnapshot): Generator<Uint8Array> {
     json: jsonBytes,
     paragraphs: table.bytes.length,
     mentions: mentions.bytes.length,
-    extraction: extraction.length,
+    extraction: extractionBytes,
     checksum: out.sum.digest(),
   };
   yield encoder.encode(`\n${JSON.stringify(trailer)}\n`);

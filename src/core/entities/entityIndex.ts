@@ -19,6 +19,9 @@ function slug(s: string): string {
   );
 }
 
+/** Entities made between two pauses of a stepped build. */
+const CLUSTER_STEP = 500;
+
 function byPlace(a: Mention, b: Mention): number {
   return a.key.localeCompare(b.key) || a.start - b.start;
 }
@@ -103,7 +106,7 @@ export class EntityIndex {
    * With `extraction` (state kept from an earlier build, updated here), only what changed since is read again.
    */
   static build(sources: Source[], overrides?: EntityOverrides | unknown, extraction?: Extraction): EntityIndex {
-    return EntityIndex.#fromScan(sources, overrides, finish(EntityIndex.#scan(sources, extraction)));
+    return finish(EntityIndex.#steps(sources, overrides, extraction));
   }
 
   /** The same as {@link build}, awaiting `pause()` every few hundred paragraphs so a shared thread stays responsive. */
@@ -113,28 +116,46 @@ export class EntityIndex {
     pause: () => Promise<void>,
     extraction?: Extraction,
   ): Promise<EntityIndex> {
-    const steps = EntityIndex.#scan(sources, extraction);
+    const steps = EntityIndex.#steps(sources, overrides, extraction);
     let r = steps.next();
     while (!r.done) {
       await pause();
       r = steps.next();
     }
-    return EntityIndex.#fromScan(sources, overrides, r.value);
+    return r.value;
   }
 
-  /** The scan's steps: everything read afresh, or (with `extraction`) only what changed since its last update. */
-  static #scan(sources: Source[], extraction?: Extraction): Generator<void, ReturnType<typeof scan>> {
-    return extraction ? extraction.update(sources) : scanInSteps(sources);
-  }
-
-  static #fromScan(
+  /**
+   * The build's steps: the scan (everything read afresh, or with `extraction` only what changed since its last update),
+   * then the clustering, pausing after it and every few hundred entities made.
+   */
+  static *#steps(
     sources: Source[],
     overrides: EntityOverrides | unknown,
-    { found, stats }: ReturnType<typeof scan>,
-  ): EntityIndex {
+    extraction?: Extraction,
+  ): Generator<void, EntityIndex> {
+    const scanned = yield* extraction ? extraction.update(sources) : scanInSteps(sources);
+    return yield* EntityIndex.#fromScan(sources, overrides, scanned);
+  }
+
+  static *#fromScan(
+    sources: Source[],
+    overrides: EntityOverrides | unknown,
+    scanned: ReturnType<typeof scan>,
+  ): Generator<void, EntityIndex> {
+    const clusters: Array<Cluster | undefined> = resolve(scanned.found, scanned.stats);
+    // Candidates live on only in their clusters, and each cluster only until it is an entity: over a large corpus they
+    // are collected while entities are made, instead of all being held until the last one is.
+    scanned.found = [];
     const bySource = new Map(sources.map((s) => [s.key, s]));
     const order = keyOrder(sources);
-    let entities = resolve(found, stats).map((c) => toEntity(c, bySource, order));
+    let entities = new Array<Entity>(clusters.length);
+    yield;
+    for (let i = 0; i < clusters.length; i++) {
+      if (i % CLUSTER_STEP === CLUSTER_STEP - 1) yield;
+      entities[i] = toEntity(clusters[i]!, bySource, order);
+      clusters[i] = undefined;
+    }
     const { overrides: ov, problems } =
       overrides === undefined ? { overrides: { entities: [] }, problems: [] } : readOverrides(overrides);
     for (const o of ov.entities) entities = applyOverride(entities, o, sources);

@@ -6,7 +6,6 @@
 // flipped: every other source would find exactly what it found before. Everything is kept as bytes (variable-length
 // integers), saved with the index as they are, and read only when an update needs them.
 import type { Source } from '../corpus';
-import type { Candidate } from './classify';
 import { keyOf } from './lexicon';
 import type { KeySet, WordStats } from './runs';
 import { addWordStats, namesIn, paragraphs, rawStats, STEP, type Found, type ReadParagraph } from './scan';
@@ -78,8 +77,15 @@ class Writer {
     this.bytes(encoder.encode(list.join('')));
   }
 
+  /** Bytes written so far. */
+  get length(): number {
+    return this.#n;
+  }
+
+  /** What was written: a copy of the used part, or the buffer itself when little of it is unused (a large block). */
   get out(): Uint8Array {
-    return this.#buf.slice(0, this.#n);
+    const unused = this.#buf.length - this.#n;
+    return unused <= this.#buf.length >> 3 ? this.#buf.subarray(0, this.#n) : this.#buf.slice(0, this.#n);
   }
 }
 
@@ -123,6 +129,30 @@ class Reader {
     let c = 0;
     for (let i = 0; i < lengths.length; i++) out[i] = all.slice(c, (c += lengths[i]));
     if (c !== all.length) throw new Error('extraction data: strings do not add up');
+    return out;
+  }
+}
+
+/** Bytes of one block of {@link Slab}. */
+const SLAB = 1 << 20;
+
+/**
+ * Keeps records' bytes in shared blocks (as views), rather than as one small array each: the 30,000 arrays of a large
+ * corpus cost more in allocator overhead and scattered memory than their bytes. A block lives while any record in it
+ * does, so replaced records can hold a block a while; what a save writes and a start reads is one block again.
+ */
+class Slab {
+  #block = new Uint8Array(0);
+  #n = 0;
+
+  keep(bytes: Uint8Array): Uint8Array {
+    if (bytes.length > SLAB >> 4) return bytes.slice();
+    if (this.#n + bytes.length > this.#block.length) {
+      this.#block = new Uint8Array(SLAB);
+      this.#n = 0;
+    }
+    const out = this.#block.subarray(this.#n, (this.#n += bytes.length));
+    out.set(bytes);
     return out;
   }
 }
@@ -234,22 +264,25 @@ function readFound(bytes: Uint8Array, source: Source): Found[] {
     start += body.int();
     const end = start + body.uint();
     paragraph += body.int();
-    const c: Candidate = {
+    const has = (bit: number) => (flags & (1 << bit) ? str() : undefined);
+    // Every field in one literal, in the order `settled` gives them (one shape for all candidates).
+    out[i] = {
       name,
       type: type ? ENTITY_TYPES[type - 1] : null,
       strength,
       start,
       end,
       sentenceStart: (flags & SENTENCE_START) !== 0,
+      key: source.key,
+      uri: source.uri,
+      paragraph,
+      prev: has(0),
+      surface: has(1),
+      title: has(2),
+      canonical: has(3),
+      demonymOf: has(4),
+      expansionOf: has(5),
     };
-    const f = c as Found;
-    f.key = source.key;
-    f.uri = source.uri;
-    f.paragraph = paragraph;
-    OPTIONAL.forEach((k, bit) => {
-      if (flags & (1 << bit)) f[k] = str();
-    });
-    out[i] = f;
   }
   return out;
 }
@@ -265,7 +298,7 @@ export interface Scanned {
  * result is always what a scan of all sources from scratch gives.
  */
 export class Extraction {
-  /** The saved form while it is current (given at construction, or last encoded). */
+  /** The saved form while it is current (given at construction, or last joined by `bytes`). */
   #saved: Uint8Array | undefined;
   /** Whether `#saved` still has to be read into the fields below. */
   #pending = false;
@@ -285,6 +318,8 @@ export class Extraction {
   #working: number[] | undefined;
   /** Spelling as written → id of its folded key (in memory only: spares folding a word once per source). */
   #folded = new Map<string, number>();
+  /** Where new records' bytes are kept. */
+  #slab = new Slab();
   /** Sources read in the last update (pass 2). */
   lastRead = 0;
 
@@ -301,26 +336,50 @@ export class Extraction {
     for (const u of uris) this.#stale.set(u, ++this.#invalidations);
   }
 
-  /** The state as bytes, to save with the index. */
+  /** The state as bytes (the {@link pieces} joined), kept until the state changes. */
   get bytes(): Uint8Array {
-    if (this.#saved && !this.#stale.size) return this.#saved;
+    const pieces = this.pieces;
+    if (pieces.length === 1) return (this.#saved = pieces[0]);
+    const out = new Uint8Array(pieces.reduce((n, p) => n + p.length, 0));
+    let at = 0;
+    for (const p of pieces) (out.set(p, at), (at += p.length));
+    return (this.#saved = out);
+  }
+
+  /**
+   * The state as pieces to save one after another: the keys and URIs, then each source's record as it is kept (its
+   * arrays are not copied into one block: the file writer copies them once, into the file's pieces).
+   */
+  get pieces(): Uint8Array[] {
+    if (this.#saved && !this.#stale.size) return [this.#saved];
     this.#read();
-    const w = new Writer();
-    w.strings(this.#keys);
+    const head = new Writer();
+    head.strings(this.#keys);
     const uris = [...this.#records.keys()];
-    w.strings(uris);
-    let size = 0;
-    for (const r of this.#records.values()) size += 16 + r.stats.length + r.lookups.length + r.found.length;
-    w.room(size);
+    head.strings(uris);
+    // The small numbers before each part of a record (stale mark, lengths), all in one buffer, then cut out.
+    const marks = new Writer();
+    const ends: number[] = [];
     for (const u of uris) {
       const r = this.#records.get(u)!;
-      w.uint(this.#stale.has(u) ? 1 : 0);
-      w.bytes(r.stats);
-      w.bytes(r.lookups);
-      w.bytes(r.found);
+      marks.uint(this.#stale.has(u) ? 1 : 0);
+      for (const part of [r.stats, r.lookups, r.found]) {
+        marks.uint(part.length);
+        ends.push(marks.length);
+      }
     }
-    this.#saved = w.out;
-    return this.#saved;
+    const small = marks.out;
+    const out = [head.out];
+    let from = 0;
+    uris.forEach((u, i) => {
+      const r = this.#records.get(u)!;
+      [r.stats, r.lookups, r.found].forEach((part, k) => {
+        const end = ends[3 * i + k];
+        out.push(small.subarray(from, end), part);
+        from = end;
+      });
+    });
+    return out;
   }
 
   #read(): void {
@@ -461,7 +520,7 @@ export class Extraction {
       }
       const ids = this.#statIds(raw);
       for (const t of ids) touch(t, +1);
-      fresh.set(s, putIds(ids));
+      fresh.set(s, this.#slab.keep(putIds(ids)));
       changed = true;
     }
     yield;
@@ -504,8 +563,8 @@ export class Extraction {
       }
       records.set(s.uri, {
         stats: statBytes,
-        lookups: putIds(lookups.sort((a, b) => a - b)),
-        found: putFound(out),
+        lookups: this.#slab.keep(putIds(lookups.sort((a, b) => a - b))),
+        found: this.#slab.keep(putFound(out)),
       });
       scanned.set(s.uri, out);
     }

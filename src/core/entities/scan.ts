@@ -25,6 +25,31 @@ export interface Found extends Candidate {
   expansionOf?: string;
 }
 
+/**
+ * `f` with every field of a candidate in one order, those it lacks undefined: all candidates share one shape with their
+ * fields inside the object (fields added one by one after creation make a second block per candidate: 334k at 10,000
+ * sources), which the clustering reads faster.
+ */
+export function settled(f: Found): Found {
+  return {
+    name: f.name,
+    type: f.type,
+    strength: f.strength,
+    start: f.start,
+    end: f.end,
+    sentenceStart: f.sentenceStart,
+    key: f.key,
+    uri: f.uri,
+    paragraph: f.paragraph,
+    prev: f.prev,
+    surface: f.surface,
+    title: f.title,
+    canonical: f.canonical,
+    demonymOf: f.demonymOf,
+    expansionOf: f.expansionOf,
+  };
+}
+
 /** One tokenised paragraph of a source. */
 export interface Para {
   source: Source;
@@ -281,6 +306,6 @@ export function namesIn(p: Para, stats: WordStats, found: Found[]): void {
       }
     }
   }
-  for (const f of here) if (!CALENDAR.has(keyOf(f.name))) found.push(f);
-  for (const f of attacks(p)) found.push(f);
+  for (const f of here) if (!CALENDAR.has(keyOf(f.name))) found.push(settled(f));
+  for (const f of attacks(p)) found.push(settled(f));
 }
