@@ -13,6 +13,7 @@ import type { Entity, Mention } from '../entities/types';
 import { PostingWriter } from '../search/serialize';
 import type { PackedPostings, SerializedSearchIndex } from '../search/types';
 import type { Paragraph } from '../corpus/types';
+import { ownString } from '../text/own';
 import {
   isSavedSlice,
   SavedParagraph,
@@ -264,6 +265,33 @@ function putText(
 }
 
 /**
+ * The mentions whose text is not their source's text between their start and end (their text is then saved): the
+ * mentions are taken source by source, so each text is read once and let go (a saved text not read yet stays unread).
+ */
+function unsliced(e: SavedEntities, snapshot: Pick<IndexSnapshot, 'sources'>): Set<Mention> {
+  const bySource = new Map<string, Mention[]>();
+  for (const en of e.entities) {
+    for (const list of [en.mentions, en.demonymMentions ?? []]) {
+      for (const m of list) {
+        const ms = bySource.get(m.uri);
+        if (ms) ms.push(m);
+        else bySource.set(m.uri, [m]);
+      }
+    }
+  }
+  const out = new Set<Mention>();
+  for (const s of snapshot.sources) {
+    const ms = bySource.get(s.uri);
+    if (!ms) continue;
+    bySource.delete(s.uri);
+    const whole = savedTextOf(s.parsed)?.peek() ?? s.parsed.text;
+    for (const m of ms) if (putText(undefined, whole, m.start, m.end, m.text)) out.add(m);
+  }
+  for (const ms of bySource.values()) for (const m of ms) out.add(m); // no such source: kept as they are
+  return out;
+}
+
+/**
  * A source as saved in the JSON: its text goes to the texts section (`textBytes`, `textChars` say where) and its
  * paragraphs to the table (`parsed.paragraphs`: how many; `extras`: by position, what a paragraph has beyond the table's
  * fields).
@@ -391,22 +419,13 @@ export function* encodeIndex(snapshot: SnapshotToSave): Generator<Uint8Array> {
   }
   const table = new TableWriter();
   const mentions = new TableWriter();
-  const byUri = new Map(snapshot.sources.map((s) => [s.uri, s.parsed]));
-  // The texts mentions are checked against, read once each for this save: a saved text not read yet stays unread.
-  const peeked = new Map<string, string | undefined>();
-  const textOf = (uri: string): string | undefined => {
-    if (peeked.has(uri)) return peeked.get(uri);
-    const parsed = byUri.get(uri);
-    const text = parsed && (savedTextOf(parsed)?.peek() ?? parsed.text);
-    peeked.set(uri, text);
-    return text;
-  };
   const { entities } = snapshot;
   const json = jsonPieces({
     ...snapshot,
     sources: streamedArray(snapshot.sources, (s, i) => slim(s, places[i], table)),
     search: { ...search, passages: [], titles: [], packed: undefined },
-    entities: entities && new Streamed(() => jsonPieces(slimEntities(entities, textOf, mentions))),
+    entities:
+      entities && new Streamed(() => jsonPieces(slimEntities(entities, unsliced(entities, snapshot), mentions))),
     extraction: undefined,
   });
   for (const piece of json) yield* out.text(piece);
@@ -605,11 +624,7 @@ type SavedEntities = NonNullable<IndexSnapshot['entities']>;
  * 32-bit numbers each: which of `mentionSources` (key and URI), paragraph, start, end; the text is the source text
  * between start and end, unless an extra says otherwise).
  */
-function slimEntities(
-  e: SavedEntities,
-  textOf: (uri: string) => string | undefined,
-  table: TableWriter,
-): Record<string, unknown> {
+function slimEntities(e: SavedEntities, unsliced: ReadonlySet<Mention>, table: TableWriter): Record<string, unknown> {
   const refs = new Map<string, Map<string, number>>(); // URI → key → ref
   const mentionSources: Array<[string, string]> = [];
   const extras: Record<number, Record<string, unknown>> = {};
@@ -626,7 +641,7 @@ function slimEntities(
       extra = putNumber(table, m.paragraph, 'paragraph', extra);
       extra = putNumber(table, m.start, 'start', extra);
       extra = putNumber(table, m.end, 'end', extra);
-      extra = putText(extra, textOf(uri), m.start, m.end, m.text);
+      if (unsliced.has(m)) (extra ??= {}).text = m.text;
       if (extra) extras[n] = extra;
       n++;
     }
@@ -640,9 +655,6 @@ function slimEntities(
   }));
   return { ...e, entities, mentionSources, mentionExtras: extras };
 }
-
-/** A string that holds its own characters (not a slice that keeps a longer string alive). */
-const ownCopy = (s: string): string => JSON.parse(JSON.stringify(s)) as string;
 
 /**
  * The saved entities with their mentions from the table; undefined when none were saved, false when corrupt. The table
@@ -716,7 +728,7 @@ function readEntities(e: unknown, bytes: Uint8Array, sources: CachedSource[]): S
         if (extra?.text === undefined) {
           const form = textOf(ref).slice(m.start, m.end);
           let own = forms.get(form);
-          if (own === undefined) forms.set(form, (own = ownCopy(form)));
+          if (own === undefined) forms.set(form, (own = ownString(form)));
           m.text = own;
         }
         out[i] = m;

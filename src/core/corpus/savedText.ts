@@ -15,6 +15,17 @@ export interface ByteSource {
 
 const decoder = new TextDecoder('utf-8');
 
+/**
+ * Decoded saved texts kept at once, at most (UTF-16 code units): the texts used last. A text used again after it was
+ * let go is decoded again (a few microseconds for an article), so a pass over every source (entity extraction from
+ * scratch) holds a few of them at a time, not the whole corpus.
+ */
+export const KEPT_CHARS = 1 << 23;
+
+/** Decoded texts, least recently used first, and their characters in all. */
+const kept = new Set<SavedText>();
+let keptChars = 0;
+
 /** One saved text: its bytes' place, and its length in UTF-16 code units (known without decoding). */
 export class SavedText {
   #value: string | undefined;
@@ -26,10 +37,27 @@ export class SavedText {
     readonly chars: number,
   ) {}
 
-  /** The text (decoded once). Throws if the bytes no longer decode to the saved length (the file was damaged). */
+  /**
+   * The text, decoded now or kept from a recent use (see `KEPT_CHARS`). Throws if the bytes no longer decode to the
+   * saved length (the file was damaged).
+   */
   value(): string {
-    this.#value ??= this.peek();
-    return this.#value;
+    if (this.#value !== undefined) {
+      kept.delete(this);
+      kept.add(this); // used last
+      return this.#value;
+    }
+    const text = this.peek();
+    this.#value = text;
+    kept.add(this);
+    keptChars += this.chars;
+    for (const old of kept) {
+      if (keptChars <= KEPT_CHARS || old === this) break;
+      old.#value = undefined;
+      kept.delete(old);
+      keptChars -= old.chars;
+    }
+    return text;
   }
 
   /** The text, without keeping it (when it has not been decoded yet, the caller holds the only copy). */
@@ -40,7 +68,7 @@ export class SavedText {
     return text;
   }
 
-  /** Whether the text has been decoded. */
+  /** Whether the text is decoded and kept now. */
   get decoded(): boolean {
     return this.#value !== undefined;
   }

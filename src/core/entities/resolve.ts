@@ -5,6 +5,7 @@ import { couldBeSurname } from './classify';
 import { HONORIFICS, TITLE_HEADS, keyOf } from './lexicon';
 import type { WordStats } from './runs';
 import type { Found } from './scan';
+import { ownString } from '../text/own';
 import type { EntityType, Mention } from './types';
 
 /** An entity under construction. */
@@ -35,7 +36,9 @@ const lastWord = (s: string) => keyOf(words(s)[words(s).length - 1]);
 
 /** The mention a candidate makes. */
 export function toMention(f: Found): Mention {
-  return { key: f.key, uri: f.uri, paragraph: f.paragraph, start: f.start, end: f.end, text: f.surface ?? f.name };
+  // Its own copy of the name: a slice would keep the whole source text it was read from.
+  const text = ownString(f.surface ?? f.name);
+  return { key: f.key, uri: f.uri, paragraph: f.paragraph, start: f.start, end: f.end, text };
 }
 
 function titleHeads(title: string | undefined): string[] {

@@ -1,0 +1,25 @@
+// Saved texts: decoded when used, the texts used last kept, the rest let go and decoded again when used again.
+import * as assert from 'assert';
+import { KEPT_CHARS, SavedText, bytesSourceFor } from './helpers/savedTexts';
+
+describe('saved texts: decoded on use, the last used kept', () => {
+  it('a pass over more text than is kept holds a bounded part of it, and every text reads back exactly', () => {
+    const texts = Array.from({ length: 12 }, (_, i) => `${i} ${'Zürich “notes” '.repeat(Math.ceil(KEPT_CHARS / 150))}`);
+    const { source, places } = bytesSourceFor(texts);
+    const saved = places.map((p, i) => new SavedText(source, p.at, p.bytes, texts[i].length));
+    assert.ok(
+      saved.every((s) => !s.decoded),
+      'nothing decoded before use',
+    );
+    saved.forEach((s, i) => assert.strictEqual(s.value(), texts[i]));
+    const kept = saved.filter((s) => s.decoded);
+    assert.ok(kept.length > 0 && kept.length < saved.length, `${kept.length} of ${saved.length} kept`);
+    assert.ok(
+      kept.reduce((n, s) => n + s.chars, 0) <= KEPT_CHARS + texts[0].length,
+      'at most the bound, give or take one',
+    );
+    assert.ok(saved[saved.length - 1].decoded && !saved[0].decoded, 'the texts used last are the ones kept');
+    assert.strictEqual(saved[0].value(), texts[0], 'a text let go reads back again');
+    assert.ok(saved[0].decoded);
+  });
+});
