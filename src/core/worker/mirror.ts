@@ -10,64 +10,31 @@ import type { MirroredSource, WorkerEvent } from '../../protocol/worker';
 
 type SourcesEvent = Extract<WorkerEvent, { event: 'sources' }>;
 
+/** The paragraph places of one source, from an event's packed array (see the `sources` event). */
+function unpack(places: Uint32Array, first: number, count: number, more: MirroredSource['more']): Paragraph[] {
+  return Array.from({ length: count }, (_, i) => {
+    const at = 4 * (first + i);
+    const p: Paragraph = { n: places[at], text: '', start: places[at + 1], end: places[at + 2], line: places[at + 3] };
+    return more?.[i] ? Object.assign(p, more[i]) : p;
+  });
+}
+
 /**
  * One source of the copy: the worker's fields, and its paragraphs (places, no texts) made from the event's packed
  * array when first read (most sources are never looked at on the host, and a copy of 10,000 sources taken in as
  * objects per paragraph keeps the host's garbage collector busy while a workspace indexes).
  */
-class MirrorSource implements Source {
-  key: string;
-  uri: string;
-  title: string;
-  date: string | null;
-  place: string | null;
-  outlet: string | null;
-  url: string | null;
-  authors: string[];
-  text = '';
-  bundled: boolean;
-  declare format?: Source['format'];
-  declare pages?: number;
-  declare language?: string;
-  declare accessed?: string;
-  #paragraphs: Paragraph[] | undefined;
-  #from: { m: MirroredSource; places: Uint32Array; first: number } | undefined;
-
-  constructor(m: MirroredSource, places: Uint32Array, first: number) {
-    this.key = m.key;
-    this.uri = m.uri;
-    this.title = m.title;
-    this.date = m.date;
-    this.place = m.place;
-    this.outlet = m.outlet;
-    this.url = m.url;
-    this.authors = m.authors;
-    this.bundled = m.bundled;
-    if (m.format !== undefined) this.format = m.format;
-    if (m.pages !== undefined) this.pages = m.pages;
-    if (m.language !== undefined) this.language = m.language;
-    if (m.accessed !== undefined) this.accessed = m.accessed;
-    this.#from = { m, places, first };
-  }
-
-  get paragraphs(): Paragraph[] {
-    if (!this.#paragraphs) {
-      const { m, places, first } = this.#from!;
-      this.#paragraphs = Array.from({ length: m.paragraphCount }, (_, i) => {
-        const at = 4 * (first + i);
-        const p: Paragraph = {
-          n: places[at],
-          text: '',
-          start: places[at + 1],
-          end: places[at + 2],
-          line: places[at + 3],
-        };
-        return m.more?.[i] ? Object.assign(p, m.more[i]) : p;
-      });
-      this.#from = undefined;
-    }
-    return this.#paragraphs;
-  }
+function mirrored(m: MirroredSource, places: Uint32Array, first: number): Source {
+  const { paragraphCount, more, ...fields } = m;
+  let paragraphs: Paragraph[] | undefined;
+  return {
+    ...fields,
+    text: '',
+    get paragraphs(): Paragraph[] {
+      paragraphs ??= unpack(places, first, paragraphCount, more);
+      return paragraphs;
+    },
+  };
 }
 
 /** The sources as the worker last said they are, by URI and by key. */
@@ -90,7 +57,7 @@ export class SourceMirror implements CorpusView {
     for (const uri of e.removed) this.#drop(uri);
     let first = 0;
     for (const m of e.updated) {
-      const s = new MirrorSource(m, e.places, first);
+      const s = mirrored(m, e.places, first);
       first += m.paragraphCount;
       this.#drop(s.uri);
       this.#byUri.set(s.uri, s);
