@@ -2,6 +2,7 @@
 // desk. Plain data only (structured-clone safe): no vscode, Node or DOM types, so a web worker can serve it too.
 import type { CheckOptions } from '../core/grounding/check';
 import type { Paragraph, Source, SourceFileWarning } from '../core/corpus/types';
+import type { LoadSteps } from '../core/worker/phases';
 import type { Entity, EntityCard, EntityType } from '../core/entities/types';
 import type { GroundingDiagnostic } from '../core/grounding/types';
 import type { SearchHit, SearchOptions } from '../core/search/types';
@@ -23,6 +24,8 @@ export interface DeskTotals {
   problems: Array<{ uri: string; reason: string }>;
   /** Files read (not reused from the saved index) by this load. */
   read?: number;
+  /** A load's steps in the worker: when each happened (first and last of a repeated step), see LoadPhases. */
+  phases?: LoadSteps;
 }
 
 /** An entity as a list shows it (the panel): no mentions, so a list of thousands stays small. */
@@ -58,7 +61,8 @@ export interface WorkerMemory {
 
 /** What the host asks the worker, each with an id its answer carries. */
 export type WorkerRequest =
-  | { id: number; op: 'load' }
+  /** `local`: the rules to list the files by, for a worker that reaches the disk itself (see ListAnswer). */
+  | { id: number; op: 'load'; local?: LocalListing }
   | { id: number; op: 'refresh'; uris: string[] }
   | { id: number; op: 'remove'; uris: string[] }
   | { id: number; op: 'search'; query: string; options?: SearchOptions; entity?: string }

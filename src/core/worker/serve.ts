@@ -7,6 +7,7 @@ import { UnusableEntry } from '../corpus/entry';
 import { isSourceFile, type SourceStore } from '../corpus/load';
 import { createBriefingDesk, type BriefingDesk } from '../desk';
 import { entityCardAt } from '../features/entityHover';
+import { LoadPhases } from './phases';
 import type {
   Channel,
   DeskTotals,
@@ -47,6 +48,8 @@ class RemoteStore implements SourceStore {
   #localStore: ServeOptions['localStore'];
   /** The worker's own store, while the host's last listing said to list locally. */
   #local: SourceStore | undefined;
+  /** The rules to list by that came with the running load. */
+  #given: LocalListing | undefined;
   #bundled = new Set<string>();
   #skipped: SourceProblem[] = [];
   #order: string[] = [];
@@ -55,6 +58,8 @@ class RemoteStore implements SourceStore {
   #reads = new Map<string, Promise<Uint8Array>>();
   #loading = false;
   #reading = false;
+  /** Steps of the running load, for the host's log. */
+  readonly phases = new LoadPhases();
   constructor(ask: Ask, localStore?: ServeOptions['localStore']) {
     this.#ask = ask;
     this.#localStore = localStore;
@@ -63,23 +68,36 @@ class RemoteStore implements SourceStore {
   get local(): boolean {
     return !!this.#local;
   }
-  /** A load starts (`true`) or ends (`false`): asking ahead is for loads only. */
-  loading(on: boolean): void {
+  /**
+   * A load starts (`true`) or ends (`false`): asking ahead is for loads only. `local`: the rules to list the files
+   * by, when the host sent them with the load (then the worker need not ask for them).
+   */
+  loading(on: boolean, local?: LocalListing): void {
     this.#loading = on;
+    this.#given = on ? local : undefined;
     if (on) this.reads = 0;
     this.#reading = false;
     this.#stats.clear();
     this.#reads.clear();
   }
   async list(): Promise<string[]> {
-    const r = (await this.#ask({ sid: 0, store: 'list', local: !!this.#localStore })) as ListAnswer;
+    const given = this.#given && this.#localStore;
+    const r = given
+      ? { local: this.#given }
+      : ((await this.#ask({ sid: 0, store: 'list', local: !!this.#localStore })) as ListAnswer);
     this.#local = r.local && this.#localStore?.(r.local);
-    if (this.#local) return this.#listLocally(this.#local);
+    if (this.#local) {
+      const uris = await this.#listLocally(this.#local);
+      this.phases.mark('listed');
+      return uris;
+    }
+    if (!('uris' in r)) throw new Error('the host sent no listing');
     this.#bundled = new Set(r.bundled);
     this.#skipped = r.skipped;
     // The order loads read in (loadSources, loadStamped).
     this.#order = r.uris.filter(isSourceFile).sort();
     this.#at = new Map(this.#order.map((u, i) => [u, i]));
+    this.phases.mark('listed');
     return r.uris;
   }
   async #listLocally(local: SourceStore): Promise<string[]> {
@@ -97,6 +115,7 @@ class RemoteStore implements SourceStore {
   reads = 0;
   read(uri: string): Promise<Uint8Array> {
     this.reads++;
+    this.phases.mark('read');
     if (this.#local) return this.#local.read(uri);
     this.#reading = true;
     const asked = this.#reads.get(uri) ?? this.#askRead(uri);
@@ -105,6 +124,7 @@ class RemoteStore implements SourceStore {
     return asked;
   }
   stat(uri: string): Promise<Stat> {
+    this.phases.mark('stat');
     if (this.#local?.stat) return this.#local.stat(uri);
     const asked = this.#stats.get(uri) ?? this.#askStat(uri);
     this.#stats.delete(uri);
@@ -129,7 +149,11 @@ class RemoteStore implements SourceStore {
     return this.#bundled.has(uri);
   }
   async readEntityOverrides(): Promise<{ uri: string; text: string } | undefined> {
-    return (await this.#ask({ sid: 0, store: 'readEntityOverrides' })) as { uri: string; text: string } | undefined;
+    this.phases.mark('overrides asked');
+    const found = (await this.#ask({ sid: 0, store: 'readEntityOverrides' })) as
+      { uri: string; text: string } | undefined;
+    this.phases.mark('overrides read');
+    return found;
   }
 }
 
@@ -144,6 +168,17 @@ class RemoteCache implements IndexCacheStore {
   async write(chunks: Iterable<Uint8Array>): Promise<void> {
     await this.#ask({ sid: 0, store: 'writeCache', bytes: joinChunks(chunks) });
   }
+}
+
+/** The same cache, marking in a load's steps when the saved index was opened (or read). */
+function markOpened(cache: IndexCacheStore, phases: LoadPhases): IndexCacheStore {
+  const opened = <T>(got: T): T => (phases.mark('saved index opened'), got);
+  const open = cache.open?.bind(cache);
+  return {
+    read: async () => opened(await cache.read()),
+    write: (chunks) => cache.write(chunks),
+    open: open && (async () => opened(await open())),
+  };
 }
 
 /** What the worker is told when it starts. */
@@ -261,9 +296,10 @@ export function serveDesk(channel: Channel<ToWorker, FromWorker>, options: Serve
     }, 0);
   };
   const store = new RemoteStore(ask, options.localStore);
+  const cache = typeof options.cache === 'object' ? options.cache : options.cache ? new RemoteCache(ask) : undefined;
   const desk = createBriefingDesk({
     store,
-    cache: typeof options.cache === 'object' ? options.cache : options.cache ? new RemoteCache(ask) : undefined,
+    cache: cache && markOpened(cache, store.phases),
     log: { info: log('info'), warn: log('warn'), error: log('error') },
     pause: options.pause,
     batch: options.batch,
@@ -275,6 +311,7 @@ export function serveDesk(channel: Channel<ToWorker, FromWorker>, options: Serve
     const version = library.version;
     mirrored = version;
     const { updated, removed } = change;
+    store.phases.mark('sources changed');
     for (let i = 0; i === 0 || i < updated.length; i += MIRROR_CHUNK) {
       const last = i + MIRROR_CHUNK >= updated.length;
       send({
@@ -286,6 +323,7 @@ export function serveDesk(channel: Channel<ToWorker, FromWorker>, options: Serve
         last,
       });
     }
+    store.phases.mark('host copy sent');
   };
   // Tells the host when the entity index is current (the claim check and entity cards wait for it).
   let announced = -1;
@@ -329,7 +367,8 @@ export function serveDesk(channel: Channel<ToWorker, FromWorker>, options: Serve
       case 'load':
         return change(async () => {
           let sent = -PROGRESS_EVERY;
-          store.loading(true);
+          store.phases.begin();
+          store.loading(true, r.local);
           const result = await desk
             .load((done, total) => {
               if (done - sent >= PROGRESS_EVERY || done === total - 1) {
@@ -341,7 +380,7 @@ export function serveDesk(channel: Channel<ToWorker, FromWorker>, options: Serve
           if (store.local) log('info')('The index worker listed, checked and read the source files on disk itself.');
           send({ event: 'indexed', ...totals() });
           collectSoon();
-          return { ...totals(result.problems), read: store.reads };
+          return { ...totals(result.problems), read: store.reads, phases: store.phases.end() };
         });
       case 'refresh':
         return change(async () => (await desk.refresh(r.uris), totals()));

@@ -11,6 +11,7 @@ import { DeskClient, WorkerStopped } from '../../core/worker/client';
 import { loopback } from '../../core/worker/loopback';
 import { SourceMirror } from '../../core/worker/mirror';
 import { PassageTexts } from '../../core/worker/passages';
+import { LoadPhases, oneTimeline } from '../../core/worker/phases';
 import { serveDesk } from '../../core/worker/serve';
 import type {
   CheckResult,
@@ -95,6 +96,9 @@ export class SourcesService implements vscode.Disposable {
   /** A fresh worker loading warm to take over from the one that built the index (see FRESH_AFTER). */
   #fresh: { client: DeskClient; stop: () => void; changed: Set<string> } | undefined;
   #settled: Promise<void> = Promise.resolve();
+  /** The steps of the running load on the host's side (the worker times its own). */
+  #phases = new LoadPhases();
+  #lastLoad: Array<[string, number]> | undefined;
 
   /** Fires after sources were added, changed or removed, or the entity index became current. */
   readonly onDidChange = this.#onDidChange.event;
@@ -216,7 +220,7 @@ export class SourcesService implements vscode.Disposable {
     };
     this.#fresh = fresh;
     try {
-      await client.request('load', {});
+      await client.request('load', { local: this.#store.localListing() });
       await client.request('entityList', {});
       // Files that changed while it loaded: read again (a deleted one leaves).
       while (fresh.changed.size) {
@@ -254,6 +258,11 @@ export class SourcesService implements vscode.Disposable {
     fresh?.stop();
   }
 
+  /** Where the last load spent its time: the worker's steps and the host's, in ms since the host began it. */
+  get lastLoad(): Array<[string, number]> | undefined {
+    return this.#lastLoad;
+  }
+
   /** Resolves once a fresh worker that is taking over from the one that built the index has done so (or stopped). */
   get settled(): Promise<void> {
     return this.#settled;
@@ -276,8 +285,7 @@ export class SourcesService implements vscode.Disposable {
     if (this.#disposed || this.#client !== client) return;
     this.#log.error('The index worker stopped unexpectedly; indexing on the extension host instead.');
     this.#client = undefined;
-    this.corpus.clear();
-    this.texts.clear();
+    this.#forget();
     // Not another worker: one that cannot start (its script missing from the package) would fail the same way again.
     this.#connect(true);
     void this.reload();
@@ -286,6 +294,7 @@ export class SourcesService implements vscode.Disposable {
   #event(e: WorkerEvent): void {
     switch (e.event) {
       case 'sources':
+        this.#phases.mark('sources taken');
         this.corpus.apply(e);
         if (e.last) this.#changedSoon();
         return;
@@ -424,6 +433,28 @@ export class SourcesService implements vscode.Disposable {
     return loaded;
   }
 
+  /**
+   * Stops the index worker and starts a fresh one, which loads the sources from the saved index and sends the host a
+   * new copy of them: what a window reload does, short of restarting the extension host. Resolves when they are ready.
+   */
+  restart(): Promise<void> {
+    if (this.#disposed || !this.#client) return this.reload();
+    this.#dropFresh();
+    this.#client.close();
+    this.#stop?.();
+    this.#client = undefined;
+    this.#forget();
+    this.#connect(this.#mode === 'extension host');
+    return this.reload();
+  }
+
+  /** Forgets the sources of a desk that is gone; the next desk's versions count on from this copy's. */
+  #forget(): void {
+    this.corpus.clear();
+    this.corpus.continueFrom(0);
+    this.texts.clear();
+  }
+
   dispose(): void {
     this.#disposed = true;
     for (const t of this.#pending.values()) clearTimeout(t);
@@ -436,7 +467,10 @@ export class SourcesService implements vscode.Disposable {
   }
 
   async #load(): Promise<void> {
+    const phases = this.#phases;
+    phases.begin();
     this.#watch();
+    phases.mark('watching');
     let finished!: () => void;
     const done = new Promise<void>((resolve) => (finished = resolve));
     // The progress area shows only for a large corpus, once the desk knows how many files there are.
@@ -458,13 +492,19 @@ export class SourcesService implements vscode.Disposable {
     const client = this.#client;
     let totals: DeskTotals;
     try {
-      totals = await this.#ask('load', {});
+      phases.mark('load asked');
+      // A worker that reaches the disk lists the files itself, by the rules sent with the load (see localListing).
+      totals = await this.#ask('load', { local: this.#store.localListing() });
+      phases.mark('worker answered');
     } finally {
       onProgress.dispose();
       finished();
       this.#setProgress(undefined);
     }
     this.#changedNow();
+    phases.mark('features told');
+    this.#lastLoad = oneTimeline(phases.end(), totals.phases);
+    this.#log.info(`Load steps (ms since the host began): ${this.#lastLoad.map(([s, ms]) => `${s} ${ms}`).join(', ')}`);
     this.#saveSoon();
     if (client && this.#mode === 'worker' && (totals.read ?? 0) >= FRESH_AFTER) {
       this.#settled = this.#refreshWorker(client);
