@@ -87,6 +87,9 @@ function startListing(store: SourceStore): Promise<string[]> {
   return listing;
 }
 
+/** Loads of up to this many sources log a line per source. */
+const LOG_EACH_UP_TO = 1000;
+
 /** Sources indexed in one go before the desk pauses. */
 const BATCH = 25;
 
@@ -151,9 +154,13 @@ export class BriefingDesk {
   }
 
   #ready(bundled: number, own: number): void {
-    for (const s of this.library.sources)
-      this.#log.info(`Indexed @${s.key}: “${s.title}” (${s.paragraphs.length} ¶) from ${s.uri}`);
-    this.#log.info(`${this.library.sources.length} sources ready (${bundled} bundled, ${own} others).`);
+    const sources = this.library.sources;
+    // A line per source, unless there are thousands (megabytes of log on every start, for a host to take in and keep).
+    if (sources.length <= LOG_EACH_UP_TO)
+      for (const s of sources)
+        this.#log.info(`Indexed @${s.key}: “${s.title}” (${s.paragraphs.length} ¶) from ${s.uri}`);
+    const each = sources.length > LOG_EACH_UP_TO ? `; over ${LOG_EACH_UP_TO}, not listed one by one` : '';
+    this.#log.info(`${sources.length} sources ready (${bundled} bundled, ${own} others${each}).`);
     this.#warm();
   }
 
