@@ -176,14 +176,8 @@ export type WorkerEvent =
   | {
       event: 'sources';
       version: number;
-      /** The new or changed sources, without texts, their paragraphs in `places`. */
-      updated: MirroredSource[];
-      /**
-       * Where the updated sources' paragraphs are, one after another in the order of `updated`: four numbers each
-       * (n, start, end, line). One array for the whole event, so the host takes in a few objects per source, not one
-       * per paragraph.
-       */
-      places: Uint32Array;
+      /** The new or changed sources, without texts. */
+      updated: PackedSources;
       removed: string[];
       warnings?: SourceFileWarning[];
       /** False while more chunks of the same change follow. */
@@ -194,11 +188,30 @@ export type WorkerEvent =
 /** A paragraph's fields beyond its number, offsets and line. */
 export type ParagraphMore = Pick<Paragraph, 'section' | 'page' | 'pageEnd'>;
 
-/** A source as the worker sends it to the host's copy: its metadata, and how many paragraphs it has in `places`. */
-export interface MirroredSource extends Omit<Source, 'paragraphs' | 'text'> {
-  paragraphCount: number;
-  /** Sections and pages, by paragraph index, for the paragraphs that have any. */
-  more?: Record<number, ParagraphMore>;
+/** The fields few sources have, and sections and pages by paragraph index (for the paragraphs that have any). */
+export type SourceMore = Pick<Source, 'format' | 'pages' | 'language' | 'accessed'> & {
+  paragraphs?: Record<number, ParagraphMore>;
+};
+
+/**
+ * Sources as the worker sends them to the host's copy: a few arrays for any number of sources, column by column, not
+ * an object per source and per paragraph (taking thousands of those in keeps the host's garbage collector busy).
+ */
+export interface PackedSources {
+  /** How many sources. */
+  count: number;
+  /** Seven per source, one source after another: key, URI, title, date, place, outlet, URL. */
+  fields: Array<string | null>;
+  /** Per source: 1 if it is a bundled seed. */
+  bundled: Uint8Array;
+  /** Per source: how many paragraphs it has (their places follow one another in `places`). */
+  paragraphs: Uint32Array;
+  /** Where each paragraph is, four numbers each (n, start, end, line), source after source. */
+  places: Uint32Array;
+  /** The authors of the sources that have any, by index. */
+  authors?: Record<number, string[]>;
+  /** The rarer fields, by index, for the sources that have any. */
+  more?: Record<number, SourceMore>;
 }
 
 /** Everything the host sends. */

@@ -9,7 +9,7 @@ import { pathToFileURL } from 'url';
 import { DeskClient } from '../../src/core/worker/client';
 import { loopback } from '../../src/core/worker/loopback';
 import { SourceMirror } from '../../src/core/worker/mirror';
-import { serveDesk } from '../../src/core/worker/serve';
+import { mirrorSources, serveDesk } from '../../src/core/worker/serve';
 import { encodeSegment, globMatcher, LocalSourceStore } from '../../src/node/workerStore';
 import type { FromWorker, LocalListing, ToWorker, WorkerEvent } from '../../src/protocol/worker';
 
@@ -89,10 +89,10 @@ describe('index worker: its own listing of a workspace on disk', () => {
 
   it('a copy of the sources follows a replacement worker without going back in version', () => {
     const mirror = new SourceMirror();
-    mirror.apply({ event: 'sources', version: 7, updated: [], places: new Uint32Array(0), removed: [], last: true });
+    mirror.apply({ event: 'sources', version: 7, updated: mirrorSources([]), removed: [], last: true });
     mirror.continueFrom(3);
     assert.strictEqual(mirror.version, 8);
-    mirror.apply({ event: 'sources', version: 4, updated: [], places: new Uint32Array(0), removed: [], last: true });
+    mirror.apply({ event: 'sources', version: 4, updated: mirrorSources([]), removed: [], last: true });
     assert.strictEqual(mirror.version, 9);
     assert.strictEqual(mirror.versionOf(4), 9);
   });

@@ -6,35 +6,72 @@
 import type { CorpusView } from '../corpus/view';
 import type { Paragraph, Source, SourceFileWarning } from '../corpus/types';
 import { byCodePoint } from '../text/normalize';
-import type { MirroredSource, WorkerEvent } from '../../protocol/worker';
+import type { PackedSources, ParagraphMore, WorkerEvent } from '../../protocol/worker';
 
 type SourcesEvent = Extract<WorkerEvent, { event: 'sources' }>;
 
-/** The paragraph places of one source, from an event's packed array (see the `sources` event). */
-function unpack(places: Uint32Array, first: number, count: number, more: MirroredSource['more']): Paragraph[] {
-  return Array.from({ length: count }, (_, i) => {
-    const at = 4 * (first + i);
-    const p: Paragraph = { n: places[at], text: '', start: places[at + 1], end: places[at + 2], line: places[at + 3] };
-    return more?.[i] ? Object.assign(p, more[i]) : p;
-  });
-}
+const NO_AUTHORS: string[] = [];
+Object.freeze(NO_AUTHORS);
 
 /**
- * One source of the copy: the worker's fields, and its paragraphs (places, no texts) made from the event's packed
- * array when first read (most sources are never looked at on the host, and a copy of 10,000 sources taken in as
- * objects per paragraph keeps the host's garbage collector busy while a workspace indexes).
+ * One source of the copy: its fields as the worker sent them, and its paragraphs (places, no texts) made from the
+ * event's packed array when first read (most sources are never looked at on the host, and a copy of 10,000 sources
+ * taken in as objects per paragraph keeps the host's garbage collector busy while a workspace indexes). One object
+ * (and its strings) per source, all of one shape.
  */
-function mirrored(m: MirroredSource, places: Uint32Array, first: number): Source {
-  const { paragraphCount, more, ...fields } = m;
-  let paragraphs: Paragraph[] | undefined;
-  return {
-    ...fields,
-    text: '',
-    get paragraphs(): Paragraph[] {
-      paragraphs ??= unpack(places, first, paragraphCount, more);
-      return paragraphs;
-    },
-  };
+class CopiedSource implements Source {
+  key: string;
+  uri: string;
+  title: string;
+  date: string | null;
+  place: string | null;
+  outlet: string | null;
+  url: string | null;
+  authors: string[];
+  bundled: boolean;
+  text = '';
+  declare format?: Source['format'];
+  declare pages?: number;
+  declare language?: string;
+  declare accessed?: string;
+  #places: Uint32Array;
+  #first: number;
+  #count: number;
+  #more: Record<number, ParagraphMore> | undefined;
+  #paragraphs: Paragraph[] | undefined;
+
+  constructor(packed: PackedSources, i: number, first: number) {
+    const f = packed.fields;
+    this.key = f[7 * i] as string;
+    this.uri = f[7 * i + 1] as string;
+    this.title = f[7 * i + 2] as string;
+    this.date = f[7 * i + 3];
+    this.place = f[7 * i + 4];
+    this.outlet = f[7 * i + 5];
+    this.url = f[7 * i + 6];
+    this.authors = packed.authors?.[i] ?? NO_AUTHORS;
+    this.bundled = packed.bundled[i] === 1;
+    this.#places = packed.places;
+    this.#first = first;
+    this.#count = packed.paragraphs[i];
+    const more = packed.more?.[i];
+    this.#more = more?.paragraphs;
+    if (more?.format !== undefined) this.format = more.format;
+    if (more?.pages !== undefined) this.pages = more.pages;
+    if (more?.language !== undefined) this.language = more.language;
+    if (more?.accessed !== undefined) this.accessed = more.accessed;
+  }
+
+  get paragraphs(): Paragraph[] {
+    this.#paragraphs ??= Array.from({ length: this.#count }, (_, i) => {
+      const at = 4 * (this.#first + i);
+      const places = this.#places;
+      const p: Paragraph = { n: places[at], text: '', start: places[at + 1], end: places[at + 2], line: places[at + 3] };
+      const more = this.#more?.[i];
+      return more ? Object.assign(p, more) : p;
+    });
+    return this.#paragraphs;
+  }
 }
 
 /** The sources as the worker last said they are, by URI and by key. */
@@ -55,10 +92,11 @@ export class SourceMirror implements CorpusView {
   /** Takes in one `sources` event: removed URIs leave, updated sources replace what their URI held. */
   apply(e: SourcesEvent): void {
     for (const uri of e.removed) this.#drop(uri);
+    const packed = e.updated;
     let first = 0;
-    for (const m of e.updated) {
-      const s = mirrored(m, e.places, first);
-      first += m.paragraphCount;
+    for (let i = 0; i < packed.count; i++) {
+      const s = new CopiedSource(packed, i, first);
+      first += packed.paragraphs[i];
       this.#drop(s.uri);
       this.#byUri.set(s.uri, s);
       this.#byKey.set(s.key, s);
