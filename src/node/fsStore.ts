@@ -13,15 +13,15 @@ import {
   type SourceStore,
 } from '../core/corpus';
 
-/** How many directory entries are stat'ed at once while listing. */
+/** How many directory entries are stat'ed before the thread is let go while listing. */
 const STAT_BATCH = 64;
 
-/** `fs.statSync` as a settled promise (its error a rejection). */
-function statNow(p: string): Promise<fs.Stats> {
+/** `fs.statSync`, its error returned rather than thrown. */
+function statOrError(p: string): fs.Stats | Error {
   try {
-    return Promise.resolve(fs.statSync(p));
+    return fs.statSync(p);
   } catch (e) {
-    return Promise.reject(e as Error);
+    return e as Error;
   }
 }
 
@@ -54,8 +54,9 @@ export class FsSourceStore implements SourceStore {
   #bundled: boolean;
   #limit: SizeLimit;
   #skipped: SourceProblem[] = [];
-  /** Stats taken while listing, each handed out once by `stat` (a load stats every listed file right after listing). */
-  #listed = new Map<string, fs.Stats>();
+  /** Size and mtime of each listed file, taken while listing and handed out once by `stat` (a load stats every listed
+   * file right after listing). Two numbers, not the `fs.Stats` (with its four `Date`s) kept for 10,000 files. */
+  #listed = new Map<string, { size: number; mtime: number }>();
 
   /** `bundled`: the files are Briefing Desk's own seeds; `limit`: the largest file read. */
   constructor(dirs: string[], options: { bundled?: boolean; limit?: SizeLimit } = {}) {
@@ -72,54 +73,61 @@ export class FsSourceStore implements SourceStore {
     const out: string[] = [];
     const skipped: SourceProblem[] = [];
     const seen = new Set<string>();
-    const listed = new Map<string, fs.Stats>();
-    const walk = async (p: string, top: boolean, pre?: Promise<fs.Stats>): Promise<void> => {
-      let st: fs.Stats;
-      try {
-        st = await (pre ?? fs.promises.stat(p));
-      } catch (e) {
-        // A listed folder that is missing is the caller's usage error; an entry inside one is skipped.
-        if (top && !(await fs.promises.lstat(p).catch(() => undefined))) throw e;
-        if (top || isSourceFile(p) || (e as NodeJS.ErrnoException).code === 'EACCES') {
-          skipped.push({ uri: p, reason: errorReason(e) });
-        }
-        return;
-      }
-      if (st.isDirectory()) {
-        const id = `${st.dev}:${st.ino}`;
-        if (seen.has(id)) {
-          // A folder given twice is listed once; one reached again from inside is a loop.
-          if (!top) skipped.push({ uri: p, reason: 'is a symbolic link loop (a folder already listed)' });
-          return;
-        }
-        seen.add(id);
-        let names: string[];
-        try {
-          names = (await fs.promises.readdir(p)).sort();
-        } catch (e) {
-          skipped.push({ uri: p, reason: `folder ${errorReason(e)}` });
-          return;
-        }
-        const paths = names.filter((n) => !n.startsWith('.') && n !== 'node_modules').map((n) => path.join(p, n));
-        // Entries are stat'ed a batch at a time, synchronously (a stat of a listed entry is a few microseconds; one
-        // through the thread pool costs more than the stat), then walked in order; the thread is let go between batches.
-        for (let i = 0; i < paths.length; i += STAT_BATCH) {
-          const batch = paths.slice(i, i + STAT_BATCH);
-          const stats = batch.map(statNow);
-          for (const s of stats) s.catch(() => undefined); // each is awaited (and its error handled) by walk
-          for (const [j, q] of batch.entries()) await walk(q, false, stats[j]);
-          await new Promise<void>((resolve) => setImmediate(resolve));
+    const listed = new Map<string, { size: number; mtime: number }>();
+    /** An entry that is not a folder (or could not be stat'ed): listed, skipped or passed over. */
+    const entry = (p: string, top: boolean, st: fs.Stats | Error): void => {
+      if (st instanceof Error) {
+        if (top || isSourceFile(p) || (st as NodeJS.ErrnoException).code === 'EACCES') {
+          skipped.push({ uri: p, reason: errorReason(st) });
         }
       } else if (isSourceFile(p) || top) {
         const problem = entryProblem({ kind: entryKind(st), size: st.size }, this.#limit);
         if (problem) skipped.push({ uri: p, reason: problem });
         else {
           out.push(p);
-          listed.set(p, st);
+          listed.set(p, { size: st.size, mtime: st.mtimeMs });
         }
       }
     };
-    for (const d of this.#dirs) await walk(d, true);
+    let sinceYield = 0;
+    const folder = async (p: string, top: boolean, st: fs.Stats): Promise<void> => {
+      const id = `${st.dev}:${st.ino}`;
+      if (seen.has(id)) {
+        // A folder given twice is listed once; one reached again from inside is a loop.
+        if (!top) skipped.push({ uri: p, reason: 'is a symbolic link loop (a folder already listed)' });
+        return;
+      }
+      seen.add(id);
+      let names: string[];
+      try {
+        names = (await fs.promises.readdir(p)).sort();
+      } catch (e) {
+        skipped.push({ uri: p, reason: `folder ${errorReason(e)}` });
+        return;
+      }
+      // `path.join(p, name)` for every name (a name read from a folder has no separator, and is never . or ..).
+      const prefix = path.join(p, '_').slice(0, -1);
+      // Entries are stat'ed synchronously, in order (a stat of a listed entry is a few microseconds; one through the
+      // thread pool costs more than the stat), and the thread is let go every STAT_BATCH entries.
+      for (const name of names) {
+        if (name.startsWith('.') || name === 'node_modules') continue;
+        const q = prefix + name;
+        const cst = statOrError(q);
+        if (!(cst instanceof Error) && cst.isDirectory()) await folder(q, false, cst);
+        else entry(q, false, cst);
+        if (++sinceYield >= STAT_BATCH) {
+          sinceYield = 0;
+          await new Promise<void>((resolve) => setImmediate(resolve));
+        }
+      }
+    };
+    for (const d of this.#dirs) {
+      const st = await fs.promises.stat(d).catch((e: Error) => e);
+      // A listed folder that is missing is the caller's usage error.
+      if (st instanceof Error && !(await fs.promises.lstat(d).catch(() => undefined))) throw st;
+      if (!(st instanceof Error) && st.isDirectory()) await folder(d, true, st);
+      else entry(d, true, st);
+    }
     this.#skipped = skipped;
     this.#listed = listed;
     return out;
@@ -127,8 +135,12 @@ export class FsSourceStore implements SourceStore {
 
   /** Size and mtime of a usable source; undefined for anything `read` would refuse (so a saved stamp is not trusted). */
   async stat(uri: string): Promise<{ size: number; mtime: number } | undefined> {
-    const st = this.#listed.get(uri) ?? (await fs.promises.stat(uri));
-    this.#listed.delete(uri);
+    const known = this.#listed.get(uri);
+    if (known) {
+      this.#listed.delete(uri);
+      return known;
+    }
+    const st = await fs.promises.stat(uri);
     if (entryProblem({ kind: entryKind(st), size: st.size }, this.#limit)) return undefined;
     return { size: st.size, mtime: st.mtimeMs };
   }

@@ -314,6 +314,19 @@ function resection(b: Uint8Array, edit: (h: Sections) => Sections, cut = 0): Uin
   return frame(head, body.subarray(0, body.length - cut), edit(trailer));
 }
 
+/**
+ * The index with its JSON section edited by `edit` (as parsed data), the section lengths, length and checksum made to
+ * fit again: a file that passes every check but the JSON's own.
+ */
+function rejson(b: Uint8Array, edit: (data: Record<string, Record<string, unknown>>) => void): Uint8Array {
+  const { head, body, trailer } = parts(b);
+  const data = JSON.parse(new TextDecoder().decode(body.subarray(trailer.texts, trailer.texts + trailer.json)));
+  edit(data);
+  const json = new TextEncoder().encode(JSON.stringify(data));
+  const rest = body.subarray(trailer.texts + trailer.json);
+  return frame(head, joinChunks([body.subarray(0, trailer.texts), json, rest]), { ...trailer, json: json.length });
+}
+
 describe('cache: an index that cannot be trusted is rebuilt silently', () => {
   const damage: Record<string, (b: Uint8Array) => Uint8Array> = {
     truncated: (b) => b.subarray(0, Math.floor(b.length * 0.6)),
@@ -358,6 +371,26 @@ describe('cache: an index that cannot be trusted is rebuilt silently', () => {
       c[lists + 2] = 0;
       return resection(c, (h) => h);
     },
+    'right checksum, a source column one row short': (b) =>
+      rejson(b, (d) => {
+        (d.sources.title as unknown[]).pop();
+      }),
+    'right checksum, a size that is not a number': (b) =>
+      rejson(b, (d) => {
+        (d.sources.size as unknown[])[0] = '7 KB';
+      }),
+    'right checksum, a saved base key that is not a string': (b) =>
+      rejson(b, (d) => {
+        (d.sources.base as unknown[])[2] = null;
+      }),
+    'right checksum, a word-index source past the saved sources': (b) =>
+      rejson(b, (d) => {
+        ((d.search.sources as Record<string, unknown[]>).row as number[])[0] = 99;
+      }),
+    'right checksum, an odd source of another URI': (b) =>
+      rejson(b, (d) => {
+        (d.sources.odd as Record<string, unknown>)['1'] = { uri: 'mem:/elsewhere', title: 'x', warnings: [] };
+      }),
     'right checksum, wrong shape': () => {
       const body = new TextEncoder().encode(JSON.stringify({ sources: [{ uri: 'x' }], search: { version: 1 } }));
       const head = new TextEncoder().encode(

@@ -88,6 +88,23 @@ describe('reliability: keys do not depend on the locale', function () {
       '\u{1F600}',
     ]);
   });
+
+  it('orders as comparing code point by code point would, for strings with shared prefixes and surrogates', () => {
+    const byPoints = (a: string, b: string) => {
+      const [x, y] = [[...a].map((c) => c.codePointAt(0)!), [...b].map((c) => c.codePointAt(0)!)];
+      for (let i = 0; i < Math.min(x.length, y.length); i++) if (x[i] !== y[i]) return Math.sign(x[i] - y[i]);
+      return Math.sign(x.length - y.length);
+    };
+    // Paths with a common folder, BMP letters, astral characters, lone surrogates and characters above them.
+    const pieces = ['/docs/', 'a', 'Z', 'ä', '\uFFFD', '\uE000', '\u{1F600}', '\u{1F601}', '\uD83D', '\uDE00', '0'];
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % pieces.length;
+    const words = Array.from({ length: 400 }, () =>
+      Array.from({ length: 1 + (next() % 5) }, () => pieces[next()]).join(''),
+    );
+    for (const a of words)
+      for (const b of words) assert.strictEqual(Math.sign(byCodePoint(a, b)), byPoints(a, b), `${a} ${b}`);
+  });
 });
 
 describe('reliability: malformed locators', () => {

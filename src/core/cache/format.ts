@@ -11,8 +11,9 @@
 import type { ParsedSource } from '../corpus/ingest';
 import type { Entity, Mention } from '../entities/types';
 import { PostingWriter } from '../search/serialize';
-import type { PackedPostings, SerializedSearchIndex } from '../search/types';
-import type { Paragraph } from '../corpus/types';
+import type { PackedPostings, SerializedSearchIndex, SerializedSource } from '../search/types';
+import type { Paragraph, SourceWarning } from '../corpus/types';
+import { baseKeyOf, rememberBaseKey } from '../corpus/keys';
 import { ownString } from '../text/own';
 import {
   isSavedSlice,
@@ -26,7 +27,7 @@ import {
 /** Names the format in the header; a file without it is foreign. */
 export const CACHE_FORMAT = 'briefing-desk-index';
 /** Bumped whenever anything saved changes shape or meaning (parsing, keys, the word index, entities). */
-export const CACHE_VERSION = 7;
+export const CACHE_VERSION = 8;
 
 /** What identifies a source file's content without reading it (size, mtime) and after reading it (hash). */
 export interface FileStamp {
@@ -292,15 +293,13 @@ function unsliced(e: SavedEntities, snapshot: Pick<IndexSnapshot, 'sources'>): S
 }
 
 /**
- * A source as saved in the JSON: its text goes to the texts section (`textBytes`, `textChars` say where) and its
- * paragraphs to the table (`parsed.paragraphs`: how many; `extras`: by position, what a paragraph has beyond the table's
- * fields).
+ * A source's paragraphs into the table; returns what they have beyond the table's fields (by position), or undefined
+ * when nothing (the usual source).
  */
-function slim(s: CachedSource, text: TextPlace, table: TableWriter): unknown {
+function tableRows(s: CachedSource, table: TableWriter): Record<number, Record<string, unknown>> | undefined {
   const { parsed } = s;
   const sliced = savedTextOf(parsed) !== undefined;
-  const extras: Record<number, Record<string, unknown>> = {};
-  let any = false;
+  let extras: Record<number, Record<string, unknown>> | undefined;
   parsed.paragraphs.forEach((p, i) => {
     let extra = othersOf(p, PARAGRAPH_FIELDS);
     extra = putNumber(table, p.n, 'n', extra);
@@ -309,18 +308,136 @@ function slim(s: CachedSource, text: TextPlace, table: TableWriter): unknown {
     extra = putNumber(table, p.line, 'line', extra);
     // A paragraph restored from a saved text is still its slice: nothing to check (and no text to read).
     if (!(sliced && isSavedSlice(p))) extra = putText(extra, parsed.text, p.start, p.end, p.text);
-    if (extra) {
-      extras[i] = extra;
-      any = true;
-    }
+    if (extra) (extras ??= {})[i] = extra;
   });
-  // Placeholders keep the fields in their order (a restored source prints as the parsed one did).
-  // Field by field, without the text (a spread would read a saved text that nothing else needs).
-  const meta: Record<string, unknown> = {};
-  for (const k of Object.keys(parsed)) {
-    if (k !== 'text') meta[k] = k === 'paragraphs' ? parsed.paragraphs.length : parsed[k as keyof ParsedSource];
+  return extras;
+}
+
+/**
+ * The fields of the usual parsed source, in the parser's order (its text, which goes to the texts section, aside).
+ * Such a source is saved in the JSON's columns; any other (a PDF's pages, a web page's language, a front-matter key's
+ * line, fields in another order) keeps its fields as an object of its own (`odd`).
+ */
+const USUAL_FIELDS = [
+  'uri',
+  'title',
+  'date',
+  'place',
+  'outlet',
+  'url',
+  'authors',
+  'paragraphs',
+  'requestedKey',
+  'warnings',
+] as const;
+
+function isUsual(parsed: ParsedSource): boolean {
+  let i = 0;
+  for (const k in parsed) {
+    if (k === 'text') continue;
+    if (k !== USUAL_FIELDS[i++]) return false;
   }
-  return { ...s, parsed: meta, ...text, ...(any ? { extras } : {}) };
+  return i === USUAL_FIELDS.length;
+}
+
+/** `items`, each mapped, as a JSON array written in pieces of about 32 KB. */
+function column<T>(items: readonly T[], map: (item: T, i: number) => unknown): Streamed {
+  return new Streamed(function* () {
+    let piece = '[';
+    for (let i = 0; i < items.length; i++) {
+      piece += (i ? ',' : '') + (JSON.stringify(map(items[i], i)) ?? 'null');
+      if (piece.length >= PIECE_CHARS) {
+        yield piece;
+        piece = '';
+      }
+    }
+    yield piece + ']';
+  });
+}
+
+const PIECE_CHARS = 1 << 15;
+
+/** The rows of `items` for which `map` gives something, as a JSON object by row number (written in pieces). */
+function sparse<T>(items: readonly T[], map: (item: T, i: number) => unknown): Streamed {
+  return new Streamed(function* () {
+    let piece = '{';
+    let first = true;
+    for (let i = 0; i < items.length; i++) {
+      const v = map(items[i], i);
+      if (v === undefined) continue;
+      piece += `${first ? '' : ','}"${i}":${JSON.stringify(v)}`;
+      first = false;
+      if (piece.length >= PIECE_CHARS) {
+        yield piece;
+        piece = '';
+      }
+    }
+    yield piece + '}';
+  });
+}
+
+/**
+ * The sources as JSON columns, one row per source (the paragraph table and the texts section follow the same order):
+ * no object per source to parse, and no field name repeated 10,000 times.
+ */
+function sourceColumns(
+  sources: readonly CachedSource[],
+  places: readonly TextPlace[],
+  extras: ReadonlyMap<number, Record<number, Record<string, unknown>>>,
+): Streamed {
+  const usual = sources.map((s) => isUsual(s.parsed));
+  const meta = (s: CachedSource, i: number) => (usual[i] ? s.parsed : undefined);
+  return new Streamed(() =>
+    jsonPieces({
+      uri: column(sources, (s) => s.uri),
+      size: column(sources, (s) => s.stamp.size),
+      mtime: column(sources, (s) => s.stamp.mtime),
+      hash: column(sources, (s) => s.stamp.hash),
+      bundled: column(sources, (s) => (s.bundled ? 1 : 0)),
+      textBytes: column(places, (p) => p.textBytes),
+      textChars: column(places, (p) => p.textChars),
+      paragraphs: column(sources, (s) => s.parsed.paragraphs.length),
+      base: column(sources, (s) => baseKeyOf(s.parsed)),
+      title: column(sources, (s, i) => meta(s, i)?.title ?? null),
+      date: column(sources, (s, i) => meta(s, i)?.date ?? null),
+      place: column(sources, (s, i) => meta(s, i)?.place ?? null),
+      outlet: column(sources, (s, i) => meta(s, i)?.outlet ?? null),
+      url: column(sources, (s, i) => meta(s, i)?.url ?? null),
+      authors: sparse(sources, (s, i) => (meta(s, i)?.authors.length ? s.parsed.authors : undefined)),
+      requestedKey: sparse(sources, (s, i) => meta(s, i)?.requestedKey ?? undefined),
+      warnings: sparse(sources, (s, i) => (meta(s, i)?.warnings.length ? s.parsed.warnings : undefined)),
+      // Field by field, without the text (a spread would read a saved text that nothing else needs).
+      odd: sparse(sources, (s, i) => {
+        if (usual[i]) return undefined;
+        const out: Record<string, unknown> = {};
+        const parsed = s.parsed as unknown as Record<string, unknown>;
+        for (const k of Object.keys(parsed)) if (k !== 'text') out[k] = k === 'paragraphs' ? 0 : parsed[k];
+        return out;
+      }),
+      extras: sparse(sources, (_, i) => extras.get(i)),
+    }),
+  );
+}
+
+/**
+ * The word index's sources as JSON columns: each is one of the saved sources (`row`; its URI and title are that
+ * source's) with the key and fingerprint it was indexed under; one that is not (none in an index the desk saves) keeps
+ * its URI and title in `uri` and `title`.
+ */
+function searchSourceColumns(search: SerializedSearchIndex, sources: readonly CachedSource[]): Streamed {
+  const rows = new Map(sources.map((s, i) => [s.uri, i]));
+  const row = search.sources.map((s) => rows.get(s.uri) ?? -1);
+  const own = (s: SerializedSource, i: number) => row[i] < 0 || sources[row[i]].parsed.title !== s.title;
+  return new Streamed(() =>
+    jsonPieces({
+      row: column(row, (r) => r),
+      key: column(search.sources, (s) => s.key),
+      fingerprint: column(search.sources, (s) => s.fingerprint),
+      paragraphs: column(search.sources, (s) => s.paragraphs),
+      uri: sparse(search.sources, (s, i) => (row[i] < 0 ? s.uri : undefined)),
+      title: sparse(search.sources, (s, i) => (own(s, i) ? s.title : undefined)),
+    }),
+  );
 }
 
 /** Bytes of each piece a save hands the store (the last may be shorter); a multiple of 8. */
@@ -417,16 +534,27 @@ export function* encodeIndex(snapshot: SnapshotToSave): Generator<Uint8Array> {
     }
     packed = lists.done();
   }
+  // The paragraphs go to their table, source by source; what a few of them have beyond it goes to the JSON.
   const table = new TableWriter();
+  const extras = new Map<number, Record<number, Record<string, unknown>>>();
+  snapshot.sources.forEach((s, i) => {
+    const x = tableRows(s, table);
+    if (x) extras.set(i, x);
+  });
   const mentions = new TableWriter();
   const { entities } = snapshot;
   const json = jsonPieces({
-    ...snapshot,
-    sources: streamedArray(snapshot.sources, (s, i) => slim(s, places[i], table)),
-    search: { ...search, passages: [], titles: [], packed: undefined },
+    savedAt: snapshot.savedAt,
+    sources: sourceColumns(snapshot.sources, places, extras),
+    search: new Streamed(() =>
+      jsonPieces({
+        version: search.version,
+        words: search.words,
+        sources: searchSourceColumns(search, snapshot.sources),
+      }),
+    ),
     entities:
       entities && new Streamed(() => jsonPieces(slimEntities(entities, unsliced(entities, snapshot), mentions))),
-    extraction: undefined,
   });
   for (const piece of json) yield* out.text(piece);
   const jsonBytes = out.total - texts;
@@ -487,35 +615,177 @@ function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-/** The fields of a saved source besides its paragraphs (checked by `readParagraphs`). */
-function validSource(v: unknown): v is CachedSource {
-  if (!isObject(v) || typeof v.uri !== 'string' || typeof v.bundled !== 'boolean') return false;
-  const st = v.stamp;
-  const p = v.parsed;
-  return (
-    isObject(st) &&
-    typeof st.size === 'number' &&
-    typeof st.mtime === 'number' &&
-    typeof st.hash === 'string' &&
-    isObject(p) &&
-    p.uri === v.uri &&
-    typeof p.title === 'string' &&
-    Array.isArray(p.warnings)
-  );
+const isString = (v: unknown): v is string => typeof v === 'string';
+const isStringOrNull = (v: unknown): v is string | null => v === null || typeof v === 'string';
+const isNumber = (v: unknown): v is number => typeof v === 'number';
+const isStrings = (v: unknown): v is string[] => Array.isArray(v) && v.every(isString);
+
+/** Column `name` of `cols`: an array of `n` values that each pass `valid`, else undefined. */
+function columnOf<T>(
+  cols: Record<string, unknown>,
+  name: string,
+  n: number,
+  valid: (v: unknown) => v is T,
+): T[] | undefined {
+  const c = cols[name];
+  if (!Array.isArray(c) || c.length !== n) return undefined;
+  for (let i = 0; i < n; i++) if (!valid(c[i])) return undefined;
+  return c as T[];
 }
 
-function validSearch(v: unknown): v is SerializedSearchIndex {
-  return (
-    isObject(v) &&
-    v.version === 1 &&
-    Array.isArray(v.sources) &&
-    v.sources.every((s) => isObject(s) && typeof s.uri === 'string' && isCount(s.paragraphs)) &&
-    Array.isArray(v.words) &&
-    v.words.every((w) => typeof w === 'string') &&
-    new Set(v.words).size === v.words.length &&
-    Array.isArray(v.passages) &&
-    Array.isArray(v.titles)
+/** Sparse column `name` of `cols`: an object of values that pass `valid` by row number (below `n`), else undefined. */
+function sparseOf<T>(
+  cols: Record<string, unknown>,
+  name: string,
+  n: number,
+  valid: (v: unknown) => v is T,
+): Record<number, T> | undefined {
+  const c = cols[name];
+  if (!isObject(c)) return undefined;
+  for (const k in c) {
+    const i = Number(k);
+    if (!(Number.isInteger(i) && i >= 0 && i < n && String(i) === k && valid(c[k]))) return undefined;
+  }
+  return c as Record<number, T>;
+}
+
+/** The saved sources, their paragraph counts and their paragraphs' extras (by row), as `readParagraphs` takes them. */
+interface SourceRows {
+  sources: CachedSource[];
+  counts: number[];
+  extras: Record<number, Record<string, unknown>>;
+}
+
+/** Replaced by each source's paragraphs (`readParagraphs`) before anything reads it. */
+const NO_PARAGRAPHS: Paragraph[] = [];
+
+/**
+ * The sources from their JSON columns (see `sourceColumns`), each given its saved text (read from `src` when first
+ * used; the texts section is `length` bytes from `start`); a reason when anything does not add up.
+ */
+function readSources(v: unknown, src: ByteSource, start: number, length: number): SourceRows | string {
+  if (!isObject(v) || !Array.isArray(v.uri)) return 'shape';
+  const n = v.uri.length;
+  const uri = columnOf(v, 'uri', n, isString);
+  const size = columnOf(v, 'size', n, isNumber);
+  const mtime = columnOf(v, 'mtime', n, isNumber);
+  const hash = columnOf(v, 'hash', n, isString);
+  const bundled = columnOf(v, 'bundled', n, (b): b is number => b === 0 || b === 1);
+  const textBytes = columnOf(v, 'textBytes', n, isCount);
+  const textChars = columnOf(v, 'textChars', n, isCount);
+  const counts = columnOf(v, 'paragraphs', n, isCount);
+  const base = columnOf(v, 'base', n, isString);
+  const title = columnOf(v, 'title', n, isStringOrNull);
+  const date = columnOf(v, 'date', n, isStringOrNull);
+  const place = columnOf(v, 'place', n, isStringOrNull);
+  const outlet = columnOf(v, 'outlet', n, isStringOrNull);
+  const url = columnOf(v, 'url', n, isStringOrNull);
+  const authors = sparseOf(v, 'authors', n, isStrings);
+  const requestedKey = sparseOf(v, 'requestedKey', n, isString);
+  const warnings = sparseOf(v, 'warnings', n, (w): w is SourceWarning[] => Array.isArray(w));
+  const odd = sparseOf(v, 'odd', n, isObject);
+  const extras = sparseOf(v, 'extras', n, isObject);
+  if (
+    !uri ||
+    !size ||
+    !mtime ||
+    !hash ||
+    !bundled ||
+    !textBytes ||
+    !textChars ||
+    !counts ||
+    !base ||
+    !title ||
+    !date ||
+    !place ||
+    !outlet ||
+    !url ||
+    !authors ||
+    !requestedKey ||
+    !warnings ||
+    !odd ||
+    !extras
+  )
+    return 'sources';
+  const sources = new Array<CachedSource>(n);
+  let at = 0;
+  for (let i = 0; i < n; i++) {
+    const u = uri[i];
+    const t = title[i];
+    let parsed: ParsedSource;
+    const o = odd[i];
+    if (o === undefined) {
+      if (t === null) return 'sources';
+      // One shape for every usual source (the text is added last, as a getter, by `useSavedText`).
+      parsed = {
+        uri: u,
+        title: t,
+        date: date[i],
+        place: place[i],
+        outlet: outlet[i],
+        url: url[i],
+        authors: authors[i] ?? [],
+        paragraphs: NO_PARAGRAPHS,
+        requestedKey: requestedKey[i] ?? null,
+        warnings: warnings[i] ?? [],
+      } as Omit<ParsedSource, 'text'> as ParsedSource;
+    } else {
+      if (
+        o.uri !== u ||
+        typeof o.title !== 'string' ||
+        !Array.isArray(o.warnings) ||
+        'text' in o ||
+        Object.prototype.hasOwnProperty.call(o, '__proto__')
+      )
+        return 'sources';
+      o.paragraphs = NO_PARAGRAPHS;
+      parsed = o as unknown as ParsedSource;
+    }
+    // A UTF-8 text has at least as many bytes as UTF-16 code units, and at most three per code unit.
+    const nb = textBytes[i];
+    const nc = textChars[i];
+    if (nc > nb || nb > 3 * nc || at + nb > length) return 'texts';
+    useSavedText(parsed, new SavedText(src, start + at, nb, nc));
+    at += nb;
+    rememberBaseKey(parsed, base[i]);
+    sources[i] = {
+      uri: u,
+      stamp: { size: size[i], mtime: mtime[i], hash: hash[i] },
+      bundled: bundled[i] === 1,
+      parsed,
+    };
+  }
+  if (at !== length) return 'texts';
+  return { sources, counts, extras };
+}
+
+/** The word index's sources from their columns (see `searchSourceColumns`), with its vocabulary; undefined if bad. */
+function readSearch(v: unknown, sources: readonly CachedSource[]): SerializedSearchIndex | undefined {
+  if (!isObject(v) || v.version !== 1 || !isStrings(v.words) || new Set(v.words).size !== v.words.length) return;
+  const c = v.sources;
+  if (!isObject(c) || !Array.isArray(c.row)) return;
+  const n = c.row.length;
+  const row = columnOf(
+    c,
+    'row',
+    n,
+    (r): r is number => Number.isInteger(r) && (r as number) >= -1 && (r as number) < sources.length,
   );
+  const key = columnOf(c, 'key', n, isString);
+  const fingerprint = columnOf(c, 'fingerprint', n, isString);
+  const paragraphs = columnOf(c, 'paragraphs', n, isCount);
+  const uri = sparseOf(c, 'uri', n, isString);
+  const title = sparseOf(c, 'title', n, isString);
+  if (!row || !key || !fingerprint || !paragraphs || !uri || !title) return;
+  const out = new Array<SerializedSource>(n);
+  for (let i = 0; i < n; i++) {
+    const r = row[i];
+    const u = uri[i] ?? (r >= 0 ? sources[r].uri : undefined);
+    const t = title[i] ?? (r >= 0 ? sources[r].parsed.title : undefined);
+    if (u === undefined || t === undefined) return;
+    out[i] = { uri: u, key: key[i], title: t, fingerprint: fingerprint[i], paragraphs: paragraphs[i] };
+  }
+  return { version: 1, sources: out, words: v.words, passages: [], titles: [] };
 }
 
 /** A saved index to decode: its size and its bytes, read by position (see `ByteSource`). */
@@ -600,21 +870,22 @@ export function decodeIndexFrom(src: SavedIndexBytes): { snapshot: IndexSnapshot
   } catch {
     return { problem: 'the index is corrupt (not JSON)' };
   }
-  if (!isObject(data) || !Array.isArray(data.sources) || !validSearch(data.search))
-    return { problem: 'the index is corrupt (shape)' };
-  if (!readTexts(data.sources, src, start, texts)) return { problem: 'the index is corrupt (texts)' };
-  if (!data.sources.every(validSource)) return { problem: 'the index is corrupt (sources)' };
-  const sources = data.sources;
-  if (!readParagraphs(sources, section(paragraphs))) return { problem: 'the index is corrupt (paragraphs)' };
+  if (!isObject(data)) return { problem: 'the index is corrupt (shape)' };
+  const rows = readSources(data.sources, src, start, texts);
+  if (typeof rows === 'string') return { problem: `the index is corrupt (${rows})` };
+  const { sources } = rows;
+  const search = readSearch(data.search, sources);
+  if (!search) return { problem: 'the index is corrupt (shape)' };
+  if (!readParagraphs(rows, section(paragraphs))) return { problem: 'the index is corrupt (paragraphs)' };
   const entities = readEntities(data.entities, section(mentions, true), sources);
   if (entities === false) return { problem: 'the index is corrupt (entities)' };
-  const packed = readPostings(data.search, section(start + length - at - extraction, true));
+  const packed = readPostings(search, section(start + length - at - extraction, true));
   // Read when an update needs it.
   const extractionBytes = section(extraction, true);
   if (!packed) return { problem: 'the index is corrupt (word index)' };
-  data.search.packed = packed;
+  search.packed = packed;
   const savedAt = typeof data.savedAt === 'number' ? data.savedAt : 0;
-  return { snapshot: { savedAt, sources, search: data.search, entities, extraction: extractionBytes } };
+  return { snapshot: { savedAt, sources, search, entities, extraction: extractionBytes } };
 }
 
 type SavedEntities = NonNullable<IndexSnapshot['entities']>;
@@ -766,23 +1037,6 @@ interface TextPlace {
   textChars: number;
 }
 
-/**
- * Gives each source its saved text, read from `src` when first used; false when the places do not add up to the texts
- * section (`length` bytes from `start`).
- */
-function readTexts(sources: unknown[], src: ByteSource, start: number, length: number): boolean {
-  let at = 0;
-  for (const s of sources) {
-    if (!isObject(s) || !isObject(s.parsed)) return false;
-    const { textBytes: n, textChars: c } = s;
-    // A UTF-8 text has at least as many bytes as UTF-16 code units, and at most three per code unit.
-    if (!isCount(n) || !isCount(c) || c > n || n > 3 * c || at + n > length || 'text' in s.parsed) return false;
-    useSavedText(s.parsed, new SavedText(src, start + at, n, c));
-    at += n;
-  }
-  return at === length;
-}
-
 const isCount = (n: unknown): n is number => typeof n === 'number' && Number.isInteger(n) && n >= 0;
 
 /**
@@ -790,7 +1044,7 @@ const isCount = (n: unknown): n is number => typeof n === 'number' && Number.isI
  * taken when first read (it shares the text's memory). False when the table does not hold exactly the paragraphs the
  * sources count, or a paragraph lies outside its text.
  */
-function readParagraphs(sources: CachedSource[], bytes: Uint8Array): boolean {
+function readParagraphs({ sources, counts, extras: allExtras }: SourceRows, bytes: Uint8Array): boolean {
   const words = bytes.length / 4;
   if (!Number.isInteger(words)) return false;
   // The table as 32-bit numbers: read in place when aligned on a little-endian machine (every machine Node and the
@@ -803,16 +1057,12 @@ function readParagraphs(sources: CachedSource[], bytes: Uint8Array): boolean {
     for (let i = 0; i < words; i++) table[i] = view.getUint32(4 * i, true);
   }
   let w = 0;
-  for (const s of sources) {
-    const raw = s as unknown as Record<string, unknown>;
-    const count = (s.parsed as unknown as Record<string, unknown>).paragraphs;
-    const extras = raw.extras ?? {};
-    // The saved places go, the last field first (an object that loses its last field keeps its fast shape).
-    delete raw.extras;
-    delete raw.textChars;
-    delete raw.textBytes;
+  for (let r = 0; r < sources.length; r++) {
+    const s = sources[r];
+    const count = counts[r];
+    const extras = allExtras[r] ?? {};
     const saved = savedTextOf(s.parsed);
-    if (!saved || !isCount(count) || w + count * TABLE_WORDS > words || !isObject(extras)) return false;
+    if (!saved || w + count * TABLE_WORDS > words) return false;
     const out = new Array<Paragraph>(count);
     for (let i = 0; i < count; i++, w += TABLE_WORDS) {
       const n = table[w];

@@ -1,6 +1,6 @@
 // The set of sources a briefing is checked against, kept by URI, with keys assigned deterministically.
 import { byCodePoint } from '../text/normalize';
-import { baseKey, isValidKey, suffix } from './keys';
+import { baseKeyOf, isValidKey, suffix } from './keys';
 import type { ParsedSource } from './ingest';
 import { sameText, savedTextOf, useSavedText } from './savedText';
 import type { Source, SourceFileWarning } from './types';
@@ -55,7 +55,7 @@ export class Corpus {
       shareParagraphTexts(p);
       const old = this.#entries.get(p.uri);
       if (!old) this.#order = undefined;
-      const e: Entry = { parsed: p, bundled, base: baseKey(p.title, p.date) };
+      const e: Entry = { parsed: p, bundled, base: baseKeyOf(p) };
       // Keys follow from the path order, the requested keys and the base keys only: when none of those changes,
       // every key stays and only these sources need replacing.
       if (!old || old.base !== e.base || old.parsed.requestedKey !== p.requestedKey) rekey = true;

@@ -33,6 +33,24 @@ export function baseKey(title: string, date: string | null): string {
   return picked.join('-');
 }
 
+/** Base keys already known, by parsed source: taken by the corpus, or read back with a saved index. */
+const knownBase = new WeakMap<object, string>();
+
+/**
+ * The base key of a parsed source (which never changes once parsed): as known (saved with the index, or taken before),
+ * else computed now and remembered.
+ */
+export function baseKeyOf(source: { title: string; date: string | null }): string {
+  let base = knownBase.get(source);
+  if (base === undefined) knownBase.set(source, (base = baseKey(source.title, source.date)));
+  return base;
+}
+
+/** Records a parsed source's base key as saved with the index (the same version of `baseKey` wrote it). */
+export function rememberBaseKey(source: { title: string; date: string | null }, base: string): void {
+  knownBase.set(source, base);
+}
+
 /** Suffix for the i-th (0-based) source sharing a base key: '', 'b', 'c', … 'z', 'ba', … */
 export function suffix(i: number): string {
   if (i === 0) return '';

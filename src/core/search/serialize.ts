@@ -40,8 +40,6 @@ function undeltaTo(list: ArrayLike<number>, ids: number[]): number[] {
   return out;
 }
 
-const isIdentity = (ids: number[]) => ids.every((id, i) => id === i);
-
 /** Maps ascending ordinals through `ids` (-1: dropped), in place. */
 function mapIds(list: number[], ids: number[]): number[] {
   let n = 0;
@@ -171,29 +169,42 @@ export function decode(
 ): Source[] {
   if (data.version !== 1) return sources;
   const given = new Map(sources.map((s) => [s.uri, s]));
-  const passageId: number[] = []; // ordinal -> new passage id, or -1
-  const sourceId: number[] = []; // index in data.sources -> new sid, or -1
+  // Ordinal -> new passage id (or -1), and index in data.sources -> new sid (or -1); undefined while each id is its
+  // ordinal (every saved source back, numbered as saved: the usual warm start), made when that stops being so.
+  let passageId: number[] | undefined;
+  let sourceId: number[] | undefined;
+  let passages = 0;
+  const renumber = () => {
+    passageId = Array.from({ length: passages }, (_, i) => i);
+    sourceId = Array.from({ length: taken.size }, (_, i) => i);
+  };
   const taken = new Set<string>();
   for (const saved of data.sources) {
     const now = given.get(saved.uri);
     if (now && !taken.has(saved.uri) && matches(saved, now, written)) {
-      taken.add(saved.uri);
       const e = registry.add(now);
+      if (!passageId && (e.sid !== taken.size || e.first !== passages)) renumber();
+      taken.add(saved.uri);
+      passages += e.count;
+      if (!passageId || !sourceId) continue;
       sourceId.push(e.sid);
       for (let j = 0; j < e.count; j++) passageId.push(e.first + j);
     } else {
-      sourceId.push(-1);
-      for (let j = 0; j < saved.paragraphs; j++) passageId.push(-1);
+      if (!passageId || !sourceId) renumber();
+      sourceId!.push(-1);
+      for (let j = 0; j < saved.paragraphs; j++) passageId!.push(-1);
     }
   }
   const packed = data.packed;
-  if (packed && words.size === 0 && isIdentity(passageId) && isIdentity(sourceId)) {
+  if (!passageId && packed && words.size === 0) {
     // Every saved source is back, numbered as when saved: the saved lists are the lists, decoded when first used.
     words.restorePacked(data.words, packed);
   } else {
+    if (!passageId || !sourceId) renumber();
+    const [pid, sid] = [passageId!, sourceId!];
     data.words.forEach((word, w) => {
-      const ps = packed ? mapIds(unpack(packed, 2 * w), passageId) : undeltaTo(data.passages[w], passageId);
-      const ts = packed ? mapIds(unpack(packed, 2 * w + 1), sourceId) : undeltaTo(data.titles[w], sourceId);
+      const ps = packed ? mapIds(unpack(packed, 2 * w), pid) : undeltaTo(data.passages[w], pid);
+      const ts = packed ? mapIds(unpack(packed, 2 * w + 1), sid) : undeltaTo(data.titles[w], sid);
       if (ps.length || ts.length) words.restore(word, ps, ts);
     });
   }

@@ -273,11 +273,18 @@ export class WordIndex {
   restorePacked(words: readonly string[], packed: PackedPostings): void {
     if (this.#words.length) throw new Error('restorePacked needs an empty word index');
     this.#packed = new PackedLists(packed);
-    for (const word of words) {
-      const id = this.intern(word);
-      this.#text[id] = undefined;
-      this.#titles[id] = undefined;
-    }
+    // The vocabulary in bulk, as `intern` would add it word by word, without its empty lists.
+    const n = words.length;
+    this.#words = words.slice();
+    for (let id = 0; id < n; id++) this.#ids.set(words[id], id);
+    if (this.#ids.size !== n) throw new Error('restorePacked needs distinct words');
+    this.#masks = this.#words.map(letterMask);
+    this.#text = new Array<number[] | undefined>(n).fill(undefined);
+    this.#titles = new Array<number[] | undefined>(n).fill(undefined);
+    this.#lastText = new Array<number>(n).fill(-1);
+    this.#lastTitle = new Array<number>(n).fill(-1);
+    if (this.#prefixMap) for (let id = 0; id < n; id++) this.#addPrefixes(words[id], id);
+    if (this.#stemMap) for (let id = 0; id < n; id++) this.#addStem(words[id], id);
   }
 
   /** Restores one word's posting lists (ascending ids) when loading a serialised index. */

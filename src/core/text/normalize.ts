@@ -132,6 +132,14 @@ export function squeezeSpace(s: string): string {
  */
 export function byCodePoint(a: string, b: string): number {
   const n = Math.min(a.length, b.length);
+  // Code units first: where the first difference is between two characters outside the surrogate range, their code
+  // units are their code points (sorting 10,000 paths with long common prefixes, most comparisons end here).
+  let d = 0;
+  while (d < n && a.charCodeAt(d) === b.charCodeAt(d)) d++;
+  if (d === n) return a.length - b.length;
+  const cu = a.charCodeAt(d);
+  const cv = b.charCodeAt(d);
+  if ((cu < 0xd800 || cu > 0xdfff) && (cv < 0xd800 || cv > 0xdfff)) return cu - cv;
   for (let i = 0; i < n; i++) {
     const x = a.codePointAt(i)!;
     const y = b.codePointAt(i)!;
