@@ -5,9 +5,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { fileURLToPath } from 'url';
-import { entryProblem, isSourceFile, type SourceProblem, type SourceStore } from '../core/corpus';
+import { entryProblem, isSourceFile, sizeLimit, type SourceProblem, type SourceStore } from '../core/corpus';
 import type { LocalListing } from '../protocol/worker';
-import { listBadDiskEntries } from './diskEntries';
 import { entryKind, FsSourceStore } from './fsStore';
 
 const SEP = '[/\\\\]';
@@ -122,6 +121,11 @@ export class LocalSourceStore implements SourceStore {
   /** Where each listed URI is on disk. */
   #paths = new Map<string, string>();
   #skipped: SourceProblem[] = [];
+  /**
+   * The walks that looked for bad entries (every file under their folders stat'ed): a load's `stat` of a file they
+   * saw takes their size and mtime, once, instead of asking the system again. Until the load is over (`loaded`).
+   */
+  #looked: FsSourceStore[] = [];
 
   constructor(listing: LocalListing) {
     this.#listing = listing;
@@ -173,16 +177,33 @@ export class LocalSourceStore implements SourceStore {
       if (top?.isDirectory()) await walk(folder.path, '', folder.uri, new Set([`${top.dev}:${top.ino}`]));
     }
     const skipped: SourceProblem[] = [];
+    const looked: FsSourceStore[] = [];
     for (const dir of this.#listing.badEntryDirs) {
-      for (const p of (await listBadDiskEntries(dir)) ?? []) skipped.push({ uri: p.path, reason: p.reason });
+      // As listBadDiskEntries (no size limit: sizes are checked when a file is read; a missing folder lists nothing).
+      const walk = new FsSourceStore([dir], { limit: sizeLimit(Number.MAX_SAFE_INTEGER, '') });
+      if (
+        !(await walk.list().then(
+          () => true,
+          () => false,
+        ))
+      )
+        continue;
+      looked.push(walk);
+      for (const p of walk.skipped()) skipped.push({ uri: p.uri, reason: p.reason });
     }
     this.#paths = paths;
     this.#skipped = skipped;
+    this.#looked = looked;
     return [...paths.keys()];
   }
 
   skipped(): SourceProblem[] {
     return this.#skipped;
+  }
+
+  /** The load that listed is over: a later `stat` asks the system. */
+  loaded(): void {
+    this.#looked = [];
   }
 
   isBundled(uri: string): boolean {
@@ -195,7 +216,16 @@ export class LocalSourceStore implements SourceStore {
    * Synchronous inside: a warm start stats every file, and a stat through the thread pool costs more than the stat.
    */
   async stat(uri: string): Promise<{ size: number; mtime: number } | undefined> {
-    const st = fs.statSync(this.#path(uri));
+    const file = this.#path(uri);
+    for (const walk of this.#looked) {
+      const known = walk.takeListed(file);
+      // A regular file (the walk had no size limit); its mtime in whole ms, rounded as Node rounds `Stats.mtime`.
+      if (known) {
+        if (entryProblem({ kind: 'file', size: known.size }, this.#listing.limit)) return undefined;
+        return { size: known.size, mtime: Math.round(known.mtime) };
+      }
+    }
+    const st = fs.statSync(file);
     if (entryProblem({ kind: entryKind(st), size: st.size }, this.#listing.limit)) return undefined;
     return { size: st.size, mtime: st.mtime.getTime() };
   }

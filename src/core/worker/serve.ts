@@ -48,7 +48,7 @@ class RemoteStore implements SourceStore {
   #ask: Ask;
   #localStore: ServeOptions['localStore'];
   /** The worker's own store, while the host's last listing said to list locally. */
-  #local: SourceStore | undefined;
+  #local: LocalStore | undefined;
   /** The rules to list by that came with the running load. */
   #given: LocalListing | undefined;
   #bundled = new Set<string>();
@@ -80,6 +80,7 @@ class RemoteStore implements SourceStore {
     this.#reading = false;
     this.#stats.clear();
     this.#reads.clear();
+    if (!on) this.#local?.loaded?.();
   }
   async list(): Promise<string[]> {
     const given = this.#given && this.#localStore;
@@ -204,8 +205,11 @@ export interface ServeOptions {
    * A store over the worker's own disk access that lists by the host's rules (a Node worker in a `file:` workspace):
    * the worker then asks the host for no listing, stat or file, and the host only watches for changes.
    */
-  localStore?: (listing: LocalListing) => SourceStore;
+  localStore?: (listing: LocalListing) => LocalStore;
 }
+
+/** The worker's own store; `loaded`: the load that listed is over (what the listing learnt for it is let go). */
+export type LocalStore = SourceStore & { loaded?(): void };
 
 /**
  * Sources as the host's copy takes them in (see the `sources` event): each source's metadata, no texts, column by
