@@ -123,10 +123,10 @@ let workerTids: string[] = [];
 let workerTidsAt = 0;
 
 /** Reads the CPU clocks (about 50 µs): the host's thread, the index worker's, the process's and the machine's. */
-function cpuClock(now: number): CpuClock {
+function cpuClock(now: number, lookUp = false): CpuClock {
   const [ran = 0, waited = 0] = (proc('/proc/thread-self/schedstat') ?? '').split(' ').map(Number);
   // The worker's thread is looked up again now and then (a fresh worker replaces the first).
-  if (now - workerTidsAt > 500) {
+  if (lookUp || now - workerTidsAt > 500) {
     workerTidsAt = now;
     const tasks = fs.existsSync('/proc/self/task') ? fs.readdirSync('/proc/self/task') : [];
     workerTids = tasks.filter((t) => proc(`/proc/self/task/${t}/comm`)?.trim() === 'briefing-index');
@@ -149,11 +149,17 @@ function cpuClock(now: number): CpuClock {
   };
 }
 
+/** CPU time of the index worker threads between two readings (a thread that started since counts from zero). */
+function workerCpu(a: CpuClock, b: CpuClock): number {
+  let ran = 0;
+  for (const [t, ms] of b.workerRan) ran += ms - (a.workerRan.get(t) ?? 0);
+  return ran;
+}
+
 /** What a stall's time went to, from the CPU clocks at its start and end. */
 function cpuDuring(a: CpuClock, b: CpuClock, gapMs: number): string {
   const d = (k: Exclude<keyof CpuClock, 'workerRan'>) => Math.max(0, b[k] - a[k]);
-  let worker = 0;
-  for (const [t, ran] of b.workerRan) worker += ran - (a.workerRan.get(t) ?? 0);
+  const worker = workerCpu(a, b);
   return (
     `host thread ran ${ms(d('hostRan'))}, waited for a CPU ${ms(d('hostWaited'))}; index worker ran ` +
     `${ms(worker)}; process CPU ~${ms(d('process'))}, machine busy ~${ms(d('machine'))} of ` +
@@ -258,6 +264,7 @@ describe('Briefing Desk at scale (BRIEFING_SCALE generated sources)', function (
 
   let api: BriefingDeskApi;
   let coldReady = 0;
+  let coldCpu = 0;
 
   it('indexes the generated workspace in the worker, showing progress, and searches it', async () => {
     const ext = vscode.extensions.getExtension<BriefingDeskApi>(EXTENSION_ID);
@@ -267,6 +274,7 @@ describe('Briefing Desk at scale (BRIEFING_SCALE generated sources)', function (
     const base = process.memoryUsage();
     const stopActivation = stalls();
     const started = performance.now();
+    const cpuAtStart = cpuClock(started, true);
     api = await ext.activate();
     const activation = stopActivation();
     const stop = stalls();
@@ -275,6 +283,7 @@ describe('Briefing Desk at scale (BRIEFING_SCALE generated sources)', function (
     const progress = api.sources.onDidProgress((p) => p && seen.add(progressText(p)));
     await api.sources.ready;
     const ready = performance.now() - started;
+    const readyCpu = workerCpu(cpuAtStart, cpuClock(performance.now(), true));
     progress.dispose();
     await api.sources.entities();
     const entities = performance.now() - started;
@@ -286,7 +295,9 @@ describe('Briefing Desk at scale (BRIEFING_SCALE generated sources)', function (
       `      ${api.sources.corpus.size.toLocaleString('en-US')} sources (${SCALE} generated), desk: ${api.sources.mode}`,
     );
     print(`      activate() ${ms(api.activationMs)} (loading the extension: ${activation})`);
-    print(`      sources ready ${ms(ready)}; entities ${ms(entities)}; while indexing: ${loop}`);
+    print(
+      `      sources ready ${ms(ready)} (index worker CPU ${ms(readyCpu)}); entities ${ms(entities)}; while indexing: ${loop}`,
+    );
     for (const line of loadSteps(api)) print(`      ${line}`);
     const memory = (at: string, m: NodeJS.MemoryUsage, w: typeof worker) =>
       print(
@@ -310,6 +321,7 @@ describe('Briefing Desk at scale (BRIEFING_SCALE generated sources)', function (
       await api.sources.workerMemory(),
     );
     coldReady = ready;
+    coldCpu = readyCpu;
     // Only a cold build of many files is followed by a fresh worker.
     assert.strictEqual(
       api.log.recent().some((l) => l.includes('served by a fresh index worker')),
@@ -334,9 +346,15 @@ describe('Briefing Desk at scale (BRIEFING_SCALE generated sources)', function (
       const stop = stalls();
       const causes = stallCauses(api);
       const started = performance.now();
+      const before = cpuClock(started, true);
       await run();
       const warm = performance.now() - started;
-      print(`      ${what} ${ms(warm)} (${Math.round((100 * warm) / coldReady)}% of cold ready); ${stop()}`);
+      const cpu = workerCpu(before, cpuClock(performance.now(), true));
+      // Worker CPU as well as time: the worker yields the CPU, so on a busy machine its wall time follows the load.
+      print(
+        `      ${what} ${ms(warm)} (${Math.round((100 * warm) / coldReady)}% of cold ready; index worker CPU ` +
+          `${ms(cpu)}, ${Math.round((100 * cpu) / coldCpu)}% of cold's); ${stop()}`,
+      );
       for (const line of loadSteps(api)) print(`      ${line}`);
       for (const line of await causes()) print(`      ${line}`);
       assert.ok(api.log.recent().some((l) => /Index: \d+ of \d+ sources reused/.test(l)));
