@@ -10,6 +10,7 @@ import { DeskClient, WorkerStopped } from '../../src/core/worker/client';
 import { loopback } from '../../src/core/worker/loopback';
 import { SourceMirror } from '../../src/core/worker/mirror';
 import { PassageTexts } from '../../src/core/worker/passages';
+import { oneTimeline } from '../../src/core/worker/phases';
 import { mirrorSources, serveDesk } from '../../src/core/worker/serve';
 import type { FromWorker, ToWorker } from '../../src/protocol/worker';
 import { progressText } from '../../src/vscode/services/progress';
@@ -212,6 +213,50 @@ describe('worker: the host keeps a copy of the keyed sources', () => {
       // The host's copy carries the same version (overrides read after the load moved it), so the index looks current.
       assert.strictEqual(d.mirror.version, d.desk.library.version);
       assert.strictEqual((await d.client.request('check', { markdown: md, claims: false })).claims, false);
+    } finally {
+      d.close();
+    }
+  });
+});
+
+describe('worker: a load says where its time went', () => {
+  it("the answer names the load's steps in order, and the host puts them on its own timeline", async () => {
+    const d = inProcess(new MemorySourceStore(files(30)));
+    try {
+      const totals = await d.client.request('load', {});
+      const steps = totals.phases!.steps.map(([step]) => step);
+      // No saved index here: the files are listed, read and indexed (a warm start stats them instead).
+      const order = ['listed', 'read', 'last read', 'sources changed', 'host copy sent', 'overrides asked'];
+      assert.deepStrictEqual(
+        steps.filter((step) => order.includes(step)),
+        order,
+        steps.join(', '),
+      );
+      assert.strictEqual(steps[steps.length - 1], 'answered');
+      // The worker's steps move by how much later than the host it began; each side keeps its name.
+      const timeline = oneTimeline(
+        {
+          began: 1000,
+          steps: [
+            ['load asked', 0],
+            ['answered', 50],
+          ],
+        },
+        {
+          began: 1010,
+          steps: [
+            ['listed', 5],
+            ['answered', 30],
+          ],
+        },
+      );
+      assert.deepStrictEqual(timeline, [
+        ['host load asked', 0],
+        ['worker began', 10],
+        ['worker listed', 15],
+        ['worker answered', 40],
+        ['host answered', 50],
+      ]);
     } finally {
       d.close();
     }

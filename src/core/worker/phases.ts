@@ -12,25 +12,29 @@ export interface LoadSteps {
  */
 export class LoadPhases {
   #start = 0;
-  #first: Map<string, number> | undefined;
-  #last = new Map<string, number>();
+  /** When each step was first and last marked: ms since the start, and the mark's place in order (for ties). */
+  #first: Map<string, [number, number]> | undefined;
+  #last = new Map<string, [number, number]>();
+  #marks = 0;
   begin(): void {
     this.#start = performance.now();
     this.#first = new Map();
     this.#last.clear();
+    this.#marks = 0;
   }
   mark(step: string): void {
     if (!this.#first) return;
-    const at = Math.round(performance.now() - this.#start);
+    const at: [number, number] = [Math.round(performance.now() - this.#start), this.#marks++];
     if (!this.#first.has(step)) this.#first.set(step, at);
     else this.#last.set(step, at);
   }
   end(): LoadSteps {
-    const steps = [...(this.#first ?? [])];
-    for (const [step, at] of this.#last) steps.push([`last ${step}`, at]);
-    steps.push(['answered', Math.round(performance.now() - this.#start)]);
+    const marks: Array<[string, [number, number]]> = [...(this.#first ?? [])];
+    for (const [step, at] of this.#last) marks.push([`last ${step}`, at]);
+    marks.push(['answered', [Math.round(performance.now() - this.#start), this.#marks]]);
     this.#first = undefined;
-    return { began: performance.timeOrigin + this.#start, steps: steps.sort((a, b) => a[1] - b[1]) };
+    marks.sort((a, b) => a[1][0] - b[1][0] || a[1][1] - b[1][1]);
+    return { began: performance.timeOrigin + this.#start, steps: marks.map(([step, [at]]) => [step, at]) };
   }
 }
 
