@@ -66,7 +66,13 @@ class CopiedSource implements Source {
     this.#paragraphs ??= Array.from({ length: this.#count }, (_, i) => {
       const at = 4 * (this.#first + i);
       const places = this.#places;
-      const p: Paragraph = { n: places[at], text: '', start: places[at + 1], end: places[at + 2], line: places[at + 3] };
+      const p: Paragraph = {
+        n: places[at],
+        text: '',
+        start: places[at + 1],
+        end: places[at + 2],
+        line: places[at + 3],
+      };
       const more = this.#more?.[i];
       return more ? Object.assign(p, more) : p;
     });
