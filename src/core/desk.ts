@@ -72,7 +72,9 @@ export interface LoadOptions {
  * so they vouch its fingerprints.
  */
 function written(snapshot: IndexSnapshot): Map<string, SavedText | string> {
-  return new Map(snapshot.sources.map((s) => [s.uri, textIdentity(s.parsed)]));
+  const out = new Map<string, SavedText | string>();
+  for (const s of snapshot.sources) out.set(s.uri, textIdentity(s.parsed));
+  return out;
 }
 
 /** `store.list()`, started now and awaited later (its failure is then the awaiter's, not an unhandled rejection). */
@@ -155,8 +157,9 @@ export class BriefingDesk {
 
   #ready(bundled: number, own: number): void {
     const sources = this.library.sources;
-    // A line per source, unless there are thousands (megabytes of log on every start, for a host to take in and keep).
-    if (sources.length <= LOG_EACH_UP_TO)
+    // A line per source, made only for a log that keeps them (not 10,000 strings for none), and not for thousands
+    // (megabytes of log on every start, for a host to take in and keep).
+    if (this.#log !== SILENT && sources.length <= LOG_EACH_UP_TO)
       for (const s of sources)
         this.#log.info(`Indexed @${s.key}: “${s.title}” (${s.paragraphs.length} ¶) from ${s.uri}`);
     const each = sources.length > LOG_EACH_UP_TO ? `; over ${LOG_EACH_UP_TO}, not listed one by one` : '';
@@ -173,7 +176,11 @@ export class BriefingDesk {
     // The store lists (and stats) its files while the saved index is read: the two waits overlap.
     const listing = startListing(this.#store);
     const snapshot = await this.#readSnapshot(cache);
-    const saved = snapshot && new Map(snapshot.sources.map((s) => [s.uri, s]));
+    let saved: Map<string, CachedSource> | undefined;
+    if (snapshot) {
+      saved = new Map();
+      for (const s of snapshot.sources) saved.set(s.uri, s);
+    }
     const r = await loadStamped(this.#store, saved, onRead, snapshot?.savedAt, listing);
     for (const p of r.problems) this.#log.warn(`Skipped ${p.uri}: ${p.reason}`);
     for (const p of r.parsed) this.#warnings(p);
@@ -185,8 +192,7 @@ export class BriefingDesk {
     if (snapshot) {
       this.library.restore(bundled, own, snapshot.search, written(snapshot));
       // Extraction state is kept for sources whose content hash is still the saved one.
-      const hashes = new Map(snapshot.sources.map((s) => [s.uri, s.stamp.hash]));
-      const changed = entries.filter((e) => hashes.get(e.uri) !== e.stamp.hash).map((e) => e.uri);
+      const changed = entries.filter((e) => saved?.get(e.uri)?.stamp.hash !== e.stamp.hash).map((e) => e.uri);
       this.library.restoreExtraction(snapshot.extraction, changed);
     } else {
       this.library.remove(this.library.sources.map((s) => s.uri).filter((u) => !r.entries.has(u)));

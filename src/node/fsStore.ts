@@ -133,23 +133,19 @@ export class FsSourceStore implements SourceStore {
     return out;
   }
 
-  /** The size and mtime (ms, with its fraction) the last listing took of this file, handed out once; else undefined. */
-  takeListed(file: string): { size: number; mtime: number } | undefined {
-    const known = this.#listed.get(file);
-    this.#listed.delete(file);
-    return known;
-  }
-
   /** Size and mtime of a usable source; undefined for anything `read` would refuse (so a saved stamp is not trusted). */
   async stat(uri: string): Promise<{ size: number; mtime: number } | undefined> {
-    const known = this.#listed.get(uri);
-    if (known) {
-      this.#listed.delete(uri);
-      return known;
-    }
+    const known = this.listedStat(uri);
+    if (known) return known;
     const st = await fs.promises.stat(uri);
     if (entryProblem({ kind: entryKind(st), size: st.size }, this.#limit)) return undefined;
     return { size: st.size, mtime: st.mtimeMs };
+  }
+
+  listedStat(uri: string): { size: number; mtime: number } | undefined {
+    const known = this.#listed.get(uri);
+    this.#listed.delete(uri);
+    return known;
   }
 
   skipped(): SourceProblem[] {

@@ -201,6 +201,19 @@ export class LocalSourceStore implements SourceStore {
     return this.#skipped;
   }
 
+  /** What `stat` would give, if a bad-entry walk of this listing stat'ed the file (each handed out once). */
+  listedStat(uri: string): { size: number; mtime: number } | undefined {
+    const file = this.#path(uri);
+    for (const walk of this.#looked) {
+      const known = walk.listedStat(file);
+      if (!known) continue;
+      // A regular file (the walk had no size limit); its mtime in whole ms, rounded as Node rounds `Stats.mtime`.
+      if (entryProblem({ kind: 'file', size: known.size }, this.#listing.limit)) return undefined;
+      return { size: known.size, mtime: Math.round(known.mtime) };
+    }
+    return undefined;
+  }
+
   /** The load that listed is over: a later `stat` asks the system. */
   loaded(): void {
     this.#looked = [];
@@ -216,16 +229,9 @@ export class LocalSourceStore implements SourceStore {
    * Synchronous inside: a warm start stats every file, and a stat through the thread pool costs more than the stat.
    */
   async stat(uri: string): Promise<{ size: number; mtime: number } | undefined> {
-    const file = this.#path(uri);
-    for (const walk of this.#looked) {
-      const known = walk.takeListed(file);
-      // A regular file (the walk had no size limit); its mtime in whole ms, rounded as Node rounds `Stats.mtime`.
-      if (known) {
-        if (entryProblem({ kind: 'file', size: known.size }, this.#listing.limit)) return undefined;
-        return { size: known.size, mtime: Math.round(known.mtime) };
-      }
-    }
-    const st = fs.statSync(file);
+    const known = this.listedStat(uri);
+    if (known) return known;
+    const st = fs.statSync(this.#path(uri));
     if (entryProblem({ kind: entryKind(st), size: st.size }, this.#listing.limit)) return undefined;
     return { size: st.size, mtime: st.mtime.getTime() };
   }

@@ -438,6 +438,30 @@ describe('cache: an index that cannot be trusted is rebuilt silently', () => {
   });
 });
 
+describe('cache: the JSON section', () => {
+  it('is ASCII only, and titles beyond ASCII (curly quotes, accents, emoji) come back exactly', async () => {
+    const titles = ['Minister’s “berth” at Faro', 'Açores — ilhas', 'Harbour 😀 day'];
+    const store = new StampedStore(
+      Object.fromEntries(
+        titles.map((t, i) => [`mem:/s/${i}.txt`, `${t}\n\n2024-03-0${i + 1}\n\nBerth ${i} opened.\n`]),
+      ),
+    );
+    const cache = new MemoryCache();
+    const cold = await open(store, cache);
+    const { body, trailer } = parts(cache.bytes!);
+    const json = body.subarray(trailer.texts, trailer.texts + trailer.json);
+    assert.ok(
+      json.every((b) => b < 0x80),
+      'no byte beyond ASCII',
+    );
+    const warm = await open(store, cache);
+    assert.strictEqual(store.reads.length, titles.length, 'the warm start read no source');
+    const shown = (d: BriefingDesk) => d.library.sources.map((s) => `${s.key} ${s.title}`);
+    assert.deepStrictEqual(shown(warm), shown(cold));
+    assert.deepStrictEqual(warm.library.sources.map((s) => s.title).sort(), [...titles].sort());
+  });
+});
+
 describe('cache: the file on disk', () => {
   it('a warm start reads no source text until one is used, from the file as saved, even once it is replaced', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'briefing-cache-'));

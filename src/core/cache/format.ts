@@ -556,7 +556,7 @@ export function* encodeIndex(snapshot: SnapshotToSave): Generator<Uint8Array> {
     entities:
       entities && new Streamed(() => jsonPieces(slimEntities(entities, unsliced(entities, snapshot), mentions))),
   });
-  for (const piece of json) yield* out.text(piece);
+  for (const piece of json) yield* out.text(asciiJson(piece));
   const jsonBytes = out.total - texts;
   yield* out.bytes(table.bytes);
   yield* out.bytes(mentions.bytes);
@@ -578,6 +578,19 @@ export function* encodeIndex(snapshot: SnapshotToSave): Generator<Uint8Array> {
     checksum: out.sum.digest(),
   };
   yield encoder.encode(`\n${JSON.stringify(trailer)}\n`);
+}
+
+const NON_ASCII = /[^\x00-\x7f]/;
+const NON_ASCII_ALL = /[^\x00-\x7f]/g;
+
+/**
+ * JSON text with every character beyond ASCII written as a `\u` escape (the same JSON value): decoded, the section is
+ * then a one-byte string, which decodes and parses several times faster than the two-byte string that one curly quote
+ * in a title would make of all of it.
+ */
+function asciiJson(piece: string): string {
+  if (!NON_ASCII.test(piece)) return piece;
+  return piece.replace(NON_ASCII_ALL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /** A value written to JSON piece by piece (see `jsonPieces`). */

@@ -60,9 +60,19 @@ export async function loadStamped(
     reused: 0,
     listed: uris.length,
   };
-  for (const [i, uri] of uris.entries()) {
+  for (let i = 0; i < uris.length; i++) {
+    const uri = uris[i];
     onRead?.(i, uris.length);
-    const r = await readStamped(store, uri, saved?.get(uri), savedAt);
+    const prev = saved?.get(uri);
+    // Stamped while listing and unchanged since it was saved: taken as it is, without a read or an await.
+    const listed = prev && store.listedStat?.(uri);
+    if (prev && listed && stampMatches(prev, listed, store.isBundled?.(uri) ?? false, savedAt)) {
+      out.parsed.push(prev.parsed);
+      out.entries.set(uri, prev);
+      out.reused++;
+      continue;
+    }
+    const r = await readStamped(store, uri, prev, savedAt, listed);
     if ('reason' in r) {
       out.problems.push(r);
       continue;
@@ -74,32 +84,35 @@ export async function loadStamped(
   return out;
 }
 
-/** One source: the saved entry when its stamp matches, else read (and parsed unless the content hash matches). */
+/** True when a saved source can be reused by its stamp alone: same size and mtime, saved well after that mtime. */
+function stampMatches(
+  prev: CachedSource,
+  st: { size: number; mtime: number },
+  bundled: boolean,
+  savedAt: number,
+): boolean {
+  // A file written just before the index was saved may change again within the same mtime tick: hash it (as git does).
+  const settled = prev.stamp.mtime < savedAt - RACY_MS;
+  return settled && prev.bundled === bundled && st.size === prev.stamp.size && st.mtime === prev.stamp.mtime;
+}
+
+/** One source: the saved entry when its stamp matches, else read (and parsed unless the content hash matches).
+ * `listed`: its stamp as the listing took it (else the store's `stat` is asked). */
 export async function readStamped(
   store: SourceStore,
   uri: string,
   prev: CachedSource | undefined,
   savedAt = -Infinity,
+  listed?: { size: number; mtime: number },
 ): Promise<{ entry: CachedSource; reused: boolean } | SourceProblem> {
   const bundled = store.isBundled?.(uri) ?? false;
-  let st: { size: number; mtime: number } | undefined;
+  let st: { size: number; mtime: number } | undefined = listed;
   try {
-    st = await store.stat?.(uri);
+    st ??= await store.stat?.(uri);
   } catch {
     st = undefined;
   }
-  // A file written just before the index was saved may change again within the same mtime tick: hash it (as git does).
-  const settled = prev !== undefined && prev.stamp.mtime < savedAt - RACY_MS;
-  if (
-    prev &&
-    st &&
-    settled &&
-    prev.bundled === bundled &&
-    st.size === prev.stamp.size &&
-    st.mtime === prev.stamp.mtime
-  ) {
-    return { entry: prev, reused: true };
-  }
+  if (prev && st && stampMatches(prev, st, bundled, savedAt)) return { entry: prev, reused: true };
   const bytes = await readStoredBytes(store, uri);
   if (!(bytes instanceof Uint8Array)) return bytes;
   const stamp = { size: bytes.length, mtime: st?.mtime ?? -1, hash: hashBytes(bytes) };

@@ -179,28 +179,31 @@ export class Corpus {
       }
       next.set(e.parsed.uri, this.#toSource(e, key));
     };
-    for (const [key, e] of fixed) assign(key, e);
-    for (const [base, entries] of groups) {
+    // forEach, not for-of over entries: no [key, value] array made for each of 10,000 sources.
+    fixed.forEach((e, key) => assign(key, e));
+    groups.forEach((entries, base) => {
       let i = 0;
       for (const e of entries) {
         let key = base + suffix(i++);
         while (fixed.has(key)) key = base + suffix(i++);
         assign(key, e);
       }
-    }
+    });
     const updated: Source[] = [];
     const removed: string[] = [];
-    for (const [uri, old] of this.#sources) {
+    this.#sources.forEach((old, uri) => {
       const now = next.get(uri);
       if (!now || now.key !== old.key) removed.push(uri);
-    }
-    for (const [uri, now] of next) {
+    });
+    next.forEach((now, uri) => {
       const old = this.#sources.get(uri);
       if (!old || old.key !== now.key || !sameText(old, now) || old.bundled !== now.bundled) updated.push(now);
       else next.set(uri, old);
-    }
+    });
     this.#sources = next;
-    this.#byKey = new Map([...next.values()].map((s) => [s.key, s]));
+    const byKey = new Map<string, Source>();
+    next.forEach((s) => byKey.set(s.key, s));
+    this.#byKey = byKey;
     this.#sorted = undefined;
     this.#taken = taken;
     this.#warnings = this.#collectWarnings(taken);

@@ -20,6 +20,11 @@ export interface SourceStore {
   skipped?(): SourceProblem[];
   /** Size in bytes and modification time in ms, so a saved index can be reused without reading the file. */
   stat?(uri: string): Promise<{ size: number; mtime: number } | undefined>;
+  /**
+   * What `stat` would give, when the last `list()` already took it (each handed out once; undefined when not known,
+   * and then `stat` is asked): a warm start then reuses 10,000 saved sources without an await for each.
+   */
+  listedStat?(uri: string): { size: number; mtime: number } | undefined;
 }
 
 /** File endings the core can read as sources (the one list is `SOURCE_FORMATS`). */

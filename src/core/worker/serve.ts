@@ -125,6 +125,10 @@ class RemoteStore implements SourceStore {
     this.#ahead(uri);
     return asked;
   }
+  listedStat(uri: string): Stat {
+    this.phases.mark('stat');
+    return this.#local?.listedStat?.(uri);
+  }
   stat(uri: string): Promise<Stat> {
     this.phases.mark('stat');
     if (this.#local?.stat) return this.#local.stat(uri);
