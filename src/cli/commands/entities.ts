@@ -13,6 +13,7 @@ import {
 import { UsageError } from '../args';
 import type { Command } from '../command';
 import { InputError, openDesk, readTextArg, type CliContext, type DeskHooks } from '../context';
+import { WorkerScanHelper } from '../../node/scanHelper';
 import { Collections } from '../memory';
 import { paint, printJson, printJsonList, truncate, type Output } from '../output';
 
@@ -20,6 +21,8 @@ import { paint, printJson, printJsonList, truncate, type Output } from '../outpu
 const LARGE = 1000;
 /** Within a step, a full collection whenever the heap has grown by this much since the last one. */
 const GROWTH = 64 << 20;
+/** While entities are made from the candidates (the process's peak). */
+const LATE_GROWTH = 40 << 20;
 /** While the index is written (what it holds is made as it is written, and is garbage once written). */
 const SAVE_GROWTH = 32 << 20;
 
@@ -39,12 +42,19 @@ async function loadIndex(ctx: CliContext): Promise<{ desk: BriefingDesk; index: 
   }
   const gc = desk.library.sources.length >= LARGE ? Collections.start(GROWTH) : undefined;
   if (!gc || desk.library.entitiesIfReady) return { desk, index: await desk.entities() };
-  gc.now();
-  await desk.library.entitiesInSteps(async () => gc.asNeeded());
-  gc.now();
+  gc.now(true);
+  // Both cores: a worker thread reads half of the sources when they are all to be read (see WorkerScanHelper).
+  const helper = new WorkerScanHelper();
+  try {
+    // Once the worker is done (the entities are made from the candidates), collections at less growth.
+    await desk.library.entitiesInSteps(async () => gc.asNeeded(helper.closed ? LATE_GROWTH : GROWTH), helper);
+  } finally {
+    await helper.close();
+  }
+  gc.now(true);
   hooks.betweenPieces = () => gc.asNeeded(SAVE_GROWTH);
   const index = await desk.entities();
-  gc.now();
+  gc.now(true);
   return { desk, index };
 }
 
