@@ -4,8 +4,8 @@ import { collector } from '../node/collector';
 
 const used = () => v8.getHeapStatistics().used_heap_size;
 
-/** From this RSS on, collections as needed hand the pages they empty back to the system. */
-const RELEASE_ABOVE = 340 << 20;
+/** From this RSS on, collections asked to hand the pages they empty back to the system do (it costs a collection). */
+const RELEASE_ABOVE = 300 << 20;
 
 /**
  * Full collections now, or as needed: whenever the heap has grown by `growth` bytes since the last. V8 lets the heap
@@ -30,12 +30,13 @@ export class Collections {
   }
 
   /**
-   * A full collection now; with `release`, a second one: the pages the first emptied are handed back to the system
-   * then (a single collection keeps them for the heap to grow into, and they count in the RSS).
+   * A full collection now; with `release`, once the process holds more than {@link RELEASE_ABOVE} bytes, a second one:
+   * the pages the first emptied are handed back to the system then (a single collection keeps them for the heap to
+   * grow into, and they count in the RSS).
    */
   now(release = false): void {
     this.#collect();
-    if (release) this.#collect();
+    if (release && process.memoryUsage.rss() > RELEASE_ABOVE) this.#collect();
     this.#after = used();
   }
 
@@ -44,6 +45,6 @@ export class Collections {
    * that hands pages back (see {@link now}) when the process holds more than {@link RELEASE_ABOVE} bytes.
    */
   asNeeded(growth = this.#growth): void {
-    if (used() > this.#after + growth) this.now(process.memoryUsage.rss() > RELEASE_ABOVE);
+    if (used() > this.#after + growth) this.now(true);
   }
 }

@@ -21,7 +21,7 @@ export type FromScanWorker =
 export interface WorkerScanHelperOptions {
   /** The worker's script (by default scanWorker.js beside this bundle). */
   script?: string;
-  /** The fewest sources to read afresh for the worker to take a share (default 1000). */
+  /** The fewest sources to read afresh for the worker to take a share (default 4000: below, starting it costs about what it saves). */
   minimum?: number;
   /** Its share of them (default one half). */
   share?: number;
@@ -49,7 +49,7 @@ export class WorkerScanHelper implements ScanHelper {
 
   constructor(options: WorkerScanHelperOptions = {}) {
     this.#script = options.script ?? path.join(__dirname, 'scanWorker.js');
-    this.minimum = options.minimum ?? 1000;
+    this.minimum = options.minimum ?? 4000;
     this.share = options.share ?? 0.5;
   }
 
