@@ -41,10 +41,10 @@ export class Collections {
   }
 
   /**
-   * A collection if the heap has grown by `growth` bytes (by default the one given at the start) since the last, one
-   * that hands pages back (see {@link now}) when the process holds more than {@link RELEASE_ABOVE} bytes.
+   * A collection if the heap has grown by `growth` bytes (by default the one given at the start) since the last; with
+   * `release`, one that hands pages back (see {@link now}).
    */
-  asNeeded(growth = this.#growth): void {
-    if (used() > this.#after + growth) this.now(true);
+  asNeeded(growth = this.#growth, release = false): void {
+    if (used() > this.#after + growth) this.now(release);
   }
 }

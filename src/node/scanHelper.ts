@@ -83,6 +83,7 @@ export class WorkerScanHelper implements ScanHelper {
   #start(): Worker | undefined {
     if (this.#worker || this.#failed) return this.#worker;
     try {
+      this.started = true;
       const worker = new Worker(this.#script);
       worker.on('message', (m: FromScanWorker) => this.#message(m));
       worker.on('error', (e) => this.#fail(e));
@@ -126,6 +127,9 @@ export class WorkerScanHelper implements ScanHelper {
     for (const piece of membership) this.#post({ type: 'know', membership: piece });
     return this.#ask('names');
   }
+
+  /** Whether a worker was started (the extraction gave it sources). */
+  started = false;
 
   /** Whether {@link close} was called. */
   get closed(): boolean {
