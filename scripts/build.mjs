@@ -76,6 +76,7 @@ const builds = [
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
   { ...common, entryPoints: ['bench/bench.ts'], outfile: 'dist/bench.js' },
   { ...common, entryPoints: ['src/node/deskWorker.ts'], outfile: 'dist/deskWorker.js', minify: true },
+  { ...common, entryPoints: ['src/node/scanWorker.ts'], outfile: 'dist/scanWorker.js', minify: true },
 ];
 // The panel's front end, type-checked against the message protocol (tsconfig.webview.json), as one script.
 builds.push({

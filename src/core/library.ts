@@ -1,6 +1,6 @@
 // The corpus with its derived indexes (search, entities), kept in step as sources come and go.
 import { Corpus, type CorpusChange, type ParsedSource, type Source } from './corpus';
-import { EntityIndex, Extraction, type EntityOverrides } from './entities';
+import { EntityIndex, Extraction, type EntityOverrides, type ScanHelper } from './entities';
 import { SearchIndex, type SerializedSearchIndex } from './search';
 import type { Written } from './search/serialize';
 
@@ -153,9 +153,10 @@ export class Library {
 
   /**
    * The entity index, built in steps with `pause()` between them so a shared thread (VS Code's extension host)
-   * stays responsive; concurrent callers share one build, and a build overtaken by a change starts again.
+   * stays responsive; concurrent callers share one build, and a build overtaken by a change starts again. With a
+   * `helper` (another thread), part of the sources is read there.
    */
-  async entitiesInSteps(pause: () => Promise<void>): Promise<EntityIndex> {
+  async entitiesInSteps(pause: () => Promise<void>, helper?: ScanHelper): Promise<EntityIndex> {
     if (!this.#entities && this.#restored) {
       await pause(); // the caller's turn ends first (a load that restored entities reports its sources ready)
       this.#current();
@@ -167,7 +168,7 @@ export class Library {
         const overrides = this.#overrides;
         this.#building = {
           version,
-          done: EntityIndex.buildInSteps(sources, overrides, pause, this.#extraction).catch((e) =>
+          done: EntityIndex.buildInSteps(sources, overrides, pause, this.#extraction, helper).catch((e) =>
             this.#guard(() => {
               throw e;
             }),

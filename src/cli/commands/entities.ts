@@ -1,6 +1,7 @@
 // `briefing entities` and `briefing entity "NAME"`: the people, places, organisations, weapon systems,
 // events, agreements and groupings the sources name, and one entity's card.
 import * as fs from 'fs';
+import * as os from 'os';
 import type { BriefingDesk } from '../../core/desk';
 import {
   entityTypeLabel,
@@ -13,13 +14,19 @@ import {
 import { UsageError } from '../args';
 import type { Command } from '../command';
 import { InputError, openDesk, readTextArg, type CliContext, type DeskHooks } from '../context';
+import { WorkerScanHelper } from '../../node/scanHelper';
 import { Collections } from '../memory';
 import { paint, printJson, printJsonList, truncate, type Output } from '../output';
+
+/** Whether a core is idle: the load average (the last minute) leaves one free. */
+const spareCore = () => os.loadavg()[0] <= os.availableParallelism() - 1;
 
 /** From this many sources on, garbage is collected between the steps of {@link loadIndex}. */
 const LARGE = 1000;
 /** Within a step, a full collection whenever the heap has grown by this much since the last one. */
 const GROWTH = 64 << 20;
+/** While entities are made from the candidates (the process's peak). */
+const LATE_GROWTH = 40 << 20;
 /** While the index is written (what it holds is made as it is written, and is garbage once written). */
 const SAVE_GROWTH = 32 << 20;
 
@@ -40,11 +47,21 @@ async function loadIndex(ctx: CliContext): Promise<{ desk: BriefingDesk; index: 
   const gc = desk.library.sources.length >= LARGE ? Collections.start(GROWTH) : undefined;
   if (!gc || desk.library.entitiesIfReady) return { desk, index: await desk.entities() };
   gc.now();
-  await desk.library.entitiesInSteps(async () => gc.asNeeded());
-  gc.now();
+  // Both cores: a worker thread reads half of the sources when they are all to be read (see WorkerScanHelper), if a
+  // core is idle (on a busy machine a second thread only adds work: its own collections and the merge).
+  const helper = new WorkerScanHelper({ share: spareCore() ? 0.5 : 0 });
+  // Once a worker is done (the entities are made from the candidates: the peak), collections at less growth that hand
+  // pages back: the worker's memory comes on top of the rest while it reads, and the C library keeps some of it after.
+  const late = () => helper.started && helper.closed;
+  try {
+    await desk.library.entitiesInSteps(async () => (late() ? gc.asNeeded(LATE_GROWTH, true) : gc.asNeeded()), helper);
+  } finally {
+    await helper.close();
+  }
+  gc.now(late());
   hooks.betweenPieces = () => gc.asNeeded(SAVE_GROWTH);
   const index = await desk.entities();
-  gc.now();
+  gc.now(late());
   return { desk, index };
 }
 

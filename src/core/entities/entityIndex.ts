@@ -3,10 +3,11 @@
 import type { Source } from '../corpus';
 import { buildCard, paragraphEntities, type ParagraphEntities } from './card';
 import { describe } from './describe';
-import type { Extraction } from './extraction';
+import type { Extraction, Step } from './extraction';
 import { keyOf } from './lexicon';
 import { NameMatcher, type TextMatch } from './matcher';
 import { readOverrides } from './overrides';
+import type { ScanHelper } from './part';
 import { resolve, toMention, type Cluster } from './resolve';
 import { finish, scan, scanInSteps } from './scan';
 import type { Entity, EntityCard, EntityOverrides, Mention } from './types';
@@ -109,16 +110,21 @@ export class EntityIndex {
     return finish(EntityIndex.#steps(sources, overrides, extraction));
   }
 
-  /** The same as {@link build}, awaiting `pause()` every few hundred paragraphs so a shared thread stays responsive. */
+  /**
+   * The same as {@link build}, awaiting `pause()` every few hundred paragraphs so a shared thread stays responsive;
+   * with a `helper` (another thread), the extraction reads part of the sources there.
+   */
   static async buildInSteps(
     sources: Source[],
     overrides: EntityOverrides | unknown,
     pause: () => Promise<void>,
     extraction?: Extraction,
+    helper?: ScanHelper,
   ): Promise<EntityIndex> {
-    const steps = EntityIndex.#steps(sources, overrides, extraction);
+    const steps = EntityIndex.#steps(sources, overrides, extraction, helper);
     let r = steps.next();
     while (!r.done) {
+      if (r.value) await r.value;
       await pause();
       r = steps.next();
     }
@@ -133,8 +139,9 @@ export class EntityIndex {
     sources: Source[],
     overrides: EntityOverrides | unknown,
     extraction?: Extraction,
-  ): Generator<void, EntityIndex> {
-    const scanned = yield* extraction ? extraction.update(sources) : scanInSteps(sources);
+    helper?: ScanHelper,
+  ): Generator<Step, EntityIndex> {
+    const scanned = yield* extraction ? extraction.update(sources, undefined, helper) : scanInSteps(sources);
     return yield* EntityIndex.#fromScan(sources, overrides, scanned);
   }
 
@@ -156,6 +163,8 @@ export class EntityIndex {
       entities[i] = toEntity(clusters[i]!, bySource, order);
       clusters[i] = undefined;
     }
+    // The clusters are garbage now, before the matcher is made.
+    yield;
     const { overrides: ov, problems } =
       overrides === undefined ? { overrides: { entities: [] }, problems: [] } : readOverrides(overrides);
     for (const o of ov.entities) entities = applyOverride(entities, o, sources);

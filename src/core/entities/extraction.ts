@@ -8,15 +8,22 @@
 import type { Source } from '../corpus';
 import { keyOf } from './lexicon';
 import type { KeySet, WordStats } from './runs';
+import {
+  LOWER,
+  MEMBERSHIP_PIECE,
+  MID_CAPS,
+  PIECE,
+  partSource,
+  SETS,
+  STANDALONE,
+  type PartMembership,
+  type PartNames,
+  type PartStats,
+  type ScanHelper,
+} from './part';
 import { addWordStats, namesIn, paragraphs, rawStats, STEP, type Found, type ReadParagraph } from './scan';
 import { TokenPool, tokenize } from './tokens';
 import { ENTITY_TYPES } from './types';
-
-/** The statistics sets; a key of one is numbered `id * SETS + set` (a tagged id). */
-const LOWER = 0;
-const MID_CAPS = 1;
-const STANDALONE = 2;
-const SETS = 3;
 
 /** What one source keeps, as bytes. */
 interface SourceRecord {
@@ -209,7 +216,7 @@ const TYPE_SHIFT = OPTIONAL.length + 1;
  * start, type), name, strength, start (from the previous start), length, paragraph (from the previous) and the optional
  * strings. Key and URI are the source's, put back when read.
  */
-function putFound(list: Found[]): Uint8Array {
+export function putFound(list: Found[]): Uint8Array {
   const strings: string[] = [];
   const refs = new Map<string, number>();
   const ref = (s: string) => {
@@ -456,23 +463,26 @@ export class Extraction {
    * Brings the state to `sources` and returns every candidate (as a scan of them all gives), pausing (`yield`) every
    * few hundred paragraphs. The update works on copies and commits them after its last pause, so the state (and what
    * {@link bytes} saves) is never half updated; another update under way (a stepped build overtaken by a synchronous
-   * one) is left alone: this one then scans everything.
+   * one) is left alone: this one then scans everything. With a `helper` (another thread), the last of many sources to
+   * read afresh are read there meanwhile: the update then yields promises, for its driver to await before going on (a
+   * driver that does not is still given the same result: what the helper has not answered is read here).
    */
-  *update(sources: Source[], read?: ReadParagraph): Generator<void, Scanned> {
+  *update(sources: Source[], read?: ReadParagraph, helper?: ScanHelper): Generator<Step, Scanned> {
     if (this.#working) {
       const fresh = new Extraction();
-      return yield* fresh.update(sources, read);
+      return yield* fresh.update(sources, read, helper);
     }
     this.#read();
     const empty = this.#records.size === 0;
     this.#working = this.#counts.slice();
     try {
-      return yield* this.#update(sources, this.#working, read);
+      return yield* this.#update(sources, this.#working, read, helper);
     } catch (e) {
       // Saved records that do not read are no state to build on: once more from nothing (a failure then is real).
       if (empty) throw e;
     } finally {
       this.#working = undefined;
+      helper?.close();
     }
     this.#reset();
     return yield* this.update(sources, read);
@@ -488,7 +498,7 @@ export class Extraction {
     this.#stale.clear();
   }
 
-  *#update(sources: Source[], counts: number[], read?: ReadParagraph): Generator<void, Scanned> {
+  *#update(sources: Source[], counts: number[], read?: ReadParagraph, helper?: ScanHelper): Generator<Step, Scanned> {
     const pool = new TokenPool();
     read ??= (text, base) => tokenize(text, base, pool);
     const seenUpTo = this.#invalidations;
@@ -508,11 +518,31 @@ export class Extraction {
       records.delete(uri);
       changed = true;
     }
-    // Pass 1 over the sources without a record.
+    // Pass 1 over the sources without a record; the last of many are the helper's (their texts sent first).
+    const todo = sources.filter((s) => !records.has(s.uri));
+    const part = new Set(
+      helper && todo.length && todo.length >= helper.minimum
+        ? todo.slice(todo.length - Math.floor(todo.length * helper.share))
+        : [],
+    );
+    const shared = new Shared(this.#id.bind(this), part.size ? helper : undefined);
+    for (const s of part) shared.send(s);
     const fresh = new Map<Source, Uint8Array>();
     let i = 0;
-    for (const s of sources) {
-      if (records.has(s.uri)) continue;
+    for (const s of todo) {
+      if (part.has(s) && shared.helper) {
+        let got: PartStats | undefined;
+        yield shared.stats().then((r) => void (got = r));
+        if (got) {
+          for (const [source, ids] of shared.mergeStats(got, [...part])) {
+            for (const t of ids) touch(t, +1);
+            fresh.set(source, this.#slab.keep(putIds(ids)));
+          }
+          changed = true;
+          break;
+        }
+        shared.drop();
+      }
       const raw = rawStats();
       for (const p of paragraphs([s], read)) {
         if (++i % STEP === 0) yield;
@@ -523,6 +553,7 @@ export class Extraction {
       fresh.set(s, this.#slab.keep(putIds(ids)));
       changed = true;
     }
+    const names = shared.helper && shared.names(this.#keys, counts);
     yield;
     // Sources that looked up a key whose membership flipped find something else now: they are read again.
     const flipped = new Set<number>();
@@ -552,7 +583,26 @@ export class Extraction {
     });
     const stats: WordStats = { lower: view(LOWER), midCaps: view(MID_CAPS), standalone: view(STANDALONE) };
     const scanned = new Map<string, Found[]>();
+    let merged = false;
     for (const [s, statBytes] of again) {
+      if (part.has(s) && names && !merged) {
+        let got: PartNames | undefined;
+        yield names.then((r) => void (got = r));
+        merged = true;
+        if (got) {
+          for (const [source, looked, bytes] of shared.mergeNames(got, [...part])) {
+            const found = readFound(bytes, source);
+            records.set(source.uri, {
+              stats: again.get(source)!,
+              lookups: this.#slab.keep(putIds(looked)),
+              found: this.#slab.keep(bytes),
+            });
+            scanned.set(source.uri, found);
+          }
+        }
+        shared.drop();
+      }
+      if (scanned.has(s.uri)) continue;
       stamp++;
       eachId(statBytes, (t) => own.set(t, stamp));
       lookups = [];
@@ -568,6 +618,9 @@ export class Extraction {
       });
       scanned.set(s.uri, out);
     }
+    // The helper's memory is given back before the candidates are put together (its thread is ended and waited for).
+    const ended = shared.drop();
+    if (ended) yield ended;
     const found: Found[] = [];
     for (const s of sources)
       for (const f of scanned.get(s.uri) ?? readFound(records.get(s.uri)!.found, s)) found.push(f);
@@ -578,5 +631,136 @@ export class Extraction {
     this.lastRead = again.size;
     if (changed || again.size) this.#saved = undefined;
     return { found, stats: this.#membership(counts) };
+  }
+}
+
+/** A step of {@link Extraction.update}: a pause, or a promise its driver awaits before going on. */
+export type Step = Promise<void> | void;
+
+/**
+ * The helper's side of an update: its local key ids mapped to the extraction's (`id` numbers a key, as the update
+ * would when it meets it), each in the order a single reader would have met them.
+ */
+class Shared {
+  /** Global id of each local id met so far (-1: not yet numbered). */
+  #global: number[] = [];
+  #keys: string[] = [];
+  /** Unset once the helper is dropped (failed, or done). */
+  helper: ScanHelper | undefined;
+
+  constructor(
+    readonly id: (key: string) => number,
+    helper: ScanHelper | undefined,
+  ) {
+    this.helper = helper;
+  }
+
+  /** Sends a source (texts go in batches, so the helper starts on the first while the rest are read here). */
+  #batch: Source[] = [];
+  send(s: Source): void {
+    this.#batch.push(s);
+    if (this.#batch.length >= PIECE) this.#flush();
+  }
+
+  #flush(): void {
+    if (this.#batch.length) this.helper?.add(this.#batch.map(partSource));
+    this.#batch = [];
+  }
+
+  stats(): Promise<PartStats | undefined> {
+    this.#flush();
+    return this.helper!.stats().catch(() => undefined);
+  }
+
+  drop(): Promise<void> | undefined {
+    const ended = this.helper?.close();
+    this.helper = undefined;
+    return ended ?? undefined;
+  }
+
+  #learn(keys: string[]): void {
+    for (const k of keys) {
+      this.#keys.push(k);
+      this.#global.push(-1);
+    }
+  }
+
+  /** Tagged global id of tagged local id `t`, numbering its key if this is the first time it is met. */
+  #map(t: number): number {
+    const local = Math.floor(t / SETS);
+    let g = this.#global[local];
+    if (g === undefined) throw new Error('scan part: unknown key');
+    if (g < 0) this.#global[local] = g = this.id(this.#keys[local]);
+    return g * SETS + (t % SETS);
+  }
+
+  /** Each source's tagged ids (ascending), the sources in order. */
+  *mergeStats(r: PartStats, sources: Source[]): Generator<[Source, number[]]> {
+    if (r.ids.length !== sources.length) throw new Error('scan part: sources out of step');
+    this.#learn(r.keys);
+    for (let i = 0; i < sources.length; i++) {
+      const ids: number[] = [];
+      for (const t of r.ids[i]) ids.push(this.#map(t));
+      yield [sources[i], ids.sort((a, b) => a - b)];
+    }
+  }
+
+  /** Starts pass 2 there, with the statistics as `counts` (by tagged id of `keys`) now have them. */
+  names(keys: string[], counts: number[]): Promise<PartNames | undefined> {
+    const bitsOf = (g: number) =>
+      (counts[g * SETS + LOWER] > 0 ? 1 << LOWER : 0) |
+      (counts[g * SETS + MID_CAPS] > 0 ? 1 << MID_CAPS : 0) |
+      (counts[g * SETS + STANDALONE] > 0 ? 1 << STANDALONE : 0);
+    // Plain arrays and small pieces: no large blocks made and freed here (see PIECE).
+    const known = new Array<boolean>(keys.length).fill(false);
+    const bits: number[] = [];
+    this.#global.forEach((g, local) => {
+      if (g < 0) g = this.#global[local] = this.id(this.#keys[local]);
+      known[g] = true;
+      bits.push(bitsOf(g));
+    });
+    const more: Array<[string, number, number]> = [];
+    for (let g = 0; g < keys.length; g++) {
+      const b = known[g] ? 0 : bitsOf(g);
+      if (b) more.push([keys[g], b, g]);
+    }
+    const total = this.#keys.length + more.length;
+    const pieces: PartMembership[] = [];
+    const none = new Uint8Array(0);
+    for (let from = 0; from < bits.length; from += MEMBERSHIP_PIECE)
+      pieces.push({
+        total,
+        from,
+        bits: Uint8Array.from(bits.slice(from, from + MEMBERSHIP_PIECE)),
+        keys: [],
+        keyBits: none,
+      });
+    for (let i = 0; i < more.length; i += MEMBERSHIP_PIECE) {
+      const piece = more.slice(i, i + MEMBERSHIP_PIECE);
+      pieces.push({
+        total,
+        from: 0,
+        bits: none,
+        keys: piece.map(([k]) => k),
+        keyBits: Uint8Array.from(piece, ([, b]) => b),
+      });
+    }
+    for (const [k, , g] of more) {
+      this.#keys.push(k);
+      this.#global.push(g);
+    }
+    return this.helper!.names(pieces).catch(() => undefined);
+  }
+
+  /** Each source's looked-up ids (ascending) and candidates as kept, the sources in order. */
+  *mergeNames(r: PartNames, sources: Source[]): Generator<[Source, number[], Uint8Array]> {
+    if (r.lookups.length !== sources.length || r.found.length !== sources.length)
+      throw new Error('scan part: sources out of step');
+    this.#learn(r.keys);
+    for (let i = 0; i < sources.length; i++) {
+      const ids: number[] = [];
+      for (const t of r.lookups[i]) ids.push(this.#map(t));
+      yield [sources[i], ids.sort((a, b) => a - b), r.found[i]];
+    }
   }
 }

@@ -197,7 +197,7 @@ export function scan(sources: Source[], read?: ReadParagraph): { found: Found[];
 }
 
 /** Runs `steps` to their end without pausing, for hosts that never pause; their result. */
-export function finish<T>(steps: Generator<void, T>): T {
+export function finish<T>(steps: Generator<unknown, T>): T {
   let r = steps.next();
   while (!r.done) r = steps.next();
   return r.value;
