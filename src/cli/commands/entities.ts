@@ -18,8 +18,8 @@ import { WorkerScanHelper } from '../../node/scanHelper';
 import { Collections } from '../memory';
 import { paint, printJson, printJsonList, truncate, type Output } from '../output';
 
-/** Whether a core is idle: the load average (the last minute) leaves one free. */
-const spareCore = () => os.loadavg()[0] <= os.availableParallelism() - 1;
+/** Whether the machine has a second core for a worker thread. */
+const secondCore = () => os.availableParallelism() > 1;
 
 /** From this many sources on, garbage is collected between the steps of {@link loadIndex}. */
 const LARGE = 1000;
@@ -47,9 +47,8 @@ async function loadIndex(ctx: CliContext): Promise<{ desk: BriefingDesk; index: 
   const gc = desk.library.sources.length >= LARGE ? Collections.start(GROWTH) : undefined;
   if (!gc || desk.library.entitiesIfReady) return { desk, index: await desk.entities() };
   gc.now();
-  // Both cores: a worker thread reads half of the sources when they are all to be read (see WorkerScanHelper), if a
-  // core is idle (on a busy machine a second thread only adds work: its own collections and the merge).
-  const helper = new WorkerScanHelper({ share: spareCore() ? 0.5 : 0 });
+  // Both cores: a worker thread reads half of the sources when they are all to be read (see WorkerScanHelper).
+  const helper = new WorkerScanHelper({ share: secondCore() ? 0.5 : 0 });
   // Once a worker is done (the entities are made from the candidates: the peak), collections at less growth that hand
   // pages back: the worker's memory comes on top of the rest while it reads, and the C library keeps some of it after.
   const late = () => helper.started && helper.closed;
