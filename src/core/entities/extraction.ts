@@ -6,7 +6,6 @@
 // flipped: every other source would find exactly what it found before. Everything is kept as bytes (variable-length
 // integers), saved with the index as they are, and read only when an update needs them.
 import type { Source } from '../corpus';
-import { keyOf } from './lexicon';
 import type { KeySet, WordStats } from './runs';
 import {
   LOWER,
@@ -16,6 +15,7 @@ import {
   partSource,
   SETS,
   STANDALONE,
+  taggedStatIds,
   type PartMembership,
   type PartNames,
   type PartStats,
@@ -434,18 +434,7 @@ export class Extraction {
 
   /** Tagged ids (ascending, distinct) of the keys a source's spellings fold to. */
   #statIds(raw: ReturnType<typeof rawStats>): number[] {
-    const out = new Set<number>();
-    const add = (set: Set<string>, which: number) => {
-      for (const w of set) {
-        let id = this.#folded.get(w);
-        if (id === undefined) this.#folded.set(w, (id = this.#id(keyOf(w))));
-        out.add(id * SETS + which);
-      }
-    };
-    add(raw.lower, LOWER);
-    add(raw.midCaps, MID_CAPS);
-    add(raw.standalone, STANDALONE);
-    return [...out].sort((a, b) => a - b);
+    return [...taggedStatIds(raw, this.#folded, (key) => this.#id(key))].sort((a, b) => a - b);
   }
 
   /** The corpus-wide statistics as the counts say (for resolve, after the update). */

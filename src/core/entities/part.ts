@@ -13,6 +13,29 @@ export const MID_CAPS = 1;
 export const STANDALONE = 2;
 export const SETS = 3;
 
+/**
+ * The tagged ids (`id * SETS + set`) of the keys a source's spellings fold to, each spelling folded once (`folded`
+ * remembers it; `idOf` numbers a key the first time it is met).
+ */
+export function taggedStatIds(
+  raw: ReturnType<typeof rawStats>,
+  folded: Map<string, number>,
+  idOf: (key: string) => number,
+): Set<number> {
+  const out = new Set<number>();
+  const add = (set: Set<string>, which: number) => {
+    for (const w of set) {
+      let id = folded.get(w);
+      if (id === undefined) folded.set(w, (id = idOf(keyOf(w))));
+      out.add(id * SETS + which);
+    }
+  };
+  add(raw.lower, LOWER);
+  add(raw.midCaps, MID_CAPS);
+  add(raw.standalone, STANDALONE);
+  return out;
+}
+
 /** What the other side reads of a source: its names, text and paragraphs (`spans`: n, start, end per paragraph). */
 export interface PartSource {
   key: string;
@@ -128,19 +151,8 @@ export class ScanPart {
       const s = asSource(p);
       const raw = rawStats();
       for (const para of paragraphs([s], this.#read)) addWordStats(raw, para.tokens);
-      const out = new Set<number>();
-      const add = (set: Set<string>, which: number) => {
-        for (const w of set) {
-          let id = this.#folded.get(w);
-          if (id === undefined) this.#folded.set(w, (id = this.#id(keyOf(w))));
-          out.add(id * SETS + which);
-        }
-      };
-      add(raw.lower, LOWER);
-      add(raw.midCaps, MID_CAPS);
-      add(raw.standalone, STANDALONE);
       this.#sources.push(s);
-      this.#own.push([...out]);
+      this.#own.push([...taggedStatIds(raw, this.#folded, (key) => this.#id(key))]);
     }
   }
 
