@@ -489,6 +489,20 @@ describe('cache: the file on disk', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
+  it('saving again after a warm start reads no source text (the saved fingerprints are kept), and the file is the same', async () => {
+    const store = new StampedStore(files(12));
+    const cache = new MemoryCache();
+    await open(store, cache);
+    const saved = cache.bytes!;
+    const warm = await open(store, cache);
+    await warm.saveIndex();
+    const decoded = warm.library.sources.filter((s) => savedTextOf(s)?.decoded !== false).map((s) => s.key);
+    assert.deepStrictEqual(decoded, [], 'no text decoded by the save');
+    const body = (b: Uint8Array) => parts(b).body;
+    const bodyText = (b: Uint8Array) => new TextDecoder().decode(body(b)).replace(/"savedAt":\d+/, '');
+    assert.strictEqual(bodyText(cache.bytes!), bodyText(saved), 'the same index, save time aside');
+  });
+
   it('a save that fails midway replaces nothing, leaves no temp file, and the next start reuses the old file', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'briefing-cache-'));
     const disk = new FsCacheStore(path.join(dir, 'index.bdcache'));

@@ -29,6 +29,11 @@ let keptChars = 0;
 /** One saved text: its bytes' place, and its length in UTF-16 code units (known without decoding). */
 export class SavedText {
   #value: string | undefined;
+  /**
+   * The word index's fingerprint of this text, once known (saved with it, or taken since): the text never changes, so
+   * a save need not decode it to fingerprint it again.
+   */
+  fingerprint: string | undefined = undefined;
 
   constructor(
     readonly from: ByteSource,
@@ -66,6 +71,18 @@ export class SavedText {
     const text = decoder.decode(this.from.read(this.at, this.bytes));
     if (text.length !== this.chars) throw new Error('a saved source text could not be read back (damaged index file)');
     return text;
+  }
+
+  /**
+   * The text between `from` and `to` (UTF-16 offsets, clamped to the text). An ASCII text (as many bytes as characters)
+   * not decoded now reads only those bytes: a few hundred characters around a mention do not decode a whole article,
+   * nor push the texts used last out of those kept.
+   */
+  slice(from: number, to: number): string {
+    const a = Math.max(0, Math.min(from, this.chars));
+    const b = Math.max(a, Math.min(to, this.chars));
+    if (this.#value !== undefined || this.bytes !== this.chars) return this.value().slice(a, b);
+    return decoder.decode(this.from.read(this.at + a, b - a));
   }
 
   /** Whether the text is decoded and kept now. */
@@ -107,6 +124,13 @@ export function savedTextOf(obj: object): SavedText | undefined {
  */
 export function textIdentity(obj: WithText): SavedText | string {
   return savedTextOf(obj) ?? obj.text;
+}
+
+/** `obj.text` between `from` and `to` (clamped), read from a saved text without decoding all of it where it can be. */
+export function textSlice(obj: WithText, from: number, to: number): string {
+  const saved = savedTextOf(obj);
+  if (saved) return saved.slice(from, to);
+  return obj.text.slice(Math.max(0, from), Math.max(0, to));
 }
 
 /** Whether `a` and `b` have the same text, reading neither when both are the same saved text. */

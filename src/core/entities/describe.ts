@@ -1,6 +1,6 @@
 // One-line descriptions taken from the sources: an appositive after the name (`Masood Khan, former
 // ambassador of Pakistan to the United States,`), one before it, a defining sentence, else the title used.
-import type { Source } from '../corpus';
+import { textSlice, type Source } from '../corpus';
 import { HONORIFICS, TITLE_HEADS, keyOf } from './lexicon';
 import type { Cluster } from './resolve';
 
@@ -67,6 +67,16 @@ function defining(text: string, start: number, end: number): string | null {
   return m ? clip(m[1]) : null;
 }
 
+/** What `after`, `before` and `defining` read of a source around a name: at most 120 characters before it, 260 after. */
+const BEFORE = 120;
+const AFTER = 260;
+
+/** The source text around a mention (`text`, which starts at offset `at` of the source's text). */
+function around(s: Source, f: { start: number; end: number }): { text: string; at: number } {
+  const at = Math.max(0, f.start - BEFORE);
+  return { text: textSlice(s, at, f.end + AFTER), at };
+}
+
 /** The description of a cluster, from its mentions in `sources`. */
 export function describe(c: Cluster, sources: Map<string, Source>): string | null {
   const person = c.type === 'person';
@@ -74,15 +84,18 @@ export function describe(c: Cluster, sources: Map<string, Source>): string | nul
   for (const f of ordered) {
     const s = sources.get(f.key);
     if (!s) continue;
+    const { text, at } = around(s, f);
     const d =
-      after(s.text, f.end, person) ??
-      (person && f.name.includes(' ') && s.text[f.end] === ',' ? before(s.text, f.start) : null);
+      after(text, f.end - at, person) ??
+      (person && f.name.includes(' ') && text[f.end - at] === ',' ? before(text, f.start - at) : null);
     if (d) return d;
   }
   if (!person) {
     for (const f of c.found) {
       const s = sources.get(f.key);
-      const d = s && defining(s.text, f.start, f.end);
+      if (!s) continue;
+      const { text, at } = around(s, f);
+      const d = defining(text, f.start - at, f.end - at);
       if (d) return d;
     }
     return null;

@@ -1,5 +1,5 @@
 // The word index to and from plain data; sources whose text changed since are re-indexed, not trusted.
-import { textIdentity, type SavedText } from '../corpus/savedText';
+import { savedTextOf, textIdentity, type SavedText } from '../corpus/savedText';
 import type { Source } from '../corpus/types';
 import type { PassageRegistry } from './registry';
 import type { PackedPostings, SerializedSearchIndex, SerializedSource } from './types';
@@ -68,7 +68,7 @@ export function encode(registry: PassageRegistry, words: WordIndex, packed = fal
       uri: e.source.uri,
       key: e.source.key,
       title: e.source.title,
-      fingerprint: fingerprint(e.source.text),
+      fingerprint: savedTextOf(e.source)?.fingerprint ?? fingerprint(e.source.text),
       paragraphs: e.count,
     };
   });
@@ -182,6 +182,9 @@ export function decode(
   for (const saved of data.sources) {
     const now = given.get(saved.uri);
     if (now && !taken.has(saved.uri) && matches(saved, now, written)) {
+      // The saved fingerprint is this text's (saved from it, or just compared with it): the next save reuses it.
+      const text = savedTextOf(now);
+      if (text) text.fingerprint ??= saved.fingerprint;
       const e = registry.add(now);
       if (!passageId && (e.sid !== taken.size || e.first !== passages)) renumber();
       taken.add(saved.uri);
