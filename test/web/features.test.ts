@@ -265,6 +265,8 @@ describe('Briefing Desk in the web worker extension host', function () {
     assert.strictEqual(source.title, 'Harbour pilots strike over night shifts');
     assert.strictEqual(await firstHitKey(a, 'pilots night shifts'), source.key);
     await vscode.workspace.fs.delete(saved);
+    // The next test counts the sources: the deletion has reached the index first.
+    await waitFor('the deleted page to leave the index', () => (corpus(a).byUri(saved.toString()) ? undefined : true));
   });
 
   it('Add Source from URL says why a page without cross-origin permission cannot be added, and what to do', async () => {
