@@ -598,14 +598,6 @@ class Streamed {
   constructor(readonly pieces: () => Iterable<string>) {}
 }
 
-/** `items`, each mapped, as a JSON array written element by element. */
-function streamedArray<T>(items: readonly T[], map: (item: T, i: number) => unknown): Streamed {
-  return new Streamed(function* () {
-    for (let i = 0; i < items.length; i++) yield (i ? ',' : '[') + (JSON.stringify(map(items[i], i)) ?? 'null');
-    yield items.length ? ']' : '[]';
-  });
-}
-
 /** `JSON.stringify(obj)` in pieces: a `Streamed` value writes its own pieces, so no string of the whole is made. */
 function* jsonPieces(obj: Record<string, unknown>): Generator<string> {
   let sep = '{';
@@ -932,7 +924,7 @@ function slimEntities(e: SavedEntities, unsliced: ReadonlySet<Mention>, table: T
     return list.length;
   };
   // Mentions go to the table as the entities are written; the sources and extras they gathered are written after.
-  const entities = streamedArray(e.entities, (en) => ({
+  const entities = column(e.entities, (en) => ({
     ...en,
     mentions: put(en.mentions),
     ...(en.demonymMentions ? { demonymMentions: put(en.demonymMentions) } : {}),
