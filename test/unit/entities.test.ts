@@ -2,6 +2,7 @@
 import * as assert from 'assert';
 import { EntityIndex, type Entity } from '../../src/core/entities';
 import { corpusOf, seedCorpus } from './helpers/corpus';
+import { wordCount } from '../../src/core/entities/resolve';
 import { loadFixture, score, type Score } from './helpers/entityScore';
 
 const seeds = seedCorpus().sources;
@@ -253,5 +254,18 @@ describe('briefing-entities.json overrides', () => {
     assert.ok(idx.find('Masood Khan'));
     assert.strictEqual(EntityIndex.build(seeds, '{not json').problems.length, 1);
     assert.strictEqual(EntityIndex.build(seeds, { other: 1 }).problems.length, 1);
+  });
+});
+
+describe('entities: counting the words of a name', () => {
+  it('counts as splitting at runs of white space does, for any mix of spaces, letters and marks', () => {
+    const parts = ['a', 'Ana', ' ', '  ', '\t', '\n', '\u00a0', '\u2009', '\u3000', '-', 'é', '😀', '\ud800', ''];
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31);
+    for (let i = 0; i < 5000; i++) {
+      let s = '';
+      for (let j = next() % 8; j > 0; j--) s += parts[next() % parts.length];
+      assert.strictEqual(wordCount(s), s.split(/\s+/).length, JSON.stringify(s));
+    }
   });
 });

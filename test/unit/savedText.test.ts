@@ -1,5 +1,6 @@
 // Saved texts: decoded when used, the texts used last kept, the rest let go and decoded again when used again.
 import * as assert from 'assert';
+import { forEachText, savedTextOf, useSavedText } from '../../src/core/corpus/savedText';
 import { KEPT_CHARS, SavedText, bytesSourceFor } from './helpers/savedTexts';
 
 describe('saved texts: decoded on use, the last used kept', () => {
@@ -55,5 +56,54 @@ describe('saved texts: a part of a text', () => {
     assert.strictEqual(other.slice(3, 20), texts[1].slice(3, 20));
     assert.strictEqual(other.slice(16, 19), '😀 ');
     assert.ok(other.decoded);
+  });
+});
+
+describe('saved texts: a pass in order', () => {
+  it('reads texts that follow one another in one go, gives each exactly, and keeps none decoded', () => {
+    const texts = ['First report.', 'Zürich “notes”, 😀.', 'Third, plain.', 'Fourth.', 'Fifth: the last.'];
+    const { source, places } = bytesSourceFor(texts);
+    const reads: Array<[number, number]> = [];
+    const counting = { read: (at: number, length: number) => (reads.push([at, length]), source.read(at, length)) };
+    const other = bytesSourceFor(['Elsewhere.']);
+    const objs = texts.map((_, i) => {
+      const o = { n: i, text: '' };
+      useSavedText(o, new SavedText(counting, places[i].at, places[i].bytes, texts[i].length));
+      return o;
+    });
+    // One text decoded before the pass (read on its own, kept), one from another file, one that is a plain string.
+    const decoded = savedTextOf(objs[3])!;
+    decoded.value();
+    reads.length = 0;
+    const elsewhere = { n: 5, text: '' };
+    useSavedText(elsewhere, new SavedText(other.source, 0, other.places[0].bytes, 'Elsewhere.'.length));
+    const plain = { n: 6, text: 'A plain string.' };
+    const seen: Array<[string, number]> = [];
+    forEachText([...objs, elsewhere, plain], (text, o) => seen.push([text, o.n]));
+    assert.deepStrictEqual(
+      seen,
+      [...texts, 'Elsewhere.', 'A plain string.'].map((t, i) => [t, i]),
+    );
+    // Texts 0-2 in one read; 3 was decoded (no read); 4 on its own (it does not follow a text read with it).
+    assert.deepStrictEqual(reads, [
+      [places[0].at, places[3].at - places[0].at],
+      [places[4].at, places[4].bytes],
+    ]);
+    assert.deepStrictEqual(
+      objs.map((o) => savedTextOf(o)!.decoded),
+      [false, false, false, true, false],
+      'the pass keeps no text decoded',
+    );
+  });
+
+  it('throws on a saved text that no longer reads back to its length, as a single read does', () => {
+    const { source, places } = bytesSourceFor(['Intact text.', 'Damaged']);
+    const objs = places.map((p, i) => {
+      const o = { text: '' };
+      useSavedText(o, new SavedText(source, p.at, p.bytes, i === 1 ? 99 : 'Intact text.'.length));
+      return o;
+    });
+    assert.throws(() => forEachText(objs, () => undefined), /damaged index file/);
+    assert.throws(() => objs[1].text, /damaged index file/);
   });
 });

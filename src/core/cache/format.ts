@@ -16,6 +16,7 @@ import type { Paragraph, SourceWarning } from '../corpus/types';
 import { baseKeyOf, rememberBaseKey } from '../corpus/keys';
 import { ownString } from '../text/own';
 import {
+  forEachText,
   isSavedSlice,
   SavedParagraph,
   SavedText,
@@ -281,13 +282,13 @@ function unsliced(e: SavedEntities, snapshot: Pick<IndexSnapshot, 'sources'>): S
     }
   }
   const out = new Set<Mention>();
-  for (const s of snapshot.sources) {
-    const ms = bySource.get(s.uri);
-    if (!ms) continue;
-    bySource.delete(s.uri);
-    const whole = savedTextOf(s.parsed)?.peek() ?? s.parsed.text;
-    for (const m of ms) if (putText(undefined, whole, m.start, m.end, m.text)) out.add(m);
-  }
+  // Each source with mentions (the first with its URI), its text read in one pass.
+  const read = new Map<string, ParsedSource>();
+  for (const s of snapshot.sources) if (bySource.has(s.uri) && !read.has(s.uri)) read.set(s.uri, s.parsed);
+  forEachText([...read.values()], (whole, p) => {
+    for (const m of bySource.get(p.uri)!) if (putText(undefined, whole, m.start, m.end, m.text)) out.add(m);
+    bySource.delete(p.uri);
+  });
   for (const ms of bySource.values()) for (const m of ms) out.add(m); // no such source: kept as they are
   return out;
 }
@@ -495,6 +496,9 @@ class BlockWriter {
   }
 }
 
+/** Saved texts copied with one read by {@link encodeIndex}, at most (bytes). */
+const COPY_RUN = 1 << 20;
+
 /**
  * The snapshot as bytes, in pieces of about a megabyte, produced as they are asked for (the store writes each before
  * asking for the next, so a save never holds the whole file). A piece is valid only until the next is asked for (its
@@ -505,23 +509,34 @@ export function* encodeIndex(snapshot: SnapshotToSave): Generator<Uint8Array> {
   // Padded so the body starts at a multiple of 8 (word-wise checksum without a copy).
   yield encoder.encode(line.padEnd(Math.ceil((line.length + 1) / 8) * 8 - 1, ' ') + '\n');
   const out = new BlockWriter();
-  // The texts, in the sources' order. A text restored from the saved index and never read since is copied as the
+  // The texts, in the sources' order. A text that is still the one restored from the saved index is copied as the
   // bytes it was read from, without making a string of it.
   const places: TextPlace[] = [];
-  for (const s of snapshot.sources) {
-    const saved = savedTextOf(s.parsed);
-    const before = out.total;
-    let textChars: number;
-    if (saved && !saved.decoded) {
-      // A copy: the read may share memory with the next one, which may come while this piece is being written.
-      yield* out.bytes(saved.from.read(saved.at, saved.bytes, true));
-      textChars = saved.chars;
-    } else {
-      const text = s.parsed.text;
+  const { sources } = snapshot;
+  for (let i = 0; i < sources.length;) {
+    const saved = savedTextOf(sources[i].parsed);
+    if (!saved) {
+      const before = out.total;
+      const text = sources[i++].parsed.text;
       yield* out.text(text);
-      textChars = text.length;
+      places.push({ textBytes: out.total - before, textChars: text.length });
+      continue;
     }
-    places.push({ textBytes: out.total - before, textChars });
+    // Saved texts that follow one another in the file they were read from are copied with one read (up to a megabyte).
+    let end = saved.at + saved.bytes;
+    let j = i + 1;
+    for (; j < sources.length; j++) {
+      const next = savedTextOf(sources[j].parsed);
+      if (!next || next.from !== saved.from || next.at !== end || end + next.bytes - saved.at > COPY_RUN) break;
+      end += next.bytes;
+    }
+    for (let k = i; k < j; k++) {
+      const t = savedTextOf(sources[k].parsed)!;
+      places.push({ textBytes: t.bytes, textChars: t.chars });
+    }
+    // A copy: the read may share memory with the next one, which may come while this piece is being written.
+    yield* out.bytes(saved.from.read(saved.at, end - saved.at, true));
+    i = j;
   }
   const texts = out.total;
   const { search } = snapshot;

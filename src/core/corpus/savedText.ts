@@ -68,7 +68,12 @@ export class SavedText {
   /** The text, without keeping it (when it has not been decoded yet, the caller holds the only copy). */
   peek(): string {
     if (this.#value !== undefined) return this.#value;
-    const text = decoder.decode(this.from.read(this.at, this.bytes));
+    return this.decodedFrom(this.from.read(this.at, this.bytes));
+  }
+
+  /** The text, decoded from its `bytes` read elsewhere (throws as {@link value} does). */
+  decodedFrom(bytes: Uint8Array): string {
+    const text = decoder.decode(bytes);
     if (text.length !== this.chars) throw new Error('a saved source text could not be read back (damaged index file)');
     return text;
   }
@@ -131,6 +136,45 @@ export function textSlice(obj: WithText, from: number, to: number): string {
   const saved = savedTextOf(obj);
   if (saved) return saved.slice(from, to);
   return obj.text.slice(Math.max(0, from), Math.max(0, to));
+}
+
+/** Saved texts read together by {@link forEachText}, at most (bytes). */
+const RUN_BYTES = 1 << 20;
+
+/**
+ * Calls `each` with the text of every object in `objs`, in order, keeping none of them decoded. Saved texts not decoded
+ * now that lie one after the other in the same file are read together, up to a megabyte at a time: a pass over 10,000
+ * saved texts in their saved order makes about 40 reads instead of 10,000.
+ */
+export function forEachText<T extends WithText>(objs: readonly T[], each: (text: string, obj: T) => void): void {
+  for (let i = 0; i < objs.length;) {
+    const first = savedOf.get(objs[i]);
+    if (!first || first.decoded) {
+      each(first ? first.peek() : objs[i].text, objs[i]);
+      i++;
+      continue;
+    }
+    const run = [first];
+    let end = first.at + first.bytes;
+    for (let j = i + 1; j < objs.length; j++) {
+      const next = savedOf.get(objs[j]);
+      if (
+        !next ||
+        next.decoded ||
+        next.from !== first.from ||
+        next.at !== end ||
+        end + next.bytes - first.at > RUN_BYTES
+      )
+        break;
+      run.push(next);
+      end += next.bytes;
+    }
+    // Decoded before any `each` runs: the read may share memory with the next read, which `each` could make.
+    const bytes = first.from.read(first.at, end - first.at);
+    const texts = run.map((t) => t.decodedFrom(bytes.subarray(t.at - first.at, t.at - first.at + t.bytes)));
+    for (let k = 0; k < run.length; k++) each(texts[k], objs[i + k]);
+    i += run.length;
+  }
 }
 
 /** Whether `a` and `b` have the same text, reading neither when both are the same saved text. */

@@ -2,7 +2,7 @@
 // cards, and names found in a briefing for hovers.
 import type { Source } from '../corpus';
 import { buildCard, paragraphEntities, type ParagraphEntities } from './card';
-import { describe } from './describe';
+import { describe, readDescriptions } from './describe';
 import type { Extraction, Step } from './extraction';
 import { keyOf } from './lexicon';
 import { NameMatcher, type TextMatch } from './matcher';
@@ -50,7 +50,7 @@ function sortByPlace(list: Mention[], order: KeyOrder): Mention[] {
   return list.sort((a, b) => order.get(a.key)!.rank - order.get(b.key)!.rank || a.start - b.start);
 }
 
-function toEntity(c: Cluster, sources: Map<string, Source>, order: KeyOrder): Entity {
+function toEntity(c: Cluster, fromText: string | null, order: KeyOrder): Entity {
   // One mention per place (source and start), the first found.
   const seen = new Set<number | string>();
   const place = (m: Mention) => {
@@ -69,7 +69,7 @@ function toEntity(c: Cluster, sources: Map<string, Source>, order: KeyOrder): En
   const name = canonicalName(c);
   const folded = new Set([keyOf(name)]);
   for (const f of forms) if (!folded.has(keyOf(f))) (folded.add(keyOf(f)), aliases.push(f));
-  const e: Entity = { id: '', name, type: c.type, aliases, description: describe(c, sources), mentions };
+  const e: Entity = { id: '', name, type: c.type, aliases, description: describe(c, fromText), mentions };
   if (c.demonyms.length) e.demonymMentions = sortByPlace(c.demonyms.map(toMention), order);
   if (c.ambiguous.length) e.ambiguous = c.ambiguous;
   return e;
@@ -154,13 +154,13 @@ export class EntityIndex {
     // Candidates live on only in their clusters, and each cluster only until it is an entity: over a large corpus they
     // are collected while entities are made, instead of all being held until the last one is.
     scanned.found = [];
-    const bySource = new Map(sources.map((s) => [s.key, s]));
     const order = keyOrder(sources);
     let entities = new Array<Entity>(clusters.length);
     yield;
+    const fromText = yield* readDescriptions(clusters, sources);
     for (let i = 0; i < clusters.length; i++) {
       if (i % CLUSTER_STEP === CLUSTER_STEP - 1) yield;
-      entities[i] = toEntity(clusters[i]!, bySource, order);
+      entities[i] = toEntity(clusters[i]!, fromText[i], order);
       clusters[i] = undefined;
     }
     // The clusters are garbage now, before the matcher is made.

@@ -32,7 +32,23 @@ export function nameKey(name: string): string {
 }
 
 const words = (s: string) => s.split(/\s+/);
-const lastWord = (s: string) => keyOf(words(s)[words(s).length - 1]);
+const lastWord = (s: string) => {
+  const w = words(s);
+  return keyOf(w[w.length - 1]);
+};
+
+/** `words(s).length`, without making the words: one more than the runs of white space (names are read many times). */
+export function wordCount(s: string): number {
+  let n = 1;
+  let space = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    const isSpace = c < 128 ? c === 32 || (c >= 9 && c <= 13) : /\s/.test(s[i]);
+    if (isSpace && !space) n++;
+    space = isSpace;
+  }
+  return n;
+}
 
 /** The mention a candidate makes. */
 export function toMention(f: Found): Mention {
@@ -67,7 +83,7 @@ export function resolve(found: Found[], stats: WordStats): Cluster[] {
       else demonyms.set(f.demonymOf, [f]);
     } else if (
       f.sentenceStart &&
-      words(f.name).length === 1 &&
+      wordCount(f.name) === 1 &&
       f.strength < 2 &&
       !/^[\p{Lu}\d&]+$/u.test(f.name) &&
       !stats.midCaps.has(keyOf(f.name))
@@ -76,7 +92,7 @@ export function resolve(found: Found[], stats: WordStats): Cluster[] {
     else rest.push(f);
   }
   // Surnames that stand alone somewhere mark untyped plain names as people (`José Antonio Kast` ... `Kast`).
-  const singles = new Set(rest.filter((f) => words(f.name).length === 1).map((f) => keyOf(f.name)));
+  const singles = new Set(rest.filter((f) => wordCount(f.name) === 1).map((f) => keyOf(f.name)));
   for (const f of rest) {
     const w = words(f.name);
     if (
@@ -99,7 +115,7 @@ export function resolve(found: Found[], stats: WordStats): Cluster[] {
   const byEnds = new Map<string, Cluster[]>();
   const ends = (w: string[]) => `${w[0]}|${w[w.length - 1]}`;
   for (const f of rest) {
-    if (f.type !== 'person' || words(f.name).length < 2) continue;
+    if (f.type !== 'person' || wordCount(f.name) < 2) continue;
     const w = words(keyOf(f.name));
     const bucket = byEnds.get(ends(w)) ?? [];
     let c = bucket.find((p) => {
@@ -112,7 +128,7 @@ export function resolve(found: Found[], stats: WordStats): Cluster[] {
       bucket.push(c);
       byEnds.set(ends(w), bucket);
     }
-    if (words(f.name).length > words(c.name).length) c.name = f.name;
+    if (wordCount(f.name) > wordCount(c.name)) c.name = f.name;
     c.found.push(f);
     if (f.title) c.titles.push(f.title);
   }
@@ -134,7 +150,7 @@ export function resolve(found: Found[], stats: WordStats): Cluster[] {
   for (const p of people) {
     const bySource = new Map<string, Found[]>();
     for (const m of p.found) {
-      if (words(m.name).length < 2) continue;
+      if (wordCount(m.name) < 2) continue;
       const list = bySource.get(m.key);
       if (list) list.push(m);
       else bySource.set(m.key, [m]);
@@ -143,12 +159,12 @@ export function resolve(found: Found[], stats: WordStats): Cluster[] {
   }
   const fullMentions = (p: Cluster, key: string) => fullIn.get(p)?.get(key) ?? [];
   for (const f of rest) {
-    if (words(f.name).length !== 1 || (f.type !== null && f.type !== 'person' && f.strength >= 2)) continue;
+    if (wordCount(f.name) !== 1 || (f.type !== null && f.type !== 'person' && f.strength >= 2)) continue;
     const k = keyOf(f.name);
     let cands = [...(bySurname.get(k) ?? [])].sort((a, b) => order.get(a)! - order.get(b)!);
     // Some people are referred to by their first name (`Tedros`): only within the source naming them in full.
     if (!cands.length && !f.title)
-      cands = (byFirst.get(k) ?? []).filter((p) => fullMentions(p, f.key).some((m) => words(m.name).length > 2));
+      cands = (byFirst.get(k) ?? []).filter((p) => fullMentions(p, f.key).some((m) => wordCount(m.name) > 2));
     if (!cands.length) {
       if (f.type === 'person') {
         const c = get(f.name, 'person');
@@ -198,7 +214,7 @@ export function resolve(found: Found[], stats: WordStats): Cluster[] {
       .join('');
   const long = [
     ...new Set(
-      rest.filter((f) => f.type !== 'person' && f.type !== 'place' && words(f.name).length > 1).map((f) => f.name),
+      rest.filter((f) => f.type !== 'person' && f.type !== 'place' && wordCount(f.name) > 1).map((f) => f.name),
     ),
   ];
   const byInitials = new Map<string, string[]>();
@@ -210,7 +226,7 @@ export function resolve(found: Found[], stats: WordStats): Cluster[] {
   }
   const pending = new Map<string, Found[]>();
   for (const f of rest) {
-    if (f.strength === -1 || (f.type === 'person' && words(f.name).length > 1)) continue;
+    if (f.strength === -1 || (f.type === 'person' && wordCount(f.name) > 1)) continue;
     const canonical = f.canonical ?? acronyms.get(keyOf(f.name)) ?? f.name;
     const k = nameKey(canonical);
     const list = pending.get(k);
@@ -226,7 +242,7 @@ export function resolve(found: Found[], stats: WordStats): Cluster[] {
     const canonical = group[0].canonical ?? acronyms.get(keyOf(group[0].name)) ?? group[0].name;
     if (type === null) {
       const mid = group.some((f) => !f.sentenceStart);
-      if (words(canonical).length > 1 && (mid || !stats.lower.has(keyOf(words(canonical)[0])))) type = 'organization';
+      if (wordCount(canonical) > 1 && (mid || !stats.lower.has(keyOf(words(canonical)[0])))) type = 'organization';
       else if (mid && group.length >= 2 && !stats.lower.has(keyOf(canonical))) type = 'organization';
       else continue;
     }
@@ -263,7 +279,7 @@ function mergeShortForms(clusters: Cluster[]): Cluster[] {
     if (c.type === 'person' || (c.type === 'place' && !weakPlace) || c.found.length === 0) continue;
     const k = keyOf(c.name);
     const longer = new Set(
-      [...(bySuffix.get(k) ?? []), ...(words(k).length === 1 ? (byFirstWord.get(k) ?? []) : [])].filter(
+      [...(bySuffix.get(k) ?? []), ...(wordCount(k) === 1 ? (byFirstWord.get(k) ?? []) : [])].filter(
         (o) => o !== c && !gone.has(o),
       ),
     );
