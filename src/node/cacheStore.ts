@@ -5,6 +5,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import type { IndexCacheStore, SavedIndexBytes } from '../core/cache';
+import type { ByteSource } from '../core/corpus';
 
 /** Reads of at most this many bytes share one buffer (the caller decodes or copies at once, see `ByteSource`). */
 const SHARED_READ = 1 << 20;
@@ -20,10 +21,19 @@ const unused = new FinalizationRegistry<fs.promises.FileHandle>((handle) => void
  * rename over the path leaves this file whole), and is closed when the object is collected.
  */
 function openedFile(handle: fs.promises.FileHandle, size: number): SavedIndexBytes {
-  const { fd } = handle;
+  const file: SavedIndexBytes = { size, ...fileBytes(handle.fd, size) };
+  unused.register(file, handle);
+  return file;
+}
+
+/**
+ * Positional reads of an open file (`fd`) of `size` bytes: `size` may be unknown to a thread given only the descriptor
+ * (a read past the end then fails as a short file does).
+ */
+export function fileBytes(fd: number, size = Infinity): ByteSource {
   const shared = Buffer.allocUnsafeSlow(Math.min(size, SHARED_READ));
-  const file: SavedIndexBytes = {
-    size,
+  return {
+    fd,
     read(at, length, own) {
       if (at < 0 || length < 0 || at + length > size) throw new RangeError('read outside the saved index');
       const into = !own && length <= shared.length ? shared : Buffer.allocUnsafeSlow(length);
@@ -35,8 +45,6 @@ function openedFile(handle: fs.promises.FileHandle, size: number): SavedIndexByt
       return into.subarray(0, length);
     },
   };
-  unused.register(file, handle);
-  return file;
 }
 
 /** One index file; a missing or unreadable file reads as none, and a failed write leaves the old file whole. */

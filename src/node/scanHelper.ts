@@ -39,6 +39,8 @@ interface Waiting {
 export class WorkerScanHelper implements ScanHelper {
   readonly minimum: number;
   readonly share: number;
+  /** A thread of this process: it reads saved texts from the open index file itself. */
+  readonly readsFiles = true;
   readonly #script: string;
   #worker: Worker | undefined;
   /** Why the worker cannot answer (it failed, exited or was closed). */

@@ -3,10 +3,12 @@
 // pieces of a few sources (small messages), then a message that says they are all sent.
 import { parentPort } from 'worker_threads';
 import { PIECE, putFound, ScanPart } from '../core/entities';
+import { fileBytes } from './cacheStore';
 import type { FromScanWorker, ToScanWorker } from './scanHelper';
 
 const port = parentPort!;
-const part = new ScanPart(putFound);
+// Saved texts are read from the saved index the main thread has open (by its descriptor), not sent decoded.
+const part = new ScanPart(putFound, (fd) => fileBytes(fd));
 const post = (m: FromScanWorker) => port.postMessage(m);
 
 port.on('message', (m: ToScanWorker) => {

@@ -6,7 +6,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { writeCorpus } from '../../bench/corpus';
-import { Corpus, parseSource, type Source } from '../../src/core/corpus';
+import { Corpus, parseSource, SavedText, savedTextOf, useSavedText, type Source } from '../../src/core/corpus';
 import {
   EntityIndex,
   Extraction,
@@ -19,6 +19,7 @@ import {
   type ScanHelper,
 } from '../../src/core/entities';
 import { PIECE } from '../../src/core/entities/part';
+import { fileBytes } from '../../src/node/cacheStore';
 import { WorkerScanHelper } from '../../src/node/scanHelper';
 
 function generated(n: number): Source[] {
@@ -185,6 +186,38 @@ describe('entity extraction shared with a helper', function () {
     assert.strictEqual(helper.answered, 2, 'both passes were read there');
     assert.deepStrictEqual(r.found, found);
     assert.deepStrictEqual(shared.bytes, bytes);
+  });
+
+  it('gives the same with the worker thread reading saved texts from the open file itself', async () => {
+    // The sources' texts as a saved index holds them: one after another in a file, read when used.
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'entities-saved-')), 'texts');
+    const encoded = sources.map((s) => Buffer.from(s.text, 'utf8'));
+    fs.writeFileSync(file, Buffer.concat(encoded));
+    const fd = fs.openSync(file, 'r');
+    try {
+      const reader = fileBytes(fd);
+      const savedBytes = bytes;
+      let at = 0;
+      const saved = sources.map((s, i) => {
+        const copy: Source = { ...s };
+        useSavedText(copy, new SavedText(reader, at, encoded[i].length, s.text.length));
+        at += encoded[i].length;
+        return copy;
+      });
+      const script = path.join(__dirname, '..', '..', 'src', 'node', 'scanWorker.js');
+      const helper = new WorkerScanHelper({ script, minimum: 10, share: 0.5 });
+      const shared = new Extraction();
+      const r = await drive(shared.update(saved, undefined, helper));
+      assert.strictEqual(helper.answered, 2, 'both passes were read there');
+      assert.deepStrictEqual(r.found, found);
+      assert.deepStrictEqual(shared.bytes, savedBytes);
+      // The worker's half was sent as places in the file: this thread decoded none of those texts.
+      const undecoded = saved.filter((s) => !savedTextOf(s)!.decoded).length;
+      assert.strictEqual(undecoded, 60, `${undecoded} of the helper's 60 texts undecoded here`);
+    } finally {
+      fs.closeSync(fd);
+      fs.rmSync(path.dirname(file), { recursive: true, force: true });
+    }
   });
 
   it('falls back to reading everything itself when the worker cannot start', async () => {

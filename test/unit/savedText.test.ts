@@ -1,6 +1,6 @@
 // Saved texts: decoded when used, the texts used last kept, the rest let go and decoded again when used again.
 import * as assert from 'assert';
-import { forEachText, savedTextOf, useSavedText } from '../../src/core/corpus/savedText';
+import { forEachText, readAhead, savedTextOf, useSavedText } from '../../src/core/corpus/savedText';
 import { KEPT_CHARS, SavedText, bytesSourceFor } from './helpers/savedTexts';
 
 describe('saved texts: decoded on use, the last used kept', () => {
@@ -105,5 +105,32 @@ describe('saved texts: a pass in order', () => {
     });
     assert.throws(() => forEachText(objs, () => undefined), /damaged index file/);
     assert.throws(() => objs[1].text, /damaged index file/);
+  });
+});
+
+describe('saved texts: reading ahead', () => {
+  it('reads the texts from one on in one go and keeps them, up to one the pass will not read', () => {
+    const texts = ['One.', 'Two “2”.', 'Three.', 'Four.', 'Five.'];
+    const { source, places } = bytesSourceFor(texts);
+    const reads: number[] = [];
+    const counting = { read: (at: number, length: number) => (reads.push(at), source.read(at, length)) };
+    const objs = texts.map((t, i) => {
+      const o = { n: i, text: '' };
+      useSavedText(o, new SavedText(counting, places[i].at, places[i].bytes, t.length));
+      return o;
+    });
+    readAhead(objs, 1, (o) => o.n === 4);
+    assert.deepStrictEqual(reads, [places[1].at], 'one read');
+    assert.deepStrictEqual(
+      objs.map((o) => savedTextOf(o)!.decoded),
+      [false, true, true, true, false],
+    );
+    assert.deepStrictEqual(
+      objs.map((o) => o.text),
+      texts,
+    );
+    assert.deepStrictEqual(reads, [places[1].at, places[0].at, places[4].at], 'the rest read when used');
+    readAhead(objs, 2);
+    assert.strictEqual(reads.length, 3, 'nothing to read ahead for a text kept');
   });
 });

@@ -11,6 +11,19 @@ export interface ByteSource {
    * decode or copy it at once. With `own`, the array is the caller's to keep.
    */
   read(at: number, length: number, own?: boolean): Uint8Array;
+  /**
+   * When the bytes are an open file's: its descriptor, by which another thread of this process reads the same bytes
+   * (while this source is in use, the file stays open).
+   */
+  readonly fd?: number;
+}
+
+/** A saved text as another thread of the process can read it: the open file's descriptor and the text's place in it. */
+export interface SavedTextRef {
+  fd: number;
+  at: number;
+  bytes: number;
+  chars: number;
 }
 
 const decoder = new TextDecoder('utf-8');
@@ -52,7 +65,12 @@ export class SavedText {
       kept.add(this); // used last
       return this.#value;
     }
-    const text = this.peek();
+    return this.keep(this.peek());
+  }
+
+  /** Keeps `text` (this text, decoded) as {@link value} does, letting go of those used longest ago beyond the bound. */
+  keep(text: string): string {
+    if (this.#value !== undefined) return this.value();
     this.#value = text;
     kept.add(this);
     keptChars += this.chars;
@@ -88,6 +106,12 @@ export class SavedText {
     const b = Math.max(a, Math.min(to, this.chars));
     if (this.#value !== undefined || this.bytes !== this.chars) return this.value().slice(a, b);
     return decoder.decode(this.from.read(this.at + a, b - a));
+  }
+
+  /** Where another thread of this process can read this text, when its bytes are an open file's. */
+  get ref(): SavedTextRef | undefined {
+    const { fd } = this.from;
+    return fd === undefined ? undefined : { fd, at: this.at, bytes: this.bytes, chars: this.chars };
   }
 
   /** Whether the text is decoded and kept now. */
@@ -154,27 +178,42 @@ export function forEachText<T extends WithText>(objs: readonly T[], each: (text:
       i++;
       continue;
     }
-    const run = [first];
-    let end = first.at + first.bytes;
-    for (let j = i + 1; j < objs.length; j++) {
-      const next = savedOf.get(objs[j]);
-      if (
-        !next ||
-        next.decoded ||
-        next.from !== first.from ||
-        next.at !== end ||
-        end + next.bytes - first.at > RUN_BYTES
-      )
-        break;
-      run.push(next);
-      end += next.bytes;
-    }
-    // Decoded before any `each` runs: the read may share memory with the next read, which `each` could make.
-    const bytes = first.from.read(first.at, end - first.at);
-    const texts = run.map((t) => t.decodedFrom(bytes.subarray(t.at - first.at, t.at - first.at + t.bytes)));
-    for (let k = 0; k < run.length; k++) each(texts[k], objs[i + k]);
-    i += run.length;
+    const texts = readRun(objs, i);
+    for (let k = 0; k < texts.length; k++) each(texts[k], objs[i + k]);
+    i += texts.length;
   }
+}
+
+/**
+ * The texts of the saved texts from `objs[from]` on (not decoded, one after the other in the same file, a megabyte at
+ * most), decoded from one read. `objs[from]` must have such a text.
+ */
+function readRun<T extends WithText>(objs: readonly T[], from: number, stop?: (obj: T) => boolean): string[] {
+  const first = savedOf.get(objs[from])!;
+  const run = [first];
+  let end = first.at + first.bytes;
+  for (let j = from + 1; j < objs.length; j++) {
+    if (stop?.(objs[j])) break;
+    const next = savedOf.get(objs[j]);
+    if (!next || next.decoded || next.from !== first.from || next.at !== end || end + next.bytes - first.at > RUN_BYTES)
+      break;
+    run.push(next);
+    end += next.bytes;
+  }
+  // Decoded before anything else reads: the read may share memory with the next read.
+  const bytes = first.from.read(first.at, end - first.at);
+  return run.map((t) => t.decodedFrom(bytes.subarray(t.at - first.at, t.at - first.at + t.bytes)));
+}
+
+/**
+ * For a pass that reads the texts of `objs` in order: when `objs[i]`'s text is a saved one not decoded now, it and the
+ * saved texts after it (up to one the pass will not read: `stop`) are read together (see {@link forEachText}) and kept
+ * as a use would keep them, so the pass reads the saved index a megabyte at a time rather than a text at a time.
+ */
+export function readAhead<T extends WithText>(objs: readonly T[], i: number, stop?: (obj: T) => boolean): void {
+  const first = savedOf.get(objs[i]);
+  if (!first || first.decoded) return;
+  readRun(objs, i, stop).forEach((text, k) => savedOf.get(objs[i + k])!.keep(text));
 }
 
 /** Whether `a` and `b` have the same text, reading neither when both are the same saved text. */

@@ -5,7 +5,7 @@
 // contributions, adds the new ones, and re-reads the new sources plus those that looked up a key whose membership
 // flipped: every other source would find exactly what it found before. Everything is kept as bytes (variable-length
 // integers), saved with the index as they are, and read only when an update needs them.
-import type { Source } from '../corpus';
+import { readAhead, type Source } from '../corpus';
 import type { KeySet, WordStats } from './runs';
 import {
   LOWER,
@@ -518,7 +518,8 @@ export class Extraction {
     for (const s of part) shared.send(s);
     const fresh = new Map<Source, Uint8Array>();
     let i = 0;
-    for (const s of todo) {
+    for (let n = 0; n < todo.length; n++) {
+      const s = todo[n];
       if (part.has(s) && shared.helper) {
         let got: PartStats | undefined;
         yield shared.stats().then((r) => void (got = r));
@@ -532,6 +533,8 @@ export class Extraction {
         }
         shared.drop();
       }
+      // Up to the helper's sources, while it reads them.
+      readAhead(todo, n, shared.helper && ((x) => part.has(x)));
       const raw = rawStats();
       for (const p of paragraphs([s], read)) {
         if (++i % STEP === 0) yield;
@@ -573,7 +576,10 @@ export class Extraction {
     const stats: WordStats = { lower: view(LOWER), midCaps: view(MID_CAPS), standalone: view(STANDALONE) };
     const scanned = new Map<string, Found[]>();
     let merged = false;
-    for (const [s, statBytes] of again) {
+    const order = [...again.keys()];
+    for (let n = 0; n < order.length; n++) {
+      const s = order[n];
+      const statBytes = again.get(s)!;
       if (part.has(s) && names && !merged) {
         let got: PartNames | undefined;
         yield names.then((r) => void (got = r));
@@ -592,6 +598,7 @@ export class Extraction {
         shared.drop();
       }
       if (scanned.has(s.uri)) continue;
+      readAhead(order, n, names && !merged ? (x) => part.has(x) : undefined);
       stamp++;
       eachId(statBytes, (t) => own.set(t, stamp));
       lookups = [];
@@ -652,7 +659,7 @@ class Shared {
   }
 
   #flush(): void {
-    if (this.#batch.length) this.helper?.add(this.#batch.map(partSource));
+    if (this.#batch.length) this.helper?.add(this.#batch.map((s) => partSource(s, this.helper?.readsFiles)));
     this.#batch = [];
   }
 

@@ -1,7 +1,16 @@
 // Part of an extraction read elsewhere (another thread): pass 1 and pass 2 of some sources, exchanged as plain data.
 // The other side numbers the keys it meets itself (local ids, tagged as the extraction tags them); the extraction maps
 // them to its own ids in the order a single reader would have met them, so the state it keeps is the same bytes.
-import type { Paragraph, Source } from '../corpus';
+import {
+  readAhead,
+  SavedText,
+  savedTextOf,
+  useSavedText,
+  type ByteSource,
+  type Paragraph,
+  type SavedTextRef,
+  type Source,
+} from '../corpus';
 import { keyOf } from './lexicon';
 import type { KeySet, WordStats } from './runs';
 import { addWordStats, namesIn, paragraphs, rawStats, type Found } from './scan';
@@ -36,12 +45,16 @@ export function taggedStatIds(
   return out;
 }
 
-/** What the other side reads of a source: its names, text and paragraphs (`spans`: n, start, end per paragraph). */
+/**
+ * What the other side reads of a source: its names, text and paragraphs (`spans`: n, start, end per paragraph). A text
+ * still the one in the saved index goes as its place in the open file (`saved`), for a side that reads files.
+ */
 export interface PartSource {
   key: string;
   uri: string;
   place: string | null;
-  text: string;
+  text?: string;
+  saved?: SavedTextRef;
   spans: number[];
 }
 
@@ -99,20 +112,34 @@ export interface ScanHelper {
   names(membership: PartMembership[]): Promise<PartNames>;
   /** The update is done with it (or gave up on it); the promise, if any, says when its resources are let go. */
   close(): Promise<void> | void;
+  /** Whether it reads saved texts from the open file itself (they are then sent as their place, not decoded here). */
+  readonly readsFiles?: boolean;
 }
 
-export function partSource(s: Source): PartSource {
+/** A source for the other side; with `byRef`, a saved text in an open file goes as its place in it. */
+export function partSource(s: Source, byRef = false): PartSource {
   const spans: number[] = [];
   for (const p of s.paragraphs) spans.push(p.n, p.start, p.end);
-  return { key: s.key, uri: s.uri, place: s.place, text: s.text, spans };
+  const saved = byRef ? savedTextOf(s)?.ref : undefined;
+  return saved
+    ? { key: s.key, uri: s.uri, place: s.place, saved, spans }
+    : { key: s.key, uri: s.uri, place: s.place, text: s.text, spans };
 }
 
-/** What pass 1 and 2 read of a source, as a source (namesIn reads key, uri, place, text and paragraph offsets). */
-function asSource(p: PartSource): Source {
+/**
+ * What pass 1 and 2 read of a source, as a source (namesIn reads key, uri, place, text and paragraph offsets); a saved
+ * text is read through `open` when first used.
+ */
+function asSource(p: PartSource, open?: (fd: number) => ByteSource): Source {
   const paras: Paragraph[] = [];
   for (let i = 0; i < p.spans.length; i += 3)
     paras.push({ n: p.spans[i], start: p.spans[i + 1], end: p.spans[i + 2] } as Paragraph);
-  return { key: p.key, uri: p.uri, place: p.place, text: p.text, paragraphs: paras } as Source;
+  if (p.text !== undefined)
+    return { key: p.key, uri: p.uri, place: p.place, text: p.text, paragraphs: paras } as Source;
+  if (!p.saved || !open) throw new Error('scan part: a source without its text');
+  const s = { key: p.key, uri: p.uri, place: p.place, paragraphs: paras } as unknown as Source;
+  useSavedText(s, new SavedText(open(p.saved.fd), p.saved.at, p.saved.bytes, p.saved.chars));
+  return s;
 }
 
 /**
@@ -132,8 +159,15 @@ export class ScanPart {
   readonly #pool = new TokenPool();
   readonly #read = (text: string, base: number) => tokenize(text, base, this.#pool);
 
-  constructor(encode: (found: Found[]) => Uint8Array) {
+  /** Reads saved texts by their open file's descriptor (one reader per file). */
+  readonly #open: ((fd: number) => ByteSource) | undefined;
+
+  constructor(encode: (found: Found[]) => Uint8Array, open?: (fd: number) => ByteSource) {
     this.#encode = encode;
+    if (open) {
+      const files = new Map<number, ByteSource>();
+      this.#open = (fd) => files.get(fd) ?? files.set(fd, open(fd)).get(fd)!;
+    }
   }
 
   #id(key: string): number {
@@ -147,8 +181,10 @@ export class ScanPart {
 
   /** Pass 1 over these sources (as `Extraction` numbers a source's statistics, but with local ids). */
   add(list: PartSource[]): void {
-    for (const p of list) {
-      const s = asSource(p);
+    const sources = list.map((p) => asSource(p, this.#open));
+    for (let i = 0; i < sources.length; i++) {
+      const s = sources[i];
+      readAhead(sources, i);
       const raw = rawStats();
       for (const para of paragraphs([s], this.#read)) addWordStats(raw, para.tokens);
       this.#sources.push(s);
@@ -236,6 +272,7 @@ export class ScanPart {
     const lookups: number[][] = [];
     const found: Uint8Array[] = [];
     for (let i = from; i < to; i++) {
+      readAhead(this.#sources, i);
       this.#stamp++;
       for (const t of this.#own[i]) this.#marks.own[t] = this.#stamp;
       this.#lookups = [];
