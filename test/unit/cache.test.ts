@@ -361,6 +361,14 @@ describe('cache: an index that cannot be trusted is rebuilt silently', () => {
       new DataView(c.buffer).setUint32(at + 16 * entries + 12, 1_000_000, true); // the first mention's end
       return resection(c, (h) => h);
     },
+    'right checksum, a mention whose extra fields put it past its text': (b) =>
+      rejson(b, (d) => {
+        (d.entities as Record<string, Record<string, unknown>>).mentionExtras['0'] = { end: 1_000_000 };
+      }),
+    'right checksum, a mention whose extra text is not a string': (b) =>
+      rejson(b, (d) => {
+        (d.entities as Record<string, Record<string, unknown>>).mentionExtras['1'] = { text: 7 };
+      }),
     'right checksum, a posting list out of order': (b) => {
       const c = new Uint8Array(b);
       const { at, entries, mentions } = paragraphTable(c);

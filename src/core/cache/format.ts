@@ -972,6 +972,39 @@ function readEntities(e: unknown, bytes: Uint8Array, sources: CachedSource[]): S
   const table = bytes; // the caller's own (see `decodeIndexFrom`)
   const view = new DataView(table.buffer, table.byteOffset, table.byteLength);
   const total = table.length / 16;
+  /**
+   * Checks every entity's mentions as {@link read} would read them, without making them: the counts add up to the
+   * table, each row names a saved source, and a mention without extra fields lies within its source's text (the few
+   * with extra fields are checked one by one).
+   */
+  const check = (): boolean => {
+    let n = 0;
+    for (const en of list) {
+      if (!isObject(en) || !isCount(en.mentions)) return false;
+      n += en.mentions;
+      if (en.demonymMentions !== undefined) {
+        if (!isCount(en.demonymMentions)) return false;
+        n += en.demonymMentions;
+      }
+    }
+    if (n !== total) return false;
+    const hasExtra = new Uint8Array(total);
+    for (const k of Object.keys(extras)) {
+      const i = Number(k);
+      if (!(Number.isInteger(i) && i >= 0 && i < total && String(i) === k)) return false;
+      hasExtra[i] = 1;
+    }
+    const chars = texts.map((t) => (t ? t.chars : -1));
+    const words = uint32s(table);
+    for (let i = 0; i < total; i++) {
+      const ref = words[4 * i];
+      if (ref >= refs.length) return false;
+      if (hasExtra[i]) {
+        if (!checkExtra(extras[i], words[4 * i + 2], words[4 * i + 3], chars[ref])) return false;
+      } else if (!(words[4 * i + 2] <= words[4 * i + 3] && words[4 * i + 3] <= chars[ref])) return false;
+    }
+    return true;
+  };
   /** Reads every entity's mentions: with `build`, into their lists; without, only checking them. */
   const read = (build: boolean): boolean => {
     let n = 0;
@@ -1039,7 +1072,7 @@ function readEntities(e: unknown, bytes: Uint8Array, sources: CachedSource[]): S
     }
     return n === total;
   };
-  if (!read(false)) return false;
+  if (!check()) return false;
   let built = false;
   return {
     overrides: e.overrides,
@@ -1049,6 +1082,28 @@ function readEntities(e: unknown, bytes: Uint8Array, sources: CachedSource[]): S
       return list as Entity[];
     },
   };
+}
+
+/**
+ * `bytes` (a multiple of 4 long) as little-endian 32-bit numbers: read in place when aligned on a little-endian machine
+ * (every machine Node and the browsers run on), else through a copy, byte by byte.
+ */
+function uint32s(bytes: Uint8Array): Uint32Array {
+  const words = bytes.length >> 2;
+  if (LITTLE_ENDIAN && bytes.byteOffset % 4 === 0) return new Uint32Array(bytes.buffer, bytes.byteOffset, words);
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const table = new Uint32Array(words);
+  for (let i = 0; i < words; i++) table[i] = view.getUint32(4 * i, true);
+  return table;
+}
+
+/** A mention's extra fields, over the table's `start` and `end`: its text, or a place within its source's `chars`. */
+function checkExtra(extra: unknown, start: number, end: number, chars: number): boolean {
+  if (!isObject(extra) || Object.prototype.hasOwnProperty.call(extra, '__proto__')) return false;
+  const from = 'start' in extra ? extra.start : start;
+  const to = 'end' in extra ? extra.end : end;
+  if (extra.text !== undefined) return typeof extra.text === 'string';
+  return typeof from === 'number' && typeof to === 'number' && from <= to && to <= chars;
 }
 
 /** Where a source's text is in the texts section (the sources' texts follow one another): its UTF-8 bytes, its length. */
@@ -1067,15 +1122,7 @@ const isCount = (n: unknown): n is number => typeof n === 'number' && Number.isI
 function readParagraphs({ sources, counts, extras: allExtras }: SourceRows, bytes: Uint8Array): boolean {
   const words = bytes.length / 4;
   if (!Number.isInteger(words)) return false;
-  // The table as 32-bit numbers: read in place when aligned on a little-endian machine (every machine Node and the
-  // browsers run on), else through a copy, byte by byte.
-  let table: Uint32Array;
-  if (LITTLE_ENDIAN && bytes.byteOffset % 4 === 0) table = new Uint32Array(bytes.buffer, bytes.byteOffset, words);
-  else {
-    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    table = new Uint32Array(words);
-    for (let i = 0; i < words; i++) table[i] = view.getUint32(4 * i, true);
-  }
+  const table = uint32s(bytes);
   let w = 0;
   for (let r = 0; r < sources.length; r++) {
     const s = sources[r];
