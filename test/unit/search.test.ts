@@ -414,3 +414,42 @@ describe('search for what the analyst means', () => {
     );
   });
 });
+
+describe('search: saving an index restored and unchanged', () => {
+  const files = {
+    'a.txt': 'A\n\nThe frigate docked at Karachi.',
+    'b.txt': 'B\n\nThe tanker waited off Gwadar.',
+    'c.txt': 'C\n\nA new tanker sailed.',
+  };
+
+  it('writes the saved word index again as it was, and encodes afresh once a source is added or removed', () => {
+    const corpus = corpusOf(files);
+    const saved = indexOf(corpus).serialize({ packed: true });
+    const loaded = SearchIndex.deserialize(saved, corpus.sources);
+    const again = loaded.serialize({ packed: true });
+    assert.strictEqual(again, saved, 'nothing changed: the restored data itself');
+    assert.deepStrictEqual(again, indexOf(corpusOf(files)).serialize({ packed: true }), 'as a fresh build writes it');
+    // A source removed, then one added: each is encoded afresh, as a fresh build of the same sources would be.
+    const fewer = corpusOf({ 'a.txt': files['a.txt'], 'b.txt': files['b.txt'] });
+    const restored = SearchIndex.deserialize(saved, corpus.sources);
+    restored.removeSource('c.txt');
+    const afterRemove = restored.serialize({ packed: true });
+    assert.notStrictEqual(afterRemove, saved);
+    assert.deepStrictEqual(afterRemove.sources, indexOf(fewer).serialize({ packed: true }).sources);
+    assert.deepStrictEqual(
+      afterRemove.words.slice().sort(),
+      indexOf(fewer).serialize({ packed: true }).words.slice().sort(),
+    );
+  });
+
+  it('encodes afresh when the saved data no longer describes the sources (one deleted while closed)', () => {
+    const corpus = corpusOf(files);
+    const saved = indexOf(corpus).serialize({ packed: true });
+    const now = corpusOf({ 'a.txt': files['a.txt'], 'b.txt': files['b.txt'] });
+    const loaded = SearchIndex.deserialize(saved, now.sources);
+    const out = loaded.serialize({ packed: true });
+    assert.notStrictEqual(out, saved);
+    assert.deepStrictEqual(out.sources.map((s) => s.uri).sort(), ['a.txt', 'b.txt']);
+    assert.deepStrictEqual(loaded.search('Gwadar').length, 1);
+  });
+});

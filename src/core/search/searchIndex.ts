@@ -32,6 +32,11 @@ export class SearchIndex {
   #docs = new DocCache();
   #collector = new CandidateCollector();
   #synonyms = new Synonyms();
+  /**
+   * The saved data this index was restored from, while nothing was indexed or removed since: saving it again writes
+   * the same word index, so it is reused (see {@link serialize}) instead of encoding every posting list again.
+   */
+  #restored: SerializedSearchIndex | undefined;
 
   /** Number of passages (paragraphs) indexed. */
   get passageCount(): number {
@@ -40,6 +45,7 @@ export class SearchIndex {
 
   /** Indexes a source, replacing any source with the same URI. */
   addSource(source: Source): void {
+    this.#restored = undefined;
     this.removeSource(source.uri);
     const entry = this.#registry.add(source);
     source.paragraphs.forEach((p, j) => {
@@ -53,6 +59,7 @@ export class SearchIndex {
   removeSource(uri: string): void {
     const entry = this.#registry.remove(uri);
     if (!entry) return;
+    this.#restored = undefined;
     const used = new Set<string>();
     for (const p of entry.source.paragraphs) for (const w of words(searchFold(p.text))) used.add(w);
     this.#words.removePassages(used, entry.first, entry.first + entry.count);
@@ -133,7 +140,23 @@ export class SearchIndex {
 
   /** The word index and source fingerprints as plain data (no texts); `packed`: the lists as bytes (to be saved). */
   serialize(options: { packed?: boolean } = {}): SerializedSearchIndex {
+    const restored = this.#restored;
+    if (options.packed && restored?.packed && this.#describes(restored)) return restored;
     return encode(this.#registry, this.#words, options.packed);
+  }
+
+  /** Whether `data`'s sources are this index's, in its order, with the same keys, titles and paragraph counts. */
+  #describes(data: SerializedSearchIndex): boolean {
+    const entries = this.#registry.entries;
+    return (
+      entries.length === data.sources.length &&
+      entries.every((e, i) => {
+        const d = data.sources[i];
+        return (
+          d.uri === e.source.uri && d.key === e.source.key && d.title === e.source.title && d.paragraphs === e.count
+        );
+      })
+    );
   }
 
   /**
@@ -144,6 +167,7 @@ export class SearchIndex {
     const index = new SearchIndex();
     const stale = decode(data, sources, index.#registry, index.#words, written);
     for (const s of stale) index.addSource(s);
+    if (!stale.length && data.packed) index.#restored = data;
     return index;
   }
 
