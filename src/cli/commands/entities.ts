@@ -26,7 +26,7 @@ const LARGE = 1000;
 /** Within a step, a full collection whenever the heap has grown by this much since the last one. */
 const GROWTH = 64 << 20;
 /** While entities are made from the candidates (the process's peak). */
-const LATE_GROWTH = Number(process.env.BD_LATE ?? 40) << 20;
+const LATE_GROWTH = 40 << 20;
 /** While the index is written (what it holds is made as it is written, and is garbage once written). */
 const SAVE_GROWTH = 32 << 20;
 
@@ -48,12 +48,12 @@ async function loadIndex(ctx: CliContext): Promise<{ desk: BriefingDesk; index: 
   if (!gc || desk.library.entitiesIfReady) return { desk, index: await desk.entities() };
   gc.now();
   // Both cores: a worker thread reads half of the sources when they are all to be read (see WorkerScanHelper).
-  const helper = new WorkerScanHelper({ share: secondCore() ? Number(process.env.BD_SHARE ?? 0.5) : 0 });
+  const helper = new WorkerScanHelper({ share: secondCore() ? 0.5 : 0 });
   // Once a worker is done (the entities are made from the candidates: the peak), collections at less growth that hand
   // pages back: the worker's memory comes on top of the rest while it reads, and the C library keeps some of it after.
   const late = () => helper.started && helper.closed;
   try {
-    await desk.library.entitiesInSteps(async () => (late() ? gc.asNeeded(LATE_GROWTH, process.env.BD_REL !== '0') : gc.asNeeded()), helper);
+    await desk.library.entitiesInSteps(async () => (late() ? gc.asNeeded(LATE_GROWTH, true) : gc.asNeeded()), helper);
   } finally {
     await helper.close();
   }
@@ -64,10 +64,11 @@ async function loadIndex(ctx: CliContext): Promise<{ desk: BriefingDesk; index: 
   return { desk, index };
 }
 
+/** How many of `list` each key has, as an object of counts (counted in a Map first: adding to a large object is slow). */
 function countBy(list: Array<{ key: string }>): Record<string, number> {
-  const out: Record<string, number> = {};
-  for (const m of list) out[m.key] = (out[m.key] ?? 0) + 1;
-  return out;
+  const counts = new Map<string, number>();
+  for (const m of list) counts.set(m.key, (counts.get(m.key) ?? 0) + 1);
+  return Object.fromEntries(counts);
 }
 
 function entityJson(e: Entity) {

@@ -114,34 +114,55 @@ export function* readDescriptions(
   clusters: ReadonlyArray<Cluster | undefined>,
   sources: Source[],
 ): Generator<void, Array<string | null>> {
-  // Every mention: its cluster, its rank among the cluster's mentions (longest name first, else in order) and its
-  // place in them; the mentions of each source.
-  const found: Found[] = [];
-  const of: number[] = [];
-  const rank: number[] = [];
-  const place: number[] = [];
-  const bySource = new Map<string, number[]>();
+  // Every mention (by number): its candidate, its cluster, its rank among the cluster's mentions (most spaces first,
+  // else in their order: a stable counting sort) and its place in them.
+  let total = 0;
+  for (const c of clusters) total += c?.found.length ?? 0;
+  const found = new Array<Found>(total);
+  const of = new Int32Array(total);
+  const rank = new Int32Array(total);
+  const place = new Int32Array(total);
+  const gaps = new Int32Array(total);
+  const counts: number[] = [];
+  let m = 0;
   clusters.forEach((c, ci) => {
     if (!c) return;
-    const ordered = c.found.map((f, i) => ({ i, n: spaces(f.name) })).sort((x, y) => y.n - x.n);
-    ordered.forEach(({ i }, r) => {
-      const f = c.found[i];
-      const list = bySource.get(f.key);
-      if (list) list.push(found.length);
-      else bySource.set(f.key, [found.length]);
-      found.push(f);
-      of.push(ci);
-      rank.push(r);
-      place.push(i);
-    });
+    const list = c.found;
+    let most = 0;
+    for (let i = 0; i < list.length; i++) most = Math.max(most, (gaps[m + i] = spaces(list[i].name)));
+    counts.length = most + 1;
+    counts.fill(0);
+    for (let i = 0; i < list.length; i++) counts[gaps[m + i]]++;
+    for (let g = most, before = 0; g >= 0; g--) {
+      const n = counts[g];
+      counts[g] = before;
+      before += n;
+    }
+    for (let i = 0; i < list.length; i++, m++) {
+      found[m] = list[i];
+      of[m] = ci;
+      place[m] = i;
+      rank[m] = counts[gaps[m]]++;
+    }
   });
+  // The mentions of each source key, one after another (`at[k]` to `at[k + 1]`).
+  const keys = new Map<string, number>();
+  for (const f of found) if (!keys.has(f.key)) keys.set(f.key, keys.size);
+  const at = new Int32Array(keys.size + 1);
+  for (const f of found) at[keys.get(f.key)! + 1]++;
+  for (let k = 0; k < keys.size; k++) at[k + 1] += at[k];
+  const next = at.slice(0, keys.size);
+  const bySource = new Int32Array(total);
+  for (let i = 0; i < total; i++) bySource[next[keys.get(found[i].key)!]++] = i;
   const n = clusters.length;
   const bestRank = new Array<number>(n).fill(Infinity);
   const bestPlace = new Array<number>(n).fill(Infinity);
   const after_ = new Array<string | null>(n).fill(null);
   const defining_ = new Array<string | null>(n).fill(null);
   const note = (text: string, s: Source) => {
-    for (const m of bySource.get(s.key)!) {
+    const k = keys.get(s.key)!;
+    for (let i = at[k]; i < at[k + 1]; i++) {
+      const m = bySource[i];
       const c = of[m];
       const person = clusters[c]!.type === 'person';
       const tryAfter = rank[m] < bestRank[c];
@@ -173,7 +194,7 @@ export function* readDescriptions(
   };
   // A key names one source (the last with it in `sources`, should two have the same).
   const named = new Map(sources.map((s) => [s.key, s]));
-  const read = sources.filter((s) => bySource.has(s.key) && named.get(s.key) === s);
+  const read = sources.filter((s) => keys.has(s.key) && named.get(s.key) === s);
   for (let i = 0; i < read.length; i += SOURCE_STEP) {
     if (i) yield;
     forEachText(read.slice(i, i + SOURCE_STEP), note);
