@@ -219,6 +219,30 @@ describe('worker: the host keeps a copy of the keyed sources', () => {
   });
 });
 
+describe('worker: a warm start', () => {
+  it('the copy of the sources holds the bundled seeds too', async () => {
+    const seeds = { 'mem:/seeds/a.md': 'Seed report A\n\n2024-01-01\n\nA seed about berths.\n' };
+    const store = new MemorySourceStore({ ...files(5), ...seeds }, Object.keys(seeds));
+    let saved: Uint8Array | undefined;
+    const cache: IndexCacheStore = { read: async () => saved, write: async (b) => void (saved = joinChunks(b)) };
+    for (const run of ['cold', 'warm']) {
+      const ends = loopback<ToWorker, FromWorker>();
+      const desk = serveDesk(ends.b, { cache: true });
+      const client = new DeskClient(ends.a, store, cache);
+      const mirror = new SourceMirror();
+      client.onEvent = (e) => e.event === 'sources' && mirror.apply(e);
+      try {
+        await client.request('load', {});
+        assert.strictEqual(mirror.byUri('mem:/seeds/a.md')?.bundled, true, run);
+        assert.deepStrictEqual(summary(mirror.sources), summary(desk.library.sources));
+      } finally {
+        client.close();
+        ends.close();
+      }
+    }
+  });
+});
+
 describe('worker: a load says where its time went', () => {
   it("the answer names the load's steps in order, and the host puts them on its own timeline", async () => {
     const d = inProcess(new MemorySourceStore(files(30)));
