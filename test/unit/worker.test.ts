@@ -277,10 +277,17 @@ describe('worker: a first load answers from the saved index, then checks the fil
     store.set('mem:/s/100.txt', 'Ferry report\n\n2025-02-02\n\nA ferry to Faro.\n');
     const d = served();
     try {
-      const totals = await d.client.request('load', { savedFirst: true });
+      const loading = d.client.request('load', { savedFirst: true });
+      // A change asked while the load runs waits for the check of the files, which runs in the load's turn.
+      let checkedFirst: boolean | undefined;
+      const refreshed = d.client
+        .request('refresh', { uris: ['mem:/s/003.txt'] })
+        .then(() => (checkedFirst = d.events.some((e) => e.event === 'checked')));
+      const totals = await loading;
       assert.strictEqual(totals.unchecked, true);
       assert.strictEqual(d.mirror.byUri('mem:/s/002.txt')?.title, 'Harbour report number 2', 'as saved, at first');
-      while (!d.events.some((e) => e.event === 'checked')) await new Promise((r) => setTimeout(r, 1));
+      await refreshed;
+      assert.strictEqual(checkedFirst, true, 'the check came before the refresh asked meanwhile');
       const checked = d.events.find((e) => e.event === 'checked');
       assert.ok(
         checked?.event === 'checked' && checked.changed >= 3 && checked.sources === 40,

@@ -390,14 +390,16 @@ export function serveDesk(channel: Channel<ToWorker, FromWorker>, options: Serve
   /** After a load that answered from the saved index: the files are checked, what changed is applied and mirrored. */
   const checkFiles = async (): Promise<void> => {
     store.phases.begin();
-    let found: FilesChecked;
+    let found: FilesChecked | undefined;
     try {
       found = await desk.checkFiles(progress(CHECK_PROGRESS_EVERY, true));
+    } catch (e) {
+      log('error')(`Checking the source files failed (Reload Sources reads them again): ${(e as Error).message}`);
     } finally {
       store.loading(false);
     }
-    if (store.local) log('info')('The index worker listed and checked the source files on disk itself.');
-    const { change: changed, problems } = found;
+    if (found && store.local) log('info')('The index worker listed and checked the source files on disk itself.');
+    const { change: changed, problems } = found ?? { change: { updated: [], removed: [] }, problems: [] };
     send({
       event: 'checked',
       ...totals(problems),
@@ -411,27 +413,31 @@ export function serveDesk(channel: Channel<ToWorker, FromWorker>, options: Serve
   const handle = async (r: WorkerRequest): Promise<unknown> => {
     switch (r.op) {
       case 'load':
-        return change(async () => {
-          store.phases.begin();
-          store.loading(true, r.local);
-          let result: DeskLoad;
-          try {
-            result = await desk.load(progress(PROGRESS_EVERY), { savedFirst: r.savedFirst });
-          } catch (e) {
-            store.loading(false);
-            throw e;
-          }
-          // Answered from the saved index: the files are checked next, before the changes asked after this load.
-          if (result.unchecked) void inTurn(checkFiles);
-          else {
-            store.loading(false);
-            if (store.local) log('info')('The index worker listed, checked and read the source files on disk itself.');
-          }
-          send({ event: 'indexed', ...totals() });
-          collectSoon();
-          const answer: DeskTotals = { ...totals(result.problems), read: store.reads, phases: store.phases.end() };
-          if (result.unchecked) answer.unchecked = true;
-          return answer;
+        return new Promise<DeskTotals>((answer, fail) => {
+          const run = inTurn(async () => {
+            store.phases.begin();
+            store.loading(true, r.local);
+            let result: DeskLoad;
+            try {
+              result = await desk.load(progress(PROGRESS_EVERY), { savedFirst: r.savedFirst });
+            } catch (e) {
+              store.loading(false);
+              throw e;
+            }
+            if (!result.unchecked) {
+              store.loading(false);
+              if (store.local)
+                log('info')('The index worker listed, checked and read the source files on disk itself.');
+            }
+            send({ event: 'indexed', ...totals() });
+            const steps = store.phases.end();
+            answer({ ...totals(result.problems), read: store.reads, phases: steps, unchecked: result.unchecked });
+            announceEntities();
+            collectSoon();
+            // Answered from the saved index: the files are checked in the same turn, before any change asked since.
+            if (result.unchecked) await checkFiles();
+          });
+          run.catch(fail);
         });
       case 'refresh':
         return change(async () => (await desk.refresh(r.uris), totals()));
