@@ -59,12 +59,41 @@ export interface BriefingDeskOptions {
   cache?: IndexCacheStore;
   /** Sources indexed in one step between pauses (default 25); a worker takes bigger steps than a shared thread. */
   batch?: number;
+  /** Hears each step of a load as it happens (the worker times a load's steps for the host's log). */
+  mark?: (step: string) => void;
 }
 
 /** How `BriefingDesk.load` treats the saved index. */
 export interface LoadOptions {
   /** Do not save a changed index after loading: the caller saves it (`entities()` or `saveIndex()`). */
   saveLater?: boolean;
+  /**
+   * A first load that answers from the saved index at once (a window opening): every saved source as it was saved,
+   * its search and entity indexes restored, and the files not yet looked at (`unchecked` in the result). The caller
+   * then runs `checkFiles()`, which lists and stats the files and applies what changed since the save (a changed,
+   * new or deleted file) as a refresh would. Without a usable saved index, or once the desk holds sources, a load is
+   * the whole load as without this option.
+   */
+  savedFirst?: boolean;
+}
+
+/** What a load did: `unchecked` when it answered from the saved index and `checkFiles()` is still to run. */
+export interface DeskLoad extends LoadResult {
+  unchecked?: boolean;
+}
+
+/** What `checkFiles()` found: the files against the saved index a load answered from. */
+export interface FilesChecked {
+  /** What changed in the library (sources updated, or removed). */
+  change: CorpusChange;
+  /** Files that cannot be used, with the reason. */
+  problems: SourceProblem[];
+  /** Source files the store listed. */
+  listed: number;
+  /** Sources whose file changed since the save (read again), that are new, or that are gone. */
+  changed: number;
+  added: number;
+  gone: number;
 }
 
 /**
@@ -97,6 +126,9 @@ const BATCH = 25;
 
 const SILENT: DeskLog = { info() {}, warn() {}, error() {} };
 
+/** The entity overrides file as the store gave it (none: undefined), or why it could not be read. */
+type OverridesRead = { found: { uri: string; text: string } | undefined } | { error: unknown };
+
 /** Briefing Desk over one store: load and follow sources, check briefings, answer the editor features. */
 export class BriefingDesk {
   /** The sources and their search and entity indexes. */
@@ -106,10 +138,13 @@ export class BriefingDesk {
   readonly #pause: (() => Promise<void>) | undefined;
   readonly #cache: IndexCacheStore | undefined;
   readonly #batch: number;
+  readonly #mark: (step: string) => void;
   /** With a cache: every loaded source with its stamp, by URI. */
   #entries = new Map<string, CachedSource>();
   /** What the saved index holds: the library version it was written at, and whether it had entities. */
   #saved: { version: number; entities: boolean } | undefined;
+  /** After a load that answered from the saved index: its sources by URI, for `checkFiles()` to check the files. */
+  #unchecked: { saved: Map<string, CachedSource>; savedAt: number } | undefined;
 
   constructor(options: BriefingDeskOptions) {
     this.#store = options.store;
@@ -117,6 +152,7 @@ export class BriefingDesk {
     this.#log = options.log ?? SILENT;
     this.#pause = options.pause;
     this.#batch = options.batch ?? BATCH;
+    this.#mark = options.mark ?? (() => undefined);
     this.library.onEntityError = (e) =>
       this.#log.error('Entity extraction failed; entity cards are off until the sources change', e);
   }
@@ -126,8 +162,12 @@ export class BriefingDesk {
    * is saved after a load that changed anything, unless `saveLater`: a caller that extracts entities next (the CLI's
    * `entities`, `check`, `search`) saves once, with them, instead of twice (`entities()` saves a dirty index).
    */
-  async load(onRead?: (done: number, total: number) => void, options: LoadOptions = {}): Promise<LoadResult> {
-    if (this.#cache) return this.#loadCached(this.#cache, onRead, options.saveLater ?? false);
+  async load(onRead?: (done: number, total: number) => void, options: LoadOptions = {}): Promise<DeskLoad> {
+    this.#unchecked = undefined;
+    if (this.#cache) {
+      const savedFirst = !!options.savedFirst && this.library.sources.length === 0;
+      return this.#loadCached(this.#cache, onRead, options.saveLater ?? false, savedFirst);
+    }
     const result = await loadSources(this.#store, onRead);
     for (const p of result.problems) this.#log.warn(`Skipped ${p.uri}: ${p.reason}`);
     for (const p of result.parsed) this.#warnings(p);
@@ -172,15 +212,21 @@ export class BriefingDesk {
     cache: IndexCacheStore,
     onRead: ((done: number, total: number) => void) | undefined,
     saveLater: boolean,
-  ): Promise<LoadResult> {
-    // The store lists (and stats) its files while the saved index is read: the two waits overlap.
-    const listing = startListing(this.#store);
+    savedFirst: boolean,
+  ): Promise<DeskLoad> {
+    // The store lists (and stats) its files while the saved index is read: the two waits overlap. Not when the load
+    // may answer from the saved index first: then the files are listed after it answered (`checkFiles`).
+    let listing = savedFirst ? undefined : startListing(this.#store);
+    // The entity overrides are asked for now too (a host answers while the saved index is read), applied after.
+    const overrides = this.#askOverrides();
     const snapshot = await this.#readSnapshot(cache);
     let saved: Map<string, CachedSource> | undefined;
     if (snapshot) {
       saved = new Map();
       for (const s of snapshot.sources) saved.set(s.uri, s);
+      if (savedFirst) return this.#fromSaved(snapshot, saved, overrides);
     }
+    listing ??= startListing(this.#store);
     const r = await loadStamped(this.#store, saved, onRead, snapshot?.savedAt, listing);
     for (const p of r.problems) this.#log.warn(`Skipped ${p.uri}: ${p.reason}`);
     for (const p of r.parsed) this.#warnings(p);
@@ -198,7 +244,7 @@ export class BriefingDesk {
       this.library.remove(this.library.sources.map((s) => s.uri).filter((u) => !r.entries.has(u)));
       await this.#index(bundled, own);
     }
-    await this.#readOverrides();
+    await this.#readOverrides(overrides);
     const unchanged = !!snapshot && r.reused === entries.length && entries.length === snapshot.sources.length;
     const e = snapshot?.entities;
     if (unchanged && e && e.overrides === this.#overridesKey()) {
@@ -210,6 +256,86 @@ export class BriefingDesk {
     else if (!saveLater) await this.saveIndex();
     this.#ready(bundled.length, own.length);
     return { parsed: r.parsed, problems: r.problems, listed: r.listed };
+  }
+
+  /** A load that answers from the saved index (`savedFirst`): every saved source as saved; the files are checked next. */
+  async #fromSaved(
+    snapshot: IndexSnapshot,
+    saved: Map<string, CachedSource>,
+    overrides: Promise<OverridesRead>,
+  ): Promise<DeskLoad> {
+    const parsed = snapshot.sources.map((s) => s.parsed);
+    for (const p of parsed) this.#warnings(p);
+    this.#entries = new Map(saved);
+    const bundled = snapshot.sources.filter((e) => e.bundled).map((e) => e.parsed);
+    const own = snapshot.sources.filter((e) => !e.bundled).map((e) => e.parsed);
+    this.library.restore(bundled, own, snapshot.search, written(snapshot));
+    this.library.restoreExtraction(snapshot.extraction, []);
+    await this.#readOverrides(overrides);
+    const e = snapshot.entities;
+    if (e && e.overrides === this.#overridesKey()) {
+      this.library.restoreEntities(() => EntityIndex.fromData(e.entities, e.problems));
+    }
+    this.#saved = { version: this.library.version, entities: !!e };
+    this.#unchecked = { saved, savedAt: snapshot.savedAt ?? 0 };
+    this.#log.info(`Index: ${parsed.length} sources from the saved index; the files are checked next.`);
+    this.#ready(bundled.length, own.length);
+    return { parsed, problems: [], listed: parsed.length, unchecked: true };
+  }
+
+  /**
+   * After a load that answered from the saved index (`savedFirst`): lists and stats the files, reads those that are
+   * new or changed since the save (a file whose size, mtime or content is not the saved one), and applies the changes
+   * (updated, new and deleted sources) to the library as a refresh would. The saved index was only a head start: after
+   * this the library holds what a whole load would. Nothing to do after any other load (or a second call). The caller
+   * saves the index (`saveIndex`) when this changed anything.
+   */
+  async checkFiles(onRead?: (done: number, total: number) => void): Promise<FilesChecked> {
+    const unchecked = this.#unchecked;
+    this.#unchecked = undefined;
+    const none: FilesChecked = {
+      change: { updated: [], removed: [] },
+      problems: [],
+      listed: 0,
+      changed: 0,
+      added: 0,
+      gone: 0,
+    };
+    if (!unchecked) return none;
+    const { saved, savedAt } = unchecked;
+    const r = await loadStamped(this.#store, saved, onRead, savedAt, startListing(this.#store));
+    for (const p of r.problems) this.#log.warn(`Skipped ${p.uri}: ${p.reason}`);
+    const updated: CachedSource[] = [];
+    let changed = 0;
+    let added = 0;
+    for (const entry of r.entries.values()) {
+      const prev = saved.get(entry.uri);
+      if (prev === entry) continue;
+      // Read again: new, or its stamp changed (its content too, unless only its mtime moved).
+      if (!prev) added++;
+      if (prev?.parsed === entry.parsed) continue;
+      if (prev) changed++;
+      this.#warnings(entry.parsed);
+      updated.push(entry);
+    }
+    const goneUris = [...saved.keys()].filter((u) => !r.entries.has(u));
+    this.#entries = r.entries;
+    const change: CorpusChange = { updated: [], removed: [] };
+    const take = (one: CorpusChange) => {
+      change.updated.push(...one.updated);
+      change.removed.push(...one.removed);
+    };
+    if (goneUris.length) take(this.library.remove(goneUris));
+    for (const isBundled of [true, false]) {
+      const these = updated.filter((e) => e.bundled === isBundled).map((e) => e.parsed);
+      if (these.length) take(this.library.set(these, isBundled));
+    }
+    const gone = goneUris.length;
+    this.#log.info(
+      `Files checked against the saved index: ${r.listed} listed; ${changed} changed, ${added} new, ${gone} gone.`,
+    );
+    if (change.updated.length || change.removed.length) this.#warm();
+    return { change, problems: r.problems, listed: r.listed, changed, added, gone };
   }
 
   async #readSnapshot(cache: IndexCacheStore): Promise<IndexSnapshot | undefined> {
@@ -230,6 +356,7 @@ export class BriefingDesk {
     } catch (e) {
       decoded = { problem: `it could not be read: ${(e as Error).message}` };
     }
+    this.#mark('saved index decoded');
     if ('problem' in decoded) {
       this.#log.info(`Saved index not used (${decoded.problem}); rebuilding it.`);
       return undefined;
@@ -384,13 +511,25 @@ export class BriefingDesk {
     return this.#store.isBundled?.(p.uri) ?? false;
   }
 
-  async #readOverrides(): Promise<void> {
-    let found: { uri: string; text: string } | undefined;
+  /** Asks the store for the entity overrides file (never rejects: a failure is in the result). */
+  #askOverrides(): Promise<OverridesRead> {
+    let asked: Promise<{ uri: string; text: string } | undefined>;
     try {
-      found = await this.#store.readEntityOverrides?.();
+      asked = Promise.resolve(this.#store.readEntityOverrides?.());
     } catch (e) {
-      this.#log.warn(`The entity overrides could not be read: ${(e as Error).message}`);
+      asked = Promise.reject(e as Error);
     }
+    return asked.then(
+      (found) => ({ found }),
+      (error: unknown) => ({ error }),
+    );
+  }
+
+  /** Reads the entity overrides (or takes those asked for earlier) and applies them. */
+  async #readOverrides(asked: Promise<OverridesRead> = this.#askOverrides()): Promise<void> {
+    const read = await asked;
+    if ('error' in read) this.#log.warn(`The entity overrides could not be read: ${(read.error as Error).message}`);
+    const found = 'found' in read ? read.found : undefined;
     this.setEntityOverrides(found?.text, found?.uri);
   }
 

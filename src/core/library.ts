@@ -53,15 +53,20 @@ export class Library {
   ): CorpusChange {
     const keep = new Set([...bundled, ...own].map((p) => p.uri));
     const gone = this.corpus.remove(this.corpus.sources.map((s) => s.uri).filter((u) => !keep.has(u)));
-    this.corpus.set(bundled, true);
-    const change = this.corpus.set(own, false);
+    const seeds = this.corpus.set(bundled, true);
+    const others = this.corpus.set(own, false);
     this.#search = SearchIndex.deserialize(search, this.corpus.sources, written);
     this.#entities = undefined;
     this.#restored = undefined;
     // The saved extraction state comes with `restoreExtraction`; whatever was kept here may not match these sources.
     this.#extraction = new Extraction();
     this.#version++;
-    const all = { updated: change.updated, removed: gone.removed };
+    // Both steps' changes (the seeds' too), each source named once, as it is now.
+    const updated = new Set([...seeds.updated, ...others.updated].map((s) => s.uri));
+    const all: CorpusChange = {
+      updated: [...updated].map((u) => this.corpus.byUri(u)).filter((s): s is Source => !!s),
+      removed: [...new Set([...gone.removed, ...seeds.removed, ...others.removed])],
+    };
     this.onChange?.(all);
     return all;
   }

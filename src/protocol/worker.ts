@@ -26,6 +26,11 @@ export interface DeskTotals {
   read?: number;
   /** A load's steps in the worker: when each happened (first and last of a repeated step), see LoadPhases. */
   phases?: LoadSteps;
+  /**
+   * The load answered from the saved index (asked with `savedFirst`): the files are being checked, and a `checked`
+   * event follows once what changed since the save is applied.
+   */
+  unchecked?: boolean;
 }
 
 /** An entity as a list shows it (the panel): no mentions, so a list of thousands stays small. */
@@ -61,8 +66,11 @@ export interface WorkerMemory {
 
 /** What the host asks the worker, each with an id its answer carries. */
 export type WorkerRequest =
-  /** `local`: the rules to list the files by, for a worker that reaches the disk itself (see ListAnswer). */
-  | { id: number; op: 'load'; local?: LocalListing }
+  /**
+   * `local`: the rules to list the files by, for a worker that reaches the disk itself (see ListAnswer). `savedFirst`:
+   * a first load may answer from the saved index and check the files after (see DeskTotals.unchecked).
+   */
+  | { id: number; op: 'load'; local?: LocalListing; savedFirst?: boolean }
   | { id: number; op: 'refresh'; uris: string[] }
   | { id: number; op: 'remove'; uris: string[] }
   | { id: number; op: 'search'; query: string; options?: SearchOptions; entity?: string }
@@ -170,7 +178,13 @@ export type StoreResponse =
  * thousands of sources in. `entities` says the entity index is current again.
  */
 export type WorkerEvent =
-  | { event: 'progress'; done: number; total: number }
+  /** `checking`: files are checked against the saved index (after a load that answered from it). */
+  | { event: 'progress'; done: number; total: number; checking?: boolean }
+  /**
+   * The files were checked after a load that answered from the saved index: `changed` sources were updated or removed
+   * (their `sources` events came first); `read`: files read; `phases`: the check's steps.
+   */
+  | ({ event: 'checked'; changed: number } & DeskTotals)
   | { event: 'indexed'; sources: number; passages: number }
   | { event: 'log'; level: 'info' | 'warn' | 'error'; message: string }
   | {

@@ -6,12 +6,16 @@ import type { BriefingDeskApi } from '../../src/vscode/activate';
 /** The extension under test. */
 export const EXTENSION_ID = 'briefing-desk.briefing-desk';
 
-/** The extension's API, once it is active and its first load of sources has finished. */
+/**
+ * The extension's API, once it is active and its first load of sources has finished (with the check of the files that
+ * follows a load from the saved index).
+ */
 export async function api(): Promise<BriefingDeskApi> {
   const ext = vscode.extensions.getExtension<BriefingDeskApi>(EXTENSION_ID);
   assert.ok(ext);
   const desk = await ext.activate();
   await desk.sources.ready;
+  await desk.sources.checked;
   return desk;
 }
 

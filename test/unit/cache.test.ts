@@ -274,6 +274,133 @@ describe('cache: warm start from the saved index', () => {
   });
 });
 
+/** A store that counts its listings (a load that answers from the saved index lists nothing before it answers). */
+class CountingStore extends StampedStore {
+  lists = 0;
+
+  override async list(): Promise<string[]> {
+    this.lists++;
+    return super.list();
+  }
+}
+
+/** Everything a user can see of the sources, by URI (keys included), the entities too. */
+async function state(desk: BriefingDesk) {
+  const sources = desk.library.sources.map(plainSource).sort((a, b) => a.uri.localeCompare(b.uri));
+  const searches = ['Faro', 'berth', 'containers week', 'channel 5', 'Porto officials', 'ferries', 'dredging'].map(
+    (q) => scored(desk, q),
+  );
+  const entities = (await desk.entities()).entities.map((e) => `${e.type}:${e.name}:${e.mentions.length}`).sort();
+  return { sources, searches, entities };
+}
+
+describe('cache: a first load answers from the saved index, then checks the files (savedFirst)', () => {
+  it('answers before listing any file; the check then applies what changed while closed, as a fresh build has it', async () => {
+    const store = new CountingStore(files(8));
+    const cache = new MemoryCache();
+    await (await open(store, cache)).entities(); // saved with its entities
+    // While the window was closed: one file edited, one touched (same bytes), one deleted, one emptied, one new.
+    store.set('mem:/s/2.txt', report(2).replace('Porto', 'Faro'));
+    store.set('mem:/s/3.txt', report(3));
+    store.delete('mem:/s/5.txt');
+    store.set('mem:/s/6.txt', '');
+    store.set('mem:/s/9.txt', report(9) + '\nA new berth for ferries to Faro.\n');
+    store.reads = [];
+    store.lists = 0;
+    lines.length = 0;
+    const warm = createBriefingDesk({ store, cache, log });
+    const loaded = await warm.load(undefined, { savedFirst: true });
+    assert.strictEqual(loaded.unchecked, true);
+    assert.deepStrictEqual([store.lists, store.reads], [0, []], 'nothing listed or read before the answer');
+    // The answer is the saved index: eight sources, the old text of 2, entities restored.
+    assert.strictEqual(warm.library.sources.length, 8);
+    assert.deepStrictEqual(warm.search('Faro'), []);
+    assert.ok(warm.library.entitiesIfBuilt, 'entities restored');
+    assert.ok(lines.includes('Index: 8 sources from the saved index; the files are checked next.'), lines.join('\n'));
+
+    const checked = await warm.checkFiles();
+    assert.deepStrictEqual([checked.changed, checked.added, checked.gone], [1, 1, 2]);
+    assert.deepStrictEqual(store.reads.sort(), ['mem:/s/2.txt', 'mem:/s/3.txt', 'mem:/s/6.txt', 'mem:/s/9.txt']);
+    // (A source whose key moves is removed under the old key too.)
+    assert.ok(['mem:/s/5.txt', 'mem:/s/6.txt'].every((u) => checked.change.removed.includes(u)));
+    assert.deepStrictEqual(
+      warm.library.sources.map((s) => s.uri).sort(),
+      ['0', '1', '2', '3', '4', '7', '9'].map((n) => `mem:/s/${n}.txt`),
+    );
+    assert.deepStrictEqual(checked.problems, [{ uri: 'mem:/s/6.txt', reason: 'the file is empty' }]);
+    assert.ok(
+      lines.includes('Files checked against the saved index: 8 listed; 1 changed, 1 new, 2 gone.'),
+      lines.join('\n'),
+    );
+    assert.strictEqual(warm.indexDirty, true, 'the caller saves the checked index');
+
+    const fresh = createBriefingDesk({ store });
+    await fresh.load();
+    assert.deepStrictEqual(await state(warm), await state(fresh));
+    // Saved after the check, the next start needs no change at all.
+    await warm.saveIndex();
+    const next = createBriefingDesk({ store, cache, log });
+    await next.load(undefined, { savedFirst: true });
+    assert.deepStrictEqual(await state(next), await state(fresh));
+    const again = await next.checkFiles();
+    assert.deepStrictEqual([again.changed, again.added, again.gone, again.change.updated.length], [0, 0, 0, 0]);
+  });
+
+  it('with nothing changed, the check reads nothing, changes nothing, and the restored entities stay', async () => {
+    const store = new CountingStore(files(6));
+    const cache = new MemoryCache();
+    const cold = await open(store, cache);
+    await cold.entities();
+    await cold.saveIndex();
+    store.reads = [];
+    const warm = createBriefingDesk({ store, cache, log });
+    await warm.load(undefined, { savedFirst: true });
+    const version = warm.library.version;
+    const checked = await warm.checkFiles();
+    assert.deepStrictEqual(checked.change, { updated: [], removed: [] });
+    assert.deepStrictEqual(store.reads, []);
+    assert.strictEqual(store.lists, 2, 'listed once by each load');
+    assert.strictEqual(warm.library.version, version);
+    assert.strictEqual(warm.indexDirty, false);
+    assert.ok(warm.library.entitiesIfBuilt, 'entities restored, not extracted again');
+    assert.deepStrictEqual(await state(warm), await state(cold));
+  });
+
+  it('is a whole load without a usable saved index, or once the desk holds sources; the check then does nothing', async () => {
+    const store = new CountingStore(files(5));
+    const cache = new MemoryCache();
+    cache.bytes = new TextEncoder().encode('not an index at all');
+    const desk = createBriefingDesk({ store, cache, log });
+    const first = await desk.load(undefined, { savedFirst: true });
+    assert.strictEqual(first.unchecked, undefined);
+    assert.strictEqual(store.reads.length, 5);
+    store.set('mem:/s/1.txt', report(1).replace('Porto', 'Faro'));
+    const second = await desk.load(undefined, { savedFirst: true });
+    assert.strictEqual(second.unchecked, undefined);
+    assert.deepStrictEqual(
+      desk.search('Faro').map((h) => h.uri),
+      ['mem:/s/1.txt'],
+      'the second load read the changed file before it answered',
+    );
+    assert.deepStrictEqual((await desk.checkFiles()).change, { updated: [], removed: [] });
+  });
+
+  it('a load that comes before the check drops it: the check then does nothing', async () => {
+    const store = new CountingStore(files(4));
+    const cache = new MemoryCache();
+    await open(store, cache);
+    const warm = createBriefingDesk({ store, cache, log });
+    await warm.load(undefined, { savedFirst: true });
+    store.set('mem:/s/0.txt', report(0).replace('Porto', 'Faro'));
+    await warm.load();
+    assert.deepStrictEqual(
+      warm.search('Faro').map((h) => h.uri),
+      ['mem:/s/0.txt'],
+    );
+    assert.deepStrictEqual((await warm.checkFiles()).change, { updated: [], removed: [] });
+  });
+});
+
 /** The header's section lengths (bytes of the body). */
 interface Sections {
   json: number;

@@ -219,6 +219,96 @@ describe('worker: the host keeps a copy of the keyed sources', () => {
   });
 });
 
+describe('worker: a warm start', () => {
+  it('the copy of the sources holds the bundled seeds too', async () => {
+    const seeds = { 'mem:/seeds/a.md': 'Seed report A\n\n2024-01-01\n\nA seed about berths.\n' };
+    const store = new MemorySourceStore({ ...files(5), ...seeds }, Object.keys(seeds));
+    let saved: Uint8Array | undefined;
+    const cache: IndexCacheStore = { read: async () => saved, write: async (b) => void (saved = joinChunks(b)) };
+    for (const [run, savedFirst] of [
+      ['cold', false],
+      ['warm', false],
+      ['warm, from the saved index first', true],
+    ] as const) {
+      const ends = loopback<ToWorker, FromWorker>();
+      const desk = serveDesk(ends.b, { cache: true });
+      const client = new DeskClient(ends.a, store, cache);
+      const mirror = new SourceMirror();
+      client.onEvent = (e) => e.event === 'sources' && mirror.apply(e);
+      try {
+        await client.request('load', { savedFirst });
+        assert.strictEqual(mirror.byUri('mem:/seeds/a.md')?.bundled, true, run);
+        assert.deepStrictEqual(summary(mirror.sources), summary(desk.library.sources));
+      } finally {
+        client.close();
+        ends.close();
+      }
+    }
+  });
+});
+
+describe('worker: a first load answers from the saved index, then checks the files', () => {
+  it('the copy shows the saved sources at the answer, then follows the files changed while closed', async () => {
+    const store = new MemorySourceStore(files(40));
+    let saved: Uint8Array | undefined;
+    const cache: IndexCacheStore = { read: async () => saved, write: async (b) => void (saved = joinChunks(b)) };
+    const served = () => {
+      const ends = loopback<ToWorker, FromWorker>();
+      const desk = serveDesk(ends.b, { cache: true });
+      const client = new DeskClient(ends.a, store, cache);
+      const mirror = new SourceMirror();
+      const events: WorkerEvent[] = [];
+      client.onEvent = (e) => {
+        events.push(e);
+        if (e.event === 'sources') mirror.apply(e);
+      };
+      return { desk, client, mirror, events, close: () => (client.close(), ends.close()) };
+    };
+    const first = served();
+    try {
+      assert.strictEqual((await first.client.request('load', { savedFirst: true })).unchecked, undefined);
+    } finally {
+      first.close();
+    }
+    assert.ok(saved, 'the cold load saved the index');
+    // While the window was closed: one file edited, one deleted, one new.
+    store.set('mem:/s/001.txt', 'Harbour report renamed\n\n2025-01-01\n\nA new first paragraph about Faro.\n');
+    store.delete('mem:/s/002.txt');
+    store.set('mem:/s/100.txt', 'Ferry report\n\n2025-02-02\n\nA ferry to Faro.\n');
+    const d = served();
+    try {
+      const loading = d.client.request('load', { savedFirst: true });
+      // A change asked while the load runs waits for the check of the files, which runs in the load's turn.
+      let checkedFirst: boolean | undefined;
+      const refreshed = d.client
+        .request('refresh', { uris: ['mem:/s/003.txt'] })
+        .then(() => (checkedFirst = d.events.some((e) => e.event === 'checked')));
+      const totals = await loading;
+      assert.strictEqual(totals.unchecked, true);
+      assert.strictEqual(d.mirror.byUri('mem:/s/002.txt')?.title, 'Harbour report number 2', 'as saved, at first');
+      await refreshed;
+      assert.strictEqual(checkedFirst, true, 'the check came before the refresh asked meanwhile');
+      const checked = d.events.find((e) => e.event === 'checked');
+      assert.ok(
+        checked?.event === 'checked' && checked.changed >= 3 && checked.sources === 40,
+        JSON.stringify(checked),
+      );
+      assert.ok(d.events.some((e) => e.event === 'progress' && e.checking));
+      const fresh = createBriefingDesk({ store });
+      await fresh.load();
+      assert.deepStrictEqual(summary(d.mirror.sources), summary(fresh.library.sources));
+      assert.deepStrictEqual(summary(d.desk.library.sources), summary(fresh.library.sources));
+      assert.deepStrictEqual((await d.client.request('search', { query: 'Faro' })).map((h) => h.uri).sort(), [
+        'mem:/s/001.txt',
+        'mem:/s/100.txt',
+      ]);
+      assert.strictEqual(d.mirror.version, d.desk.library.version);
+    } finally {
+      d.close();
+    }
+  });
+});
+
 describe('worker: a load says where its time went', () => {
   it("the answer names the load's steps in order, and the host puts them on its own timeline", async () => {
     const d = inProcess(new MemorySourceStore(files(30)));
@@ -313,6 +403,10 @@ describe('worker: stopping', () => {
   it('progress reads as the panel and status bar show it', () => {
     assert.strictEqual(progressText({ done: 3400, total: 10000 }), 'Indexing 3,400 of 10,000 sources');
     assert.strictEqual(progressText({ done: 0, total: 1 }), 'Indexing 0 of 1 source');
+    assert.strictEqual(
+      progressText({ done: 3000, total: 10006, checking: true }),
+      'Checking 3,000 of 10,006 sources for changes',
+    );
   });
 });
 

@@ -5,7 +5,7 @@ import { joinChunks, type IndexCacheStore } from '../cache';
 import type { CorpusChange, Source, SourceProblem } from '../corpus';
 import { UnusableEntry } from '../corpus/entry';
 import { isSourceFile, type SourceStore } from '../corpus/load';
-import { createBriefingDesk, type BriefingDesk } from '../desk';
+import { createBriefingDesk, type BriefingDesk, type DeskLoad, type FilesChecked } from '../desk';
 import { entityCardAt } from '../features/entityHover';
 import { LoadPhases } from './phases';
 import type {
@@ -265,6 +265,8 @@ export function mirrorSources(sources: readonly Source[]): PackedSources {
 export const MIRROR_CHUNK = 2000;
 /** Files read between two progress events. */
 const PROGRESS_EVERY = 100;
+/** Files checked between two progress events (a check of an unchanged file takes microseconds). */
+const CHECK_PROGRESS_EVERY = 1000;
 
 /** Serves one desk over `channel` until the host terminates the worker (or stops listening). */
 export function serveDesk(channel: Channel<ToWorker, FromWorker>, options: ServeOptions): BriefingDesk {
@@ -316,6 +318,7 @@ export function serveDesk(channel: Channel<ToWorker, FromWorker>, options: Serve
     log: { info: log('info'), warn: log('warn'), error: log('error') },
     pause: options.pause,
     batch: options.batch,
+    mark: (step) => store.phases.mark(step),
   });
   const library = desk.library;
   // The host's copy of the sources follows every change, in small chunks.
@@ -375,25 +378,66 @@ export function serveDesk(channel: Channel<ToWorker, FromWorker>, options: Serve
     announceEntities();
     return result;
   };
+  /** Sends `progress` events every `every` files (and for the last), `checking` while files are checked. */
+  const progress = (every: number, checking?: true) => {
+    let sent = -every;
+    return (done: number, total: number) => {
+      if (done - sent < every && done !== total - 1) return;
+      sent = done;
+      send(checking ? { event: 'progress', done, total, checking } : { event: 'progress', done, total });
+    };
+  };
+  /** After a load that answered from the saved index: the files are checked, what changed is applied and mirrored. */
+  const checkFiles = async (): Promise<void> => {
+    store.phases.begin();
+    let found: FilesChecked | undefined;
+    try {
+      found = await desk.checkFiles(progress(CHECK_PROGRESS_EVERY, true));
+    } catch (e) {
+      log('error')(`Checking the source files failed (Reload Sources reads them again): ${(e as Error).message}`);
+    } finally {
+      store.loading(false);
+    }
+    if (found && store.local) log('info')('The index worker listed and checked the source files on disk itself.');
+    const { change: changed, problems } = found ?? { change: { updated: [], removed: [] }, problems: [] };
+    send({
+      event: 'checked',
+      ...totals(problems),
+      read: store.reads,
+      changed: changed.updated.length + changed.removed.length,
+      phases: store.phases.end(),
+    });
+    announceEntities();
+    collectSoon();
+  };
   const handle = async (r: WorkerRequest): Promise<unknown> => {
     switch (r.op) {
       case 'load':
-        return change(async () => {
-          let sent = -PROGRESS_EVERY;
-          store.phases.begin();
-          store.loading(true, r.local);
-          const result = await desk
-            .load((done, total) => {
-              if (done - sent >= PROGRESS_EVERY || done === total - 1) {
-                sent = done;
-                send({ event: 'progress', done, total });
-              }
-            })
-            .finally(() => store.loading(false));
-          if (store.local) log('info')('The index worker listed, checked and read the source files on disk itself.');
-          send({ event: 'indexed', ...totals() });
-          collectSoon();
-          return { ...totals(result.problems), read: store.reads, phases: store.phases.end() };
+        return new Promise<DeskTotals>((answer, fail) => {
+          const run = inTurn(async () => {
+            store.phases.begin();
+            store.loading(true, r.local);
+            let result: DeskLoad;
+            try {
+              result = await desk.load(progress(PROGRESS_EVERY), { savedFirst: r.savedFirst });
+            } catch (e) {
+              store.loading(false);
+              throw e;
+            }
+            if (!result.unchecked) {
+              store.loading(false);
+              if (store.local)
+                log('info')('The index worker listed, checked and read the source files on disk itself.');
+            }
+            send({ event: 'indexed', ...totals() });
+            const steps = store.phases.end();
+            answer({ ...totals(result.problems), read: store.reads, phases: steps, unchecked: result.unchecked });
+            announceEntities();
+            collectSoon();
+            // Answered from the saved index: the files are checked in the same turn, before any change asked since.
+            if (result.unchecked) await checkFiles();
+          });
+          run.catch(fail);
         });
       case 'refresh':
         return change(async () => (await desk.refresh(r.uris), totals()));

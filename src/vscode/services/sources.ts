@@ -11,7 +11,7 @@ import { DeskClient, WorkerStopped } from '../../core/worker/client';
 import { loopback } from '../../core/worker/loopback';
 import { SourceMirror } from '../../core/worker/mirror';
 import { PassageTexts } from '../../core/worker/passages';
-import { LoadPhases, oneTimeline } from '../../core/worker/phases';
+import { LoadPhases, oneTimeline, type LoadSteps } from '../../core/worker/phases';
 import { serveDesk } from '../../core/worker/serve';
 import type {
   CheckResult,
@@ -99,6 +99,14 @@ export class SourcesService implements vscode.Disposable {
   /** The steps of the running load on the host's side (the worker times its own). */
   #phases = new LoadPhases();
   #lastLoad: Array<[string, number]> | undefined;
+  #lastCheck: Array<[string, number]> | undefined;
+  /** When the host began the last load (the check's steps are shown on its timeline). */
+  #hostBegan: LoadSteps | undefined;
+  /** The desk whose first load was asked (a later load of the same desk reads the files before it answers). */
+  #loadedBy: DeskClient | undefined;
+  /** After a load that answered from the saved index: resolves once its files are checked (see `checked`). */
+  #checked = Promise.resolve();
+  #checkDone: (() => void) | undefined;
 
   /** Fires after sources were added, changed or removed, or the entity index became current. */
   readonly onDidChange = this.#onDidChange.event;
@@ -240,6 +248,7 @@ export class SourcesService implements vscode.Disposable {
     this.corpus.continueFrom(version);
     this.#entitiesVersion = this.corpus.versionOf(entities);
     this.#client = client;
+    this.#loadedBy = client;
     this.#stop = fresh.stop;
     client.onEvent = (e) => this.#event(e);
     this.#log.info('The index is now served by a fresh index worker, loaded from the saved index (less memory).');
@@ -261,6 +270,27 @@ export class SourcesService implements vscode.Disposable {
   /** Where the last load spent its time: the worker's steps and the host's, in ms since the host began it. */
   get lastLoad(): Array<[string, number]> | undefined {
     return this.#lastLoad;
+  }
+
+  /** The steps of the last check of the files after a load from the saved index, in ms since the host began the load. */
+  get lastCheck(): Array<[string, number]> | undefined {
+    return this.#lastCheck;
+  }
+
+  /**
+   * Resolves once the files have been checked after the latest load: a first load answers from the saved index (its
+   * sources as they were saved), then the worker lists and stats the files and applies what changed since (a changed,
+   * new or deleted file) as a refresh; at once when the load read the files itself (or the desk stopped).
+   */
+  get checked(): Promise<void> {
+    return this.#checked;
+  }
+
+  /** The latest load's check of the files is over (or will not come: a reload, the desk stopped). */
+  #checkOver(): void {
+    const done = this.#checkDone;
+    this.#checkDone = undefined;
+    done?.();
   }
 
   /** Resolves once a fresh worker that is taking over from the one that built the index has done so (or stopped). */
@@ -303,7 +333,13 @@ export class SourcesService implements vscode.Disposable {
         if (this.#entitiesVersion === this.corpus.version) this.#changedSoon();
         return;
       case 'progress':
-        this.#setProgress({ done: e.done, total: e.total });
+        this.#setProgress(
+          e.checking ? { done: e.done, total: e.total, checking: true } : { done: e.done, total: e.total },
+        );
+        return;
+      case 'checked':
+        this.#setProgress(undefined);
+        this.#filesChecked(e);
         return;
       case 'indexed':
         return;
@@ -435,21 +471,36 @@ export class SourcesService implements vscode.Disposable {
 
   /**
    * Stops the index worker and starts a fresh one, which loads the sources from the saved index and sends the host a
-   * new copy of them: what a window reload does, short of restarting the extension host. Resolves when they are ready.
+   * new copy of them: what a window reload does, short of restarting the extension host. Resolves when they are ready
+   * (the files are checked after, see `checked`). `whileStopped` runs in between, with no worker and no file watched
+   * (as changes made while the window is closed).
    */
-  restart(): Promise<void> {
+  async restart(whileStopped?: () => Promise<void>): Promise<void> {
     if (this.#disposed || !this.#client) return this.reload();
     this.#dropFresh();
     this.#client.close();
     this.#stop?.();
     this.#client = undefined;
     this.#forget();
+    if (whileStopped) {
+      vscode.Disposable.from(...this.#watchers).dispose();
+      this.#watchers = [];
+      for (const t of this.#pending.values()) clearTimeout(t);
+      this.#pending.clear();
+      await whileStopped();
+    }
     this.#connect(this.#mode === 'extension host');
     return this.reload();
   }
 
+  /** Saves the index now if it is behind the sources (after the entities are extracted). */
+  async saveIndex(): Promise<void> {
+    await this.#quietly('saveIndex', { ifDirty: true }, null);
+  }
+
   /** Forgets the sources of a desk that is gone; the next desk's versions count on from this copy's. */
   #forget(): void {
+    this.#checkOver();
     this.corpus.clear();
     this.corpus.continueFrom(0);
     this.texts.clear();
@@ -457,6 +508,7 @@ export class SourcesService implements vscode.Disposable {
 
   dispose(): void {
     this.#disposed = true;
+    this.#checkOver();
     for (const t of this.#pending.values()) clearTimeout(t);
     clearTimeout(this.#saveTimer);
     clearTimeout(this.#changeTimer);
@@ -490,25 +542,52 @@ export class SourcesService implements vscode.Disposable {
       });
     });
     const client = this.#client;
+    // A desk's first load (a window opening, a fresh worker) answers from the saved index and checks the files after.
+    const savedFirst = !!client && this.#loadedBy !== client;
+    this.#loadedBy = client;
+    this.#lastCheck = undefined;
+    this.#checkOver();
+    this.#checked = new Promise<void>((resolve) => (this.#checkDone = resolve));
     let totals: DeskTotals;
     try {
       phases.mark('load asked');
       // A worker that reaches the disk lists the files itself, by the rules sent with the load (see localListing).
-      totals = await this.#ask('load', { local: this.#store.localListing() });
+      totals = await this.#ask('load', { local: this.#store.localListing(), savedFirst: savedFirst || undefined });
       phases.mark('worker answered');
+    } catch (e) {
+      this.#checkOver();
+      throw e;
     } finally {
       onProgress.dispose();
       finished();
-      this.#setProgress(undefined);
+      if (!this.#progress?.checking) this.#setProgress(undefined);
     }
+    if (!totals.unchecked) this.#checkOver();
     this.#changedNow();
     phases.mark('features told');
-    this.#lastLoad = oneTimeline(phases.end(), totals.phases);
+    const hostSteps = phases.end();
+    this.#hostBegan = hostSteps;
+    this.#lastLoad = oneTimeline(hostSteps, totals.phases);
     this.#log.info(`Load steps (ms since the host began): ${this.#lastLoad.map(([s, ms]) => `${s} ${ms}`).join(', ')}`);
     this.#saveSoon();
     if (client && this.#mode === 'worker' && (totals.read ?? 0) >= FRESH_AFTER) {
       this.#settled = this.#refreshWorker(client);
     }
+  }
+
+  /** The files were checked after a load from the saved index: what changed is in the copy already (`sources`). */
+  #filesChecked(e: Extract<WorkerEvent, { event: 'checked' }>): void {
+    if (this.#hostBegan) {
+      this.#lastCheck = oneTimeline({ began: this.#hostBegan.began, steps: [] }, e.phases);
+      this.#log.info(
+        `Check steps (ms since the host began the load): ${this.#lastCheck.map(([s, ms]) => `${s} ${ms}`).join(', ')}`,
+      );
+    }
+    if (e.changed) {
+      this.#changedNow();
+      this.#saveSoon();
+    }
+    this.#checkOver();
   }
 
   #watch(): void {
