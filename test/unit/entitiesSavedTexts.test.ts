@@ -1,37 +1,17 @@
 // Entities over saved texts (a warm start's sources, read from the saved index when used) are the same as over texts in
 // memory, and their descriptions are read in one pass over the texts, not a read per mention.
 import * as assert from 'assert';
-import * as fs from 'fs';
-import * as os from 'os';
-import * as path from 'path';
-import { writeCorpus } from '../../bench/corpus';
-import { Corpus, parseSource, SavedText, useSavedText, type Source } from '../../src/core/corpus';
+import { SavedText, useSavedText, type Source } from '../../src/core/corpus';
 import { EntityIndex } from '../../src/core/entities';
 import { readDescriptions } from '../../src/core/entities/describe';
 import { resolve } from '../../src/core/entities/resolve';
 import { finish, scan } from '../../src/core/entities/scan';
+import { generatedSources } from './helpers/generated';
 import { bytesSourceFor } from './helpers/savedTexts';
-
-function generated(n: number): Source[] {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'entities-saved-'));
-  try {
-    writeCorpus(dir, n);
-    const corpus = new Corpus();
-    corpus.set(
-      fs
-        .readdirSync(dir)
-        .sort()
-        .map((f) => parseSource(path.join(dir, f), fs.readFileSync(path.join(dir, f), 'utf8'))),
-    );
-    return corpus.sources;
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
-}
 
 describe('entities over saved texts', () => {
   it('gives the same entities and descriptions as texts in memory', () => {
-    const sources = generated(120);
+    const sources = generatedSources(120);
     const { source, places } = bytesSourceFor(sources.map((s) => s.text));
     const saved = sources.map((s, i) => {
       const copy: Source = { ...s, paragraphs: s.paragraphs.map((p) => ({ ...p })) };
@@ -47,7 +27,7 @@ describe('entities over saved texts', () => {
   });
 
   it('reads the texts around the mentions in one pass over texts not decoded, and describes as from memory', () => {
-    const sources = generated(120);
+    const sources = generatedSources(120);
     const clusters = resolve(scan(sources).found, scan(sources).stats);
     const { source, places } = bytesSourceFor(sources.map((s) => s.text));
     let reads = 0;

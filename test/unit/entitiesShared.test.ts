@@ -5,7 +5,6 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { writeCorpus } from '../../bench/corpus';
 import { Corpus, parseSource, SavedText, savedTextOf, useSavedText, type Source } from '../../src/core/corpus';
 import {
   EntityIndex,
@@ -20,24 +19,8 @@ import {
 } from '../../src/core/entities';
 import { PIECE } from '../../src/core/entities/part';
 import { fileBytes } from '../../src/node/cacheStore';
+import { generatedSources } from './helpers/generated';
 import { WorkerScanHelper } from '../../src/node/scanHelper';
-
-function generated(n: number): Source[] {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'entities-shared-'));
-  try {
-    writeCorpus(dir, n);
-    const corpus = new Corpus();
-    corpus.set(
-      fs
-        .readdirSync(dir)
-        .sort()
-        .map((f) => parseSource(path.join(dir, f), fs.readFileSync(path.join(dir, f), 'utf8'))),
-    );
-    return corpus.sources;
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
-}
 
 /** Messages as a thread boundary copies them. */
 const copy = <T>(m: T): T => structuredClone(m);
@@ -112,7 +95,7 @@ describe('entity extraction shared with a helper', function () {
   let bytes: Uint8Array;
 
   before(() => {
-    sources = generated(120);
+    sources = generatedSources(120);
     const alone = new Extraction();
     found = run(alone.update(sources)).found;
     bytes = alone.bytes;

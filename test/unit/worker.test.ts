@@ -88,11 +88,14 @@ describe('worker: the desk off the host thread', () => {
   });
 });
 
-/** A desk served in this thread over the loopback channel (the extension host without a worker), with a mirror. */
-function inProcess(store: MemorySourceStore, pause?: () => Promise<void>) {
+/**
+ * A desk served in this thread over the loopback channel (the extension host without a worker), with a mirror; with a
+ * `cache`, the desk saves its index there.
+ */
+function inProcess(store: SourceStore, pause?: () => Promise<void>, cache?: IndexCacheStore) {
   const ends = loopback<ToWorker, FromWorker>();
-  const desk = serveDesk(ends.b, { cache: false, pause });
-  const client = new DeskClient(ends.a, store);
+  const desk = serveDesk(ends.b, { cache: !!cache, pause });
+  const client = new DeskClient(ends.a, store, cache);
   const mirror = new SourceMirror();
   const events: WorkerEvent[] = [];
   client.onEvent = (e) => {
@@ -230,18 +233,13 @@ describe('worker: a warm start', () => {
       ['warm', false],
       ['warm, from the saved index first', true],
     ] as const) {
-      const ends = loopback<ToWorker, FromWorker>();
-      const desk = serveDesk(ends.b, { cache: true });
-      const client = new DeskClient(ends.a, store, cache);
-      const mirror = new SourceMirror();
-      client.onEvent = (e) => e.event === 'sources' && mirror.apply(e);
+      const d = inProcess(store, undefined, cache);
       try {
-        await client.request('load', { savedFirst });
-        assert.strictEqual(mirror.byUri('mem:/seeds/a.md')?.bundled, true, run);
-        assert.deepStrictEqual(summary(mirror.sources), summary(desk.library.sources));
+        await d.client.request('load', { savedFirst });
+        assert.strictEqual(d.mirror.byUri('mem:/seeds/a.md')?.bundled, true, run);
+        assert.deepStrictEqual(summary(d.mirror.sources), summary(d.desk.library.sources));
       } finally {
-        client.close();
-        ends.close();
+        d.close();
       }
     }
   });
@@ -252,18 +250,7 @@ describe('worker: a first load answers from the saved index, then checks the fil
     const store = new MemorySourceStore(files(40));
     let saved: Uint8Array | undefined;
     const cache: IndexCacheStore = { read: async () => saved, write: async (b) => void (saved = joinChunks(b)) };
-    const served = () => {
-      const ends = loopback<ToWorker, FromWorker>();
-      const desk = serveDesk(ends.b, { cache: true });
-      const client = new DeskClient(ends.a, store, cache);
-      const mirror = new SourceMirror();
-      const events: WorkerEvent[] = [];
-      client.onEvent = (e) => {
-        events.push(e);
-        if (e.event === 'sources') mirror.apply(e);
-      };
-      return { desk, client, mirror, events, close: () => (client.close(), ends.close()) };
-    };
+    const served = () => inProcess(store, undefined, cache);
     const first = served();
     try {
       assert.strictEqual((await first.client.request('load', { savedFirst: true })).unchecked, undefined);
@@ -362,19 +349,16 @@ describe('worker: the host answers for the files', () => {
         uri.endsWith('pipe.txt') ? Promise.reject(new UnusableEntry('is a named pipe (FIFO)')) : store.read(uri),
       skipped: () => [{ uri: 'mem:/s/loop.md', reason: 'is a symbolic link loop' }],
     };
-    const ends = loopback<ToWorker, FromWorker>();
-    serveDesk(ends.b, { cache: false });
-    const client = new DeskClient(ends.a, host);
+    const d = inProcess(host);
     try {
-      const totals = await client.request('load', {});
+      const totals = await d.client.request('load', {});
       assert.strictEqual(totals.sources, 3);
       assert.deepStrictEqual(totals.problems, [
         { uri: 'mem:/s/loop.md', reason: 'is a symbolic link loop' },
         { uri: 'mem:/s/pipe.txt', reason: 'is a named pipe (FIFO)' },
       ]);
     } finally {
-      client.close();
-      ends.close();
+      d.close();
     }
   });
 });
