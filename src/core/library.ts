@@ -100,7 +100,7 @@ export class Library {
    * Takes saved extraction state (see {@link extractionPieces}), `changed`: URIs of sources whose content is not what it
    * was when the state was saved (new ones need not be named).
    */
-  restoreExtraction(bytes: Uint8Array | undefined, changed: Iterable<string>): void {
+  restoreExtraction(bytes: Uint8Array | (() => Uint8Array) | undefined, changed: Iterable<string>): void {
     this.#extraction = bytes ? Extraction.fromBytes(bytes) : new Extraction();
     this.#extraction.invalidate(changed);
   }

@@ -9,6 +9,7 @@ import {
   Checksum,
   hashBytes,
   decodeIndex,
+  decodeIndexFrom,
   joinChunks,
   type IndexCacheStore,
 } from '../../src/core/cache';
@@ -407,6 +408,7 @@ interface Sections {
   texts: number;
   paragraphs: number;
   mentions: number;
+  extraction: number;
   length: number;
 }
 
@@ -594,6 +596,36 @@ describe('cache: the JSON section', () => {
     const shown = (d: BriefingDesk) => d.library.sources.map((s) => `${s.key} ${s.title}`);
     assert.deepStrictEqual(shown(warm), shown(cold));
     assert.deepStrictEqual(warm.library.sources.map((s) => s.title).sort(), [...titles].sort());
+  });
+});
+
+describe('cache: sections read when needed', () => {
+  it('the extraction state is copied out of the file only when an update or a save asks for it', async () => {
+    const store = new StampedStore(files());
+    const cache = new MemoryCache();
+    await seen(await open(store, cache));
+    const bytes = cache.bytes!;
+    const { head, trailer } = parts(bytes);
+    assert.ok(trailer.extraction > 0, 'an extraction state was saved');
+    const from = head.length + trailer.length - trailer.extraction;
+    const to = from + trailer.extraction;
+    const kept: Array<[number, number]> = [];
+    const src = {
+      size: bytes.length,
+      read: (at: number, length: number, own?: boolean) => {
+        if (own) kept.push([at, at + length]);
+        return bytes.slice(at, at + length);
+      },
+    };
+    const decoded = decodeIndexFrom(src);
+    assert.ok('snapshot' in decoded);
+    const overlaps = () => kept.filter(([a, b]) => a < to && from < b).length;
+    assert.strictEqual(overlaps(), 0, 'not copied while the index is opened');
+    const extraction = decoded.snapshot.extraction;
+    assert.strictEqual(typeof extraction, 'function');
+    const got = (extraction as () => Uint8Array)();
+    assert.deepStrictEqual(got, bytes.subarray(from, to));
+    assert.strictEqual(overlaps(), 1, 'copied once asked for');
   });
 });
 

@@ -58,12 +58,17 @@ export interface IndexSnapshot {
   search: SerializedSearchIndex;
   /** The entity index, when it was built over exactly these sources and these overrides. */
   entities?: { overrides: string | null; entities: Entity[]; problems: string[] };
-  /** What entity extraction keeps per source (opaque bytes, see `Extraction`), for an incremental re-extraction. */
-  extraction?: Uint8Array;
+  /**
+   * What entity extraction keeps per source (opaque bytes, see `Extraction`), for an incremental re-extraction; from a
+   * saved file, a function that reads them when first called (the file was checked whole when it was opened).
+   */
+  extraction?: Uint8Array | (() => Uint8Array);
 }
 
 /** A snapshot to save: the extraction state may come as pieces, written one after another. */
-export type SnapshotToSave = Omit<IndexSnapshot, 'extraction'> & { extraction?: Uint8Array | readonly Uint8Array[] };
+export type SnapshotToSave = Omit<IndexSnapshot, 'extraction'> & {
+  extraction?: Uint8Array | (() => Uint8Array) | readonly Uint8Array[];
+};
 
 /** The first line: what the file is. */
 interface Header {
@@ -576,7 +581,8 @@ export function* encodeIndex(snapshot: SnapshotToSave): Generator<Uint8Array> {
   yield* out.bytes(table.bytes);
   yield* out.bytes(mentions.bytes);
   yield* out.bytes(packed.bytes);
-  const extraction = snapshot.extraction ?? [];
+  const given = snapshot.extraction ?? [];
+  const extraction = typeof given === 'function' ? given() : given;
   let extractionBytes = 0;
   for (const piece of extraction instanceof Uint8Array ? [extraction] : extraction) {
     yield* out.bytes(piece);
@@ -900,8 +906,9 @@ export function decodeIndexFrom(src: SavedIndexBytes): { snapshot: IndexSnapshot
   const entities = readEntities(data.entities, section(mentions, true), sources);
   if (entities === false) return { problem: 'the index is corrupt (entities)' };
   const packed = readPostings(search, section(start + length - at - extraction, true));
-  // Read when an update needs it.
-  const extractionBytes = section(extraction, true);
+  // Read when an update (or a save) first needs it.
+  const extractionAt = at;
+  const extractionBytes = extraction ? () => src.read(extractionAt, extraction, true) : undefined;
   if (!packed) return { problem: 'the index is corrupt (word index)' };
   search.packed = packed;
   const savedAt = typeof data.savedAt === 'number' ? data.savedAt : 0;

@@ -305,8 +305,11 @@ export interface Scanned {
  * result is always what a scan of all sources from scratch gives.
  */
 export class Extraction {
-  /** The saved form while it is current (given at construction, or last joined by `bytes`). */
-  #saved: Uint8Array | undefined;
+  /**
+   * The saved form while it is current (given at construction, or last joined by `bytes`); given as a function, it is
+   * read from the saved index when first needed (a warm start that never updates entities never reads it).
+   */
+  #saved: Uint8Array | (() => Uint8Array) | undefined;
   /** Whether `#saved` still has to be read into the fields below. */
   #pending = false;
   #records = new Map<string, SourceRecord>();
@@ -331,7 +334,7 @@ export class Extraction {
   lastRead = 0;
 
   /** State saved earlier by {@link bytes}; read when first needed (an unreadable block means starting afresh). */
-  static fromBytes(bytes: Uint8Array): Extraction {
+  static fromBytes(bytes: Uint8Array | (() => Uint8Array)): Extraction {
     const x = new Extraction();
     x.#saved = bytes;
     x.#pending = true;
@@ -358,7 +361,8 @@ export class Extraction {
    * arrays are not copied into one block: the file writer copies them once, into the file's pieces).
    */
   get pieces(): Uint8Array[] {
-    if (this.#saved && !this.#stale.size) return [this.#saved];
+    const saved = !this.#stale.size && this.#savedBytes();
+    if (saved) return [saved];
     this.#read();
     const head = new Writer();
     head.strings(this.#keys);
@@ -389,11 +393,23 @@ export class Extraction {
     return out;
   }
 
+  /** The saved form as bytes (read now if it was given as a function); undefined when it cannot be read. */
+  #savedBytes(): Uint8Array | undefined {
+    const saved = this.#saved;
+    if (typeof saved !== 'function') return saved;
+    try {
+      return (this.#saved = saved());
+    } catch {
+      return (this.#saved = undefined);
+    }
+  }
+
   #read(): void {
     if (!this.#pending) return;
     this.#pending = false;
-    const bytes = this.#saved!;
     try {
+      const bytes = this.#savedBytes();
+      if (!bytes) throw new Error('the saved extraction state cannot be read');
       const r = new Reader(bytes);
       const keys = r.strings();
       const uris = r.strings();
