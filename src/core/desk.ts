@@ -247,15 +247,28 @@ export class BriefingDesk {
     await this.#readOverrides(overrides);
     const unchanged = !!snapshot && r.reused === entries.length && entries.length === snapshot.sources.length;
     const e = snapshot?.entities;
-    if (unchanged && e && e.overrides === this.#overridesKey()) {
-      // Read into an index when first asked for: the sources are ready before the saved mentions are read.
-      this.library.restoreEntities(() => EntityIndex.fromData(e.entities, e.problems));
-    }
+    if (unchanged && e && e.overrides === this.#overridesKey()) this.#restoreEntities(e);
     this.#log.info(`Index: ${r.reused} of ${entries.length} sources reused from the saved index.`);
     if (unchanged) this.#saved = { version: this.library.version, entities: !!e };
     else if (!saveLater) await this.saveIndex();
     this.#ready(bundled.length, own.length);
     return { parsed: r.parsed, problems: r.problems, listed: r.listed };
+  }
+
+  /**
+   * Restores the saved entities, read into an index when first asked for (the sources are ready before the saved
+   * entities are read). If they cannot be read then, they are extracted again, and the next save writes them.
+   */
+  #restoreEntities(e: NonNullable<IndexSnapshot['entities']>): void {
+    this.library.restoreEntities(() => {
+      try {
+        return EntityIndex.fromData(e.entities, e.problems);
+      } catch (err) {
+        this.#log.warn(`Saved entities not used (${(err as Error).message}); they are extracted again.`);
+        if (this.#saved) this.#saved = { ...this.#saved, entities: false };
+        return undefined;
+      }
+    });
   }
 
   /** A load that answers from the saved index (`savedFirst`): every saved source as saved; the files are checked next. */
@@ -273,9 +286,7 @@ export class BriefingDesk {
     this.library.restoreExtraction(snapshot.extraction, []);
     await this.#readOverrides(overrides);
     const e = snapshot.entities;
-    if (e && e.overrides === this.#overridesKey()) {
-      this.library.restoreEntities(() => EntityIndex.fromData(e.entities, e.problems));
-    }
+    if (e && e.overrides === this.#overridesKey()) this.#restoreEntities(e);
     this.#saved = { version: this.library.version, entities: !!e };
     this.#unchecked = { saved, savedAt: snapshot.savedAt ?? 0 };
     this.#log.info(`Index: ${parsed.length} sources from the saved index; the files are checked next.`);

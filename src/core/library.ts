@@ -14,7 +14,7 @@ export class Library {
   #search = new SearchIndex();
   #entities: EntityIndex | undefined;
   /** A saved entity index over exactly the current sources, read into an index when something first asks for it. */
-  #restored: (() => EntityIndex) | undefined;
+  #restored: (() => EntityIndex | undefined) | undefined;
   #overrides: EntityOverrides | undefined;
   /** What extraction keeps per source, so that a change re-extracts only what it affects. */
   #extraction = new Extraction();
@@ -73,9 +73,10 @@ export class Library {
 
   /**
    * Takes a saved entity index (built over exactly the current sources and overrides), or a way to read it: then it
-   * is read when something first asks for entities (a warm start that answers searches first never waits for it).
+   * is read when something first asks for entities (a warm start that answers searches first never waits for it); a
+   * way that gives none means the index is built.
    */
-  restoreEntities(index: EntityIndex | (() => EntityIndex)): void {
+  restoreEntities(index: EntityIndex | (() => EntityIndex | undefined)): void {
     if (typeof index === 'function') {
       this.#entities = undefined;
       this.#restored = index;
@@ -90,8 +91,9 @@ export class Library {
     if (!this.#entities && this.#restored) {
       const read = this.#restored;
       this.#restored = undefined;
+      // Undefined when the saved index cannot be read after all: the entities are then built as if none were saved.
       this.#entities = read();
-      this.#useAliases(this.#entities);
+      if (this.#entities) this.#useAliases(this.#entities);
     }
     return this.#entities;
   }

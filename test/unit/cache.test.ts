@@ -405,6 +405,7 @@ describe('cache: a first load answers from the saved index, then checks the file
 /** The header's section lengths (bytes of the body). */
 interface Sections {
   json: number;
+  entities: number;
   texts: number;
   paragraphs: number;
   mentions: number;
@@ -431,7 +432,7 @@ function frame(head: Uint8Array, body: Uint8Array, trailer: object): Uint8Array 
 /** Where the paragraph table starts, the number of its rows, and the bytes of the mention table after it. */
 function paragraphTable(b: Uint8Array): { at: number; entries: number; mentions: number } {
   const { head, trailer: t } = parts(b);
-  return { at: head.length + t.texts + t.json, entries: t.paragraphs / 16, mentions: t.mentions };
+  return { at: head.length + t.texts + t.json + t.entities, entries: t.paragraphs / 16, mentions: t.mentions };
 }
 
 /**
@@ -455,6 +456,64 @@ function rejson(b: Uint8Array, edit: (data: Record<string, Record<string, unknow
   const rest = body.subarray(trailer.texts + trailer.json);
   return frame(head, joinChunks([body.subarray(0, trailer.texts), json, rest]), { ...trailer, json: json.length });
 }
+
+/** The index with the entities' JSON section replaced by `edit`'s (given it parsed), lengths and checksum made to fit. */
+function reentities(b: Uint8Array, edit: (data: Record<string, Record<string, unknown>>) => string | void): Uint8Array {
+  const { head, body, trailer } = parts(b);
+  const from = trailer.texts + trailer.json;
+  const data = JSON.parse(new TextDecoder().decode(body.subarray(from, from + trailer.entities)));
+  const json = new TextEncoder().encode(edit(data) ?? JSON.stringify(data));
+  const rest = body.subarray(from + trailer.entities);
+  return frame(head, joinChunks([body.subarray(0, from), json, rest]), { ...trailer, entities: json.length });
+}
+
+describe('cache: saved entities that cannot be read are extracted again when first asked for', () => {
+  const damage: Record<string, (b: Uint8Array) => Uint8Array> = {
+    'right checksum, a mention past its text': (b) => {
+      const c = new Uint8Array(b);
+      const { at, entries, mentions } = paragraphTable(c);
+      assert.ok(mentions >= 16, 'entities were saved');
+      new DataView(c.buffer).setUint32(at + 16 * entries + 12, 1_000_000, true); // the first mention's end
+      return resection(c, (h) => h);
+    },
+    'right checksum, a mention whose extra fields put it past its text': (b) =>
+      reentities(b, (d) => {
+        d.mentionExtras['0'] = { end: 1_000_000 };
+      }),
+    'right checksum, a mention whose extra text is not a string': (b) =>
+      reentities(b, (d) => {
+        d.mentionExtras['1'] = { text: 7 };
+      }),
+    'right checksum, entities that are not JSON': (b) => reentities(b, () => '{"entities": ['),
+    'right checksum, a mention source that is not a key and a URI': (b) =>
+      reentities(b, (d) => {
+        (d.mentionSources as unknown as unknown[])[0] = ['only-a-key'];
+      }),
+  };
+  for (const [name, spoil] of Object.entries(damage)) {
+    it(`${name}: the sources load from the index; the entities are a cold build's; a good index is written`, async () => {
+      const store = new StampedStore(files());
+      const cache = new MemoryCache();
+      const before = await seen(await open(store, cache));
+      cache.bytes = spoil(cache.bytes!);
+      assert.ok('snapshot' in decodeIndex(cache.bytes), 'the rest of the index decodes');
+      lines.length = 0;
+      store.reads.length = 0;
+      const writes = cache.writes;
+      const desk = await open(store, cache);
+      assert.deepStrictEqual(store.reads, [], 'the sources came from the saved index');
+      assert.deepStrictEqual(await seen(desk), before);
+      assert.ok(
+        lines.some((l) => l.startsWith('Saved entities not used')),
+        lines.join('\n'),
+      );
+      assert.ok(cache.writes > writes, 'rewritten');
+      const again = decodeIndex(cache.bytes!);
+      assert.ok('snapshot' in again && again.snapshot.entities);
+      assert.strictEqual(again.snapshot.entities.entities.length, before.entities.length, 'with readable entities');
+    });
+  }
+});
 
 describe('cache: an index that cannot be trusted is rebuilt silently', () => {
   const damage: Record<string, (b: Uint8Array) => Uint8Array> = {
@@ -483,20 +542,9 @@ describe('cache: an index that cannot be trusted is rebuilt silently', () => {
       new DataView(c.buffer).setUint32(at + 16 * (entries - 1) + 8, 1_000_000, true); // the last paragraph's end
       return resection(c, (h) => h);
     },
-    'right checksum, a mention past its text': (b) => {
-      const c = new Uint8Array(b);
-      const { at, entries, mentions } = paragraphTable(c);
-      assert.ok(mentions >= 16, 'entities were saved');
-      new DataView(c.buffer).setUint32(at + 16 * entries + 12, 1_000_000, true); // the first mention's end
-      return resection(c, (h) => h);
-    },
-    'right checksum, a mention whose extra fields put it past its text': (b) =>
+    'right checksum, entities whose problems are not strings': (b) =>
       rejson(b, (d) => {
-        (d.entities as Record<string, Record<string, unknown>>).mentionExtras['0'] = { end: 1_000_000 };
-      }),
-    'right checksum, a mention whose extra text is not a string': (b) =>
-      rejson(b, (d) => {
-        (d.entities as Record<string, Record<string, unknown>>).mentionExtras['1'] = { text: 7 };
+        d.entities.problems = [7];
       }),
     'right checksum, a posting list out of order': (b) => {
       const c = new Uint8Array(b);

@@ -1,10 +1,11 @@
-// The persisted index as bytes: a header line (format name, version), a body of six sections, then a trailer line
+// The persisted index as bytes: a header line (format name, version), a body of seven sections, then a trailer line
 // (section lengths, checksum of the body). Sections: the source texts (UTF-8, one after another), JSON (stamps, source
-// metadata, vocabulary, entities), a table of paragraphs (four 32-bit numbers each: n, start, end, line; a paragraph's
-// text is the file text between start and end), a table of entity mentions (source, paragraph, start, end), the word
-// index's posting lists (variable-length integers) and the entity extraction state (bytes the entity layer reads).
-// Texts, paragraphs, mentions and numbers stay out of the JSON, so a warm start parses a fraction of the bytes, and the
-// posting lists and the extraction state stay bytes until a query or an update needs them.
+// metadata, vocabulary, the entities' overrides and problems), the entities' JSON, a table of paragraphs (four 32-bit
+// numbers each: n, start, end, line; a paragraph's text is the file text between start and end), a table of entity
+// mentions (source, paragraph, start, end), the word index's posting lists (variable-length integers) and the entity
+// extraction state (bytes the entity layer reads). Texts, paragraphs, mentions and numbers stay out of the JSON, so a
+// warm start parses a fraction of the bytes; the entities (their JSON and mentions) are read when first asked for, and
+// the posting lists and the extraction state stay bytes until a query or an update needs them.
 // The file is produced in blocks, checksummed as they go (hence the trailer), so a save never holds the whole file.
 // The core encodes and decodes; the host only stores the bytes (atomically: temp file, then rename). Anything that is
 // not exactly what this version wrote (truncated, corrupt, foreign, older) decodes to a reason, never a throw.
@@ -28,7 +29,7 @@ import {
 /** Names the format in the header; a file without it is foreign. */
 export const CACHE_FORMAT = 'briefing-desk-index';
 /** Bumped whenever anything saved changes shape or meaning (parsing, keys, the word index, entities). */
-export const CACHE_VERSION = 8;
+export const CACHE_VERSION = 9;
 
 /** What identifies a source file's content without reading it (size, mtime) and after reading it (hash). */
 export interface FileStamp {
@@ -80,9 +81,13 @@ interface Header {
 interface Trailer {
   /** Bytes of the body (all sections). */
   length: number;
-  /** Bytes of the texts section, the JSON section, the paragraph table and the mention table; postings take the rest. */
+  /**
+   * Bytes of the texts section, the JSON section, the entities' JSON, the paragraph table and the mention table;
+   * postings take the rest.
+   */
   texts: number;
   json: number;
+  entities: number;
   paragraphs: number;
   mentions: number;
   /** Bytes of the extraction state (the last section, after the posting lists). */
@@ -573,11 +578,15 @@ export function* encodeIndex(snapshot: SnapshotToSave): Generator<Uint8Array> {
         sources: searchSourceColumns(search, snapshot.sources),
       }),
     ),
-    entities:
-      entities && new Streamed(() => jsonPieces(slimEntities(entities, unsliced(entities, snapshot), mentions))),
+    entities: entities && { overrides: entities.overrides, problems: entities.problems },
   });
   for (const piece of json) yield* out.text(asciiJson(piece));
   const jsonBytes = out.total - texts;
+  // The entities in a section of their own, read when first asked for (their mentions go to the table as they go).
+  if (entities)
+    for (const piece of jsonPieces(slimEntities(entities, unsliced(entities, snapshot), mentions)))
+      yield* out.text(asciiJson(piece));
+  const entityBytes = out.total - texts - jsonBytes;
   yield* out.bytes(table.bytes);
   yield* out.bytes(mentions.bytes);
   yield* out.bytes(packed.bytes);
@@ -593,6 +602,7 @@ export function* encodeIndex(snapshot: SnapshotToSave): Generator<Uint8Array> {
     length: out.total,
     texts,
     json: jsonBytes,
+    entities: entityBytes,
     paragraphs: table.bytes.length,
     mentions: mentions.bytes.length,
     extraction: extractionBytes,
@@ -881,10 +891,10 @@ export function decodeIndexFrom(src: SavedIndexBytes): { snapshot: IndexSnapshot
   const sum = new Checksum();
   for (let at = 0; at < length; at += CHECK_STEP) sum.update(src.read(start + at, Math.min(CHECK_STEP, length - at)));
   if (sum.digest() !== trailer.checksum) return { problem: 'the index is corrupt (checksum)' };
-  const { json, texts, paragraphs, mentions, extraction } = trailer;
+  const { json, texts, entities: entityJson, paragraphs, mentions, extraction } = trailer;
   if (
-    ![json, texts, paragraphs, mentions, extraction].every(isCount) ||
-    json + texts + paragraphs + mentions + extraction > length
+    ![json, texts, entityJson, paragraphs, mentions, extraction].every(isCount) ||
+    json + texts + entityJson + paragraphs + mentions + extraction > length
   )
     return { problem: 'the index is corrupt (shape)' };
   let at = start + texts;
@@ -902,8 +912,19 @@ export function decodeIndexFrom(src: SavedIndexBytes): { snapshot: IndexSnapshot
   const { sources } = rows;
   const search = readSearch(data.search, sources);
   if (!search) return { problem: 'the index is corrupt (shape)' };
+  // The entities' JSON and their mention table are passed over, to be read when the entities are first asked for.
+  const entityJsonAt = at;
+  at += entityJson;
   if (!readParagraphs(rows, section(paragraphs))) return { problem: 'the index is corrupt (paragraphs)' };
-  const entities = readEntities(data.entities, section(mentions, true), sources);
+  const mentionsAt = at;
+  at += mentions;
+  const read = (from: number, n: number) => () => src.read(from, n, true);
+  const entities =
+    data.entities === undefined
+      ? entityJson || mentions
+        ? false
+        : undefined
+      : readEntities(data.entities, read(entityJsonAt, entityJson), read(mentionsAt, mentions), sources);
   if (entities === false) return { problem: 'the index is corrupt (entities)' };
   const packed = readPostings(search, section(start + length - at - extraction, true));
   // Read when an update (or a save) first needs it.
@@ -951,31 +972,56 @@ function slimEntities(e: SavedEntities, unsliced: ReadonlySet<Mention>, table: T
     mentions: put(en.mentions),
     ...(en.demonymMentions ? { demonymMentions: put(en.demonymMentions) } : {}),
   }));
-  return { ...e, entities, mentionSources, mentionExtras: extras };
+  return { entities, mentionSources, mentionExtras: extras };
 }
 
 /**
- * The saved entities with their mentions from the table; undefined when none were saved, false when corrupt. The table
- * is checked now and read into mentions when `entities` is first asked for: a start after a change never needs them.
+ * The saved entities: their overrides and problems (from the JSON, checked now); false when that part is corrupt. Their list (`entityJson`) and mention table (`mentionTable`), sections of the same checked
+ * file, are read when `entities` is first asked for, and checked then: if they are not what this version writes,
+ * `entities` throws (the caller extracts them again).
  */
-function readEntities(e: unknown, bytes: Uint8Array, sources: CachedSource[]): SavedEntities | undefined | false {
-  if (e === undefined) return bytes.length ? false : undefined;
+function readEntities(
+  e: unknown,
+  entityJson: () => Uint8Array,
+  mentionTable: () => Uint8Array,
+  sources: CachedSource[],
+): SavedEntities | false {
   if (
     !isObject(e) ||
-    !Array.isArray(e.entities) ||
     !Array.isArray(e.problems) ||
-    !(e.overrides === null || typeof e.overrides === 'string') ||
-    !Array.isArray(e.mentionSources) ||
-    !isObject(e.mentionExtras)
+    !e.problems.every((p) => typeof p === 'string') ||
+    !(e.overrides === null || typeof e.overrides === 'string')
   )
     return false;
+  let list: Entity[] | undefined;
+  return {
+    overrides: e.overrides,
+    problems: e.problems as string[],
+    get entities(): Entity[] {
+      list ??= readEntityList(decoder.decode(entityJson()), mentionTable(), sources);
+      if (!list) throw new Error('the saved entities are damaged');
+      return list;
+    },
+  };
+}
+
+/** The entities' list from their JSON and mention table; undefined when either is not what this version writes. */
+function readEntityList(json: string, bytes: Uint8Array, sources: CachedSource[]): Entity[] | undefined {
+  let e: unknown;
+  try {
+    e = JSON.parse(json);
+  } catch {
+    return undefined;
+  }
+  if (!isObject(e) || !Array.isArray(e.entities) || !Array.isArray(e.mentionSources) || !isObject(e.mentionExtras))
+    return undefined;
   const refs = e.mentionSources as unknown[];
-  if (!refs.every((r) => Array.isArray(r) && r.length === 2 && r.every((x) => typeof x === 'string'))) return false;
+  if (!refs.every((r) => Array.isArray(r) && r.length === 2 && r.every((x) => typeof x === 'string'))) return undefined;
   const byUri = new Map(sources.map((s) => [s.uri, savedTextOf(s.parsed)]));
   const texts = (refs as Array<[string, string]>).map(([, uri]) => byUri.get(uri));
   const extras = e.mentionExtras;
   const list = e.entities as unknown[];
-  if (bytes.length % 16) return false;
+  if (bytes.length % 16) return undefined;
   const table = bytes; // the caller's own (see `decodeIndexFrom`)
   const view = new DataView(table.buffer, table.byteOffset, table.byteLength);
   const total = table.length / 16;
@@ -1079,16 +1125,7 @@ function readEntities(e: unknown, bytes: Uint8Array, sources: CachedSource[]): S
     }
     return n === total;
   };
-  if (!check()) return false;
-  let built = false;
-  return {
-    overrides: e.overrides,
-    problems: e.problems as string[],
-    get entities(): Entity[] {
-      if (!built) built = read(true);
-      return list as Entity[];
-    },
-  };
+  return check() && read(true) ? (list as Entity[]) : undefined;
 }
 
 /**
