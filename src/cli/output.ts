@@ -8,6 +8,11 @@ export interface Output {
   err(text: string): void;
   /** True when colour escapes may be used (stdout is a TTY and NO_COLOR is unset). */
   color: boolean;
+  /**
+   * Writes JSON text to standard output as it is, where `out` would make it safe for a terminal first: JSON from
+   * {@link printJson} has every control character escaped already (and no style marks to turn into escapes).
+   */
+  json?(text: string): void;
 }
 
 /** The process's own streams. A closed pipe (`briefing sources | head`) ends the command quietly. */
@@ -54,7 +59,7 @@ export function sanitize(text: string): string {
 /** An output for people: sanitises everything written, then applies `paint`'s styles (or drops them). */
 export function terminalOutput(raw: Output): Output {
   const clean = (t: string) => sanitize(t).replace(MARKED, (_, code: string) => (raw.color ? `\u001b[${code}m` : ''));
-  return { out: (t) => raw.out(clean(t)), err: (t) => raw.err(clean(t)), color: raw.color };
+  return { out: (t) => raw.out(clean(t)), err: (t) => raw.err(clean(t)), color: raw.color, json: (t) => raw.out(t) };
 }
 
 /**
@@ -62,7 +67,13 @@ export function terminalOutput(raw: Output): Output {
  * C0 controls JSON escapes, DEL and the C1 range are written as `\u` escapes too.
  */
 export function printJson(o: Output, value: unknown): void {
-  o.out(jsonText(value, '') + '\n');
+  writeJson(o, jsonText(value, '') + '\n');
+}
+
+/** JSON text to standard output: as it is where the output can take it so (see `Output.json`). */
+function writeJson(o: Output, text: string): void {
+  if (o.json) o.json(text);
+  else o.out(text);
 }
 
 /** Indented JSON of `value` with DEL and C1 escaped, every line after the first starting with `indent`. */
@@ -88,9 +99,9 @@ export function printJsonList<T>(o: Output, key: string, items: T[], each: (item
   items.forEach((item, i) => {
     chunk += `    ${jsonText(each(item), '    ')}${i < items.length - 1 ? ',' : ''}\n`;
     // Small pieces: a string of more than ~128 KB is made in V8's large-object space, freed only by a full collection.
-    if (chunk.length > 1 << 15) (o.out(chunk), (chunk = ''));
+    if (chunk.length > 1 << 15) (writeJson(o, chunk), (chunk = ''));
   });
-  o.out(chunk + '  ]\n}\n');
+  writeJson(o, chunk + '  ]\n}\n');
 }
 
 /** Visible width of a string (style marks do not count). */

@@ -612,7 +612,6 @@ export function* encodeIndex(snapshot: SnapshotToSave): Generator<Uint8Array> {
 }
 
 const NON_ASCII = /[^\x00-\x7f]/;
-const NON_ASCII_ALL = /[^\x00-\x7f]/g;
 
 /**
  * JSON text with every character beyond ASCII written as a `\u` escape (the same JSON value): decoded, the section is
@@ -621,8 +620,20 @@ const NON_ASCII_ALL = /[^\x00-\x7f]/g;
  */
 function asciiJson(piece: string): string {
   if (!NON_ASCII.test(piece)) return piece;
-  return piece.replace(NON_ASCII_ALL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  // Runs of ASCII copied as they are, each other code unit written as its escape.
+  let out = '';
+  let from = 0;
+  for (let i = 0; i < piece.length; i++) {
+    const c = piece.charCodeAt(i);
+    if (c < 0x80) continue;
+    out += piece.slice(from, i) + '\\u' + HEX2[c >> 8] + HEX2[c & 0xff];
+    from = i + 1;
+  }
+  return out + piece.slice(from);
 }
+
+/** Two hex digits of each byte value. */
+const HEX2 = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
 
 /** A value written to JSON piece by piece (see `jsonPieces`). */
 class Streamed {
