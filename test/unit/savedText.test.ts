@@ -25,40 +25,6 @@ describe('saved texts: decoded on use, the last used kept', () => {
   });
 });
 
-describe('saved texts: a part of a text', () => {
-  it('gives the characters between two offsets, reading only their bytes when the text is ASCII', () => {
-    const texts = [
-      'Harbour report: Minister Ana Duarte opened berth 4 in Porto.',
-      'Zürich “notes”, 😀 and more notes.',
-    ];
-    const { source, places } = bytesSourceFor(texts);
-    const reads: number[] = [];
-    const counting = { read: (at: number, length: number) => (reads.push(length), source.read(at, length)) };
-    const [ascii, other] = places.map((p, i) => new SavedText(counting, p.at, p.bytes, texts[i].length));
-    const cases: Array<[number, number]> = [
-      [16, 35],
-      [-20, 7],
-      [50, 500],
-      [9, 9],
-      [40, 10],
-    ];
-    for (const [from, to] of cases) {
-      reads.length = 0;
-      const expected = texts[0].slice(Math.max(0, from), Math.max(0, to));
-      assert.strictEqual(ascii.slice(from, to), expected, `${from}..${to}`);
-      assert.ok(
-        reads.every((n) => n === expected.length),
-        `only the bytes asked for (${reads.join(', ')})`,
-      );
-      assert.ok(!ascii.decoded, 'the whole text was not decoded');
-    }
-    // Beyond ASCII, byte offsets are not character offsets: the text is decoded, and the part is exact.
-    assert.strictEqual(other.slice(3, 20), texts[1].slice(3, 20));
-    assert.strictEqual(other.slice(16, 19), '😀 ');
-    assert.ok(other.decoded);
-  });
-});
-
 describe('saved texts: a pass in order', () => {
   it('reads texts that follow one another in one go, gives each exactly, and keeps none decoded', () => {
     const texts = ['First report.', 'Zürich “notes”, 😀.', 'Third, plain.', 'Fourth.', 'Fifth: the last.'];

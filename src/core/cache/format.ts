@@ -19,6 +19,7 @@ import { ownString } from '../text/own';
 import {
   forEachText,
   isSavedSlice,
+  savedRun,
   SavedParagraph,
   SavedText,
   savedTextOf,
@@ -506,9 +507,6 @@ class BlockWriter {
   }
 }
 
-/** Saved texts copied with one read by {@link encodeIndex}, at most (bytes). */
-const COPY_RUN = 1 << 20;
-
 /**
  * The snapshot as bytes, in pieces of about a megabyte, produced as they are asked for (the store writes each before
  * asking for the next, so a save never holds the whole file). A piece is valid only until the next is asked for (its
@@ -522,31 +520,27 @@ export function* encodeIndex(snapshot: SnapshotToSave): Generator<Uint8Array> {
   // The texts, in the sources' order. A text that is still the one restored from the saved index is copied as the
   // bytes it was read from, without making a string of it.
   const places: TextPlace[] = [];
-  const { sources } = snapshot;
-  for (let i = 0; i < sources.length;) {
-    const saved = savedTextOf(sources[i].parsed);
+  const parsed = snapshot.sources.map((s) => s.parsed);
+  for (let i = 0; i < parsed.length;) {
+    const saved = savedTextOf(parsed[i]);
     if (!saved) {
       const before = out.total;
-      const text = sources[i++].parsed.text;
+      const text = parsed[i++].text;
       yield* out.text(text);
       places.push({ textBytes: out.total - before, textChars: text.length });
       continue;
     }
-    // Saved texts that follow one another in the file they were read from are copied with one read (up to a megabyte).
-    let end = saved.at + saved.bytes;
-    let j = i + 1;
-    for (; j < sources.length; j++) {
-      const next = savedTextOf(sources[j].parsed);
-      if (!next || next.from !== saved.from || next.at !== end || end + next.bytes - saved.at > COPY_RUN) break;
-      end += next.bytes;
-    }
-    for (let k = i; k < j; k++) {
-      const t = savedTextOf(sources[k].parsed)!;
+    // Saved texts that follow one another in the file they were read from are copied with one read (see `savedRun`).
+    const count = savedRun(parsed, i);
+    let bytes = 0;
+    for (let k = i; k < i + count; k++) {
+      const t = savedTextOf(parsed[k])!;
       places.push({ textBytes: t.bytes, textChars: t.chars });
+      bytes += t.bytes;
     }
     // A copy: the read may share memory with the next one, which may come while this piece is being written.
-    yield* out.bytes(saved.from.read(saved.at, end - saved.at, true));
-    i = j;
+    yield* out.bytes(saved.from.read(saved.at, bytes, true));
+    i += count;
   }
   const texts = out.total;
   const { search } = snapshot;
@@ -987,9 +981,10 @@ function slimEntities(e: SavedEntities, unsliced: ReadonlySet<Mention>, table: T
 }
 
 /**
- * The saved entities: their overrides and problems (from the JSON, checked now); false when that part is corrupt. Their list (`entityJson`) and mention table (`mentionTable`), sections of the same checked
- * file, are read when `entities` is first asked for, and checked then: if they are not what this version writes,
- * `entities` throws (the caller extracts them again).
+ * The saved entities: their overrides and problems (from the JSON, checked now); false when that part is corrupt.
+ * Their list (`entityJson`) and mention table (`mentionTable`), sections of the same checked file, are read when
+ * `entities` is first asked for, and checked then: if they are not what this version writes, `entities` throws (the
+ * caller extracts them again).
  */
 function readEntities(
   e: unknown,
@@ -1033,110 +1028,76 @@ function readEntityList(json: string, bytes: Uint8Array, sources: CachedSource[]
   const extras = e.mentionExtras;
   const list = e.entities as unknown[];
   if (bytes.length % 16) return undefined;
-  const table = bytes; // the caller's own (see `decodeIndexFrom`)
-  const view = new DataView(table.buffer, table.byteOffset, table.byteLength);
-  const total = table.length / 16;
-  /**
-   * Checks every entity's mentions as {@link read} would read them, without making them: the counts add up to the
-   * table, each row names a saved source, and a mention without extra fields lies within its source's text (the few
-   * with extra fields are checked one by one).
-   */
-  const check = (): boolean => {
-    let n = 0;
-    for (const en of list) {
-      if (!isObject(en) || !isCount(en.mentions)) return false;
-      n += en.mentions;
-      if (en.demonymMentions !== undefined) {
-        if (!isCount(en.demonymMentions)) return false;
-        n += en.demonymMentions;
-      }
+  // Four 32-bit numbers a mention: which of `refs`, paragraph, start, end.
+  const rows = uint32s(bytes);
+  const total = bytes.length / 16;
+  // The counts add up to the table, each row names a saved source, and a mention without extra fields lies within its
+  // source's text (the few with extra fields are checked one by one).
+  let n = 0;
+  for (const en of list) {
+    if (!isObject(en) || !isCount(en.mentions)) return undefined;
+    n += en.mentions;
+    if (en.demonymMentions !== undefined) {
+      if (!isCount(en.demonymMentions)) return undefined;
+      n += en.demonymMentions;
     }
-    if (n !== total) return false;
-    const hasExtra = new Uint8Array(total);
-    for (const k of Object.keys(extras)) {
-      const i = Number(k);
-      if (!(Number.isInteger(i) && i >= 0 && i < total && String(i) === k)) return false;
-      hasExtra[i] = 1;
-    }
-    const chars = texts.map((t) => (t ? t.chars : -1));
-    const words = uint32s(table);
-    for (let i = 0; i < total; i++) {
-      const ref = words[4 * i];
-      if (ref >= refs.length) return false;
-      if (hasExtra[i]) {
-        if (!checkExtra(extras[i], words[4 * i + 2], words[4 * i + 3], chars[ref])) return false;
-      } else if (!(words[4 * i + 2] <= words[4 * i + 3] && words[4 * i + 3] <= chars[ref])) return false;
-    }
-    return true;
+  }
+  if (n !== total) return undefined;
+  const hasExtra = new Uint8Array(total);
+  for (const k of Object.keys(extras)) {
+    const i = Number(k);
+    if (!(Number.isInteger(i) && i >= 0 && i < total && String(i) === k)) return undefined;
+    hasExtra[i] = 1;
+  }
+  const chars = texts.map((t) => (t ? t.chars : -1));
+  for (let i = 0; i < total; i++) {
+    const ref = rows[4 * i];
+    if (ref >= refs.length) return undefined;
+    if (hasExtra[i]) {
+      if (!checkExtra(extras[i], rows[4 * i + 2], rows[4 * i + 3], chars[ref])) return undefined;
+    } else if (!(rows[4 * i + 2] <= rows[4 * i + 3] && rows[4 * i + 3] <= chars[ref])) return undefined;
+  }
+  // Each source's text, read once for this build and then let go: a mention keeps a copy of its surface form, not the
+  // text (a slice would keep the whole text, and a source text not read otherwise stays unread).
+  const peeked = new Map<number, string>();
+  const textOf = (ref: number): string => {
+    let text = peeked.get(ref);
+    if (text === undefined) peeked.set(ref, (text = texts[ref]!.peek()));
+    return text;
   };
-  /** Reads every entity's mentions: with `build`, into their lists; without, only checking them. */
-  const read = (build: boolean): boolean => {
-    let n = 0;
-    // Each source's text, read once for this build and then let go: a mention keeps a copy of its surface form, not
-    // the text (a slice would keep the whole text, and a source text not read otherwise stays unread).
-    const peeked = new Map<number, string>();
-    const textOf = (ref: number): string => {
-      let text = peeked.get(ref);
-      if (text === undefined) peeked.set(ref, (text = texts[ref]!.peek()));
-      return text;
-    };
-    const take = (count: unknown): Mention[] | undefined => {
-      if (!isCount(count) || n + count > total) return undefined;
-      const out = new Array<Mention>(build ? count : 0);
-      // One string per surface form of an entity, shared by its mentions.
-      const forms = new Map<string, string>();
-      for (let i = 0; i < count; i++, n++) {
-        const w = 16 * n;
-        const ref = view.getUint32(w, true);
-        if (ref >= refs.length) return undefined;
-        const start = view.getUint32(w + 8, true);
-        const end = view.getUint32(w + 12, true);
-        const extra = extras[n] as Record<string, unknown> | undefined;
-        if (!build) {
-          // As the mention will read: an extra's fields over the table's.
-          let from: unknown = start;
-          let to: unknown = end;
-          let text: unknown;
-          if (extra !== undefined) {
-            if (!isObject(extra) || Object.prototype.hasOwnProperty.call(extra, '__proto__')) return undefined;
-            if ('start' in extra) from = extra.start;
-            if ('end' in extra) to = extra.end;
-            text = extra.text;
-          }
-          if (text === undefined) {
-            const whole = texts[ref];
-            if (whole === undefined || !((from as number) <= (to as number) && (to as number) <= whole.chars))
-              return undefined;
-          } else if (typeof text !== 'string') return undefined;
-          continue;
-        }
-        const [key, uri] = refs[ref] as [string, string];
-        const m: Mention = { key, uri, paragraph: view.getUint32(w + 4, true), start, end, text: '' };
-        if (extra !== undefined) Object.assign(m, extra);
-        if (extra?.text === undefined) {
-          const form = textOf(ref).slice(m.start, m.end);
-          let own = forms.get(form);
-          if (own === undefined) forms.set(form, (own = ownString(form)));
-          m.text = own;
-        }
-        out[i] = m;
+  n = 0;
+  const take = (count: number): Mention[] => {
+    const out = new Array<Mention>(count);
+    // One string per surface form of an entity, shared by its mentions.
+    const forms = new Map<string, string>();
+    for (let i = 0; i < count; i++, n++) {
+      const ref = rows[4 * n];
+      const [key, uri] = refs[ref] as [string, string];
+      const m: Mention = {
+        key,
+        uri,
+        paragraph: rows[4 * n + 1],
+        start: rows[4 * n + 2],
+        end: rows[4 * n + 3],
+        text: '',
+      };
+      const extra = extras[n] as Record<string, unknown> | undefined;
+      if (extra !== undefined) Object.assign(m, extra);
+      if (extra?.text === undefined) {
+        const form = textOf(ref).slice(m.start, m.end);
+        let own = forms.get(form);
+        if (own === undefined) forms.set(form, (own = ownString(form)));
+        m.text = own;
       }
-      return out;
-    };
-    for (const en of list) {
-      if (!isObject(en)) return false;
-      const mentions = take(en.mentions);
-      if (!mentions) return false;
-      if (build) en.mentions = mentions;
-      if (en.demonymMentions !== undefined) {
-        const demonyms = take(en.demonymMentions);
-        if (!demonyms) return false;
-        if (build) en.demonymMentions = demonyms;
-      }
+      out[i] = m;
     }
-    return n === total;
+    return out;
   };
-  return check() && read(true) ? (list as Entity[]) : undefined;
+  for (const en of list as Array<Record<string, unknown>>) {
+    en.mentions = take(en.mentions as number);
+    if (en.demonymMentions !== undefined) en.demonymMentions = take(en.demonymMentions as number);
+  }
+  return list as Entity[];
 }
 
 /**

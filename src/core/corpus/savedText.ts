@@ -96,18 +96,6 @@ export class SavedText {
     return text;
   }
 
-  /**
-   * The text between `from` and `to` (UTF-16 offsets, clamped to the text). An ASCII text (as many bytes as characters)
-   * not decoded now reads only those bytes: a few hundred characters around a mention do not decode a whole article,
-   * nor push the texts used last out of those kept.
-   */
-  slice(from: number, to: number): string {
-    const a = Math.max(0, Math.min(from, this.chars));
-    const b = Math.max(a, Math.min(to, this.chars));
-    if (this.#value !== undefined || this.bytes !== this.chars) return this.value().slice(a, b);
-    return decoder.decode(this.from.read(this.at + a, b - a));
-  }
-
   /** Where another thread of this process can read this text, when its bytes are an open file's. */
   get ref(): SavedTextRef | undefined {
     const { fd } = this.from;
@@ -155,14 +143,7 @@ export function textIdentity(obj: WithText): SavedText | string {
   return savedTextOf(obj) ?? obj.text;
 }
 
-/** `obj.text` between `from` and `to` (clamped), read from a saved text without decoding all of it where it can be. */
-export function textSlice(obj: WithText, from: number, to: number): string {
-  const saved = savedTextOf(obj);
-  if (saved) return saved.slice(from, to);
-  return obj.text.slice(Math.max(0, from), Math.max(0, to));
-}
-
-/** Saved texts read together by {@link forEachText}, at most (bytes). */
+/** Saved texts read together (see {@link savedRun}), at most (bytes). */
 const RUN_BYTES = 1 << 20;
 
 /**
@@ -185,23 +166,37 @@ export function forEachText<T extends WithText>(objs: readonly T[], each: (text:
 }
 
 /**
- * The texts of the saved texts from `objs[from]` on (not decoded, one after the other in the same file, a megabyte at
- * most), decoded from one read. `objs[from]` must have such a text.
+ * How many of `objs`, from `objs[from]` (which has a saved text) on, have saved texts that lie one after another in
+ * the same file, a megabyte at most, each also accepted by `take`: a run that one read brings in.
  */
-function readRun<T extends WithText>(objs: readonly T[], from: number, stop?: (obj: T) => boolean): string[] {
+export function savedRun<T extends WithText>(
+  objs: readonly T[],
+  from: number,
+  take: (text: SavedText, obj: T) => boolean = () => true,
+): number {
   const first = savedOf.get(objs[from])!;
-  const run = [first];
   let end = first.at + first.bytes;
-  for (let j = from + 1; j < objs.length; j++) {
-    if (stop?.(objs[j])) break;
+  let j = from + 1;
+  for (; j < objs.length; j++) {
     const next = savedOf.get(objs[j]);
-    if (!next || next.decoded || next.from !== first.from || next.at !== end || end + next.bytes - first.at > RUN_BYTES)
-      break;
-    run.push(next);
+    if (!next || next.from !== first.from || next.at !== end || end + next.bytes - first.at > RUN_BYTES) break;
+    if (!take(next, objs[j])) break;
     end += next.bytes;
   }
+  return j - from;
+}
+
+/**
+ * The texts of the saved texts from `objs[from]` on (not decoded, one after the other in the same file, a megabyte at
+ * most, up to one `stop` names), decoded from one read. `objs[from]` must have such a text.
+ */
+function readRun<T extends WithText>(objs: readonly T[], from: number, stop?: (obj: T) => boolean): string[] {
+  const count = savedRun(objs, from, (t, obj) => !t.decoded && !stop?.(obj));
+  const run = objs.slice(from, from + count).map((o) => savedOf.get(o)!);
+  const first = run[0];
+  const last = run[count - 1];
   // Decoded before anything else reads: the read may share memory with the next read.
-  const bytes = first.from.read(first.at, end - first.at);
+  const bytes = first.from.read(first.at, last.at + last.bytes - first.at);
   return run.map((t) => t.decodedFrom(bytes.subarray(t.at - first.at, t.at - first.at + t.bytes)));
 }
 

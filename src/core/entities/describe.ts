@@ -4,6 +4,7 @@ import { forEachText, type Source } from '../corpus';
 import { HONORIFICS, TITLE_HEADS, keyOf } from './lexicon';
 import type { Cluster } from './resolve';
 import type { Found } from './scan';
+import { isWhiteSpace } from './tokens';
 
 const MAX = 200;
 
@@ -76,7 +77,6 @@ const AFTER = 260;
 const SOURCE_STEP = 500;
 
 const COPULAS = ['is', 'was', 'are', 'were'];
-const isSpace = (c: number) => c === 32 || (c >= 9 && c <= 13) || (c > 127 && /\s/.test(String.fromCharCode(c)));
 
 /**
  * Whether `after`, `before` or `defining` may find something at `end` of `text`: a comma, `),`, or `is`, `was`, `are`,
@@ -88,9 +88,9 @@ function mayDescribe(text: string, end: number): boolean {
   if (c === 41) return text.charCodeAt(end + 1) === 44;
   let i = end;
   const limit = Math.min(text.length, end + AFTER);
-  while (i < limit && isSpace(text.charCodeAt(i))) i++;
+  while (i < limit && isWhiteSpace(text.charCodeAt(i))) i++;
   if (i === end) return false;
-  for (const w of COPULAS) if (text.startsWith(w, i) && isSpace(text.charCodeAt(i + w.length))) return true;
+  for (const w of COPULAS) if (text.startsWith(w, i) && isWhiteSpace(text.charCodeAt(i + w.length))) return true;
   return false;
 }
 
@@ -170,21 +170,21 @@ export function* readDescriptions(
       if (!tryAfter && !tryDefining) continue;
       const f = found[m];
       if (!mayDescribe(text, f.end)) continue;
-      // The text around the mention that `after`, `before` and `defining` read.
-      const at = Math.max(0, f.start - BEFORE);
-      const around = text.slice(at, f.end + AFTER);
-      const end = f.end - at;
+      // The text around the mention that `after`, `before` and `defining` read (from `from` in the source's text).
+      const from = Math.max(0, f.start - BEFORE);
+      const around = text.slice(from, f.end + AFTER);
+      const end = f.end - from;
       if (tryAfter) {
         const d =
           after(around, end, person) ??
-          (person && f.name.includes(' ') && around[end] === ',' ? before(around, f.start - at) : null);
+          (person && f.name.includes(' ') && around[end] === ',' ? before(around, f.start - from) : null);
         if (d) {
           bestRank[c] = rank[m];
           after_[c] = d;
         }
       }
       if (tryDefining) {
-        const d = defining(around, f.start - at, end);
+        const d = defining(around, f.start - from, end);
         if (d) {
           bestPlace[c] = place[m];
           defining_[c] = d;

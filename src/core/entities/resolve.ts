@@ -6,6 +6,7 @@ import { HONORIFICS, TITLE_HEADS, keyOf } from './lexicon';
 import type { WordStats } from './runs';
 import type { Found } from './scan';
 import { ownString } from '../text/own';
+import { isWhiteSpace } from './tokens';
 import type { EntityType, Mention } from './types';
 
 /** An entity under construction. */
@@ -43,7 +44,7 @@ export function wordCount(s: string): number {
   let space = false;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    const isSpace = c < 128 ? c === 32 || (c >= 9 && c <= 13) : /\s/.test(s[i]);
+    const isSpace = isWhiteSpace(c);
     if (isSpace && !space) n++;
     space = isSpace;
   }

@@ -60,12 +60,14 @@ function measure(text: string, from: number, to: number): void {
 
 const isSpaceAscii = (c: number) => c === 32 || (c >= 9 && c <= 13);
 
+/** Whether the UTF-16 code unit `c` is white space as `\\s` reads it. */
+export function isWhiteSpace(c: number): boolean {
+  return c < 128 ? isSpaceAscii(c) : /\s/.test(String.fromCharCode(c));
+}
+
 /** True when `text[from, to)` is all white space (as `\\s` reads it). */
 function allSpace(text: string, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 128 ? !isSpaceAscii(c) : !/\s/.test(text[i])) return false;
-  }
+  for (let i = from; i < to; i++) if (!isWhiteSpace(text.charCodeAt(i))) return false;
   return true;
 }
 
