@@ -4,9 +4,6 @@ import { collector } from '../node/collector';
 
 const used = () => v8.getHeapStatistics().used_heap_size;
 
-/** From this RSS on, collections asked to hand the pages they empty back to the system do (it costs a collection). */
-const RELEASE_ABOVE = 300 << 20;
-
 /**
  * Full collections now, or as needed: whenever the heap has grown by `growth` bytes since the last. V8 lets the heap
  * grow to about twice what was live at its last full collection, so the garbage of one step (the saved index read
@@ -29,22 +26,14 @@ export class Collections {
     return collect && new Collections(collect, growth);
   }
 
-  /**
-   * A full collection now; with `release`, once the process holds more than {@link RELEASE_ABOVE} bytes, a second one:
-   * the pages the first emptied are handed back to the system then (a single collection keeps them for the heap to
-   * grow into, and they count in the RSS).
-   */
-  now(release = false): void {
+  /** A full collection now. */
+  now(): void {
     this.#collect();
-    if (release && process.memoryUsage.rss() > RELEASE_ABOVE) this.#collect();
     this.#after = used();
   }
 
-  /**
-   * A collection if the heap has grown by `growth` bytes (by default the one given at the start) since the last; with
-   * `release`, one that hands pages back (see {@link now}).
-   */
-  asNeeded(growth = this.#growth, release = false): void {
-    if (used() > this.#after + growth) this.now(release);
+  /** A collection if the heap has grown by `growth` bytes (by default the one given at the start) since the last. */
+  asNeeded(growth = this.#growth): void {
+    if (used() > this.#after + growth) this.now();
   }
 }

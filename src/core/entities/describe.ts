@@ -4,7 +4,7 @@ import { forEachText, type Source } from '../corpus';
 import { HONORIFICS, TITLE_HEADS, keyOf } from './lexicon';
 import type { Cluster } from './resolve';
 import type { Found } from './scan';
-import { isWhiteSpace } from './tokens';
+import { isWhiteSpace, spaces } from './tokens';
 
 const MAX = 200;
 
@@ -92,13 +92,6 @@ function mayDescribe(text: string, end: number): boolean {
   if (i === end) return false;
   for (const w of COPULAS) if (text.startsWith(w, i) && isWhiteSpace(text.charCodeAt(i + w.length))) return true;
   return false;
-}
-
-/** How many spaces `s` has. */
-function spaces(s: string): number {
-  let n = 0;
-  for (let i = s.indexOf(' '); i >= 0; i = s.indexOf(' ', i + 1)) n++;
-  return n;
 }
 
 /**

@@ -10,6 +10,7 @@ import { readOverrides } from './overrides';
 import type { ScanHelper } from './part';
 import { resolve, toMention, type Cluster } from './resolve';
 import { finish, scan, scanInSteps } from './scan';
+import { spaces } from './tokens';
 import type { Entity, EntityCard, EntityOverrides, Mention } from './types';
 
 function slug(s: string): string {
@@ -53,14 +54,15 @@ function sortByPlace(list: Mention[], order: KeyOrder): Mention[] {
 function toEntity(c: Cluster, fromText: string | null, order: KeyOrder): Entity {
   // One mention per place (source and start), the first found.
   const seen = new Set<number | string>();
-  const place = (m: Mention) => {
-    const id = order.get(m.key)?.id;
-    return id === undefined ? `${m.key}|${m.start}` : id * 2 ** 32 + m.start;
-  };
-  const mentions = sortByPlace(
-    c.found.map(toMention).filter((m) => !seen.has(place(m)) && !!seen.add(place(m))),
-    order,
-  );
+  const list: Mention[] = [];
+  for (const f of c.found) {
+    const id = order.get(f.key)?.id;
+    const place = id === undefined ? `${f.key}|${f.start}` : id * 2 ** 32 + f.start;
+    if (seen.has(place)) continue;
+    seen.add(place);
+    list.push(toMention(f));
+  }
+  const mentions = sortByPlace(list, order);
   const forms = [
     ...c.found.map((f) => f.name),
     ...(c.type === 'person' ? c.found.filter((f) => f.title).map((f) => `${f.title} ${f.name}`) : []),
@@ -68,7 +70,10 @@ function toEntity(c: Cluster, fromText: string | null, order: KeyOrder): Entity 
   const aliases: string[] = [];
   const name = canonicalName(c);
   const folded = new Set([keyOf(name)]);
-  for (const f of forms) if (!folded.has(keyOf(f))) (folded.add(keyOf(f)), aliases.push(f));
+  for (const f of forms) {
+    const k = keyOf(f);
+    if (!folded.has(k)) (folded.add(k), aliases.push(f));
+  }
   const e: Entity = { id: '', name, type: c.type, aliases, description: describe(c, fromText), mentions };
   if (c.demonyms.length) e.demonymMentions = sortByPlace(c.demonyms.map(toMention), order);
   if (c.ambiguous.length) e.ambiguous = c.ambiguous;
@@ -80,8 +85,20 @@ function canonicalName(c: Cluster): string {
   if (c.type === 'person' || c.found.some((f) => f.canonical || f.expansionOf)) return c.name;
   const counts = new Map<string, number>();
   for (const f of c.found) if (!/^[\p{Lu}\d&-]+$/u.test(f.name)) counts.set(f.name, (counts.get(f.name) ?? 0) + 1);
-  const best = [...counts].sort((a, b) => b[0].split(' ').length - a[0].split(' ').length || b[1] - a[1])[0];
-  return best?.[0] ?? c.name;
+  // Most words, then most written, then first met (a stable sort's first, found in one pass: a sort of one form
+  // leaves its comparison without type feedback, and optimised code fell back on it at every entity).
+  let best: string | undefined;
+  let bestWords = 0;
+  let bestCount = 0;
+  for (const [form, n] of counts) {
+    const w = spaces(form);
+    if (best === undefined || w > bestWords || (w === bestWords && n > bestCount)) {
+      best = form;
+      bestWords = w;
+      bestCount = n;
+    }
+  }
+  return best ?? c.name;
 }
 
 function overlaps(a: Mention, list: Mention[]): boolean {
