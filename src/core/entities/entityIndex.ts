@@ -63,17 +63,16 @@ function toEntity(c: Cluster, fromText: string | null, order: KeyOrder): Entity 
     list.push(toMention(f));
   }
   const mentions = sortByPlace(list, order);
-  const forms = [
-    ...c.found.map((f) => f.name),
-    ...(c.type === 'person' ? c.found.filter((f) => f.title).map((f) => `${f.title} ${f.name}`) : []),
-  ];
+  // Aliases: every form written, then (for a person) with its title, each folded form once.
   const aliases: string[] = [];
   const name = canonicalName(c);
   const folded = new Set([keyOf(name)]);
-  for (const f of forms) {
-    const k = keyOf(f);
-    if (!folded.has(k)) (folded.add(k), aliases.push(f));
-  }
+  const alias = (form: string) => {
+    const k = keyOf(form);
+    if (!folded.has(k)) (folded.add(k), aliases.push(form));
+  };
+  for (const f of c.found) alias(f.name);
+  if (c.type === 'person') for (const f of c.found) if (f.title) alias(`${f.title} ${f.name}`);
   const e: Entity = { id: '', name, type: c.type, aliases, description: describe(c, fromText), mentions };
   if (c.demonyms.length) e.demonymMentions = sortByPlace(c.demonyms.map(toMention), order);
   if (c.ambiguous.length) e.ambiguous = c.ambiguous;
@@ -83,22 +82,28 @@ function toEntity(c: Cluster, fromText: string | null, order: KeyOrder): Entity 
 /** The name to show: a gazetteer's or an expansion's if any, else the most frequent full form written. */
 function canonicalName(c: Cluster): string {
   if (c.type === 'person' || c.found.some((f) => f.canonical || f.expansionOf)) return c.name;
-  const counts = new Map<string, number>();
-  for (const f of c.found) if (!/^[\p{Lu}\d&-]+$/u.test(f.name)) counts.set(f.name, (counts.get(f.name) ?? 0) + 1);
-  // Most words, then most written, then first met (a stable sort's first, found in one pass: a sort of one form
-  // leaves its comparison without type feedback, and optimised code fell back on it at every entity).
-  let best: string | undefined;
+  // Each form written (not all capitals) and how often, in the order first met.
+  const forms: string[] = [];
+  const counts: number[] = [];
+  const at = new Map<string, number>();
+  for (const f of c.found) {
+    if (/^[\p{Lu}\d&-]+$/u.test(f.name)) continue;
+    const i = at.get(f.name);
+    if (i === undefined) (at.set(f.name, forms.length), forms.push(f.name), counts.push(1));
+    else counts[i]++;
+  }
+  // Most words, then most written, then first met (a stable sort's first, found in one pass over plain arrays: a sort,
+  // or a loop over the Map's entries, left code without type feedback that optimised code fell back on at every entity).
+  let best = -1;
   let bestWords = 0;
-  let bestCount = 0;
-  for (const [form, n] of counts) {
-    const w = spaces(form);
-    if (best === undefined || w > bestWords || (w === bestWords && n > bestCount)) {
-      best = form;
+  for (let i = 0; i < forms.length; i++) {
+    const w = spaces(forms[i]);
+    if (best < 0 || w > bestWords || (w === bestWords && counts[i] > counts[best])) {
+      best = i;
       bestWords = w;
-      bestCount = n;
     }
   }
-  return best ?? c.name;
+  return best < 0 ? c.name : forms[best];
 }
 
 function overlaps(a: Mention, list: Mention[]): boolean {
