@@ -150,6 +150,35 @@ function cpuClock(now: number, lookUp = false): CpuClock {
   };
 }
 
+/**
+ * CPU time (ms) of every thread of the process, summed by thread name (`node`: V8's GC and compiler helpers;
+ * `libuv-worker`: the I/O pool; `briefing-index`: the index worker): where the process's CPU went, apart from the host.
+ */
+function threadCpu(): Map<string, number> {
+  const by = new Map<string, number>();
+  const tasks = fs.existsSync('/proc/self/task') ? fs.readdirSync('/proc/self/task') : [];
+  const self = String(process.pid);
+  for (const t of tasks) {
+    const st = proc(`/proc/self/task/${t}/stat`);
+    if (!st) continue;
+    const name = t === self ? 'host' : st.slice(st.indexOf('(') + 1, st.lastIndexOf(')'));
+    const f = st.slice(st.lastIndexOf(')') + 2).split(' ');
+    by.set(name, (by.get(name) ?? 0) + (Number(f[11]) + Number(f[12])) * JIFFY_MS);
+  }
+  return by;
+}
+
+/** The busiest thread names between two {@link threadCpu} readings (threads that ended meanwhile are not counted). */
+function threadCpuDuring(a: Map<string, number>, b: Map<string, number>): string {
+  return [...b]
+    .map(([name, ms]) => [name, ms - (a.get(name) ?? 0)] as const)
+    .filter(([, d]) => d > 0)
+    .sort((x, y) => y[1] - x[1])
+    .slice(0, 6)
+    .map(([name, d]) => `${name} ${ms(d)}`)
+    .join(', ');
+}
+
 /** CPU time of the index worker threads between two readings (a thread that started since counts from zero). */
 function workerCpu(a: CpuClock, b: CpuClock): number {
   let ran = 0;
@@ -195,7 +224,7 @@ function stallCauses(api: BriefingDeskApi) {
   const gaps: Array<{ start: number; ms: number; cpu: string }> = [];
   let last = performance.now();
   let clock = cpuClock(last);
-  const first = { at: last, clock };
+  const first = { at: last, clock, threads: threadCpu() };
   const timer = setInterval(() => {
     const now = performance.now();
     const next = cpuClock(now);
@@ -210,7 +239,9 @@ function stallCauses(api: BriefingDeskApi) {
     clearInterval(timer);
     observer.disconnect();
     const whole = performance.now() - first.at;
-    const overall = `over the ${ms(whole)} measured: ${cpuDuring(first.clock, cpuClock(performance.now()), whole)}`;
+    const overall =
+      `over the ${ms(whole)} measured: ${cpuDuring(first.clock, cpuClock(performance.now()), whole)}; ` +
+      `by thread: ${threadCpuDuring(first.threads, threadCpu())}`;
     const { where, since } = await stacks();
     // Starting V8's profiler stalls the host itself: only gaps after it started are named.
     const named = gaps.filter((g) => g.start >= since);
