@@ -153,6 +153,41 @@ describe('worker: the host keeps a copy of the keyed sources', () => {
     }
   });
 
+  it('the host takes in a large change a chunk per turn of its event loop, and what follows after the last', async () => {
+    const store = new MemorySourceStore(files(450));
+    const ends = loopback<ToWorker, FromWorker>();
+    // One batch, so the load is one change of 450 sources: five chunks of 100, all sent at once.
+    serveDesk(ends.b, { cache: false, batch: 1000, mirrorChunk: 100 });
+    const client = new DeskClient(ends.a, store);
+    const mirror = new SourceMirror();
+    // Each chunk taken in starts a timer: it has run by the next chunk only if the host got a turn in between.
+    let otherTask = false;
+    const taken: Array<{ size: number; afterOtherTask: boolean }> = [];
+    client.onEvent = (e) => {
+      if (e.event !== 'sources' || !e.updated.count) return;
+      mirror.apply(e);
+      taken.push({ size: mirror.size, afterOtherTask: otherTask });
+      otherTask = false;
+      setTimeout(() => (otherTask = true), 0);
+    };
+    try {
+      await client.request('load', {});
+      assert.strictEqual(mirror.size, 450, 'the answer comes after the last chunk');
+      assert.deepStrictEqual(
+        taken.map((t) => t.size),
+        [100, 200, 300, 400, 450],
+      );
+      assert.deepStrictEqual(
+        taken.slice(1).map((t) => t.afterOtherTask),
+        [true, true, true, true],
+        'each chunk after the first once another task has run',
+      );
+    } finally {
+      client.close();
+      ends.close();
+    }
+  });
+
   it('answers searches from what is indexed so far while a load is still running', async () => {
     const store = new MemorySourceStore(files(300));
     let steps = 0;

@@ -85,15 +85,45 @@ export class DeskClient {
     return this.#closed;
   }
 
+  /**
+   * Messages held back after a `sources` chunk that more chunks follow: a port hands over every message queued for it
+   * in one go (a warm start's 10,000 sources are five chunks), so each chunk is taken in on a turn of the event loop
+   * of its own, and what came after it (in order) only after the last.
+   */
+  #backlog: FromWorker[] | undefined;
+
   #receive(m: FromWorker): void {
     if (this.#closed) return;
-    if ('event' in m) return this.onEvent?.(m);
+    if (this.#backlog) return void this.#backlog.push(m);
+    this.#take(m);
+  }
+
+  #take(m: FromWorker): void {
+    if ('event' in m) {
+      this.onEvent?.(m);
+      if (m.event === 'sources' && !m.last && !this.#backlog) {
+        this.#backlog = [];
+        setTimeout(() => this.#drain(), 0);
+      }
+      return;
+    }
     if ('store' in m) return void this.#serve(m);
     const w = this.#waiting.get(m.id);
     this.#waiting.delete(m.id);
     if (m.ok) w?.resolve(m.result);
     else w?.reject(new Error(m.error));
     if (!this.#waiting.size) for (const d of this.#drains.splice(0)) d();
+  }
+
+  /** Takes in the held messages, up to the next chunk that more follow (which holds the rest for another turn). */
+  #drain(): void {
+    const held = this.#backlog ?? [];
+    this.#backlog = undefined;
+    let i = 0;
+    while (i < held.length && !this.#backlog && !this.#closed) this.#take(held[i++]);
+    // A chunk taken here that more follow set a new backlog: the rest goes before what arrives meanwhile.
+    const again = this.#backlog as FromWorker[] | undefined;
+    again?.unshift(...held.slice(i));
   }
 
   async #serve(r: StoreRequest): Promise<void> {

@@ -201,6 +201,8 @@ export interface ServeOptions {
   pause?: () => Promise<void>;
   /** Sources indexed between pauses (the desk's default: 25). */
   batch?: number;
+  /** Sources per `sources` event (default {@link MIRROR_CHUNK}). */
+  mirrorChunk?: number;
   /** The worker's own heap, when the host can measure it (Node: `process.memoryUsage()`). */
   memory?: () => WorkerMemory;
   /** A full garbage collection, when the host can ask for one: run after heavy steps (a load, entities, a save). */
@@ -328,12 +330,13 @@ export function serveDesk(channel: Channel<ToWorker, FromWorker>, options: Serve
     mirrored = version;
     const { updated, removed } = change;
     store.phases.mark('sources changed');
-    for (let i = 0; i === 0 || i < updated.length; i += MIRROR_CHUNK) {
-      const last = i + MIRROR_CHUNK >= updated.length;
+    const chunk = options.mirrorChunk ?? MIRROR_CHUNK;
+    for (let i = 0; i === 0 || i < updated.length; i += chunk) {
+      const last = i + chunk >= updated.length;
       send({
         event: 'sources',
         version,
-        updated: mirrorSources(updated.slice(i, i + MIRROR_CHUNK)),
+        updated: mirrorSources(updated.slice(i, i + chunk)),
         removed: i === 0 ? removed : [],
         warnings: last ? library.corpus.warnings : undefined,
         last,
