@@ -165,14 +165,36 @@ class Slab {
 }
 
 /** Ascending tagged ids as deltas. */
-function putIds(ids: number[]): Uint8Array {
+function putIds(ids: ArrayLike<number>): Uint8Array {
   const w = new Writer();
   let last = 0;
-  for (const t of ids) {
+  for (let i = 0; i < ids.length; i++) {
+    const t = ids[i];
     w.uint(t - last);
     last = t;
   }
   return w.out;
+}
+
+/** Room for one source's ids, reused: {@link ascending} returns a view of it. */
+let idRoom = new Uint32Array(1 << 12);
+
+/**
+ * `ids` in ascending order, sorted natively in a typed array (tagged ids are small non-negative integers; a sort with a
+ * comparison function calls it for every pair, ~1.5 million ids over 10,000 sources). The result is a view of one
+ * shared array, valid until the next call (each source's ids are written out before the next source's are sorted).
+ */
+function ascending(ids: Iterable<number>, map?: (t: number) => number): Uint32Array {
+  let n = 0;
+  for (const t of ids) {
+    if (n === idRoom.length) {
+      const more = new Uint32Array(idRoom.length * 2);
+      more.set(idRoom);
+      idRoom = more;
+    }
+    idRoom[n++] = map ? map(t) : t;
+  }
+  return idRoom.subarray(0, n).sort();
 }
 
 function eachId(bytes: Uint8Array, fn: (t: number) => void): void {
@@ -449,8 +471,8 @@ export class Extraction {
   }
 
   /** Tagged ids (ascending, distinct) of the keys a source's spellings fold to. */
-  #statIds(raw: ReturnType<typeof rawStats>): number[] {
-    return [...taggedStatIds(raw, this.#folded, (key) => this.#id(key))].sort((a, b) => a - b);
+  #statIds(raw: ReturnType<typeof rawStats>): Uint32Array {
+    return ascending(taggedStatIds(raw, this.#folded, (key) => this.#id(key)));
   }
 
   /** The corpus-wide statistics as the counts say (for resolve, after the update). */
@@ -510,10 +532,12 @@ export class Extraction {
     const stale = new Set(this.#stale.keys());
     const records = new Map(this.#records);
     const current = new Map(sources.map((s) => [s.uri, s]));
-    // Membership before this update of every key whose count changes.
+    // Membership before this update of every key whose count changes: a source kept from before may find something
+    // else when a key's membership flips. With none kept (from scratch), nothing is noted.
     const before = new Map<number, boolean>();
+    let noting = true;
     const touch = (t: number, by: number) => {
-      if (!before.has(t)) before.set(t, counts[t] > 0);
+      if (noting && !before.has(t)) before.set(t, counts[t] > 0);
       counts[t] += by;
     };
     let changed = false;
@@ -523,6 +547,7 @@ export class Extraction {
       records.delete(uri);
       changed = true;
     }
+    noting = records.size > 0;
     // Pass 1 over the sources without a record; the last of many are the helper's (their texts sent first).
     const todo = sources.filter((s) => !records.has(s.uri));
     const part = new Set(
@@ -625,7 +650,7 @@ export class Extraction {
       }
       records.set(s.uri, {
         stats: statBytes,
-        lookups: this.#slab.keep(putIds(lookups.sort((a, b) => a - b))),
+        lookups: this.#slab.keep(putIds(ascending(lookups))),
         found: this.#slab.keep(putFound(out)),
       });
       scanned.set(s.uri, out);
@@ -706,15 +731,16 @@ class Shared {
     return g * SETS + (t % SETS);
   }
 
-  /** Each source's tagged ids (ascending), the sources in order. */
-  *mergeStats(r: PartStats, sources: Source[]): Generator<[Source, number[]]> {
+  /** Each source's tagged ids (ascending; a view valid until the next, see {@link ascending}), the sources in order. */
+  *mergeStats(r: PartStats, sources: Source[]): Generator<[Source, Uint32Array]> {
     if (r.ids.length !== sources.length) throw new Error('scan part: sources out of step');
     this.#learn(r.keys);
-    for (let i = 0; i < sources.length; i++) {
-      const ids: number[] = [];
-      for (const t of r.ids[i]) ids.push(this.#map(t));
-      yield [sources[i], ids.sort((a, b) => a - b)];
-    }
+    for (let i = 0; i < sources.length; i++) yield [sources[i], this.#mapAll(r.ids[i])];
+  }
+
+  /** Tagged global ids of tagged local ids, ascending (a view valid until the next, see {@link ascending}). */
+  #mapAll(local: number[]): Uint32Array {
+    return ascending(local, (t) => this.#map(t));
   }
 
   /** Starts pass 2 there, with the statistics as `counts` (by tagged id of `keys`) now have them. */
@@ -764,15 +790,11 @@ class Shared {
     return this.helper!.names(pieces).catch(() => undefined);
   }
 
-  /** Each source's looked-up ids (ascending) and candidates as kept, the sources in order. */
-  *mergeNames(r: PartNames, sources: Source[]): Generator<[Source, number[], Uint8Array]> {
+  /** Each source's looked-up ids (ascending; a view valid until the next) and candidates as kept, the sources in order. */
+  *mergeNames(r: PartNames, sources: Source[]): Generator<[Source, Uint32Array, Uint8Array]> {
     if (r.lookups.length !== sources.length || r.found.length !== sources.length)
       throw new Error('scan part: sources out of step');
     this.#learn(r.keys);
-    for (let i = 0; i < sources.length; i++) {
-      const ids: number[] = [];
-      for (const t of r.lookups[i]) ids.push(this.#map(t));
-      yield [sources[i], ids.sort((a, b) => a - b), r.found[i]];
-    }
+    for (let i = 0; i < sources.length; i++) yield [sources[i], this.#mapAll(r.lookups[i]), r.found[i]];
   }
 }
