@@ -106,6 +106,20 @@ function written(snapshot: IndexSnapshot): Map<string, SavedText | string> {
   return out;
 }
 
+/** The parsed sources of `entries`, the bundled seeds apart from the rest. */
+function byOrigin(entries: readonly CachedSource[]): { bundled: ParsedSource[]; own: ParsedSource[] } {
+  const bundled: ParsedSource[] = [];
+  const own: ParsedSource[] = [];
+  for (const e of entries) (e.bundled ? bundled : own).push(e.parsed);
+  return { bundled, own };
+}
+
+/** Adds `one`'s updated and removed sources to `into`. */
+function addChange(into: CorpusChange, one: CorpusChange): void {
+  into.updated.push(...one.updated);
+  into.removed.push(...one.removed);
+}
+
 /** `store.list()`, started now and awaited later (its failure is then the awaiter's, not an unhandled rejection). */
 function startListing(store: SourceStore): Promise<string[]> {
   let listing: Promise<string[]>;
@@ -232,8 +246,7 @@ export class BriefingDesk {
     for (const p of r.parsed) this.#warnings(p);
     this.#entries = r.entries;
     const entries = [...r.entries.values()];
-    const bundled = entries.filter((e) => e.bundled).map((e) => e.parsed);
-    const own = entries.filter((e) => !e.bundled).map((e) => e.parsed);
+    const { bundled, own } = byOrigin(entries);
     // The snapshot's texts and word index come from one checksummed file, written together by saveIndex.
     if (snapshot) {
       this.library.restore(bundled, own, snapshot.search, written(snapshot));
@@ -280,8 +293,7 @@ export class BriefingDesk {
     const parsed = snapshot.sources.map((s) => s.parsed);
     for (const p of parsed) this.#warnings(p);
     this.#entries = new Map(saved);
-    const bundled = snapshot.sources.filter((e) => e.bundled).map((e) => e.parsed);
-    const own = snapshot.sources.filter((e) => !e.bundled).map((e) => e.parsed);
+    const { bundled, own } = byOrigin(snapshot.sources);
     this.library.restore(bundled, own, snapshot.search, written(snapshot));
     this.library.restoreExtraction(snapshot.extraction, []);
     await this.#readOverrides(overrides);
@@ -332,15 +344,10 @@ export class BriefingDesk {
     const goneUris = [...saved.keys()].filter((u) => !r.entries.has(u));
     this.#entries = r.entries;
     const change: CorpusChange = { updated: [], removed: [] };
-    const take = (one: CorpusChange) => {
-      change.updated.push(...one.updated);
-      change.removed.push(...one.removed);
-    };
-    if (goneUris.length) take(this.library.remove(goneUris));
-    for (const isBundled of [true, false]) {
-      const these = updated.filter((e) => e.bundled === isBundled).map((e) => e.parsed);
-      if (these.length) take(this.library.set(these, isBundled));
-    }
+    if (goneUris.length) addChange(change, this.library.remove(goneUris));
+    const { bundled, own } = byOrigin(updated);
+    if (bundled.length) addChange(change, this.library.set(bundled, true));
+    if (own.length) addChange(change, this.library.set(own, false));
     const gone = goneUris.length;
     this.#log.info(
       `Files checked against the saved index: ${r.listed} listed; ${changed} changed, ${added} new, ${gone} gone.`,
@@ -414,9 +421,7 @@ export class BriefingDesk {
       const r = await this.#read(uri);
       if ('reason' in r) this.#log.warn(`Skipped ${uri}: ${r.reason}`);
       else this.#warnings(r);
-      const one = 'reason' in r ? this.library.remove([uri]) : this.library.set([r], this.#isBundled(r));
-      change.updated.push(...one.updated);
-      change.removed.push(...one.removed);
+      addChange(change, 'reason' in r ? this.library.remove([uri]) : this.library.set([r], this.#isBundled(r)));
     }
     for (const s of change.updated) this.#log.info(`Re-indexed @${s.key} from ${s.uri}`);
     for (const u of change.removed) this.#log.info(`Removed ${u} from the index`);

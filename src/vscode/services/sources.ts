@@ -483,10 +483,7 @@ export class SourcesService implements vscode.Disposable {
     this.#client = undefined;
     this.#forget();
     if (whileStopped) {
-      vscode.Disposable.from(...this.#watchers).dispose();
-      this.#watchers = [];
-      for (const t of this.#pending.values()) clearTimeout(t);
-      this.#pending.clear();
+      this.#unwatch();
       await whileStopped();
     }
     this.#connect(this.#mode === 'extension host');
@@ -509,13 +506,21 @@ export class SourcesService implements vscode.Disposable {
   dispose(): void {
     this.#disposed = true;
     this.#checkOver();
-    for (const t of this.#pending.values()) clearTimeout(t);
+    this.#unwatch();
     clearTimeout(this.#saveTimer);
     clearTimeout(this.#changeTimer);
     this.#client?.close();
     this.#stop?.();
     this.#dropFresh();
-    vscode.Disposable.from(...this.#disposables, ...this.#watchers).dispose();
+    vscode.Disposable.from(...this.#disposables).dispose();
+  }
+
+  /** Stops watching the files, dropping the changes heard and not yet applied. */
+  #unwatch(): void {
+    vscode.Disposable.from(...this.#watchers).dispose();
+    this.#watchers = [];
+    for (const t of this.#pending.values()) clearTimeout(t);
+    this.#pending.clear();
   }
 
   async #load(): Promise<void> {
